@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace cutover {
+
+struct ForeignKeyInfo
+{
+    QString name;
+    QStringList columns;
+    QString referencedTable;
+    QStringList referencedColumns;
+};
+
+} // namespace cutover

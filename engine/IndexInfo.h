@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace cutover {
+
+// A secondary index or a unique constraint (unique constraints are reported as unique indexes
+// with isConstraint set).
+struct IndexInfo
+{
+    QString name;
+    QStringList columns;
+    bool unique = false;
+    bool isConstraint = false;
+};
+
+} // namespace cutover

@@ -1,0 +1,36 @@
+#include "Project.h"
+
+namespace cutover {
+
+namespace {
+template <typename T>
+const T *findByName(const QList<T> &items, const QString &name, QString T::*field)
+{
+    for (const T &item : items)
+        if (item.*field == name)
+            return &item;
+    return nullptr;
+}
+} // namespace
+
+const ConnectionDef *Project::connection(const QString &connectionName) const
+{
+    return findByName(connections, connectionName, &ConnectionDef::name);
+}
+
+const TableMapping *Project::mapping(const QString &targetTable) const
+{
+    return findByName(mappings, targetTable, &TableMapping::target);
+}
+
+const LookupMap *Project::lookup(const QString &lookupName) const
+{
+    return findByName(lookups, lookupName, &LookupMap::name);
+}
+
+const Phase *Project::phase(const QString &phaseName) const
+{
+    return findByName(phases, phaseName, &Phase::name);
+}
+
+} // namespace cutover

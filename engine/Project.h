@@ -1,0 +1,45 @@
+#pragma once
+
+#include "ConnectionDef.h"
+#include "LookupMap.h"
+#include "Phase.h"
+#include "ProjectSettings.h"
+#include "Rule.h"
+#include "RunbookStep.h"
+#include "TableMapping.h"
+
+#include <QList>
+#include <QString>
+
+namespace cutover {
+
+// Everything a *.cutover file holds. ProjectReader loads it, ProjectWriter saves it.
+class Project
+{
+public:
+    static constexpr int kFormatVersion = 1;
+
+    QString name;
+    QString description;
+    QList<ConnectionDef> connections;
+    QString sourceConnection; // name of the connection read from
+    QString targetConnection; // name of the connection written to
+    QList<TableMapping> mappings;
+    QList<LookupMap> lookups;
+    QList<Rule> rules;
+    QList<Phase> phases;
+    ProjectSettings settings;
+    QList<RunbookStep> runbook;
+
+    // Folder of the project file; relative connection paths resolve against it.
+    QString baseDir;
+
+    const ConnectionDef *connection(const QString &connectionName) const;
+    const TableMapping *mapping(const QString &targetTable) const;
+    const LookupMap *lookup(const QString &lookupName) const;
+    const Phase *phase(const QString &phaseName) const;
+
+    bool operator==(const Project &other) const = default;
+};
+
+} // namespace cutover

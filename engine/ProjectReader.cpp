@@ -1,0 +1,442 @@
+#include "ProjectReader.h"
+
+#include "JsonLocator.h"
+#include "ProjectVocabulary.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace cutover {
+
+namespace {
+
+struct FormatError
+{
+    QString path;
+    QString message;
+};
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("an array");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
+
+// Reads the fields of one JSON object, remembering its path for error messages, and refuses
+// keys it was not asked about.
+class ObjectReader
+{
+public:
+    ObjectReader(const QJsonValue &value, QString path) : m_path(std::move(path))
+    {
+        if (!value.isObject())
+            throw FormatError{m_path, QStringLiteral("expected an object, found %1").arg(typeName(value))};
+        m_object = value.toObject();
+    }
+
+    QString text(const char *key, bool required = false)
+    {
+        const QJsonValue v = field(key, required);
+        if (v.isUndefined())
+            return {};
+        if (!v.isString())
+            throw wrongType(key, v, "a string");
+        return v.toString();
+    }
+    QString requiredText(const char *key)
+    {
+        const QString value = text(key, true);
+        if (value.trimmed().isEmpty())
+            throw FormatError{childPath(key), QStringLiteral("must not be empty")};
+        return value;
+    }
+    bool flag(const char *key, bool fallback = false)
+    {
+        const QJsonValue v = field(key, false);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isBool())
+            throw wrongType(key, v, "true or false");
+        return v.toBool();
+    }
+    double number(const char *key, double fallback)
+    {
+        const QJsonValue v = field(key, false);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isDouble())
+            throw wrongType(key, v, "a number");
+        return v.toDouble();
+    }
+    int integer(const char *key, int fallback, int minimum)
+    {
+        const double d = number(key, fallback);
+        if (d != double(int(d)) || d < minimum)
+            throw FormatError{childPath(key),
+                              QStringLiteral("expected a whole number of at least %1").arg(minimum)};
+        return int(d);
+    }
+    QStringList textList(const char *key)
+    {
+        QStringList result;
+        const QJsonArray items = array(key);
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (!items[i].isString())
+                throw FormatError{QStringLiteral("%1[%2]").arg(childPath(key)).arg(i),
+                                  QStringLiteral("expected a string, found %1").arg(typeName(items[i]))};
+            result.append(items[i].toString());
+        }
+        return result;
+    }
+    QJsonArray array(const char *key)
+    {
+        const QJsonValue v = field(key, false);
+        if (v.isUndefined())
+            return {};
+        if (!v.isArray())
+            throw wrongType(key, v, "an array");
+        return v.toArray();
+    }
+    QJsonValue raw(const char *key, bool required = false) { return field(key, required); }
+
+    template <typename E>
+    E choice(const char *key, E fallback, std::optional<E> (*parse)(const QString &),
+             const QStringList &names)
+    {
+        const QString name = text(key);
+        if (name.isEmpty())
+            return fallback;
+        if (auto value = parse(name))
+            return *value;
+        throw FormatError{childPath(key), QStringLiteral("'%1' is not one of: %2")
+                                              .arg(name, names.join(QStringLiteral(", ")))};
+    }
+
+    QString childPath(const QString &key) const
+    {
+        return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
+    }
+    const QString &path() const { return m_path; }
+
+    // Call after reading every known field.
+    void refuseUnknownKeys() const
+    {
+        for (const QString &key : m_object.keys())
+            if (!m_seen.contains(key))
+                throw FormatError{childPath(key), QStringLiteral("unknown key '%1'").arg(key)};
+    }
+
+private:
+    QJsonValue field(const char *key, bool required)
+    {
+        const QString name = QLatin1String(key);
+        m_seen.insert(name);
+        const QJsonValue v = m_object.value(name);
+        if (v.isUndefined() && required)
+            throw FormatError{m_path, QStringLiteral("missing required key '%1'").arg(name)};
+        return v;
+    }
+    FormatError wrongType(const char *key, const QJsonValue &v, const char *expected) const
+    {
+        return FormatError{childPath(QLatin1String(key)),
+                           QStringLiteral("expected %1, found %2").arg(QLatin1String(expected), typeName(v))};
+    }
+
+    QJsonObject m_object;
+    QString m_path;
+    QSet<QString> m_seen;
+};
+
+QString itemPath(const QString &listPath, qsizetype index)
+{
+    return QStringLiteral("%1[%2]").arg(listPath).arg(index);
+}
+
+template <typename T, typename F>
+QList<T> readList(ObjectReader &parent, const char *key, F readItem)
+{
+    QList<T> result;
+    const QJsonArray items = parent.array(key);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        ObjectReader item(items[i], itemPath(parent.childPath(QLatin1String(key)), i));
+        result.append(readItem(item));
+        item.refuseUnknownKeys();
+    }
+    return result;
+}
+
+ConnectionDef readConnection(ObjectReader &r)
+{
+    ConnectionDef c;
+    c.name = r.requiredText("name");
+    c.url = r.requiredText("url");
+    c.description = r.text("description");
+    return c;
+}
+
+ColumnMapping readColumn(ObjectReader &r)
+{
+    ColumnMapping c;
+    c.target = r.requiredText("target");
+    c.expression = r.text("expression", true);
+    const QJsonValue def = r.raw("default");
+    c.hasDefault = !def.isUndefined();
+    if (c.hasDefault && !def.isString())
+        throw FormatError{r.childPath(QStringLiteral("default")),
+                          QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
+    c.defaultValue = def.toString();
+    c.sensitive = r.flag("sensitive");
+    c.note = r.text("note");
+    return c;
+}
+
+TableMapping readMapping(ObjectReader &r)
+{
+    TableMapping m;
+    m.target = r.requiredText("target");
+    m.source = r.text("source");
+    m.query = r.text("query");
+    if (m.source.isEmpty() == m.query.isEmpty())
+        throw FormatError{r.path(), QStringLiteral("give exactly one of 'source' (a table) and 'query'")};
+    m.filter = r.text("filter");
+    m.sourceKey = r.text("sourceKey");
+    m.keyStrategy = r.choice("keyStrategy", TableMapping::KeyStrategy::Keep,
+                             &ProjectVocabulary::keyStrategy, ProjectVocabulary::keyStrategyNames());
+    m.keyNamespace = r.text("keyNamespace");
+    m.mode = r.choice("mode", TableMapping::Mode::Insert, &ProjectVocabulary::mode,
+                      ProjectVocabulary::modeNames());
+    m.watermark = r.text("watermark");
+    m.note = r.text("note");
+    m.columns = readList<ColumnMapping>(r, "columns", readColumn);
+    return m;
+}
+
+LookupMap readLookup(ObjectReader &r)
+{
+    LookupMap l;
+    l.name = r.requiredText("name");
+    const QJsonValue entries = r.raw("entries", true);
+    ObjectReader entriesReader(entries, r.childPath(QStringLiteral("entries")));
+    const QJsonObject object = entries.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!it.value().isString())
+            throw FormatError{entriesReader.childPath(it.key()),
+                              QStringLiteral("expected a string, found %1").arg(typeName(it.value()))};
+        l.entries.insert(it.key(), it.value().toString());
+    }
+    const QJsonValue def = r.raw("default");
+    l.hasDefault = !def.isUndefined();
+    if (l.hasDefault && !def.isString())
+        throw FormatError{r.childPath(QStringLiteral("default")),
+                          QStringLiteral("expected a string, found %1").arg(typeName(def))};
+    l.defaultValue = def.toString();
+    return l;
+}
+
+Rule readRule(ObjectReader &r)
+{
+    Rule rule;
+    rule.name = r.requiredText("name");
+    rule.table = r.requiredText("table");
+    rule.column = r.text("column");
+    rule.kind = r.choice("kind", Rule::Kind::NotNull, &ProjectVocabulary::ruleKind,
+                         ProjectVocabulary::ruleKindNames());
+    rule.severity = r.choice("severity", Rule::Severity::Blocking, &ProjectVocabulary::severity,
+                             ProjectVocabulary::severityNames());
+    rule.pattern = r.text("pattern");
+    rule.minimum = r.text("min");
+    rule.maximum = r.text("max");
+    rule.allowed = r.textList("allowed");
+    rule.reference = r.text("reference");
+    rule.expression = r.text("expression");
+    rule.message = r.text("message");
+    return rule;
+}
+
+Phase readPhase(ObjectReader &r)
+{
+    Phase p;
+    p.name = r.requiredText("name");
+    p.description = r.text("description");
+    p.tables = r.textList("tables");
+    p.filter = r.text("filter");
+    return p;
+}
+
+RunbookStep readStep(ObjectReader &r)
+{
+    RunbookStep s;
+    s.id = r.requiredText("id");
+    s.title = r.requiredText("title");
+    s.owner = r.text("owner");
+    s.description = r.text("description");
+    s.action = r.choice("action", RunbookStep::Action::Manual, &ProjectVocabulary::action,
+                        ProjectVocabulary::actionNames());
+    s.phase = r.text("phase");
+    s.gate = r.flag("gate");
+    return s;
+}
+
+ProjectSettings readSettings(const QJsonValue &value)
+{
+    ProjectSettings s;
+    if (value.isUndefined())
+        return s;
+    ObjectReader r(value, QStringLiteral("settings"));
+    s.batchSize = r.integer("batchSize", s.batchSize, 1);
+    s.parallelTables = r.integer("parallelTables", s.parallelTables, 1);
+    s.maxErrorRate = r.number("maxErrorRate", s.maxErrorRate);
+    if (s.maxErrorRate < 0 || s.maxErrorRate > 1)
+        throw FormatError{QStringLiteral("settings.maxErrorRate"),
+                          QStringLiteral("expected a share between 0 and 1")};
+    s.maxQuarantined = r.integer("maxQuarantined", s.maxQuarantined, -1);
+    s.sampleRows = r.integer("sampleRows", s.sampleRows, 1);
+    r.refuseUnknownKeys();
+    return s;
+}
+
+int readFormatVersion(ObjectReader &root)
+{
+    const QJsonValue v = root.raw("formatVersion", true);
+    if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 1)
+        throw FormatError{QStringLiteral("formatVersion"),
+                          QStringLiteral("expected a whole number of at least 1")};
+    const int version = v.toInt();
+    if (version > Project::kFormatVersion)
+        throw FormatError{QStringLiteral("formatVersion"),
+                          QStringLiteral("format %1 was written by a newer Cutover; this one reads "
+                                         "formats up to %2")
+                              .arg(version)
+                              .arg(Project::kFormatVersion)};
+    return version;
+}
+
+// Older formats are upgraded here, one version at a time, before the fields are read.
+// Format 1 is the first, so there is nothing to upgrade yet.
+void upgrade(QJsonObject &, int fromVersion)
+{
+    Q_ASSERT(fromVersion == Project::kFormatVersion);
+}
+
+template <typename T>
+void refuseDuplicates(const QList<T> &items, QString T::*field, const QString &listPath,
+                      const char *what)
+{
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString &name = items[i].*field;
+        if (seen.contains(name))
+            throw FormatError{itemPath(listPath, i),
+                              QStringLiteral("a second %1 named '%2'").arg(QLatin1String(what), name)};
+        seen.insert(name);
+    }
+}
+
+void checkReferences(const Project &p)
+{
+    refuseDuplicates(p.connections, &ConnectionDef::name, QStringLiteral("connections"), "connection");
+    refuseDuplicates(p.mappings, &TableMapping::target, QStringLiteral("mappings"), "mapping for target table");
+    refuseDuplicates(p.lookups, &LookupMap::name, QStringLiteral("lookups"), "lookup");
+    refuseDuplicates(p.rules, &Rule::name, QStringLiteral("rules"), "rule");
+    refuseDuplicates(p.phases, &Phase::name, QStringLiteral("phases"), "phase");
+    refuseDuplicates(p.runbook, &RunbookStep::id, QStringLiteral("runbook"), "runbook step");
+    for (const char *key : {"source", "target"}) {
+        const QString name = QLatin1String(key) == QLatin1String("source") ? p.sourceConnection
+                                                                           : p.targetConnection;
+        if (!p.connection(name))
+            throw FormatError{QLatin1String(key),
+                              QStringLiteral("no connection named '%1' in 'connections'").arg(name)};
+    }
+    for (qsizetype i = 0; i < p.runbook.size(); ++i)
+        if (!p.runbook[i].phase.isEmpty() && !p.phase(p.runbook[i].phase))
+            throw FormatError{itemPath(QStringLiteral("runbook"), i) + QStringLiteral(".phase"),
+                              QStringLiteral("no phase named '%1'").arg(p.runbook[i].phase)};
+}
+
+Project readProject(const QJsonValue &rootValue)
+{
+    ObjectReader versionReader(rootValue, QString());
+    const int version = readFormatVersion(versionReader);
+    QJsonObject object = rootValue.toObject();
+    if (version < Project::kFormatVersion)
+        upgrade(object, version);
+    ObjectReader root(object, QString());
+    root.raw("formatVersion");
+
+    Project p;
+    p.name = root.text("name", true);
+    p.description = root.text("description");
+    p.connections = readList<ConnectionDef>(root, "connections", readConnection);
+    p.sourceConnection = root.requiredText("source");
+    p.targetConnection = root.requiredText("target");
+    p.mappings = readList<TableMapping>(root, "mappings", readMapping);
+    p.lookups = readList<LookupMap>(root, "lookups", readLookup);
+    p.rules = readList<Rule>(root, "rules", readRule);
+    p.phases = readList<Phase>(root, "phases", readPhase);
+    p.settings = readSettings(root.raw("settings"));
+    p.runbook = readList<RunbookStep>(root, "runbook", readStep);
+    root.refuseUnknownKeys();
+    checkReferences(p);
+    return p;
+}
+
+QString place(const QString &fileName, JsonLocator::Position position)
+{
+    if (position.line == 0)
+        return fileName;
+    return QStringLiteral("%1:%2:%3").arg(fileName).arg(position.line).arg(position.column);
+}
+
+} // namespace
+
+Result<Project> ProjectReader::load(const QString &filePath)
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(Error::Code::Io, QStringLiteral("cannot read the project: %1").arg(file.errorString()),
+                     filePath);
+    const QFileInfo info(filePath);
+    return parse(file.readAll(), filePath, info.absolutePath());
+}
+
+Result<Project> ProjectReader::parse(const QByteArray &text, const QString &fileName,
+                                     const QString &baseDir)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // The text is not valid JSON, so only the offset can be turned into a line and column.
+        const auto position = JsonLocator::positionIn(text, parseError.offset);
+        return Error(Error::Code::Parse,
+                     QStringLiteral("not valid JSON: %1").arg(parseError.errorString()),
+                     place(fileName, position),
+                     text.trimmed().isEmpty() ? QStringLiteral("the file is empty")
+                                              : QStringLiteral("is the file truncated or hand-edited?"));
+    }
+    const JsonLocator locator(text);
+    try {
+        Project project = readProject(document.isObject() ? QJsonValue(document.object())
+                                                          : QJsonValue(document.array()));
+        project.baseDir = baseDir;
+        return project;
+    } catch (const FormatError &e) {
+        QString where = place(fileName, locator.positionOf(e.path));
+        if (!e.path.isEmpty())
+            where += QStringLiteral(" (%1)").arg(e.path);
+        return Error(Error::Code::Parse, e.message, where);
+    }
+}
+
+} // namespace cutover

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Rule.h"
+#include "RunbookStep.h"
+#include "TableMapping.h"
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace cutover {
+
+// The words a project file uses for its enumerations, in both directions.
+class ProjectVocabulary
+{
+public:
+    static QString keyStrategyName(TableMapping::KeyStrategy value);
+    static std::optional<TableMapping::KeyStrategy> keyStrategy(const QString &name);
+    static QString modeName(TableMapping::Mode value);
+    static std::optional<TableMapping::Mode> mode(const QString &name);
+    static QString ruleKindName(Rule::Kind value);
+    static std::optional<Rule::Kind> ruleKind(const QString &name);
+    static QString severityName(Rule::Severity value);
+    static std::optional<Rule::Severity> severity(const QString &name);
+    static QString actionName(RunbookStep::Action value);
+    static std::optional<RunbookStep::Action> action(const QString &name);
+
+    // All names of one enumeration, for error messages ("expected one of ...").
+    static QStringList keyStrategyNames();
+    static QStringList modeNames();
+    static QStringList ruleKindNames();
+    static QStringList severityNames();
+    static QStringList actionNames();
+};
+
+} // namespace cutover

@@ -1,0 +1,187 @@
+#include "ProjectWriter.h"
+
+#include "JsonWriter.h"
+#include "ProjectVocabulary.h"
+
+#include <QJsonArray>
+#include <QSaveFile>
+
+namespace cutover {
+
+namespace {
+
+const QStringList kKeyOrder = {
+    QStringLiteral("formatVersion"), QStringLiteral("name"), QStringLiteral("id"),
+    QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("url"),
+    QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("connections"),
+    QStringLiteral("table"), QStringLiteral("column"), QStringLiteral("kind"),
+    QStringLiteral("severity"), QStringLiteral("query"), QStringLiteral("filter"),
+    QStringLiteral("sourceKey"), QStringLiteral("keyStrategy"), QStringLiteral("keyNamespace"),
+    QStringLiteral("mode"), QStringLiteral("watermark"), QStringLiteral("expression"),
+    QStringLiteral("default"), QStringLiteral("sensitive"), QStringLiteral("columns"),
+    QStringLiteral("mappings"), QStringLiteral("lookups"), QStringLiteral("rules"),
+    QStringLiteral("phases"), QStringLiteral("settings"), QStringLiteral("runbook"),
+};
+
+void putText(QJsonObject &o, const char *key, const QString &value)
+{
+    if (!value.isEmpty())
+        o[QLatin1String(key)] = value;
+}
+
+QJsonObject connectionJson(const ConnectionDef &c)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = c.name;
+    o[QStringLiteral("url")] = c.url;
+    putText(o, "description", c.description);
+    return o;
+}
+
+QJsonObject columnJson(const ColumnMapping &c)
+{
+    QJsonObject o;
+    o[QStringLiteral("target")] = c.target;
+    o[QStringLiteral("expression")] = c.expression;
+    if (c.hasDefault)
+        o[QStringLiteral("default")] = c.defaultValue;
+    if (c.sensitive)
+        o[QStringLiteral("sensitive")] = true;
+    putText(o, "note", c.note);
+    return o;
+}
+
+QJsonObject mappingJson(const TableMapping &m)
+{
+    QJsonObject o;
+    o[QStringLiteral("target")] = m.target;
+    putText(o, "source", m.source);
+    putText(o, "query", m.query);
+    putText(o, "filter", m.filter);
+    putText(o, "sourceKey", m.sourceKey);
+    o[QStringLiteral("keyStrategy")] = ProjectVocabulary::keyStrategyName(m.keyStrategy);
+    putText(o, "keyNamespace", m.keyNamespace);
+    o[QStringLiteral("mode")] = ProjectVocabulary::modeName(m.mode);
+    putText(o, "watermark", m.watermark);
+    putText(o, "note", m.note);
+    QJsonArray columns;
+    for (const ColumnMapping &c : m.columns)
+        columns.append(columnJson(c));
+    o[QStringLiteral("columns")] = columns;
+    return o;
+}
+
+QJsonObject lookupJson(const LookupMap &l)
+{
+    QJsonObject entries;
+    for (auto it = l.entries.cbegin(); it != l.entries.cend(); ++it)
+        entries[it.key()] = it.value();
+    QJsonObject o;
+    o[QStringLiteral("name")] = l.name;
+    o[QStringLiteral("entries")] = entries;
+    if (l.hasDefault)
+        o[QStringLiteral("default")] = l.defaultValue;
+    return o;
+}
+
+QJsonObject ruleJson(const Rule &r)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = r.name;
+    o[QStringLiteral("table")] = r.table;
+    putText(o, "column", r.column);
+    o[QStringLiteral("kind")] = ProjectVocabulary::ruleKindName(r.kind);
+    o[QStringLiteral("severity")] = ProjectVocabulary::severityName(r.severity);
+    putText(o, "pattern", r.pattern);
+    putText(o, "min", r.minimum);
+    putText(o, "max", r.maximum);
+    if (!r.allowed.isEmpty())
+        o[QStringLiteral("allowed")] = QJsonArray::fromStringList(r.allowed);
+    putText(o, "reference", r.reference);
+    putText(o, "expression", r.expression);
+    putText(o, "message", r.message);
+    return o;
+}
+
+QJsonObject phaseJson(const Phase &p)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = p.name;
+    putText(o, "description", p.description);
+    if (!p.tables.isEmpty())
+        o[QStringLiteral("tables")] = QJsonArray::fromStringList(p.tables);
+    putText(o, "filter", p.filter);
+    return o;
+}
+
+QJsonObject settingsJson(const ProjectSettings &s)
+{
+    QJsonObject o;
+    o[QStringLiteral("batchSize")] = s.batchSize;
+    o[QStringLiteral("parallelTables")] = s.parallelTables;
+    o[QStringLiteral("maxErrorRate")] = s.maxErrorRate;
+    o[QStringLiteral("maxQuarantined")] = s.maxQuarantined;
+    o[QStringLiteral("sampleRows")] = s.sampleRows;
+    return o;
+}
+
+QJsonObject stepJson(const RunbookStep &s)
+{
+    QJsonObject o;
+    o[QStringLiteral("id")] = s.id;
+    o[QStringLiteral("title")] = s.title;
+    putText(o, "owner", s.owner);
+    putText(o, "description", s.description);
+    o[QStringLiteral("action")] = ProjectVocabulary::actionName(s.action);
+    putText(o, "phase", s.phase);
+    if (s.gate)
+        o[QStringLiteral("gate")] = true;
+    return o;
+}
+
+template <typename T, typename F>
+QJsonArray arrayOf(const QList<T> &items, F toJson)
+{
+    QJsonArray array;
+    for (const T &item : items)
+        array.append(toJson(item));
+    return array;
+}
+
+} // namespace
+
+QJsonObject ProjectWriter::toJson(const Project &p)
+{
+    QJsonObject o;
+    o[QStringLiteral("formatVersion")] = Project::kFormatVersion;
+    o[QStringLiteral("name")] = p.name;
+    putText(o, "description", p.description);
+    o[QStringLiteral("connections")] = arrayOf(p.connections, connectionJson);
+    o[QStringLiteral("source")] = p.sourceConnection;
+    o[QStringLiteral("target")] = p.targetConnection;
+    o[QStringLiteral("mappings")] = arrayOf(p.mappings, mappingJson);
+    o[QStringLiteral("lookups")] = arrayOf(p.lookups, lookupJson);
+    o[QStringLiteral("rules")] = arrayOf(p.rules, ruleJson);
+    o[QStringLiteral("phases")] = arrayOf(p.phases, phaseJson);
+    o[QStringLiteral("settings")] = settingsJson(p.settings);
+    o[QStringLiteral("runbook")] = arrayOf(p.runbook, stepJson);
+    return o;
+}
+
+QByteArray ProjectWriter::toBytes(const Project &project)
+{
+    return JsonWriter(kKeyOrder).write(toJson(project));
+}
+
+Result<void> ProjectWriter::save(const Project &project, const QString &filePath)
+{
+    QSaveFile file(filePath);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(Error::Code::Io, file.errorString(), filePath);
+    file.write(toBytes(project));
+    if (!file.commit())
+        return Error(Error::Code::Io, file.errorString(), filePath);
+    return {};
+}
+
+} // namespace cutover

@@ -1,0 +1,118 @@
+#include "SqlConnection.h"
+
+#include "PasswordProvider.h"
+#include "SqlDialect.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace cutover {
+
+namespace {
+QAtomicInteger<quint64> s_connectionCounter;
+}
+
+SqlConnection::SqlConnection(ConnectionSpec spec, QString name)
+    : m_spec(std::move(spec))
+    , m_name(std::move(name))
+{
+}
+
+SqlConnection::~SqlConnection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlDatabase SqlConnection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+QString SqlConnection::quote(const QString &identifier) const
+{
+    return SqlDialect::quoteIdentifier(identifier, m_spec.kind());
+}
+
+QString SqlConnection::driverName(ConnectionSpec::Kind kind)
+{
+    switch (kind) {
+    case ConnectionSpec::Kind::Sqlite: return QStringLiteral("QSQLITE");
+    case ConnectionSpec::Kind::PostgreSql: return QStringLiteral("QPSQL");
+    case ConnectionSpec::Kind::MySql: return QStringLiteral("QMYSQL");
+    case ConnectionSpec::Kind::Csv: break;
+    }
+    return {};
+}
+
+QString SqlConnection::connectOptions(const ConnectionSpec &spec, Mode mode)
+{
+    QStringList options;
+    switch (spec.kind()) {
+    case ConnectionSpec::Kind::Sqlite:
+        options << QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+        if (mode == Mode::ReadOnly)
+            options << QStringLiteral("QSQLITE_OPEN_READONLY");
+        break;
+    case ConnectionSpec::Kind::PostgreSql:
+        options << QStringLiteral("connect_timeout=10");
+        if (spec.options().contains(QStringLiteral("sslmode")))
+            options << QStringLiteral("sslmode=") + spec.option(QStringLiteral("sslmode"));
+        break;
+    case ConnectionSpec::Kind::MySql:
+        options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=10");
+        if (spec.options().contains(QStringLiteral("socket")))
+            options << QStringLiteral("UNIX_SOCKET=") + spec.option(QStringLiteral("socket"));
+        break;
+    case ConnectionSpec::Kind::Csv: break;
+    }
+    return options.join(QLatin1Char(';'));
+}
+
+Result<std::unique_ptr<SqlConnection>>
+SqlConnection::open(const ConnectionSpec &spec, const PasswordProvider *passwords, Mode mode)
+{
+    const QString driver = driverName(spec.kind());
+    if (driver.isEmpty())
+        return Error(Error::Code::Usage,
+                     QStringLiteral("a %1 connection is not a database").arg(spec.kindName()),
+                     spec.displayName());
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return Error(Error::Code::Connection, QStringLiteral("Qt SQL driver %1 is not installed").arg(driver),
+                     spec.displayName(), QStringLiteral("install the libqt6sql6 driver package"));
+    if (spec.kind() == ConnectionSpec::Kind::Sqlite && mode != Mode::Create &&
+        !QFileInfo::exists(spec.path()))
+        return Error(Error::Code::Connection, QStringLiteral("no such SQLite file"), spec.path());
+
+    const QString name = QStringLiteral("cutover-%1").arg(++s_connectionCounter);
+    std::unique_ptr<SqlConnection> connection(new SqlConnection(spec, name));
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    if (spec.kind() == ConnectionSpec::Kind::Sqlite) {
+        db.setDatabaseName(spec.path());
+    } else {
+        db.setHostName(spec.host());
+        db.setPort(spec.port());
+        db.setUserName(spec.user());
+        db.setDatabaseName(spec.database());
+        if (passwords)
+            if (auto password = passwords->password(spec))
+                db.setPassword(*password);
+    }
+    db.setConnectOptions(connectOptions(spec, mode));
+    if (!db.open())
+        // The driver's message never contains the password; the display name has none either.
+        return Error(Error::Code::Connection,
+                     QStringLiteral("cannot connect: %1").arg(db.lastError().text().trimmed()),
+                     spec.displayName(),
+                     spec.isServer() ? QStringLiteral("check host, port, user and that the password "
+                                                      "is in CUTOVER_PASSWORD or the keychain")
+                                     : QString());
+    return connection;
+}
+
+} // namespace cutover

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "ConnectionSpec.h"
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <memory>
+
+namespace cutover {
+
+class PasswordProvider;
+
+// A QSqlDatabase connection owned by the thread that opened it (Qt's rule), with a unique name,
+// removed again on destruction. Opens SQLite files, PostgreSQL and MySQL/MariaDB servers.
+class SqlConnection
+{
+public:
+    enum class Mode { ReadOnly, ReadWrite, Create };
+
+    static Result<std::unique_ptr<SqlConnection>>
+    open(const ConnectionSpec &spec, const PasswordProvider *passwords = nullptr,
+         Mode mode = Mode::ReadOnly);
+    ~SqlConnection();
+    SqlConnection(const SqlConnection &) = delete;
+    SqlConnection &operator=(const SqlConnection &) = delete;
+
+    QSqlDatabase database() const;
+    const ConnectionSpec &spec() const { return m_spec; }
+    QString quote(const QString &identifier) const;
+
+private:
+    SqlConnection(ConnectionSpec spec, QString name);
+    static QString driverName(ConnectionSpec::Kind kind);
+    static QString connectOptions(const ConnectionSpec &spec, Mode mode);
+
+    ConnectionSpec m_spec;
+    QString m_name;
+};
+
+} // namespace cutover

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "ConnectionSpec.h"
+#include "Introspector.h"
+
+class QSqlDatabase;
+
+namespace cutover {
+
+class SqliteIntrospector : public Introspector
+{
+public:
+    explicit SqliteIntrospector(ConnectionSpec spec) : m_spec(std::move(spec)) {}
+    Result<DatabaseSchema> introspect() override;
+
+private:
+    Result<TableInfo> readTable(QSqlDatabase &db, const QString &name, bool isView) const;
+    Result<void> readColumns(QSqlDatabase &db, TableInfo &table) const;
+    Result<void> readForeignKeys(QSqlDatabase &db, TableInfo &table) const;
+    Result<void> readIndexes(QSqlDatabase &db, TableInfo &table) const;
+
+    ConnectionSpec m_spec;
+};
+
+} // namespace cutover

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "ColumnInfo.h"
+#include "ForeignKeyInfo.h"
+#include "IndexInfo.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace cutover {
+
+struct TableInfo
+{
+    QString name;
+    bool isView = false;
+    QList<ColumnInfo> columns;
+    QStringList primaryKey; // column names in key order
+    QList<ForeignKeyInfo> foreignKeys;
+    QList<IndexInfo> indexes; // includes unique constraints
+    qint64 rowEstimate = -1;  // -1 when unknown
+
+    const ColumnInfo *column(const QString &columnName) const
+    {
+        for (const ColumnInfo &c : columns)
+            if (c.name == columnName)
+                return &c;
+        return nullptr;
+    }
+    QList<IndexInfo> uniqueConstraints() const
+    {
+        QList<IndexInfo> result;
+        for (const IndexInfo &index : indexes)
+            if (index.unique)
+                result.append(index);
+        return result;
+    }
+};
+
+} // namespace cutover
