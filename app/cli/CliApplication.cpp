@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "InspectCommand.h"
+#include "ValidateCommand.h"
 
 
 namespace cutover::cli {
@@ -8,6 +9,7 @@ namespace cutover::cli {
 CliApplication::CliApplication()
 {
     m_commands.push_back(std::make_unique<InspectCommand>());
+    m_commands.push_back(std::make_unique<ValidateCommand>());
 
 }
 

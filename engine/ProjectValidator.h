@@ -1,0 +1,46 @@
+#pragma once
+
+#include "DatabaseSchema.h"
+#include "Problem.h"
+#include "Project.h"
+
+#include <QList>
+
+namespace cutover {
+
+// Checks a project against the live source and target schemas: unknown tables and columns,
+// expressions that do not compile, target NOT NULL columns that nothing fills, types that cannot
+// convert, two mappings for one target column, rules and phases naming what does not exist.
+// Pure: no connections, so it is cheap to run after every edit.
+class ProjectValidator
+{
+public:
+    ProjectValidator(const Project &project, const DatabaseSchema &source,
+                     const DatabaseSchema &target);
+    QList<Problem> validate();
+
+private:
+    void checkMapping(int index, const TableMapping &mapping);
+    void checkColumns(int index, const TableMapping &mapping, const TableInfo *source,
+                      const TableInfo &target);
+    void checkExpression(const QString &path, const TableMapping &mapping,
+                         const ColumnMapping &column, const TableInfo *source,
+                         const ColumnInfo *targetColumn);
+    void checkConversion(const QString &path, const TableMapping &mapping,
+                         const ColumnMapping &column, const ColumnInfo &from, const ColumnInfo &to);
+    void checkRequiredColumns(int index, const TableMapping &mapping, const TableInfo &target);
+    void checkLookups(const QString &path, const TableMapping &mapping, const ColumnMapping &column);
+    void checkRules();
+    void checkPhases();
+    void checkUnmappedTables();
+    void add(Problem::Severity severity, const QString &code, const QString &path,
+             const QString &location, const QString &message, const QString &table = {},
+             const QString &column = {}, int offset = -1);
+
+    const Project &m_project;
+    const DatabaseSchema &m_source;
+    const DatabaseSchema &m_target;
+    QList<Problem> m_problems;
+};
+
+} // namespace cutover
