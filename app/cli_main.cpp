@@ -1,5 +1,5 @@
-#include "CliApplication.h"
 #include "ChainedPasswordProvider.h"
+#include "CliApplication.h"
 #include "EnvPasswordProvider.h"
 #include "KeychainPasswordProvider.h"
 

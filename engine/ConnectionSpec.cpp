@@ -38,9 +38,10 @@ Result<ConnectionSpec> ConnectionSpec::parse(const QString &url, const QString &
         return parseServerUrl(text, Kind::PostgreSql);
     if (scheme == QLatin1String("mysql") || scheme == QLatin1String("mariadb"))
         return parseServerUrl(text, Kind::MySql);
-    return Error(Error::Code::Usage,
-                 QStringLiteral("unknown connection kind '%1'").arg(scheme.isEmpty() ? text : scheme),
-                 text, kHint);
+    return Error(
+        Error::Code::Usage,
+        QStringLiteral("unknown connection kind '%1'").arg(scheme.isEmpty() ? text : scheme), text,
+        kHint);
 }
 
 Result<ConnectionSpec> ConnectionSpec::parseFileUrl(const QString &url, Kind kind,
@@ -56,7 +57,8 @@ Result<ConnectionSpec> ConnectionSpec::parseFileUrl(const QString &url, Kind kin
     if (pathPart.startsWith(QLatin1String("//")))
         pathPart = pathPart.mid(2); // sqlite:///abs/path or sqlite://rel
     if (pathPart.isEmpty())
-        return Error(Error::Code::Usage, QStringLiteral("the connection names no path"), url, kHint);
+        return Error(Error::Code::Usage, QStringLiteral("the connection names no path"), url,
+                     kHint);
 
     ConnectionSpec spec;
     spec.m_kind = kind;
@@ -71,8 +73,8 @@ Result<ConnectionSpec> ConnectionSpec::parseServerUrl(const QString &url, Kind k
 {
     const QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid())
-        return Error(Error::Code::Usage, QStringLiteral("malformed URL: %1").arg(parsed.errorString()),
-                     url, kHint);
+        return Error(Error::Code::Usage,
+                     QStringLiteral("malformed URL: %1").arg(parsed.errorString()), url, kHint);
     if (!parsed.password().isEmpty())
         return Error(Error::Code::Usage, QStringLiteral("the URL contains a password"),
                      parsed.toString(QUrl::RemovePassword),
@@ -94,10 +96,14 @@ Result<ConnectionSpec> ConnectionSpec::parseServerUrl(const QString &url, Kind k
 QString ConnectionSpec::kindName() const
 {
     switch (m_kind) {
-    case Kind::Sqlite: return QStringLiteral("sqlite");
-    case Kind::PostgreSql: return QStringLiteral("postgresql");
-    case Kind::MySql: return QStringLiteral("mysql");
-    case Kind::Csv: return QStringLiteral("csv");
+    case Kind::Sqlite:
+        return QStringLiteral("sqlite");
+    case Kind::PostgreSql:
+        return QStringLiteral("postgresql");
+    case Kind::MySql:
+        return QStringLiteral("mysql");
+    case Kind::Csv:
+        return QStringLiteral("csv");
     }
     return {};
 }
@@ -107,7 +113,10 @@ QString ConnectionSpec::displayName() const
     if (!isServer())
         return kindName() + QLatin1Char(':') + m_path;
     QString who = m_user.isEmpty() ? QString() : m_user + QLatin1Char('@');
-    return QStringLiteral("%1://%2%3:%4/%5").arg(kindName(), who, m_host).arg(m_port).arg(m_database);
+    return QStringLiteral("%1://%2%3:%4/%5")
+        .arg(kindName(), who, m_host)
+        .arg(m_port)
+        .arg(m_database);
 }
 
 } // namespace cutover

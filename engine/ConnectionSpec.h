@@ -13,7 +13,13 @@ namespace cutover {
 class ConnectionSpec
 {
 public:
-    enum class Kind { Sqlite, PostgreSql, MySql, Csv };
+    enum class Kind
+    {
+        Sqlite,
+        PostgreSql,
+        MySql,
+        Csv
+    };
 
     // Parses a connection URL. Relative paths are resolved against baseDir (the project's folder).
     static Result<ConnectionSpec> parse(const QString &url, const QString &baseDir = {});

@@ -8,7 +8,8 @@ namespace cutover {
 class Error
 {
 public:
-    enum class Code {
+    enum class Code
+    {
         Usage,      // bad arguments or options
         Connection, // cannot connect, authenticate or open
         Io,         // cannot read or write a file
@@ -25,8 +26,7 @@ public:
         , m_message(std::move(message))
         , m_where(std::move(where))
         , m_hint(std::move(hint))
-    {
-    }
+    {}
 
     Code code() const { return m_code; }
     const QString &message() const { return m_message; }

@@ -37,9 +37,10 @@ ExpressionChecker::ExpressionChecker(const QStringList &sourceColumns)
         definitions.append(SqlDialect::quoteIdentifier(column, ConnectionSpec::Kind::Sqlite));
     if (definitions.isEmpty())
         definitions.append(QStringLiteral("\"__no_columns__\""));
-    const QByteArray ddl = QStringLiteral("CREATE TABLE %1 (%2)")
-                               .arg(QLatin1String(kRowTable), definitions.join(QStringLiteral(", ")))
-                               .toUtf8();
+    const QByteArray ddl =
+        QStringLiteral("CREATE TABLE %1 (%2)")
+            .arg(QLatin1String(kRowTable), definitions.join(QStringLiteral(", ")))
+            .toUtf8();
     char *error = nullptr;
     if (sqlite3_exec(m_db, ddl.constData(), nullptr, nullptr, &error) != SQLITE_OK) {
         m_setupError = QString::fromUtf8(error);
@@ -69,13 +70,22 @@ void ExpressionChecker::registerCatalog()
     }
 }
 
-int ExpressionChecker::authorize(void *self, int action, const char *a, const char *b,
-                                 const char *, const char *)
+int ExpressionChecker::authorize(void *self, int action, const char *a, const char *b, const char *,
+                                 const char *)
 {
     auto *checker = static_cast<ExpressionChecker *>(self);
     switch (action) {
     case SQLITE_SELECT:
+        return SQLITE_OK;
     case SQLITE_FUNCTION:
+        // b is the function's name. These reach outside the database.
+        for (const char *banned :
+             {"load_extension", "readfile", "writefile", "edit", "fts3_tokenizer"})
+            if (b && qstricmp(b, banned) == 0) {
+                checker->m_refusal = QStringLiteral("function %1() is not allowed in an expression")
+                                         .arg(QString::fromUtf8(b));
+                return SQLITE_DENY;
+            }
         return SQLITE_OK;
     case SQLITE_READ:
         if (qstrcmp(a, kRowTable) != 0) {
@@ -91,7 +101,8 @@ int ExpressionChecker::authorize(void *self, int action, const char *a, const ch
         }
         return SQLITE_OK;
     default:
-        checker->m_refusal = QStringLiteral("only reading the source row is allowed in an expression");
+        checker->m_refusal =
+            QStringLiteral("only reading the source row is allowed in an expression");
         return SQLITE_DENY;
     }
 }

@@ -20,9 +20,9 @@ public:
     struct Outcome
     {
         bool ok = false;
-        QString message;          // SQLite's message, when not ok
-        int offset = -1;          // character offset of the error in the expression, when known
-        QStringList columnsRead;  // source columns the expression reads, in first-read order
+        QString message;         // SQLite's message, when not ok
+        int offset = -1;         // character offset of the error in the expression, when known
+        QStringList columnsRead; // source columns the expression reads, in first-read order
     };
 
     explicit ExpressionChecker(const QStringList &sourceColumns);

@@ -7,8 +7,9 @@ namespace {
 FunctionCatalog::Function fn(const char *name, int minArgs, int maxArgs, const char *signature,
                              const char *summary, const char *example)
 {
-    return {QLatin1String(name), minArgs, maxArgs, QLatin1String(signature),
-            QLatin1String(summary), QLatin1String(example)};
+    return {
+        QLatin1String(name),   minArgs, maxArgs, QLatin1String(signature), QLatin1String(summary),
+        QLatin1String(example)};
 }
 
 QList<FunctionCatalog::Function> makeCatalog()
@@ -23,13 +24,13 @@ QList<FunctionCatalog::Function> makeCatalog()
            "Converts a local timestamp to UTC. Ambiguous or skipped local times (DST changes) "
            "follow the rule; the default 'error' quarantines the row.",
            "to_utc(created, 'Europe/Berlin')"),
-        fn("from_utc", 2, 2, "from_utc(utc, 'Area/City')", "Converts a UTC timestamp to local time.",
-           "from_utc(created_at, 'Europe/Berlin')"),
+        fn("from_utc", 2, 2, "from_utc(utc, 'Area/City')",
+           "Converts a UTC timestamp to local time.", "from_utc(created_at, 'Europe/Berlin')"),
         fn("parse_datetime", 2, -1, "parse_datetime(text, format, ...)",
            "Parses text with the first format that fits (Qt date format patterns).",
            "parse_datetime(dob, 'dd.MM.yyyy', 'yyyy-MM-dd', 'MM/dd/yyyy')"),
-        fn("format_datetime", 2, 2, "format_datetime(value, format)", "Formats a date or timestamp.",
-           "format_datetime(created_at, 'yyyy-MM-dd')"),
+        fn("format_datetime", 2, 2, "format_datetime(value, format)",
+           "Formats a date or timestamp.", "format_datetime(created_at, 'yyyy-MM-dd')"),
         fn("upper", 1, 1, "upper(text)", "Unicode upper case.", "upper('straße') = 'STRASSE'"),
         fn("lower", 1, 1, "lower(text)", "Unicode lower case.", "lower('ÅSA') = 'åsa'"),
         fn("title_case", 1, 1, "title_case(text)", "Capitalises each word (Unicode).",
@@ -38,8 +39,8 @@ QList<FunctionCatalog::Function> makeCatalog()
            "Trims and collapses runs of white space to one space.",
            "normalize_space('  a \t b ') = 'a b'"),
         fn("unaccent", 1, 1, "unaccent(text)", "Removes diacritics.", "unaccent('Zoë') = 'Zoe'"),
-        fn("regexp", 2, 2, "regexp(pattern, text)", "1 when text matches the pattern (also X REGEXP Y).",
-           "email REGEXP '^[^@]+@[^@]+$'"),
+        fn("regexp", 2, 2, "regexp(pattern, text)",
+           "1 when text matches the pattern (also X REGEXP Y).", "email REGEXP '^[^@]+@[^@]+$'"),
         fn("regexp_replace", 3, 3, "regexp_replace(text, pattern, replacement)",
            "Replaces every match; \\1 refers to a group.", "regexp_replace(phone, '[^0-9+]', '')"),
         fn("regexp_extract", 2, 3, "regexp_extract(text, pattern [, group])",
@@ -52,8 +53,8 @@ QList<FunctionCatalog::Function> makeCatalog()
            "Maps a value through a lookup map of the project; an unmapped value without a default "
            "is a violation.",
            "lookup('status_codes', status)"),
-        fn("to_int", 1, 1, "to_int(value)", "Strict integer conversion: anything else is a violation.",
-           "to_int(' 42 ') = 42"),
+        fn("to_int", 1, 1, "to_int(value)",
+           "Strict integer conversion: anything else is a violation.", "to_int(' 42 ') = 42"),
         fn("to_decimal", 2, 2, "to_decimal(text, scale)",
            "Strict decimal conversion to text with the given scale; never through a float.",
            "to_decimal('1.234,50', 2)"),

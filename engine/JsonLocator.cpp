@@ -1,12 +1,13 @@
 #include "JsonLocator.h"
 
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonValue>
 
 namespace cutover {
 
-JsonLocator::JsonLocator(const QByteArray &text) : m_text(text)
+JsonLocator::JsonLocator(const QByteArray &text)
+    : m_text(text)
 {
     qsizetype i = 0;
     skipSpace(i);
@@ -24,8 +25,8 @@ JsonLocator::Position JsonLocator::positionOf(const QString &path) const
             return positionIn(m_text, it.value());
         if (probe.isEmpty())
             return {};
-        const qsizetype cut = std::max(probe.lastIndexOf(QLatin1Char('.')),
-                                       probe.lastIndexOf(QLatin1Char('[')));
+        const qsizetype cut =
+            std::max(probe.lastIndexOf(QLatin1Char('.')), probe.lastIndexOf(QLatin1Char('[')));
         probe = cut > 0 ? probe.left(cut) : QString();
     }
 }
@@ -47,8 +48,8 @@ JsonLocator::Position JsonLocator::positionIn(const QByteArray &text, qsizetype 
 
 void JsonLocator::skipSpace(qsizetype &i) const
 {
-    while (i < m_text.size() && (m_text[i] == ' ' || m_text[i] == '\n' || m_text[i] == '\r' ||
-                                 m_text[i] == '\t'))
+    while (i < m_text.size() &&
+           (m_text[i] == ' ' || m_text[i] == '\n' || m_text[i] == '\r' || m_text[i] == '\t'))
         ++i;
 }
 

@@ -33,12 +33,24 @@ void JsonWriter::writeValue(QByteArray &out, const QJsonValue &value, int depth)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-    case QJsonValue::Undefined: out.append("null"); break;
-    case QJsonValue::Bool: out.append(value.toBool() ? "true" : "false"); break;
-    case QJsonValue::Double: writeNumber(out, value.toDouble()); break;
-    case QJsonValue::String: writeString(out, value.toString()); break;
-    case QJsonValue::Array: writeArray(out, value.toArray(), depth); break;
-    case QJsonValue::Object: writeObject(out, value.toObject(), depth); break;
+    case QJsonValue::Undefined:
+        out.append("null");
+        break;
+    case QJsonValue::Bool:
+        out.append(value.toBool() ? "true" : "false");
+        break;
+    case QJsonValue::Double:
+        writeNumber(out, value.toDouble());
+        break;
+    case QJsonValue::String:
+        writeString(out, value.toString());
+        break;
+    case QJsonValue::Array:
+        writeArray(out, value.toArray(), depth);
+        break;
+    case QJsonValue::Object:
+        writeObject(out, value.toObject(), depth);
+        break;
     }
 }
 
@@ -101,13 +113,27 @@ void JsonWriter::writeString(QByteArray &out, const QString &text)
     for (const QChar ch : text) {
         const char16_t c = ch.unicode();
         switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
         default:
             if (c < 0x20)
                 out.append(QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0')).toLatin1());

@@ -12,7 +12,9 @@ namespace cutover {
 class JsonWriter
 {
 public:
-    explicit JsonWriter(QStringList keyOrder = {}) : m_keyOrder(std::move(keyOrder)) {}
+    explicit JsonWriter(QStringList keyOrder = {})
+        : m_keyOrder(std::move(keyOrder))
+    {}
     QByteArray write(const QJsonValue &value) const;
 
 private:

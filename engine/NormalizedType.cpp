@@ -7,19 +7,32 @@ namespace cutover {
 QString NormalizedType::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Unknown: return QStringLiteral("unknown");
-    case Kind::Integer: return QStringLiteral("integer");
-    case Kind::Decimal: return QStringLiteral("decimal");
-    case Kind::Real: return QStringLiteral("real");
-    case Kind::Text: return QStringLiteral("text");
-    case Kind::Boolean: return QStringLiteral("boolean");
-    case Kind::Date: return QStringLiteral("date");
-    case Kind::Time: return QStringLiteral("time");
-    case Kind::Timestamp: return QStringLiteral("timestamp");
-    case Kind::TimestampTz: return QStringLiteral("timestamptz");
-    case Kind::Uuid: return QStringLiteral("uuid");
-    case Kind::Json: return QStringLiteral("json");
-    case Kind::Blob: return QStringLiteral("blob");
+    case Kind::Unknown:
+        return QStringLiteral("unknown");
+    case Kind::Integer:
+        return QStringLiteral("integer");
+    case Kind::Decimal:
+        return QStringLiteral("decimal");
+    case Kind::Real:
+        return QStringLiteral("real");
+    case Kind::Text:
+        return QStringLiteral("text");
+    case Kind::Boolean:
+        return QStringLiteral("boolean");
+    case Kind::Date:
+        return QStringLiteral("date");
+    case Kind::Time:
+        return QStringLiteral("time");
+    case Kind::Timestamp:
+        return QStringLiteral("timestamp");
+    case Kind::TimestampTz:
+        return QStringLiteral("timestamptz");
+    case Kind::Uuid:
+        return QStringLiteral("uuid");
+    case Kind::Json:
+        return QStringLiteral("json");
+    case Kind::Blob:
+        return QStringLiteral("blob");
     }
     return {};
 }

@@ -10,7 +10,8 @@ namespace cutover {
 class NormalizedType
 {
 public:
-    enum class Kind {
+    enum class Kind
+    {
         Unknown,
         Integer,
         Decimal,
@@ -32,8 +33,7 @@ public:
         , m_length(length)
         , m_precision(precision)
         , m_scale(scale)
-    {
-    }
+    {}
 
     static NormalizedType integer() { return NormalizedType(Kind::Integer); }
     static NormalizedType decimal(int precision, int scale)

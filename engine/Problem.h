@@ -7,7 +7,12 @@ namespace cutover {
 // One finding of project validation: how bad, where (mapping, table, column, JSON path), what.
 struct Problem
 {
-    enum class Severity { Error, Warning, Info };
+    enum class Severity
+    {
+        Error,
+        Warning,
+        Info
+    };
 
     Severity severity = Severity::Error;
     QString code;     // stable identifier, e.g. "unknown-column", for scripts and filters
@@ -21,9 +26,12 @@ struct Problem
     static QString severityName(Severity severity)
     {
         switch (severity) {
-        case Severity::Error: return QStringLiteral("error");
-        case Severity::Warning: return QStringLiteral("warning");
-        case Severity::Info: return QStringLiteral("info");
+        case Severity::Error:
+            return QStringLiteral("error");
+        case Severity::Warning:
+            return QStringLiteral("warning");
+        case Severity::Info:
+            return QStringLiteral("info");
         }
         return {};
     }

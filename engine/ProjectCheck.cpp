@@ -32,7 +32,8 @@ Side introspect(const Project &project, const QString &connectionName, const cha
         return side;
     };
     if (!def)
-        return fail(Error(Error::Code::Usage, QStringLiteral("no connection named '%1'").arg(connectionName)));
+        return fail(Error(Error::Code::Usage,
+                          QStringLiteral("no connection named '%1'").arg(connectionName)));
     auto spec = ConnectionSpec::parse(def->url, project.baseDir);
     if (!spec)
         return fail(spec.error());
@@ -67,8 +68,10 @@ ProjectCheck::Outcome ProjectCheck::check(const Project &project, const Password
 {
     Outcome outcome;
     outcome.project = project;
-    Side source = introspect(project, project.sourceConnection, "source", passwords, outcome.problems);
-    Side target = introspect(project, project.targetConnection, "target", passwords, outcome.problems);
+    Side source =
+        introspect(project, project.sourceConnection, "source", passwords, outcome.problems);
+    Side target =
+        introspect(project, project.targetConnection, "target", passwords, outcome.problems);
     outcome.source = std::move(source.schema);
     outcome.target = std::move(target.schema);
     outcome.sourceAvailable = source.available;

@@ -23,13 +23,20 @@ struct FormatError
 QString typeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("nothing");
 }
@@ -39,10 +46,12 @@ QString typeName(const QJsonValue &v)
 class ObjectReader
 {
 public:
-    ObjectReader(const QJsonValue &value, QString path) : m_path(std::move(path))
+    ObjectReader(const QJsonValue &value, QString path)
+        : m_path(std::move(path))
     {
         if (!value.isObject())
-            throw FormatError{m_path, QStringLiteral("expected an object, found %1").arg(typeName(value))};
+            throw FormatError{m_path,
+                              QStringLiteral("expected an object, found %1").arg(typeName(value))};
         m_object = value.toObject();
     }
 
@@ -84,8 +93,9 @@ public:
     {
         const double d = number(key, fallback);
         if (d != double(int(d)) || d < minimum)
-            throw FormatError{childPath(key),
-                              QStringLiteral("expected a whole number of at least %1").arg(minimum)};
+            throw FormatError{
+                childPath(key),
+                QStringLiteral("expected a whole number of at least %1").arg(minimum)};
         return int(d);
     }
     QStringList textList(const char *key)
@@ -94,8 +104,9 @@ public:
         const QJsonArray items = array(key);
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (!items[i].isString())
-                throw FormatError{QStringLiteral("%1[%2]").arg(childPath(key)).arg(i),
-                                  QStringLiteral("expected a string, found %1").arg(typeName(items[i]))};
+                throw FormatError{
+                    QStringLiteral("%1[%2]").arg(childPath(key)).arg(i),
+                    QStringLiteral("expected a string, found %1").arg(typeName(items[i]))};
             result.append(items[i].toString());
         }
         return result;
@@ -120,8 +131,9 @@ public:
             return fallback;
         if (auto value = parse(name))
             return *value;
-        throw FormatError{childPath(key), QStringLiteral("'%1' is not one of: %2")
-                                              .arg(name, names.join(QStringLiteral(", ")))};
+        throw FormatError{
+            childPath(key),
+            QStringLiteral("'%1' is not one of: %2").arg(name, names.join(QStringLiteral(", ")))};
     }
 
     QString childPath(const QString &key) const
@@ -150,8 +162,9 @@ private:
     }
     FormatError wrongType(const char *key, const QJsonValue &v, const char *expected) const
     {
-        return FormatError{childPath(QLatin1String(key)),
-                           QStringLiteral("expected %1, found %2").arg(QLatin1String(expected), typeName(v))};
+        return FormatError{
+            childPath(QLatin1String(key)),
+            QStringLiteral("expected %1, found %2").arg(QLatin1String(expected), typeName(v))};
     }
 
     QJsonObject m_object;
@@ -194,8 +207,9 @@ ColumnMapping readColumn(ObjectReader &r)
     const QJsonValue def = r.raw("default");
     c.hasDefault = !def.isUndefined();
     if (c.hasDefault && !def.isString())
-        throw FormatError{r.childPath(QStringLiteral("default")),
-                          QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
+        throw FormatError{
+            r.childPath(QStringLiteral("default")),
+            QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
     c.defaultValue = def.toString();
     c.sensitive = r.flag("sensitive");
     c.note = r.text("note");
@@ -209,11 +223,13 @@ TableMapping readMapping(ObjectReader &r)
     m.source = r.text("source");
     m.query = r.text("query");
     if (m.source.isEmpty() == m.query.isEmpty())
-        throw FormatError{r.path(), QStringLiteral("give exactly one of 'source' (a table) and 'query'")};
+        throw FormatError{r.path(),
+                          QStringLiteral("give exactly one of 'source' (a table) and 'query'")};
     m.filter = r.text("filter");
     m.sourceKey = r.text("sourceKey");
-    m.keyStrategy = r.choice("keyStrategy", TableMapping::KeyStrategy::Keep,
-                             &ProjectVocabulary::keyStrategy, ProjectVocabulary::keyStrategyNames());
+    m.keyStrategy =
+        r.choice("keyStrategy", TableMapping::KeyStrategy::Keep, &ProjectVocabulary::keyStrategy,
+                 ProjectVocabulary::keyStrategyNames());
     m.keyNamespace = r.text("keyNamespace");
     m.mode = r.choice("mode", TableMapping::Mode::Insert, &ProjectVocabulary::mode,
                       ProjectVocabulary::modeNames());
@@ -232,8 +248,9 @@ LookupMap readLookup(ObjectReader &r)
     const QJsonObject object = entries.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isString())
-            throw FormatError{entriesReader.childPath(it.key()),
-                              QStringLiteral("expected a string, found %1").arg(typeName(it.value()))};
+            throw FormatError{
+                entriesReader.childPath(it.key()),
+                QStringLiteral("expected a string, found %1").arg(typeName(it.value()))};
         l.entries.insert(it.key(), it.value().toString());
     }
     const QJsonValue def = r.raw("default");
@@ -339,25 +356,29 @@ void refuseDuplicates(const QList<T> &items, QString T::*field, const QString &l
         const QString &name = items[i].*field;
         if (seen.contains(name))
             throw FormatError{itemPath(listPath, i),
-                              QStringLiteral("a second %1 named '%2'").arg(QLatin1String(what), name)};
+                              QStringLiteral("a second %1 '%2'").arg(QLatin1String(what), name)};
         seen.insert(name);
     }
 }
 
 void checkReferences(const Project &p)
 {
-    refuseDuplicates(p.connections, &ConnectionDef::name, QStringLiteral("connections"), "connection");
-    refuseDuplicates(p.mappings, &TableMapping::target, QStringLiteral("mappings"), "mapping for target table");
-    refuseDuplicates(p.lookups, &LookupMap::name, QStringLiteral("lookups"), "lookup");
-    refuseDuplicates(p.rules, &Rule::name, QStringLiteral("rules"), "rule");
-    refuseDuplicates(p.phases, &Phase::name, QStringLiteral("phases"), "phase");
-    refuseDuplicates(p.runbook, &RunbookStep::id, QStringLiteral("runbook"), "runbook step");
+    refuseDuplicates(p.connections, &ConnectionDef::name, QStringLiteral("connections"),
+                     "connection named");
+    refuseDuplicates(p.mappings, &TableMapping::target, QStringLiteral("mappings"),
+                     "mapping for target table");
+    refuseDuplicates(p.lookups, &LookupMap::name, QStringLiteral("lookups"), "lookup named");
+    refuseDuplicates(p.rules, &Rule::name, QStringLiteral("rules"), "rule named");
+    refuseDuplicates(p.phases, &Phase::name, QStringLiteral("phases"), "phase named");
+    refuseDuplicates(p.runbook, &RunbookStep::id, QStringLiteral("runbook"),
+                     "runbook step with id");
     for (const char *key : {"source", "target"}) {
-        const QString name = QLatin1String(key) == QLatin1String("source") ? p.sourceConnection
-                                                                           : p.targetConnection;
+        const QString name =
+            QLatin1String(key) == QLatin1String("source") ? p.sourceConnection : p.targetConnection;
         if (!p.connection(name))
-            throw FormatError{QLatin1String(key),
-                              QStringLiteral("no connection named '%1' in 'connections'").arg(name)};
+            throw FormatError{
+                QLatin1String(key),
+                QStringLiteral("no connection named '%1' in 'connections'").arg(name)};
     }
     for (qsizetype i = 0; i < p.runbook.size(); ++i)
         if (!p.runbook[i].phase.isEmpty() && !p.phase(p.runbook[i].phase))
@@ -405,7 +426,8 @@ Result<Project> ProjectReader::load(const QString &filePath)
 {
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(Error::Code::Io, QStringLiteral("cannot read the project: %1").arg(file.errorString()),
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot read the project: %1").arg(file.errorString()),
                      filePath);
     const QFileInfo info(filePath);
     return parse(file.readAll(), filePath, info.absolutePath());
@@ -419,11 +441,11 @@ Result<Project> ProjectReader::parse(const QByteArray &text, const QString &file
     if (parseError.error != QJsonParseError::NoError) {
         // The text is not valid JSON, so only the offset can be turned into a line and column.
         const auto position = JsonLocator::positionIn(text, parseError.offset);
-        return Error(Error::Code::Parse,
-                     QStringLiteral("not valid JSON: %1").arg(parseError.errorString()),
-                     place(fileName, position),
-                     text.trimmed().isEmpty() ? QStringLiteral("the file is empty")
-                                              : QStringLiteral("is the file truncated or hand-edited?"));
+        return Error(
+            Error::Code::Parse, QStringLiteral("not valid JSON: %1").arg(parseError.errorString()),
+            place(fileName, position),
+            text.trimmed().isEmpty() ? QStringLiteral("the file is empty")
+                                     : QStringLiteral("is the file truncated or hand-edited?"));
     }
     const JsonLocator locator(text);
     try {

@@ -26,10 +26,20 @@ QStringList columnNames(const TableInfo &table)
     return names;
 }
 
+// A name reduced to lower-case letters and digits, so "Full Name", "full_name" and "FULLNAME" meet.
+QString looseName(const QString &name)
+{
+    QString result;
+    for (const QChar c : name)
+        if (c.isLetterOrNumber())
+            result.append(c.toLower());
+    return result;
+}
+
 QString suggestion(const QString &name, const QStringList &candidates)
 {
     for (const QString &candidate : candidates)
-        if (candidate.compare(name, Qt::CaseInsensitive) == 0)
+        if (looseName(candidate) == looseName(name))
             return QStringLiteral(" (did you mean '%1'?)").arg(candidate);
     return {};
 }
@@ -38,9 +48,10 @@ QString suggestion(const QString &name, const QStringList &candidates)
 QString bareColumn(const QString &expression)
 {
     QString text = expression.trimmed();
-    if (text.size() >= 2 && ((text.front() == QLatin1Char('"') && text.back() == QLatin1Char('"')) ||
-                             (text.front() == QLatin1Char('`') && text.back() == QLatin1Char('`')) ||
-                             (text.front() == QLatin1Char('[') && text.back() == QLatin1Char(']'))))
+    if (text.size() >= 2 &&
+        ((text.front() == QLatin1Char('"') && text.back() == QLatin1Char('"')) ||
+         (text.front() == QLatin1Char('`') && text.back() == QLatin1Char('`')) ||
+         (text.front() == QLatin1Char('[') && text.back() == QLatin1Char(']'))))
         return text.mid(1, text.size() - 2);
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     return identifier.match(text).hasMatch() ? text : QString();
@@ -53,8 +64,7 @@ ProjectValidator::ProjectValidator(const Project &project, const DatabaseSchema 
     : m_project(project)
     , m_source(source)
     , m_target(target)
-{
-}
+{}
 
 QList<Problem> ProjectValidator::validate()
 {
@@ -103,13 +113,14 @@ void ProjectValidator::checkMapping(int index, const TableMapping &mapping)
     if (!mapping.source.isEmpty()) {
         source = m_source.table(mapping.source);
         if (!source)
-            add(Severity::Error, QStringLiteral("unknown-source-table"), path + QStringLiteral(".source"),
-                where,
+            add(Severity::Error, QStringLiteral("unknown-source-table"),
+                path + QStringLiteral(".source"), where,
                 QStringLiteral("the source has no table '%1'%2")
                     .arg(mapping.source, suggestion(mapping.source, m_source.tableNames())),
                 mapping.target);
     } else {
-        add(Severity::Info, QStringLiteral("query-unchecked"), path + QStringLiteral(".query"), where,
+        add(Severity::Info, QStringLiteral("query-unchecked"), path + QStringLiteral(".query"),
+            where,
             QStringLiteral("expressions over a query's columns are checked when it is previewed"),
             mapping.target);
     }
@@ -118,20 +129,22 @@ void ProjectValidator::checkMapping(int index, const TableMapping &mapping)
         const auto outcome = checker.check(mapping.filter);
         if (!outcome.ok)
             add(Severity::Error, QStringLiteral("bad-filter"), path + QStringLiteral(".filter"),
-                where + QStringLiteral(", filter"), outcome.message, mapping.target, {}, outcome.offset);
+                where + QStringLiteral(", filter"), outcome.message, mapping.target, {},
+                outcome.offset);
     }
     checkColumns(index, mapping, source, *target);
     checkRequiredColumns(index, mapping, *target);
 }
 
-void ProjectValidator::checkColumns(int index, const TableMapping &mapping,
-                                    const TableInfo *source, const TableInfo &target)
+void ProjectValidator::checkColumns(int index, const TableMapping &mapping, const TableInfo *source,
+                                    const TableInfo &target)
 {
     QSet<QString> seen;
     for (int j = 0; j < mapping.columns.size(); ++j) {
         const ColumnMapping &column = mapping.columns[j];
         const QString path = QStringLiteral("%1.columns[%2]").arg(mappingPath(index)).arg(j);
-        const QString where = QStringLiteral("mapping %1, column %2").arg(mapping.target, column.target);
+        const QString where =
+            QStringLiteral("mapping %1, column %2").arg(mapping.target, column.target);
         if (seen.contains(column.target))
             add(Severity::Error, QStringLiteral("duplicate-column"), path, where,
                 QStringLiteral("'%1' is mapped twice; keep one mapping").arg(column.target),
@@ -145,7 +158,8 @@ void ProjectValidator::checkColumns(int index, const TableMapping &mapping,
                          suggestion(column.target, columnNames(target))),
                 mapping.target, column.target);
         if (source)
-            checkExpression(path + QStringLiteral(".expression"), mapping, column, source, targetColumn);
+            checkExpression(path + QStringLiteral(".expression"), mapping, column, source,
+                            targetColumn);
         checkLookups(path + QStringLiteral(".expression"), mapping, column);
     }
 }
@@ -154,7 +168,8 @@ void ProjectValidator::checkExpression(const QString &path, const TableMapping &
                                        const ColumnMapping &column, const TableInfo *source,
                                        const ColumnInfo *targetColumn)
 {
-    const QString where = QStringLiteral("mapping %1, column %2").arg(mapping.target, column.target);
+    const QString where =
+        QStringLiteral("mapping %1, column %2").arg(mapping.target, column.target);
     ExpressionChecker checker(columnNames(*source));
     const auto outcome = checker.check(column.expression);
     if (!outcome.ok) {
@@ -184,7 +199,8 @@ void ProjectValidator::checkConversion(const QString &path, const TableMapping &
         impossible ? QStringLiteral("type-mismatch") : QStringLiteral("type-risk"), path,
         QStringLiteral("mapping %1, column %2").arg(mapping.target, column.target),
         QStringLiteral("%1 (source %2.%3 is %4, target is %5)%6")
-            .arg(outcome.reason, mapping.source, from.name, from.type.toString(), to.type.toString(),
+            .arg(outcome.reason, mapping.source, from.name, from.type.toString(),
+                 to.type.toString(),
                  impossible ? QStringLiteral("; convert it in the expression") : QString()),
         mapping.target, column.target);
 }
@@ -215,7 +231,8 @@ void ProjectValidator::checkRequiredColumns(int index, const TableMapping &mappi
             continue;
         add(Severity::Error, QStringLiteral("unfilled-required-column"), mappingPath(index),
             QStringLiteral("mapping %1, column %2").arg(mapping.target, c.name),
-            QStringLiteral("'%1' is NOT NULL with no default, and nothing maps onto it").arg(c.name),
+            QStringLiteral("'%1' is NOT NULL with no default, and nothing maps onto it")
+                .arg(c.name),
             mapping.target, c.name);
     }
 }
@@ -238,10 +255,12 @@ void ProjectValidator::checkRules()
                 rule.table, rule.column);
         if (rule.kind != Rule::Kind::Expression && rule.column.isEmpty())
             add(Severity::Error, QStringLiteral("rule-needs-column"), path, where,
-                QStringLiteral("a %1 rule needs a column").arg(ProjectVocabulary::ruleKindName(rule.kind)),
+                QStringLiteral("a %1 rule needs a column")
+                    .arg(ProjectVocabulary::ruleKindName(rule.kind)),
                 rule.table);
         if (rule.kind == Rule::Kind::Pattern && !QRegularExpression(rule.pattern).isValid())
-            add(Severity::Error, QStringLiteral("bad-pattern"), path + QStringLiteral(".pattern"), where,
+            add(Severity::Error, QStringLiteral("bad-pattern"), path + QStringLiteral(".pattern"),
+                where,
                 QStringLiteral("not a valid regular expression: %1")
                     .arg(QRegularExpression(rule.pattern).errorString()),
                 rule.table, rule.column);
@@ -250,8 +269,8 @@ void ProjectValidator::checkRules()
             const QString refColumn = rule.reference.section(QLatin1Char('.'), -1);
             const TableInfo *referenced = m_target.table(refTable);
             if (!referenced || !referenced->column(refColumn))
-                add(Severity::Error, QStringLiteral("unknown-reference"), path + QStringLiteral(".reference"),
-                    where,
+                add(Severity::Error, QStringLiteral("unknown-reference"),
+                    path + QStringLiteral(".reference"), where,
                     QStringLiteral("'%1' is not a table.column of the target").arg(rule.reference),
                     rule.table, rule.column);
         }
@@ -259,8 +278,9 @@ void ProjectValidator::checkRules()
             ExpressionChecker checker(columnNames(*table));
             const auto outcome = checker.check(rule.expression);
             if (!outcome.ok)
-                add(Severity::Error, QStringLiteral("bad-expression"), path + QStringLiteral(".expression"),
-                    where, outcome.message, rule.table, rule.column, outcome.offset);
+                add(Severity::Error, QStringLiteral("bad-expression"),
+                    path + QStringLiteral(".expression"), where, outcome.message, rule.table,
+                    rule.column, outcome.offset);
         }
     }
 }
@@ -273,8 +293,9 @@ void ProjectValidator::checkPhases()
         const QString where = QStringLiteral("phase %1").arg(phase.name);
         for (const QString &table : phase.tables)
             if (!m_project.mapping(table))
-                add(Severity::Error, QStringLiteral("unknown-phase-table"), path + QStringLiteral(".tables"),
-                    where, QStringLiteral("no mapping fills table '%1'").arg(table), table);
+                add(Severity::Error, QStringLiteral("unknown-phase-table"),
+                    path + QStringLiteral(".tables"), where,
+                    QStringLiteral("no mapping fills table '%1'").arg(table), table);
         if (phase.filter.isEmpty())
             continue;
         for (const TableMapping &mapping : m_project.mappings) {

@@ -29,7 +29,8 @@ private:
     void checkConversion(const QString &path, const TableMapping &mapping,
                          const ColumnMapping &column, const ColumnInfo &from, const ColumnInfo &to);
     void checkRequiredColumns(int index, const TableMapping &mapping, const TableInfo &target);
-    void checkLookups(const QString &path, const TableMapping &mapping, const ColumnMapping &column);
+    void checkLookups(const QString &path, const TableMapping &mapping,
+                      const ColumnMapping &column);
     void checkRules();
     void checkPhases();
     void checkUnmappedTables();

@@ -72,21 +72,66 @@ QStringList namesOf(const Table<E, N> &table)
 
 } // namespace
 
-QString ProjectVocabulary::keyStrategyName(TableMapping::KeyStrategy v) { return nameOf(kKeyStrategies, v); }
-std::optional<TableMapping::KeyStrategy> ProjectVocabulary::keyStrategy(const QString &n) { return valueOf(kKeyStrategies, n); }
-QString ProjectVocabulary::modeName(TableMapping::Mode v) { return nameOf(kModes, v); }
-std::optional<TableMapping::Mode> ProjectVocabulary::mode(const QString &n) { return valueOf(kModes, n); }
-QString ProjectVocabulary::ruleKindName(Rule::Kind v) { return nameOf(kRuleKinds, v); }
-std::optional<Rule::Kind> ProjectVocabulary::ruleKind(const QString &n) { return valueOf(kRuleKinds, n); }
-QString ProjectVocabulary::severityName(Rule::Severity v) { return nameOf(kSeverities, v); }
-std::optional<Rule::Severity> ProjectVocabulary::severity(const QString &n) { return valueOf(kSeverities, n); }
-QString ProjectVocabulary::actionName(RunbookStep::Action v) { return nameOf(kActions, v); }
-std::optional<RunbookStep::Action> ProjectVocabulary::action(const QString &n) { return valueOf(kActions, n); }
+QString ProjectVocabulary::keyStrategyName(TableMapping::KeyStrategy v)
+{
+    return nameOf(kKeyStrategies, v);
+}
+std::optional<TableMapping::KeyStrategy> ProjectVocabulary::keyStrategy(const QString &n)
+{
+    return valueOf(kKeyStrategies, n);
+}
+QString ProjectVocabulary::modeName(TableMapping::Mode v)
+{
+    return nameOf(kModes, v);
+}
+std::optional<TableMapping::Mode> ProjectVocabulary::mode(const QString &n)
+{
+    return valueOf(kModes, n);
+}
+QString ProjectVocabulary::ruleKindName(Rule::Kind v)
+{
+    return nameOf(kRuleKinds, v);
+}
+std::optional<Rule::Kind> ProjectVocabulary::ruleKind(const QString &n)
+{
+    return valueOf(kRuleKinds, n);
+}
+QString ProjectVocabulary::severityName(Rule::Severity v)
+{
+    return nameOf(kSeverities, v);
+}
+std::optional<Rule::Severity> ProjectVocabulary::severity(const QString &n)
+{
+    return valueOf(kSeverities, n);
+}
+QString ProjectVocabulary::actionName(RunbookStep::Action v)
+{
+    return nameOf(kActions, v);
+}
+std::optional<RunbookStep::Action> ProjectVocabulary::action(const QString &n)
+{
+    return valueOf(kActions, n);
+}
 
-QStringList ProjectVocabulary::keyStrategyNames() { return namesOf(kKeyStrategies); }
-QStringList ProjectVocabulary::modeNames() { return namesOf(kModes); }
-QStringList ProjectVocabulary::ruleKindNames() { return namesOf(kRuleKinds); }
-QStringList ProjectVocabulary::severityNames() { return namesOf(kSeverities); }
-QStringList ProjectVocabulary::actionNames() { return namesOf(kActions); }
+QStringList ProjectVocabulary::keyStrategyNames()
+{
+    return namesOf(kKeyStrategies);
+}
+QStringList ProjectVocabulary::modeNames()
+{
+    return namesOf(kModes);
+}
+QStringList ProjectVocabulary::ruleKindNames()
+{
+    return namesOf(kRuleKinds);
+}
+QStringList ProjectVocabulary::severityNames()
+{
+    return namesOf(kSeverities);
+}
+QStringList ProjectVocabulary::actionNames()
+{
+    return namesOf(kActions);
+}
 
 } // namespace cutover

@@ -11,16 +11,16 @@ namespace cutover {
 namespace {
 
 const QStringList kKeyOrder = {
-    QStringLiteral("formatVersion"), QStringLiteral("name"), QStringLiteral("id"),
-    QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("url"),
-    QStringLiteral("source"), QStringLiteral("target"), QStringLiteral("connections"),
-    QStringLiteral("table"), QStringLiteral("column"), QStringLiteral("kind"),
-    QStringLiteral("severity"), QStringLiteral("query"), QStringLiteral("filter"),
-    QStringLiteral("sourceKey"), QStringLiteral("keyStrategy"), QStringLiteral("keyNamespace"),
-    QStringLiteral("mode"), QStringLiteral("watermark"), QStringLiteral("expression"),
-    QStringLiteral("default"), QStringLiteral("sensitive"), QStringLiteral("columns"),
-    QStringLiteral("mappings"), QStringLiteral("lookups"), QStringLiteral("rules"),
-    QStringLiteral("phases"), QStringLiteral("settings"), QStringLiteral("runbook"),
+    QStringLiteral("formatVersion"), QStringLiteral("name"),        QStringLiteral("id"),
+    QStringLiteral("title"),         QStringLiteral("description"), QStringLiteral("url"),
+    QStringLiteral("source"),        QStringLiteral("target"),      QStringLiteral("connections"),
+    QStringLiteral("table"),         QStringLiteral("column"),      QStringLiteral("kind"),
+    QStringLiteral("severity"),      QStringLiteral("query"),       QStringLiteral("filter"),
+    QStringLiteral("sourceKey"),     QStringLiteral("keyStrategy"), QStringLiteral("keyNamespace"),
+    QStringLiteral("mode"),          QStringLiteral("watermark"),   QStringLiteral("expression"),
+    QStringLiteral("default"),       QStringLiteral("sensitive"),   QStringLiteral("columns"),
+    QStringLiteral("mappings"),      QStringLiteral("lookups"),     QStringLiteral("rules"),
+    QStringLiteral("phases"),        QStringLiteral("settings"),    QStringLiteral("runbook"),
 };
 
 void putText(QJsonObject &o, const char *key, const QString &value)

@@ -8,20 +8,33 @@ namespace cutover {
 // A data-quality check on target rows. A blocking rule quarantines the row; a warning counts it.
 struct Rule
 {
-    enum class Kind { NotNull, Unique, Pattern, Range, AllowedValues, ReferenceExists, Expression };
-    enum class Severity { Blocking, Warning };
+    enum class Kind
+    {
+        NotNull,
+        Unique,
+        Pattern,
+        Range,
+        AllowedValues,
+        ReferenceExists,
+        Expression
+    };
+    enum class Severity
+    {
+        Blocking,
+        Warning
+    };
 
     QString name;
     QString table;  // target table
     QString column; // target column; empty for row rules
     Kind kind = Kind::NotNull;
     Severity severity = Severity::Blocking;
-    QString pattern;       // Pattern: a regular expression
-    QString minimum;       // Range: inclusive bounds, either may be empty
+    QString pattern; // Pattern: a regular expression
+    QString minimum; // Range: inclusive bounds, either may be empty
     QString maximum;
-    QStringList allowed;   // AllowedValues
-    QString reference;     // ReferenceExists: "table.column" in the target
-    QString expression;    // Expression: a boolean SQLite expression over the target row
+    QStringList allowed; // AllowedValues
+    QString reference;   // ReferenceExists: "table.column" in the target
+    QString expression;  // Expression: a boolean SQLite expression over the target row
     QString message;
 
     bool operator==(const Rule &) const = default;

@@ -8,7 +8,16 @@ namespace cutover {
 // an engine action. A gate step needs a sign-off before the next step may start.
 struct RunbookStep
 {
-    enum class Action { Manual, Backup, DryRun, Run, IncrementalSync, Reconcile, Rollback };
+    enum class Action
+    {
+        Manual,
+        Backup,
+        DryRun,
+        Run,
+        IncrementalSync,
+        Reconcile,
+        Rollback
+    };
 
     QString id;
     QString title;

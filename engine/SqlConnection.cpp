@@ -16,8 +16,7 @@ QAtomicInteger<quint64> s_connectionCounter;
 SqlConnection::SqlConnection(ConnectionSpec spec, QString name)
     : m_spec(std::move(spec))
     , m_name(std::move(name))
-{
-}
+{}
 
 SqlConnection::~SqlConnection()
 {
@@ -42,10 +41,14 @@ QString SqlConnection::quote(const QString &identifier) const
 QString SqlConnection::driverName(ConnectionSpec::Kind kind)
 {
     switch (kind) {
-    case ConnectionSpec::Kind::Sqlite: return QStringLiteral("QSQLITE");
-    case ConnectionSpec::Kind::PostgreSql: return QStringLiteral("QPSQL");
-    case ConnectionSpec::Kind::MySql: return QStringLiteral("QMYSQL");
-    case ConnectionSpec::Kind::Csv: break;
+    case ConnectionSpec::Kind::Sqlite:
+        return QStringLiteral("QSQLITE");
+    case ConnectionSpec::Kind::PostgreSql:
+        return QStringLiteral("QPSQL");
+    case ConnectionSpec::Kind::MySql:
+        return QStringLiteral("QMYSQL");
+    case ConnectionSpec::Kind::Csv:
+        break;
     }
     return {};
 }
@@ -69,7 +72,8 @@ QString SqlConnection::connectOptions(const ConnectionSpec &spec, Mode mode)
         if (spec.options().contains(QStringLiteral("socket")))
             options << QStringLiteral("UNIX_SOCKET=") + spec.option(QStringLiteral("socket"));
         break;
-    case ConnectionSpec::Kind::Csv: break;
+    case ConnectionSpec::Kind::Csv:
+        break;
     }
     return options.join(QLatin1Char(';'));
 }
@@ -83,7 +87,8 @@ SqlConnection::open(const ConnectionSpec &spec, const PasswordProvider *password
                      QStringLiteral("a %1 connection is not a database").arg(spec.kindName()),
                      spec.displayName());
     if (!QSqlDatabase::isDriverAvailable(driver))
-        return Error(Error::Code::Connection, QStringLiteral("Qt SQL driver %1 is not installed").arg(driver),
+        return Error(Error::Code::Connection,
+                     QStringLiteral("Qt SQL driver %1 is not installed").arg(driver),
                      spec.displayName(), QStringLiteral("install the libqt6sql6 driver package"));
     if (spec.kind() == ConnectionSpec::Kind::Sqlite && mode != Mode::Create &&
         !QFileInfo::exists(spec.path()))
@@ -109,9 +114,10 @@ SqlConnection::open(const ConnectionSpec &spec, const PasswordProvider *password
         return Error(Error::Code::Connection,
                      QStringLiteral("cannot connect: %1").arg(db.lastError().text().trimmed()),
                      spec.displayName(),
-                     spec.isServer() ? QStringLiteral("check host, port, user and that the password "
-                                                      "is in CUTOVER_PASSWORD or the keychain")
-                                     : QString());
+                     spec.isServer()
+                         ? QStringLiteral("check host, port, user and that the password "
+                                          "is in CUTOVER_PASSWORD or the keychain")
+                         : QString());
     return connection;
 }
 

@@ -15,11 +15,16 @@ class PasswordProvider;
 class SqlConnection
 {
 public:
-    enum class Mode { ReadOnly, ReadWrite, Create };
+    enum class Mode
+    {
+        ReadOnly,
+        ReadWrite,
+        Create
+    };
 
-    static Result<std::unique_ptr<SqlConnection>>
-    open(const ConnectionSpec &spec, const PasswordProvider *passwords = nullptr,
-         Mode mode = Mode::ReadOnly);
+    static Result<std::unique_ptr<SqlConnection>> open(const ConnectionSpec &spec,
+                                                       const PasswordProvider *passwords = nullptr,
+                                                       Mode mode = Mode::ReadOnly);
     ~SqlConnection();
     SqlConnection(const SqlConnection &) = delete;
     SqlConnection &operator=(const SqlConnection &) = delete;

@@ -86,10 +86,11 @@ Result<TableInfo> SqliteIntrospector::readTable(QSqlDatabase &db, const QString 
 
 Result<void> SqliteIntrospector::readColumns(QSqlDatabase &db, TableInfo &table) const
 {
-    auto query = pragmaQuery(db,
-                             QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk, hidden "
-                                            "FROM pragma_table_xinfo(?) ORDER BY cid"),
-                             table.name);
+    auto query =
+        pragmaQuery(db,
+                    QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk, hidden "
+                                   "FROM pragma_table_xinfo(?) ORDER BY cid"),
+                    table.name);
     if (!query)
         return query.error();
     QList<std::pair<int, QString>> keyColumns;
@@ -115,8 +116,7 @@ Result<void> SqliteIntrospector::readColumns(QSqlDatabase &db, TableInfo &table)
     if (table.primaryKey.size() == 1)
         for (ColumnInfo &column : table.columns)
             if (column.name == table.primaryKey.first() &&
-                column.declaredType.compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) == 0)
-            {
+                column.declaredType.compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) == 0) {
                 column.autoIncrement = true;
                 column.nullable = false; // a rowid alias is never NULL
             }

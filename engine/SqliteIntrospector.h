@@ -10,7 +10,9 @@ namespace cutover {
 class SqliteIntrospector : public Introspector
 {
 public:
-    explicit SqliteIntrospector(ConnectionSpec spec) : m_spec(std::move(spec)) {}
+    explicit SqliteIntrospector(ConnectionSpec spec)
+        : m_spec(std::move(spec))
+    {}
     Result<DatabaseSchema> introspect() override;
 
 private:

@@ -10,18 +10,28 @@ namespace cutover {
 // One target table fed from a source table, or from a query (a join or a filter).
 struct TableMapping
 {
-    enum class KeyStrategy { Keep, RemapUuid, Generate };
-    enum class Mode { Insert, Upsert, TruncateLoad };
+    enum class KeyStrategy
+    {
+        Keep,
+        RemapUuid,
+        Generate
+    };
+    enum class Mode
+    {
+        Insert,
+        Upsert,
+        TruncateLoad
+    };
 
     QString target;
-    QString source;      // a source table; empty when query is set
-    QString query;       // SELECT over the source; replaces source
-    QString filter;      // optional WHERE condition on the source rows
-    QString sourceKey;   // source key column(s), comma separated; default: the primary key
+    QString source;    // a source table; empty when query is set
+    QString query;     // SELECT over the source; replaces source
+    QString filter;    // optional WHERE condition on the source rows
+    QString sourceKey; // source key column(s), comma separated; default: the primary key
     KeyStrategy keyStrategy = KeyStrategy::Keep;
     QString keyNamespace; // uuid5 namespace for RemapUuid (default: the target table name)
     Mode mode = Mode::Insert;
-    QString watermark;   // column for incremental sync, empty when none
+    QString watermark; // column for incremental sync, empty when none
     QList<ColumnMapping> columns;
     QString note;
 

@@ -20,8 +20,10 @@ TypeCompatibility::Outcome impossible(const NormalizedType &from, const Normaliz
 
 TypeCompatibility::Outcome sameKind(const NormalizedType &from, const NormalizedType &to)
 {
-    if (from.kind() == Kind::Text && to.length() > 0 && (from.length() == 0 || from.length() > to.length()))
-        return risky(QStringLiteral("values longer than %1 characters will be rejected").arg(to.length()));
+    if (from.kind() == Kind::Text && to.length() > 0 &&
+        (from.length() == 0 || from.length() > to.length()))
+        return risky(
+            QStringLiteral("values longer than %1 characters will be rejected").arg(to.length()));
     if (from.kind() == Kind::Decimal && to.precision() > 0 &&
         (from.precision() == 0 || from.precision() - from.scale() > to.precision() - to.scale() ||
          from.scale() > to.scale()))
@@ -34,15 +36,18 @@ TypeCompatibility::Outcome fromNumber(const NormalizedType &from, const Normaliz
 {
     switch (to.kind()) {
     case Kind::Integer:
-        return risky(QStringLiteral("%1 values with a fraction will be rejected").arg(from.toString()));
+        return risky(
+            QStringLiteral("%1 values with a fraction will be rejected").arg(from.toString()));
     case Kind::Decimal:
     case Kind::Real:
         return from.kind() == Kind::Integer ? TypeCompatibility::Outcome{}
                                             : risky(QStringLiteral("digits may be lost"));
-    case Kind::Text: return sameKind(NormalizedType::text(), to);
+    case Kind::Text:
+        return sameKind(NormalizedType::text(), to);
     case Kind::Boolean:
         return risky(QStringLiteral("only 0 and 1 convert to boolean"));
-    default: return impossible(from, to);
+    default:
+        return impossible(from, to);
     }
 }
 
@@ -80,8 +85,9 @@ TypeCompatibility::Outcome TypeCompatibility::assess(const NormalizedType &from,
     if (from.isTemporal())
         return fromTemporal(from, to);
     if (to.kind() == Kind::Text)
-        return from.kind() == Kind::Blob ? risky(QStringLiteral("binary values must be valid UTF-8"))
-                                         : sameKind(NormalizedType::text(), to);
+        return from.kind() == Kind::Blob
+                   ? risky(QStringLiteral("binary values must be valid UTF-8"))
+                   : sameKind(NormalizedType::text(), to);
     if (from.kind() == Kind::Boolean && to.isNumeric())
         return {};
     if (from.kind() == Kind::Json && to.kind() == Kind::Text)

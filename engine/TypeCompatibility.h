@@ -11,7 +11,12 @@ namespace cutover {
 class TypeCompatibility
 {
 public:
-    enum class Verdict { Fine, Risky, Impossible };
+    enum class Verdict
+    {
+        Fine,
+        Risky,
+        Impossible
+    };
     struct Outcome
     {
         Verdict verdict = Verdict::Fine;

@@ -3,7 +3,8 @@
 namespace cutover::cli {
 
 // Exit codes of cutover-cli, documented in README.md.
-enum ExitCode : int {
+enum ExitCode : int
+{
     Ok = 0,            // the command did what was asked and every check passed
     CheckFailed = 1,   // the command ran but a check failed (validation errors, reconcile Fail)
     UsageError = 2,    // bad arguments or options

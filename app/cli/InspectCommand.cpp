@@ -73,9 +73,10 @@ int InspectCommand::run(CliContext &context)
         QJsonObject root = schema->toJson();
         root[QStringLiteral("connection")] = spec->displayName();
         root[QStringLiteral("kind")] = spec->kindName();
-        context.out << QString::fromUtf8(JsonWriter({QStringLiteral("connection"), QStringLiteral("kind"),
-                                                     QStringLiteral("name")})
-                                             .write(root));
+        context.out << QString::fromUtf8(
+            JsonWriter(
+                {QStringLiteral("connection"), QStringLiteral("kind"), QStringLiteral("name")})
+                .write(root));
     } else {
         printText(context.out, *schema);
     }

@@ -40,20 +40,22 @@ JsonLocator locatorFor(const QString &filePath)
 
 int ValidateCommand::run(CliContext &context)
 {
-    CommandLine line(name(), QStringLiteral(
-                                 "Loads a project, reads the schemas of its source and target, and "
-                                 "reports unknown tables and columns, expressions that do not "
-                                 "compile, NOT NULL target columns nothing fills, types that "
-                                 "cannot convert and duplicate mappings.\n"
-                                 "Exit code 0 when there is no error (warnings allowed), 1 when "
-                                 "there are errors, 3 when the project or a connection cannot be read."));
+    CommandLine line(
+        name(),
+        QStringLiteral("Loads a project, reads the schemas of its source and target, and "
+                       "reports unknown tables and columns, expressions that do not "
+                       "compile, NOT NULL target columns nothing fills, types that "
+                       "cannot convert and duplicate mappings.\n"
+                       "Exit code 0 when there is no error (warnings allowed), 1 when "
+                       "there are errors, 3 when the project or a connection cannot be read."));
     line.addPositional(QStringLiteral("PROJECT"), QStringLiteral("the *.cutover file"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     line.addOption(json);
     if (const int code = line.parse(context, 1); code >= 0)
         return code;
 
-    auto outcome = ProjectCheck::run(line.parser().positionalArguments().first(), context.passwords);
+    auto outcome =
+        ProjectCheck::run(line.parser().positionalArguments().first(), context.passwords);
     if (!outcome)
         return fail(context, outcome.error());
     if (line.parser().isSet(json))
@@ -76,8 +78,8 @@ void ValidateCommand::printText(QTextStream &out, const ProjectCheck::Outcome &o
     for (const Problem &p : outcome.problems)
         out << placeOf(outcome.filePath, locator, p) << ": " << Problem::severityName(p.severity)
             << ": " << p.location << ": " << p.message << " [" << p.code << "]\n";
-    out << outcome.project.mappings.size() << " mapping(s) checked: "
-        << outcome.count(Problem::Severity::Error) << " error(s), "
+    out << outcome.project.mappings.size()
+        << " mapping(s) checked: " << outcome.count(Problem::Severity::Error) << " error(s), "
         << outcome.count(Problem::Severity::Warning) << " warning(s), "
         << outcome.count(Problem::Severity::Info) << " note(s)\n";
 }
@@ -103,16 +105,17 @@ void ValidateCommand::printJson(QTextStream &out, const ProjectCheck::Outcome &o
     }
     QJsonObject root;
     root[QStringLiteral("project")] = outcome.filePath;
-    root[QStringLiteral("status")] = exitCode(outcome) == Ok ? QStringLiteral("ok") : QStringLiteral("failed");
+    root[QStringLiteral("status")] =
+        exitCode(outcome) == Ok ? QStringLiteral("ok") : QStringLiteral("failed");
     root[QStringLiteral("errors")] = outcome.count(Problem::Severity::Error);
     root[QStringLiteral("warnings")] = outcome.count(Problem::Severity::Warning);
     root[QStringLiteral("notes")] = outcome.count(Problem::Severity::Info);
     root[QStringLiteral("problems")] = problems;
-    out << QString::fromUtf8(JsonWriter({QStringLiteral("project"), QStringLiteral("status"),
-                                         QStringLiteral("errors"), QStringLiteral("warnings"),
-                                         QStringLiteral("notes"), QStringLiteral("severity"),
-                                         QStringLiteral("code"), QStringLiteral("location")})
-                                  .write(root));
+    out << QString::fromUtf8(
+        JsonWriter({QStringLiteral("project"), QStringLiteral("status"), QStringLiteral("errors"),
+                    QStringLiteral("warnings"), QStringLiteral("notes"), QStringLiteral("severity"),
+                    QStringLiteral("code"), QStringLiteral("location")})
+            .write(root));
 }
 
 } // namespace cutover::cli

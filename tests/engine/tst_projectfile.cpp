@@ -1,0 +1,245 @@
+#include "ProjectReader.h"
+#include "ProjectWriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cutover;
+
+namespace {
+
+Project fullProject()
+{
+    Project p;
+    p.name = QStringLiteral("Clinic — wave 1");
+    p.description = QStringLiteral("Legacy \"PMS\" onto the new platform\nwith notes");
+    p.connections = {{QStringLiteral("legacy"), QStringLiteral("sqlite:legacy.sqlite"), {}},
+                     {QStringLiteral("modern"), QStringLiteral("postgresql://etl@db:5432/clinic"),
+                      QStringLiteral("production target")}};
+    p.sourceConnection = QStringLiteral("legacy");
+    p.targetConnection = QStringLiteral("modern");
+    TableMapping m;
+    m.target = QStringLiteral("patient");
+    m.source = QStringLiteral("PATIENTS");
+    m.filter = QStringLiteral("DELETED = 0");
+    m.keyStrategy = TableMapping::KeyStrategy::RemapUuid;
+    m.keyNamespace = QStringLiteral("patient");
+    m.mode = TableMapping::Mode::Upsert;
+    m.watermark = QStringLiteral("UPDATED");
+    ColumnMapping id{
+        QStringLiteral("id"), QStringLiteral("uuid5('patient', PAT_ID)"), {}, false, false, {}};
+    ColumnMapping name{QStringLiteral("full_name"),
+                       QStringLiteral("title_case(\"PAT NAME\")"),
+                       QStringLiteral("'unknown'"),
+                       true,
+                       false,
+                       QStringLiteral("ü and 李")};
+    ColumnMapping email{
+        QStringLiteral("email"), QStringLiteral("lower(trim(EMAIL))"), {}, false, true, {}};
+    m.columns = {id, name, email};
+    TableMapping q;
+    q.target = QStringLiteral("invoice");
+    q.query = QStringLiteral("SELECT * FROM INV JOIN ENC USING (ENC_ID)");
+    q.mode = TableMapping::Mode::TruncateLoad;
+    q.keyStrategy = TableMapping::KeyStrategy::Generate;
+    p.mappings = {m, q};
+    LookupMap status{QStringLiteral("status_codes"),
+                     {{QStringLiteral("A"), QStringLiteral("active")},
+                      {QStringLiteral("I"), QStringLiteral("inactive")}},
+                     {},
+                     false};
+    LookupMap gender{QStringLiteral("gender"),
+                     {{QStringLiteral("m"), QStringLiteral("male")}},
+                     QStringLiteral("unknown"),
+                     true};
+    p.lookups = {status, gender};
+    Rule unique;
+    unique.name = QStringLiteral("unique-email");
+    unique.table = QStringLiteral("patient");
+    unique.column = QStringLiteral("email");
+    unique.kind = Rule::Kind::Unique;
+    unique.severity = Rule::Severity::Warning;
+    Rule allowed;
+    allowed.name = QStringLiteral("known-status");
+    allowed.table = QStringLiteral("patient");
+    allowed.column = QStringLiteral("status");
+    allowed.kind = Rule::Kind::AllowedValues;
+    allowed.allowed = {QStringLiteral("active"), QStringLiteral("inactive")};
+    Rule range;
+    range.name = QStringLiteral("amount");
+    range.table = QStringLiteral("invoice");
+    range.column = QStringLiteral("amount_cents");
+    range.kind = Rule::Kind::Range;
+    range.minimum = QStringLiteral("0");
+    range.maximum = QStringLiteral("10000000");
+    p.rules = {unique, allowed, range};
+    p.phases = {{QStringLiteral("wave-1"),
+                 QStringLiteral("site A"),
+                 {QStringLiteral("patient")},
+                 QStringLiteral("SITE = 'A'")}};
+    p.settings.batchSize = 10000;
+    p.settings.maxErrorRate = 0.015;
+    RunbookStep backup{QStringLiteral("backup"),
+                       QStringLiteral("Back up the target"),
+                       QStringLiteral("DBA"),
+                       {},
+                       RunbookStep::Action::Backup,
+                       {},
+                       false};
+    RunbookStep run{QStringLiteral("run-1"),
+                    QStringLiteral("Run wave 1"),
+                    QStringLiteral("Data engineer"),
+                    QStringLiteral("Loads site A"),
+                    RunbookStep::Action::Run,
+                    QStringLiteral("wave-1"),
+                    true};
+    p.runbook = {backup, run};
+    return p;
+}
+
+QByteArray validBytes()
+{
+    return ProjectWriter::toBytes(fullProject());
+}
+
+} // namespace
+
+class TestProjectFile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTripIsByteIdentical()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("clinic.cutover"));
+        QVERIFY(ProjectWriter::save(fullProject(), path).ok());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+
+        const auto loaded = ProjectReader::load(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
+        Project expected = fullProject();
+        expected.baseDir = dir.path();
+        QCOMPARE(loaded->baseDir, dir.path());
+        QVERIFY(*loaded == expected);
+        QCOMPARE(ProjectWriter::toBytes(*loaded), written);
+    }
+
+    void formatIsStableAndReadable()
+    {
+        const QByteArray bytes = validBytes();
+        QVERIFY(bytes.startsWith("{\n  \"formatVersion\": 1,\n  \"name\": "));
+        QVERIFY(bytes.endsWith("}\n"));
+        QVERIFY(bytes.contains("\"note\": \"ü and 李\"")); // UTF-8, not \u escapes
+        QCOMPARE(ProjectWriter::toBytes(fullProject()), bytes);
+        // Keys are written in a fixed order: connections before mappings before runbook.
+        QVERIFY(bytes.indexOf("\"connections\"") < bytes.indexOf("\"mappings\""));
+        QVERIFY(bytes.indexOf("\"mappings\"") < bytes.indexOf("\"runbook\""));
+    }
+
+    void refusesBadFiles_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("message");
+        const QByteArray valid = validBytes();
+        auto replaced = [&](const char *from, const char *to) {
+            QByteArray copy = valid;
+            Q_ASSERT(copy.contains(from));
+            return copy.replace(from, to);
+        };
+        QTest::newRow("empty") << QByteArray() << "bad.cutover:1:1"
+                               << "not valid JSON";
+        QTest::newRow("truncated")
+            << valid.left(valid.indexOf("\"mappings\"") + 30) << "bad.cutover:"
+            << "not valid JSON";
+        QTest::newRow("array at the top") << QByteArray("[1, 2]") << "bad.cutover:1:1"
+                                          << "expected an object, found an array";
+        QTest::newRow("no version") << replaced("\"formatVersion\": 1,", "") << "bad.cutover:1:1"
+                                    << "missing required key 'formatVersion'";
+        QTest::newRow("newer version") << replaced("\"formatVersion\": 1,", "\"formatVersion\": 7,")
+                                       << "bad.cutover:2:20 (formatVersion)"
+                                       << "newer Cutover";
+        QTest::newRow("version not a number")
+            << replaced("\"formatVersion\": 1,", "\"formatVersion\": \"1\",")
+            << "bad.cutover:2:20 (formatVersion)"
+            << "whole number";
+        QTest::newRow("name not a string")
+            << replaced("\"name\": \"Clinic — wave 1\"", "\"name\": 5") << "bad.cutover:3:11 (name)"
+            << "expected a string, found a number";
+        QTest::newRow("unknown key (typo)")
+            << replaced("\"columns\": [", "\"colums\": [") << "(mappings[0].colums)"
+            << "unknown key 'colums'";
+        QTest::newRow("bad enum") << replaced("\"mode\": \"upsert\"", "\"mode\": \"merge\"")
+                                  << "(mappings[0].mode)"
+                                  << "'merge' is not one of: insert, upsert, truncate-load";
+        QTest::newRow("wrong type deep inside")
+            << replaced("\"sensitive\": true", "\"sensitive\": \"yes\"")
+            << "(mappings[0].columns[2].sensitive)"
+            << "expected true or false";
+        QTest::newRow("unknown source connection")
+            << replaced("\"source\": \"legacy\"", "\"source\": \"old\"") << "(source)"
+            << "no connection named 'old'";
+        QTest::newRow("two mappings for one table")
+            << replaced("\"target\": \"invoice\"", "\"target\": \"patient\"") << "(mappings[1])"
+            << "a second mapping for target table 'patient'";
+        QTest::newRow("negative batch size")
+            << replaced("\"batchSize\": 10000", "\"batchSize\": -5") << "(settings.batchSize)"
+            << "at least 1";
+        QTest::newRow("both source and query")
+            << replaced("\"source\": \"PATIENTS\"",
+                        "\"source\": \"PATIENTS\", \"query\": \"SELECT 1\"")
+            << "(mappings[0])"
+            << "exactly one of 'source'";
+    }
+    void refusesBadFiles()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, where);
+        QFETCH(QString, message);
+        const auto loaded =
+            ProjectReader::parse(text, QStringLiteral("bad.cutover"), QStringLiteral("/tmp"));
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code(), Error::Code::Parse);
+        QVERIFY2(loaded.error().where().contains(where), qPrintable(loaded.error().toString()));
+        QVERIFY2(loaded.error().message().contains(message), qPrintable(loaded.error().toString()));
+    }
+
+    void errorLinePointsAtTheOffendingValue()
+    {
+        QByteArray text = validBytes();
+        text.replace("\"mode\": \"upsert\"", "\"mode\": \"merge\"");
+        const auto loaded = ProjectReader::parse(text, QStringLiteral("p.cutover"), {});
+        const QList<QByteArray> lines = text.split('\n');
+        const QString where = loaded.error().where(); // p.cutover:LINE:COL (path)
+        const int line = where.section(QLatin1Char(':'), 1, 1).toInt();
+        const int column =
+            where.section(QLatin1Char(':'), 2, 2).section(QLatin1Char(' '), 0, 0).toInt();
+        QVERIFY(line > 0);
+        QCOMPARE(lines.at(line - 1).mid(column - 1, 7), QByteArray("\"merge\""));
+    }
+
+    void missingFileIsAnIoError()
+    {
+        const auto loaded = ProjectReader::load(QStringLiteral("/nonexistent/x.cutover"));
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code(), Error::Code::Io);
+        QVERIFY(loaded.error().where().contains(QLatin1String("/nonexistent/x.cutover")));
+    }
+
+    void saveIsAtomic()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ro/p.cutover"));
+        const auto saved = ProjectWriter::save(fullProject(), path); // folder does not exist
+        QVERIFY(!saved.ok());
+        QCOMPARE(saved.error().code(), Error::Code::Io);
+        QVERIFY(!QFile::exists(path));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectFile)
+#include "tst_projectfile.moc"
