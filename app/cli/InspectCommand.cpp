@@ -74,8 +74,10 @@ int InspectCommand::run(CliContext &context)
         root[QStringLiteral("connection")] = spec->displayName();
         root[QStringLiteral("kind")] = spec->kindName();
         context.out << QString::fromUtf8(
-            JsonWriter(
-                {QStringLiteral("connection"), QStringLiteral("kind"), QStringLiteral("name")})
+            JsonWriter({QStringLiteral("connection"), QStringLiteral("name"),
+                        QStringLiteral("kind"), QStringLiteral("type"),
+                        QStringLiteral("declaredType"), QStringLiteral("nullable"),
+                        QStringLiteral("default")})
                 .write(root));
     } else {
         printText(context.out, *schema);
