@@ -1,5 +1,8 @@
 #include "IntrospectorFactory.h"
 
+#include "CsvIntrospector.h"
+#include "MySqlIntrospector.h"
+#include "PostgresIntrospector.h"
 #include "SqliteIntrospector.h"
 
 namespace cutover {
@@ -28,9 +31,13 @@ private:
 std::unique_ptr<Introspector> IntrospectorFactory::create(const ConnectionSpec &spec,
                                                           const PasswordProvider *passwords)
 {
-    Q_UNUSED(passwords);
     switch (spec.kind()) {
     case ConnectionSpec::Kind::Sqlite: return std::make_unique<SqliteIntrospector>(spec);
+    case ConnectionSpec::Kind::PostgreSql:
+        return std::make_unique<PostgresIntrospector>(spec, passwords);
+    case ConnectionSpec::Kind::MySql:
+        return std::make_unique<MySqlIntrospector>(spec, passwords);
+    case ConnectionSpec::Kind::Csv: return std::make_unique<CsvIntrospector>(spec);
     default: return std::make_unique<UnsupportedIntrospector>(spec);
     }
 }

@@ -94,6 +94,43 @@ NormalizedType byAffinity(const Parsed &p)
     return {};
 }
 
+// Spellings that the affinity rules would get wrong, mostly because the name contains "int".
+std::optional<NormalizedType> special(const QString &declared, const Parsed &p)
+{
+    const QString lower = declared.trimmed().toLower();
+    // PostgreSQL arrays ("integer[]", "character varying(40)[]") are read as their text form.
+    if (lower.endsWith(QLatin1String("[]")))
+        return NormalizedType::text();
+    // MySQL enum('print','paint') and set(...): the value list may contain anything.
+    if (lower.startsWith(QLatin1String("enum")) || lower.startsWith(QLatin1String("set(")) ||
+        lower.startsWith(QLatin1String("set (")))
+        return NormalizedType::text();
+    const QString &b = p.base;
+    if (b == QLatin1String("serial") || b == QLatin1String("bigserial") ||
+        b == QLatin1String("smallserial") || b == QLatin1String("serial4") ||
+        b == QLatin1String("serial8") || b == QLatin1String("serial2"))
+        return NormalizedType::integer();
+    // PostgreSQL ranges (int4range, tstzrange, ...) have a text form like "[1,10)".
+    if (b.endsWith(QLatin1String("range")))
+        return NormalizedType::text();
+    if (b == QLatin1String("cidr") || b == QLatin1String("macaddr") ||
+        b == QLatin1String("macaddr8") || b == QLatin1String("inet4") ||
+        b == QLatin1String("inet6"))
+        return NormalizedType::text();
+    // Geometric and spatial types have no portable equivalent.
+    static const QStringList geometric = {
+        QStringLiteral("point"),      QStringLiteral("multipoint"),
+        QStringLiteral("linestring"), QStringLiteral("multilinestring"),
+        QStringLiteral("polygon"),    QStringLiteral("multipolygon"),
+        QStringLiteral("geometry"),   QStringLiteral("geometrycollection"),
+        QStringLiteral("line"),       QStringLiteral("lseg"),
+        QStringLiteral("box"),        QStringLiteral("path"),
+        QStringLiteral("circle"),     QStringLiteral("interval")};
+    if (geometric.contains(b))
+        return NormalizedType();
+    return std::nullopt;
+}
+
 } // namespace
 
 NormalizedType TypeNormalizer::normalize(const QString &declaredType, ConnectionSpec::Kind dialect)
@@ -101,6 +138,8 @@ NormalizedType TypeNormalizer::normalize(const QString &declaredType, Connection
     const Parsed parsed = parseDeclared(declaredType);
     if (parsed.base.isEmpty())
         return {};
+    if (auto exception = special(declaredType, parsed))
+        return *exception;
     if (auto exact = exactName(parsed, dialect))
         return *exact;
     return byAffinity(parsed);
