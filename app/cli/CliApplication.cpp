@@ -1,5 +1,6 @@
 #include "CliApplication.h"
 
+#include "DemoCommand.h"
 #include "InspectCommand.h"
 #include "ValidateCommand.h"
 
@@ -9,6 +10,7 @@ namespace cutover::cli {
 CliApplication::CliApplication()
 {
     m_commands.push_back(std::make_unique<InspectCommand>());
+    m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
 
 }
