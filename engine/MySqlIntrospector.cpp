@@ -1,4 +1,5 @@
 #include "MySqlIntrospector.h"
+#include "CatalogQuery.h"
 
 #include "SqlConnection.h"
 #include "SqlDialect.h"
@@ -17,27 +18,6 @@ namespace cutover {
 namespace {
 
 constexpr auto kMySql = ConnectionSpec::Kind::MySql;
-
-// Runs an information_schema query with its values bound, so that no name is spliced into SQL.
-Result<QSqlQuery> run(QSqlDatabase &db, const QString &sql, const QVariantList &values,
-                      const QString &what, const QString &where)
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return Error(
-            Error::Code::Schema,
-            QStringLiteral("cannot read %1: %2").arg(what, query.lastError().text().trimmed()),
-            where);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return Error(
-            Error::Code::Schema,
-            QStringLiteral("cannot read %1: %2").arg(what, query.lastError().text().trimmed()),
-            where);
-    return query;
-}
 
 // information_schema sorts names by a case-insensitive collation, and on Linux `T` and `t` are
 // two tables; rows are therefore matched to tables and indexes by exact name, never by order.
@@ -70,8 +50,8 @@ Result<DatabaseSchema> MySqlIntrospector::introspect()
         return connection.error();
     QSqlDatabase db = connection.value()->database();
 
-    auto version = run(db, QStringLiteral("SELECT VERSION()"), {}, QStringLiteral("the version"),
-                       m_spec.displayName());
+    auto version = CatalogQuery::run(db, QStringLiteral("SELECT VERSION()"), {},
+                                     QStringLiteral("the version"), m_spec.displayName());
     if (!version)
         return version.error();
     const bool mariaDb = version->next() && version->value(0).toString().contains(
@@ -95,10 +75,11 @@ Result<DatabaseSchema> MySqlIntrospector::introspect()
 
 Result<void> MySqlIntrospector::readTables(QSqlDatabase &db, DatabaseSchema &schema) const
 {
-    auto exists = run(db,
-                      QStringLiteral("SELECT 1 FROM information_schema.schemata "
-                                     "WHERE schema_name = ?"),
-                      {m_spec.database()}, QStringLiteral("databases"), m_spec.displayName());
+    auto exists =
+        CatalogQuery::run(db,
+                          QStringLiteral("SELECT 1 FROM information_schema.schemata "
+                                         "WHERE schema_name = ?"),
+                          {m_spec.database()}, QStringLiteral("databases"), m_spec.displayName());
     if (!exists)
         return exists.error();
     if (!exists->next())
@@ -107,11 +88,12 @@ Result<void> MySqlIntrospector::readTables(QSqlDatabase &db, DatabaseSchema &sch
                      m_spec.displayName());
     exists->finish();
 
-    auto query = run(db,
-                     QStringLiteral("SELECT table_name, table_type, table_rows "
-                                    "FROM information_schema.tables WHERE table_schema = ? "
-                                    "AND table_type IN ('BASE TABLE', 'VIEW', 'SYSTEM VERSIONED')"),
-                     {m_spec.database()}, QStringLiteral("tables"), m_spec.displayName());
+    auto query = CatalogQuery::run(
+        db,
+        QStringLiteral("SELECT table_name, table_type, table_rows "
+                       "FROM information_schema.tables WHERE table_schema = ? "
+                       "AND table_type IN ('BASE TABLE', 'VIEW', 'SYSTEM VERSIONED')"),
+        {m_spec.database()}, QStringLiteral("tables"), m_spec.displayName());
     if (!query)
         return query.error();
     while (query->next()) {
@@ -134,24 +116,25 @@ Result<void> MySqlIntrospector::readColumns(QSqlDatabase &db, bool mariaDb, Data
     // MariaDB's JSON is an alias of LONGTEXT with a CHECK (json_valid(`column`)) constraint.
     QSet<std::pair<QString, QString>> jsonChecks; // (table, check clause)
     if (mariaDb) {
-        auto checks =
-            run(db,
-                QStringLiteral("SELECT table_name, check_clause "
-                               "FROM information_schema.check_constraints "
-                               "WHERE constraint_schema = ?"),
-                {m_spec.database()}, QStringLiteral("check constraints"), m_spec.displayName());
+        auto checks = CatalogQuery::run(db,
+                                        QStringLiteral("SELECT table_name, check_clause "
+                                                       "FROM information_schema.check_constraints "
+                                                       "WHERE constraint_schema = ?"),
+                                        {m_spec.database()}, QStringLiteral("check constraints"),
+                                        m_spec.displayName());
         if (!checks)
             return checks.error();
         while (checks->next())
             jsonChecks.insert({checks->value(0).toString(), checks->value(1).toString().trimmed()});
     }
 
-    auto query = run(db,
-                     QStringLiteral("SELECT table_name, column_name, column_type, is_nullable, "
-                                    "column_default, extra, data_type "
-                                    "FROM information_schema.columns WHERE table_schema = ? "
-                                    "ORDER BY table_name, ordinal_position"),
-                     {m_spec.database()}, QStringLiteral("columns"), m_spec.displayName());
+    auto query = CatalogQuery::run(
+        db,
+        QStringLiteral("SELECT table_name, column_name, column_type, is_nullable, "
+                       "column_default, extra, data_type "
+                       "FROM information_schema.columns WHERE table_schema = ? "
+                       "ORDER BY table_name, ordinal_position"),
+        {m_spec.database()}, QStringLiteral("columns"), m_spec.displayName());
     if (!query)
         return query.error();
     while (query->next()) {
@@ -198,11 +181,12 @@ Result<void> MySqlIntrospector::readColumns(QSqlDatabase &db, bool mariaDb, Data
 Result<void> MySqlIntrospector::readIndexes(QSqlDatabase &db, DatabaseSchema &schema,
                                             const TableIndex &byName) const
 {
-    auto query = run(db,
-                     QStringLiteral("SELECT table_name, index_name, non_unique, column_name "
-                                    "FROM information_schema.statistics WHERE table_schema = ? "
-                                    "ORDER BY table_name, index_name, seq_in_index"),
-                     {m_spec.database()}, QStringLiteral("indexes"), m_spec.displayName());
+    auto query = CatalogQuery::run(
+        db,
+        QStringLiteral("SELECT table_name, index_name, non_unique, column_name "
+                       "FROM information_schema.statistics WHERE table_schema = ? "
+                       "ORDER BY table_name, index_name, seq_in_index"),
+        {m_spec.database()}, QStringLiteral("indexes"), m_spec.displayName());
     if (!query)
         return query.error();
     while (query->next()) {
@@ -243,14 +227,15 @@ Result<void> MySqlIntrospector::readIndexes(QSqlDatabase &db, DatabaseSchema &sc
 Result<void> MySqlIntrospector::readForeignKeys(QSqlDatabase &db, DatabaseSchema &schema,
                                                 const TableIndex &byName) const
 {
-    auto query = run(db,
-                     QStringLiteral("SELECT table_name, constraint_name, column_name, "
-                                    "referenced_table_schema, referenced_table_name, "
-                                    "referenced_column_name "
-                                    "FROM information_schema.key_column_usage "
-                                    "WHERE table_schema = ? AND referenced_table_name IS NOT NULL "
-                                    "ORDER BY table_name, constraint_name, ordinal_position"),
-                     {m_spec.database()}, QStringLiteral("foreign keys"), m_spec.displayName());
+    auto query = CatalogQuery::run(
+        db,
+        QStringLiteral("SELECT table_name, constraint_name, column_name, "
+                       "referenced_table_schema, referenced_table_name, "
+                       "referenced_column_name "
+                       "FROM information_schema.key_column_usage "
+                       "WHERE table_schema = ? AND referenced_table_name IS NOT NULL "
+                       "ORDER BY table_name, constraint_name, ordinal_position"),
+        {m_spec.database()}, QStringLiteral("foreign keys"), m_spec.displayName());
     if (!query)
         return query.error();
     while (query->next()) {

@@ -1,4 +1,5 @@
 #include "PostgresIntrospector.h"
+#include "CatalogQuery.h"
 
 #include "SqlConnection.h"
 #include "TypeNormalizer.h"
@@ -22,27 +23,6 @@ constexpr auto kPg = ConnectionSpec::Kind::PostgreSql;
 const char *const kRelationFilter = "n.nspname = ? AND c.relkind IN ('r','p','v','m','f') "
                                     "AND NOT c.relispartition";
 
-// Runs a catalog query with its values bound, so that no name is ever spliced into SQL.
-Result<QSqlQuery> run(QSqlDatabase &db, const QString &sql, const QVariantList &values,
-                      const QString &what, const QString &where)
-{
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return Error(
-            Error::Code::Schema,
-            QStringLiteral("cannot read %1: %2").arg(what, query.lastError().text().trimmed()),
-            where);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return Error(
-            Error::Code::Schema,
-            QStringLiteral("cannot read %1: %2").arg(what, query.lastError().text().trimmed()),
-            where);
-    return query;
-}
-
 QString withFilter(const char *sql)
 {
     return QString::fromLatin1(sql).arg(QLatin1String(kRelationFilter));
@@ -58,8 +38,9 @@ Result<DatabaseSchema> PostgresIntrospector::introspect()
     QSqlDatabase db = connection.value()->database();
     const QString schemaName = m_spec.option(QStringLiteral("schema"), QStringLiteral("public"));
 
-    auto exists = run(db, QStringLiteral("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?"),
-                      {schemaName}, QStringLiteral("schemas"), m_spec.displayName());
+    auto exists = CatalogQuery::run(
+        db, QStringLiteral("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?"), {schemaName},
+        QStringLiteral("schemas"), m_spec.displayName());
     if (!exists)
         return exists.error();
     if (!exists->next())
@@ -88,12 +69,13 @@ Result<DatabaseSchema> PostgresIntrospector::introspect()
 Result<void> PostgresIntrospector::readTables(QSqlDatabase &db, const QString &schemaName,
                                               DatabaseSchema &schema, TableIndex &byOid) const
 {
-    auto query = run(db,
-                     withFilter("SELECT c.oid::bigint, c.relname, c.relkind::text, "
-                                "c.reltuples::float8 FROM pg_catalog.pg_class c "
-                                "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                                "WHERE %1"),
-                     {schemaName}, QStringLiteral("tables"), m_spec.displayName());
+    auto query =
+        CatalogQuery::run(db,
+                          withFilter("SELECT c.oid::bigint, c.relname, c.relkind::text, "
+                                     "c.reltuples::float8 FROM pg_catalog.pg_class c "
+                                     "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                                     "WHERE %1"),
+                          {schemaName}, QStringLiteral("tables"), m_spec.displayName());
     if (!query)
         return query.error();
     QList<std::pair<qint64, TableInfo>> found;
@@ -122,25 +104,25 @@ Result<void> PostgresIntrospector::readColumns(QSqlDatabase &db, const QString &
 {
     // Domains are normalized by their base type and enums as text; the declared type stays the
     // name the column was declared with.
-    auto query =
-        run(db,
-            withFilter("SELECT a.attrelid::bigint, a.attname, "
-                       "pg_catalog.format_type(a.atttypid, a.atttypmod), "
-                       "a.attnotnull OR (t.typtype = 'd' AND t.typnotnull), "
-                       "COALESCE(pg_catalog.pg_get_expr(d.adbin, d.adrelid), "
-                       "CASE WHEN t.typtype = 'd' THEN t.typdefault END), "
-                       "a.attidentity::text, "
-                       "CASE t.typtype WHEN 'd' THEN pg_catalog.format_type(t.typbasetype, "
-                       "t.typtypmod) WHEN 'e' THEN 'text' END "
-                       "FROM pg_catalog.pg_attribute a "
-                       "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
-                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                       "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
-                       "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid "
-                       "AND d.adnum = a.attnum "
-                       "WHERE %1 AND a.attnum > 0 AND NOT a.attisdropped "
-                       "ORDER BY a.attrelid, a.attnum"),
-            {schemaName}, QStringLiteral("columns"), m_spec.displayName());
+    auto query = CatalogQuery::run(
+        db,
+        withFilter("SELECT a.attrelid::bigint, a.attname, "
+                   "pg_catalog.format_type(a.atttypid, a.atttypmod), "
+                   "a.attnotnull OR (t.typtype = 'd' AND t.typnotnull), "
+                   "COALESCE(pg_catalog.pg_get_expr(d.adbin, d.adrelid), "
+                   "CASE WHEN t.typtype = 'd' THEN t.typdefault END), "
+                   "a.attidentity::text, "
+                   "CASE t.typtype WHEN 'd' THEN pg_catalog.format_type(t.typbasetype, "
+                   "t.typtypmod) WHEN 'e' THEN 'text' END "
+                   "FROM pg_catalog.pg_attribute a "
+                   "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+                   "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                   "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+                   "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid "
+                   "AND d.adnum = a.attnum "
+                   "WHERE %1 AND a.attnum > 0 AND NOT a.attisdropped "
+                   "ORDER BY a.attrelid, a.attnum"),
+        {schemaName}, QStringLiteral("columns"), m_spec.displayName());
     if (!query)
         return query.error();
     while (query->next()) {
@@ -170,17 +152,17 @@ Result<void> PostgresIntrospector::readPrimaryKeys(QSqlDatabase &db, const QStri
                                                    DatabaseSchema &schema,
                                                    const TableIndex &byOid) const
 {
-    auto query =
-        run(db,
-            withFilter("SELECT con.conrelid::bigint, a.attname "
-                       "FROM pg_catalog.pg_constraint con "
-                       "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
-                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                       "CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord) "
-                       "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid "
-                       "AND a.attnum = k.attnum "
-                       "WHERE %1 AND con.contype = 'p' ORDER BY con.conrelid, k.ord"),
-            {schemaName}, QStringLiteral("primary keys"), m_spec.displayName());
+    auto query = CatalogQuery::run(
+        db,
+        withFilter("SELECT con.conrelid::bigint, a.attname "
+                   "FROM pg_catalog.pg_constraint con "
+                   "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
+                   "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                   "CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord) "
+                   "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid "
+                   "AND a.attnum = k.attnum "
+                   "WHERE %1 AND con.contype = 'p' ORDER BY con.conrelid, k.ord"),
+        {schemaName}, QStringLiteral("primary keys"), m_spec.displayName());
     if (!query)
         return query.error();
     while (query->next()) {
@@ -202,23 +184,24 @@ Result<void> PostgresIntrospector::readForeignKeys(QSqlDatabase &db, const QStri
 {
     // conkey and confkey are parallel arrays: unnesting them together keeps each column next to
     // the column it references, in key order.
-    auto query = run(db,
-                     withFilter("SELECT con.conrelid::bigint, con.conname, a.attname, "
-                                "fc.relname, fa.attname, fn.nspname "
-                                "FROM pg_catalog.pg_constraint con "
-                                "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
-                                "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                                "JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid "
-                                "JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
-                                "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) "
-                                "WITH ORDINALITY AS k(attnum, fattnum, ord) "
-                                "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid "
-                                "AND a.attnum = k.attnum "
-                                "JOIN pg_catalog.pg_attribute fa ON fa.attrelid = con.confrelid "
-                                "AND fa.attnum = k.fattnum "
-                                "WHERE %1 AND con.contype = 'f' "
-                                "ORDER BY con.conrelid, con.conname, k.ord"),
-                     {schemaName}, QStringLiteral("foreign keys"), m_spec.displayName());
+    auto query = CatalogQuery::run(
+        db,
+        withFilter("SELECT con.conrelid::bigint, con.conname, a.attname, "
+                   "fc.relname, fa.attname, fn.nspname "
+                   "FROM pg_catalog.pg_constraint con "
+                   "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
+                   "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                   "JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid "
+                   "JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace "
+                   "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) "
+                   "WITH ORDINALITY AS k(attnum, fattnum, ord) "
+                   "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid "
+                   "AND a.attnum = k.attnum "
+                   "JOIN pg_catalog.pg_attribute fa ON fa.attrelid = con.confrelid "
+                   "AND fa.attnum = k.fattnum "
+                   "WHERE %1 AND con.contype = 'f' "
+                   "ORDER BY con.conrelid, con.conname, k.ord"),
+        {schemaName}, QStringLiteral("foreign keys"), m_spec.displayName());
     if (!query)
         return query.error();
     qint64 currentOid = -1;
@@ -255,7 +238,7 @@ Result<void> PostgresIntrospector::readIndexes(QSqlDatabase &db, const QString &
 {
     // Key columns only (INCLUDE columns come after indnkeyatts); an expression column is shown
     // as its expression.
-    auto query = run(
+    auto query = CatalogQuery::run(
         db,
         withFilter("SELECT i.indrelid::bigint, ic.relname, i.indisunique, "
                    "EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "

@@ -1,5 +1,6 @@
 #include "SqliteIntrospector.h"
 
+#include "CatalogQuery.h"
 #include "SqlConnection.h"
 #include "SqlDialect.h"
 #include "TypeNormalizer.h"
@@ -11,25 +12,11 @@
 namespace cutover {
 
 namespace {
-
-Error queryError(const QSqlQuery &query, const QString &where)
-{
-    return Error(Error::Code::Schema, query.lastError().text().trimmed(), where);
-}
-
 // Runs a pragma table-valued function with the table name bound, so no quoting is involved.
 Result<QSqlQuery> pragmaQuery(QSqlDatabase &db, const QString &sql, const QString &table)
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return queryError(query, table);
-    query.addBindValue(table);
-    if (!query.exec())
-        return queryError(query, table);
-    return query;
+    return CatalogQuery::run(db, sql, {table}, QStringLiteral("the schema"), table);
 }
-
 } // namespace
 
 Result<DatabaseSchema> SqliteIntrospector::introspect()
