@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "DemoCommand.h"
+#include "FunctionsCommand.h"
 #include "InspectCommand.h"
 #include "ValidateCommand.h"
 
@@ -10,6 +11,7 @@ namespace cutover::cli {
 CliApplication::CliApplication()
 {
     m_commands.push_back(std::make_unique<InspectCommand>());
+    m_commands.push_back(std::make_unique<FunctionsCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
 
