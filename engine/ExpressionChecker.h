@@ -2,45 +2,31 @@
 
 #include <QString>
 #include <QStringList>
-#include <memory>
-
-struct sqlite3;
 
 namespace cutover {
 
-// Compiles transform expressions against a set of source columns without running them: SQLite
-// prepares "SELECT <expression> FROM the source row" in a private in-memory database, reports a
-// syntax error with its offset in the expression, and, through the authorizer, which source
-// columns the expression reads. Functions of the FunctionCatalog are known by name and arity.
-// The authorizer refuses everything but reading the source row, so nothing can be attached,
-// written or loaded.
+// Compiles a transform expression against a set of source columns without running it, exactly as
+// the run would (TransformProgram: same functions, same sandbox), and reports a syntax error with
+// its offset in the expression and which source columns the expression reads.
 class ExpressionChecker
 {
 public:
     struct Outcome
     {
         bool ok = false;
-        QString message;         // SQLite's message, when not ok
+        QString message;         // what is wrong, when not ok
         int offset = -1;         // character offset of the error in the expression, when known
         QStringList columnsRead; // source columns the expression reads, in first-read order
     };
 
-    explicit ExpressionChecker(const QStringList &sourceColumns);
-    ~ExpressionChecker();
-    ExpressionChecker(const ExpressionChecker &) = delete;
-    ExpressionChecker &operator=(const ExpressionChecker &) = delete;
+    explicit ExpressionChecker(const QStringList &sourceColumns)
+        : m_columns(sourceColumns)
+    {}
 
-    Outcome check(const QString &expression);
+    Outcome check(const QString &expression) const;
 
 private:
-    static int authorize(void *self, int action, const char *a, const char *b, const char *c,
-                         const char *d);
-    void registerCatalog();
-
-    sqlite3 *m_db = nullptr;
-    QString m_setupError;
-    QStringList m_columnsRead;
-    QString m_refusal;
+    QStringList m_columns;
 };
 
 } // namespace cutover

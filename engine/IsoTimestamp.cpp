@@ -1,0 +1,83 @@
+#include "IsoTimestamp.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace cutover {
+
+namespace {
+
+const QRegularExpression &isoPattern()
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        R"(^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)"
+        R"(\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?\s*$)"));
+    return pattern;
+}
+
+int parseOffset(const QString &text)
+{
+    if (text.compare(QLatin1String("Z"), Qt::CaseInsensitive) == 0 || text == QLatin1String("UTC"))
+        return 0;
+    const QString digits = QString(text).remove(QLatin1Char(':'));
+    const int hours = digits.mid(1, 2).toInt();
+    const int minutes = digits.size() > 3 ? digits.mid(3, 2).toInt() : 0;
+    const int seconds = hours * 3600 + minutes * 60;
+    return text.startsWith(QLatin1Char('-')) ? -seconds : seconds;
+}
+
+Error invalid(const QString &reason)
+{
+    return Error(Error::Code::Parse, reason);
+}
+
+} // namespace
+
+Result<IsoTimestamp> IsoTimestamp::parse(const QString &text)
+{
+    const QRegularExpressionMatch m = isoPattern().match(text);
+    if (!m.hasMatch())
+        return invalid(QStringLiteral("not a date or timestamp in ISO form "
+                                      "(yyyy-MM-dd or yyyy-MM-dd HH:mm[:ss[.fff]])"));
+    IsoTimestamp t;
+    t.date = QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    if (!t.date.isValid())
+        return invalid(
+            QStringLiteral("%1 is not a valid date").arg(m.captured(0).left(10).trimmed()));
+    t.hasTime = m.hasCaptured(4);
+    t.time = QTime(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt());
+    if (!t.time.isValid())
+        return invalid(
+            QStringLiteral("%1:%2 is not a valid time of day").arg(m.captured(4), m.captured(5)));
+    t.fraction = m.captured(7);
+    t.hasOffset = m.hasCaptured(8);
+    t.offsetSeconds = t.hasOffset ? parseOffset(m.captured(8)) : 0;
+    if (qAbs(t.offsetSeconds) > 18 * 3600)
+        return invalid(QStringLiteral("the offset %1 is out of range").arg(m.captured(8)));
+    return t;
+}
+
+qint64 IsoTimestamp::wallSeconds() const
+{
+    return QDateTime(date, time, Qt::UTC).toSecsSinceEpoch();
+}
+
+QString IsoTimestamp::format(qint64 wallSeconds, const QString &fraction, const QString &suffix)
+{
+    QString digits = fraction;
+    while (digits.endsWith(QLatin1Char('0')))
+        digits.chop(1);
+    if (!digits.isEmpty())
+        digits =
+            QLatin1Char('.') + digits.leftJustified((digits.size() + 2) / 3 * 3, QLatin1Char('0'));
+    const QDateTime wall = QDateTime::fromSecsSinceEpoch(wallSeconds, Qt::UTC);
+    return wall.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + digits + suffix;
+}
+
+QString IsoTimestamp::display() const
+{
+    const QString clock = time.second() == 0 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss");
+    return date.toString(QStringLiteral("yyyy-MM-dd")) + QLatin1Char(' ') + time.toString(clock);
+}
+
+} // namespace cutover

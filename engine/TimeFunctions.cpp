@@ -1,0 +1,263 @@
+#include "TimeFunctions.h"
+
+#include "FunctionCall.h"
+#include "IsoTimestamp.h"
+#include "LocalTime.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLocale>
+#include <sqlite3.h>
+
+namespace cutover {
+
+namespace {
+
+const QString kToUtc = QStringLiteral("to_utc");
+const QString kFromUtc = QStringLiteral("from_utc");
+const QString kParse = QStringLiteral("parse_datetime");
+const QString kFormat = QStringLiteral("format_datetime");
+
+enum class DstRule
+{
+    Error,
+    Earlier,
+    Later,
+    Unknown
+};
+
+DstRule dstRule(const FunctionCall &call)
+{
+    if (call.count() < 3 || call.isNull(2))
+        return DstRule::Error;
+    const QString word = call.text(2).trimmed().toLower();
+    if (word == QLatin1String("error"))
+        return DstRule::Error;
+    if (word == QLatin1String("earlier"))
+        return DstRule::Earlier;
+    if (word == QLatin1String("later"))
+        return DstRule::Later;
+    return DstRule::Unknown;
+}
+
+// The letters of a Qt date format outside quoted literals.
+QString formatLetters(const QString &format)
+{
+    QString letters;
+    bool quoted = false;
+    for (QChar c : format) {
+        if (c == QLatin1Char('\''))
+            quoted = !quoted;
+        else if (!quoted)
+            letters += c;
+    }
+    return letters;
+}
+
+bool hasTimeFields(const QString &letters)
+{
+    for (QChar c : letters)
+        if (QStringLiteral("hHmszaAt").contains(c))
+            return true;
+    return false;
+}
+
+bool hasTwoDigitYear(const QString &letters)
+{
+    return letters.contains(QLatin1String("yy")) && !letters.contains(QLatin1String("yyyy"));
+}
+
+QDate pivotTwoDigitYear(const QDate &date)
+{
+    return date.year() < 1969 ? date.addYears(100) : date;
+}
+
+QString isoDateTime(const QDateTime &dt)
+{
+    const QString ms = dt.time().msec() ? QStringLiteral(".zzz") : QString();
+    return dt.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss") + ms);
+}
+
+QString gapOrOverlap(const IsoTimestamp &t, const QString &zoneName, LocalTime::Kind kind)
+{
+    if (kind == LocalTime::Kind::Gap)
+        return QStringLiteral("%1 does not exist in %2 (clocks went forward); pass 'earlier' or "
+                              "'later' to shift it")
+            .arg(t.display(), zoneName);
+    return QStringLiteral("%1 happens twice in %2 (clocks went back); pass 'earlier' or 'later' "
+                          "to choose")
+        .arg(t.display(), zoneName);
+}
+
+// QTimeZone also takes any word as a POSIX TZ rule ("Berlin" is a valid zone at UTC+0), so a
+// name counts only when Qt lists it or the tz database has a file for it (links such as
+// US/Eastern, Etc/UTC).
+bool isKnownZone(const QByteArray &name)
+{
+    if (QTimeZone::isTimeZoneIdAvailable(name))
+        return true;
+    if (name.contains("..") || name.startsWith('/'))
+        return false;
+    const QString dir = qEnvironmentVariable("TZDIR", QStringLiteral("/usr/share/zoneinfo"));
+    return QFileInfo(dir + QLatin1Char('/') + QString::fromUtf8(name)).isFile() &&
+           QTimeZone(name).isValid();
+}
+
+} // namespace
+
+int TimeFunctions::registerOn(sqlite3 *db, TransformEnvironment *env)
+{
+    int rc = FunctionCall::define(db, "to_utc", 2, false, &TimeFunctions::toUtc, env);
+    if (rc == SQLITE_OK)
+        rc = FunctionCall::define(db, "to_utc", 3, false, &TimeFunctions::toUtc, env);
+    if (rc == SQLITE_OK)
+        rc = FunctionCall::define(db, "from_utc", 2, false, &TimeFunctions::fromUtc, env);
+    if (rc == SQLITE_OK)
+        rc = FunctionCall::defineRange(db, "parse_datetime", 2, FunctionCall::kMaxVariadicArgs,
+                                       false, &TimeFunctions::parseDatetime, env);
+    if (rc == SQLITE_OK)
+        rc = FunctionCall::define(db, "format_datetime", 2, false, &TimeFunctions::formatDatetime,
+                                  env);
+    return rc;
+}
+
+std::optional<QTimeZone> TimeFunctions::zone(const FunctionCall &call, int i,
+                                             const QString &function)
+{
+    if (const QTimeZone *cached = call.cached<QTimeZone>(i))
+        return *cached;
+    const QByteArray name = call.utf8(i).trimmed();
+    if (call.isNull(i) || name.isEmpty() || !isKnownZone(name)) {
+        call.refuse(function, call.display(i),
+                    QStringLiteral("unknown time zone '%1': use an IANA name such as "
+                                   "Europe/Berlin or UTC")
+                        .arg(call.display(i)));
+        return std::nullopt;
+    }
+    const QTimeZone zone(name);
+    call.cache(i, zone);
+    return zone;
+}
+
+void TimeFunctions::toUtc(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+    const FunctionCall call(context, argc, argv);
+    const std::optional<QTimeZone> tz = zone(call, 1, kToUtc);
+    if (!tz)
+        return;
+    const DstRule rule = dstRule(call);
+    if (rule == DstRule::Unknown)
+        return call.refuse(kToUtc, call.display(2),
+                           QStringLiteral("unknown DST rule '%1': use 'earlier', 'later' or "
+                                          "'error'")
+                               .arg(call.display(2)));
+    if (call.isNull(0))
+        return call.setNull();
+    const Result<IsoTimestamp> parsed = IsoTimestamp::parse(call.text(0));
+    if (!parsed)
+        return call.refuse(kToUtc, call.display(0), parsed.error().message());
+    const IsoTimestamp &t = *parsed;
+    const QString utcSuffix = QStringLiteral("Z");
+    if (t.hasOffset)
+        return call.setText(
+            IsoTimestamp::format(t.wallSeconds() - t.offsetSeconds, t.fraction, utcSuffix));
+    const LocalTime local = LocalTime::resolve(*tz, t.wallSeconds());
+    if (local.kind != LocalTime::Kind::Unique && rule == DstRule::Error)
+        return call.refuse(kToUtc, call.display(0),
+                           gapOrOverlap(t, QString::fromUtf8(tz->id()), local.kind));
+    const qint64 utc = rule == DstRule::Later ? local.later : local.earlier;
+    call.setText(IsoTimestamp::format(utc, t.fraction, utcSuffix));
+}
+
+void TimeFunctions::fromUtc(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+    const FunctionCall call(context, argc, argv);
+    const std::optional<QTimeZone> tz = zone(call, 1, kFromUtc);
+    if (!tz)
+        return;
+    if (call.isNull(0))
+        return call.setNull();
+    const Result<IsoTimestamp> parsed = IsoTimestamp::parse(call.text(0));
+    if (!parsed)
+        return call.refuse(kFromUtc, call.display(0), parsed.error().message());
+    const qint64 utc = parsed->wallSeconds() - parsed->offsetSeconds;
+    const int offset = tz->offsetFromUtc(QDateTime::fromSecsSinceEpoch(utc, Qt::UTC));
+    call.setText(IsoTimestamp::format(utc + offset, parsed->fraction));
+}
+
+QString TimeFunctions::parseWith(const QString &text, const QString &format)
+{
+    const QLocale c = QLocale::c();
+    const QString letters = formatLetters(format);
+    if (!hasTimeFields(letters)) {
+        QDate date = c.toDate(text, format);
+        if (date.isValid() && hasTwoDigitYear(letters))
+            date = pivotTwoDigitYear(date);
+        return date.isValid() ? date.toString(QStringLiteral("yyyy-MM-dd")) : QString();
+    }
+    // Read as UTC, never as the machine's local time (whose DST gaps would refuse valid input).
+    const bool readsZone = letters.contains(QLatin1Char('t'));
+    QDateTime dt = readsZone
+                       ? c.toDateTime(text, format)
+                       : c.toDateTime(text + QStringLiteral(" Z"), format + QStringLiteral(" t"));
+    if (!dt.isValid())
+        return QString();
+    if (hasTwoDigitYear(letters))
+        dt.setDate(pivotTwoDigitYear(dt.date()));
+    if (readsZone)
+        return isoDateTime(dt.toUTC()) + QLatin1Char('Z');
+    return isoDateTime(dt);
+}
+
+void TimeFunctions::parseDatetime(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+    const FunctionCall call(context, argc, argv);
+    if (argc < 2)
+        return call.refuse(kParse, QString(),
+                           QStringLiteral("parse_datetime needs the text and at least one format, "
+                                          "e.g. parse_datetime(dob, 'dd.MM.yyyy')"));
+    QStringList formats;
+    for (int i = 1; i < argc; ++i) {
+        if (call.isNull(i) || call.text(i).isEmpty())
+            return call.refuse(kParse, call.display(i),
+                               QStringLiteral("format %1 of parse_datetime is empty").arg(i));
+        formats.append(call.text(i));
+    }
+    if (call.isNull(0))
+        return call.setNull();
+    const QString text = call.text(0).trimmed();
+    if (text.isEmpty())
+        return call.refuse(kParse, call.display(0),
+                           QStringLiteral("empty text is not a date (use null_if_blank() to "
+                                          "turn blanks into NULL)"));
+    for (const QString &format : formats) {
+        const QString parsed = parseWith(text, format);
+        if (!parsed.isEmpty())
+            return call.setText(parsed);
+    }
+    call.refuse(kParse, call.display(0),
+                QStringLiteral("'%1' fits none of the formats %2")
+                    .arg(call.text(0), QLatin1Char('\'') + formats.join(QStringLiteral("', '")) +
+                                           QLatin1Char('\'')));
+}
+
+void TimeFunctions::formatDatetime(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+    const FunctionCall call(context, argc, argv);
+    if (call.isNull(1) || call.text(1).isEmpty())
+        return call.refuse(kFormat, call.display(1),
+                           QStringLiteral("the format of format_datetime is empty"));
+    if (call.isNull(0))
+        return call.setNull();
+    const Result<IsoTimestamp> parsed = IsoTimestamp::parse(call.text(0));
+    if (!parsed)
+        return call.refuse(kFormat, call.display(0), parsed.error().message());
+    const int ms = parsed->fraction.left(3).leftJustified(3, QLatin1Char('0')).toInt();
+    const QTime time = parsed->time.addMSecs(ms);
+    const QDateTime dt =
+        parsed->hasOffset ? QDateTime(parsed->date, time, Qt::OffsetFromUTC, parsed->offsetSeconds)
+                          : QDateTime(parsed->date, time, Qt::UTC);
+    call.setText(QLocale::c().toString(dt, call.text(1)));
+}
+
+} // namespace cutover

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+namespace cutover {
+
+// Why a value or a row cannot be loaded as it is: a transform function refused it, it does not
+// convert to the target column's type, or it breaks a rule. Blocking violations quarantine the
+// row; warnings are counted and reported.
+struct Violation
+{
+    enum class Kind { Function, Conversion, Rule };
+
+    Kind kind = Kind::Function;
+    QString column; // target column; empty for a row rule
+    QString source; // the function, "conversion", or the rule's name
+    QString value;  // the offending value as text (may be masked later for sensitive columns)
+    QString reason; // what is wrong, for a person
+    bool blocking = true;
+
+    bool operator==(const Violation &) const = default;
+};
+
+} // namespace cutover
