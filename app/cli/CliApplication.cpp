@@ -1,5 +1,6 @@
 #include "CliApplication.h"
 
+#include "AutomapCommand.h"
 #include "DemoCommand.h"
 #include "FunctionsCommand.h"
 #include "InspectCommand.h"
@@ -14,6 +15,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<FunctionsCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
+    m_commands.push_back(std::make_unique<AutomapCommand>());
 
 }
 

@@ -1,0 +1,263 @@
+#include "AutomapCommand.h"
+
+#include "CommandLine.h"
+#include "ConnectionSpec.h"
+#include "IntrospectorFactory.h"
+#include "JsonWriter.h"
+#include "ProjectReader.h"
+#include "ProjectWriter.h"
+#include "SqlConnection.h"
+#include "SqlSampleProvider.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <memory>
+#include <optional>
+
+namespace cutover::cli {
+
+namespace {
+
+constexpr double kDefaultMinConfidence = 0.6;
+constexpr int kDefaultSamples = 200;
+
+struct Side
+{
+    ConnectionSpec spec;
+    DatabaseSchema schema;
+};
+
+Result<Side> introspect(const Project &project, const QString &connectionName,
+                        const PasswordProvider *passwords)
+{
+    const ConnectionDef *def = project.connection(connectionName);
+    if (!def)
+        return Error(Error::Code::Parse,
+                     QStringLiteral("the project names no connection '%1'").arg(connectionName),
+                     project.name, QStringLiteral("set sourceConnection and targetConnection"));
+    auto spec = ConnectionSpec::parse(def->url, project.baseDir);
+    if (!spec)
+        return spec.error();
+    auto schema = IntrospectorFactory::create(*spec, passwords)->introspect();
+    if (!schema)
+        return schema.error();
+    return Side{*spec, std::move(*schema)};
+}
+
+std::optional<double> parseConfidence(const QString &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    return ok && value >= 0 && value <= 1 ? std::optional<double>(value) : std::nullopt;
+}
+
+QString percent(double confidence)
+{
+    return QString::number(confidence, 'f', 2);
+}
+
+QJsonObject toJson(const AutoMapper::ColumnSuggestion &c, double minConfidence)
+{
+    QJsonObject o;
+    o[QStringLiteral("target")] = c.target;
+    o[QStringLiteral("source")] = c.source;
+    o[QStringLiteral("expression")] = c.expression;
+    o[QStringLiteral("confidence")] = c.confidence;
+    o[QStringLiteral("accepted")] = c.confidence >= minConfidence;
+    o[QStringLiteral("reason")] = c.reason;
+    return o;
+}
+
+QJsonObject toJson(const AutoMapper::MappingSuggestion &m, double minConfidence)
+{
+    QJsonObject o;
+    o[QStringLiteral("target")] = m.table.target;
+    o[QStringLiteral("source")] = m.table.source;
+    o[QStringLiteral("confidence")] = m.table.confidence;
+    o[QStringLiteral("reason")] = m.table.reason;
+    o[QStringLiteral("sourceKey")] = m.sourceKey;
+    QJsonArray columns;
+    for (const auto &c : m.columns)
+        columns.append(toJson(c, minConfidence));
+    o[QStringLiteral("columns")] = columns;
+    o[QStringLiteral("unmatched")] = QJsonArray::fromStringList(m.unmatched);
+    return o;
+}
+
+} // namespace
+
+int AutomapCommand::run(CliContext &context)
+{
+    CommandLine line(
+        name(),
+        QStringLiteral("Suggests a source table for each target table without a mapping (or for "
+                       "--table), and for each such pair the source column and a starting "
+                       "transform expression for each target column, with a confidence (0..1) "
+                       "and the reason: normalized names, synonyms, type compatibility and "
+                       "sample values read from the source.\n"
+                       "--write adds the suggestions of at least --min-confidence to the project "
+                       "file as ordinary mappings; existing mappings are never changed.\n"
+                       "Exit code 0 on success, 2 on a usage error, 3 when the project or a "
+                       "connection cannot be read."));
+    line.addPositional(QStringLiteral("PROJECT"), QStringLiteral("the *.cutover file"));
+    const QCommandLineOption table(QStringLiteral("table"),
+                                   QStringLiteral("Only this target table."), QStringLiteral("T"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    const QCommandLineOption write(QStringLiteral("write"),
+                                   QStringLiteral("Add the accepted suggestions to the project."));
+    const QCommandLineOption minConfidence(
+        QStringLiteral("min-confidence"),
+        QStringLiteral("Accept column suggestions from this confidence on (default %1).")
+            .arg(kDefaultMinConfidence),
+        QStringLiteral("C"), QString::number(kDefaultMinConfidence));
+    const QCommandLineOption timeZone(
+        QStringLiteral("time-zone"),
+        QStringLiteral("Time zone of local timestamps in the source (default UTC)."),
+        QStringLiteral("ZONE"), QStringLiteral("UTC"));
+    const QCommandLineOption samples(
+        QStringLiteral("samples"),
+        QStringLiteral("Sample values read per source column (default %1, 0: none).")
+            .arg(kDefaultSamples),
+        QStringLiteral("N"), QString::number(kDefaultSamples));
+    for (const auto &option : {table, json, write, minConfidence, timeZone, samples})
+        line.addOption(option);
+    if (const int code = line.parse(context, 1); code >= 0)
+        return code;
+
+    const auto threshold = parseConfidence(line.parser().value(minConfidence));
+    bool samplesOk = false;
+    const int sampleCount = line.parser().value(samples).toInt(&samplesOk);
+    if (!threshold || !samplesOk || sampleCount < 0)
+        return fail(context, Error(Error::Code::Usage,
+                                   QStringLiteral("--min-confidence takes a number from 0 to 1 "
+                                                  "and --samples a count from 0")));
+
+    const QString projectFile = line.parser().positionalArguments().first();
+    auto project = ProjectReader::load(projectFile);
+    if (!project)
+        return fail(context, project.error());
+    auto source = introspect(*project, project->sourceConnection, context.passwords);
+    if (!source)
+        return fail(context, source.error());
+    auto target = introspect(*project, project->targetConnection, context.passwords);
+    if (!target)
+        return fail(context, target.error());
+
+    QStringList targets;
+    if (line.parser().isSet(table)) {
+        const TableInfo *t = target->schema.tableIgnoringCase(line.parser().value(table));
+        if (!t)
+            return fail(
+                context,
+                Error(
+                    Error::Code::Usage,
+                    QStringLiteral("the target has no table '%1'").arg(line.parser().value(table)),
+                    {},
+                    QStringLiteral("tables: %1")
+                        .arg(target->schema.tableNames().join(QStringLiteral(", ")))));
+        targets << t->name;
+    } else {
+        for (const TableInfo &t : target->schema.tables)
+            if (!t.isView && !project->mapping(t.name))
+                targets << t.name;
+    }
+
+    std::unique_ptr<SqlConnection> connection;
+    std::unique_ptr<SqlSampleProvider> provider;
+    if (sampleCount > 0 && source->spec.kind() != ConnectionSpec::Kind::Csv) {
+        auto opened = SqlConnection::open(source->spec, context.passwords);
+        if (!opened)
+            return fail(context, opened.error());
+        connection = std::move(*opened);
+        provider = std::make_unique<SqlSampleProvider>(*connection);
+    }
+    AutoMapper::Options options;
+    options.sampleSize = sampleCount;
+    options.timeZone = line.parser().value(timeZone);
+    options.lookups = project->lookups;
+    const AutoMapper mapper(source->schema, target->schema, provider.get(), options);
+    const Suggestions suggestions = targets.isEmpty() ? Suggestions() : mapper.suggest(targets);
+
+    QStringList written;
+    if (line.parser().isSet(write)) {
+        written = addMappings(*project, suggestions, *threshold);
+        if (!written.isEmpty())
+            if (auto saved = ProjectWriter::save(*project, projectFile); !saved)
+                return fail(context, saved.error());
+    }
+    if (line.parser().isSet(json)) {
+        printJson(context.out, projectFile, suggestions, *threshold, written);
+        return Ok;
+    }
+    if (targets.isEmpty())
+        context.out << "Every target table has a mapping; name one with --table.\n";
+    printText(context.out, suggestions, *threshold);
+    if (line.parser().isSet(write))
+        context.out << "Wrote " << written.size() << " mapping(s) to " << projectFile
+                    << (written.isEmpty()
+                            ? QString()
+                            : QStringLiteral(": ") + written.join(QStringLiteral(", ")))
+                    << '\n';
+    return Ok;
+}
+
+QStringList AutomapCommand::addMappings(Project &project, const Suggestions &suggestions,
+                                        double minConfidence)
+{
+    QStringList written;
+    for (const auto &s : suggestions) {
+        if (project.mapping(s.table.target))
+            continue;
+        TableMapping mapping = AutoMapper::toTableMapping(s, minConfidence);
+        if (mapping.columns.isEmpty())
+            continue;
+        project.mappings.append(mapping);
+        written << s.table.target;
+    }
+    return written;
+}
+
+void AutomapCommand::printText(QTextStream &out, const Suggestions &suggestions,
+                               double minConfidence)
+{
+    for (const auto &m : suggestions) {
+        out << m.table.target << " <- " << m.table.source << "  (" << percent(m.table.confidence)
+            << ": " << m.table.reason << ")\n";
+        for (const auto &c : m.columns) {
+            out << (c.confidence >= minConfidence ? "  + " : "  ? ") << c.target.leftJustified(20)
+                << " <- " << c.source.leftJustified(14) << ' ' << percent(c.confidence) << "  "
+                << c.expression << '\n'
+                << "        " << c.reason << '\n';
+        }
+        if (!m.unmatched.isEmpty())
+            out << "  no suggestion: " << m.unmatched.join(QStringLiteral(", ")) << '\n';
+        out << '\n';
+    }
+    int accepted = 0, total = 0;
+    for (const auto &m : suggestions)
+        for (const auto &c : m.columns)
+            total += 1, accepted += c.confidence >= minConfidence;
+    out << suggestions.size() << " table(s), " << total << " column suggestion(s), " << accepted
+        << " at or above " << percent(minConfidence) << " (+)\n";
+}
+
+void AutomapCommand::printJson(QTextStream &out, const QString &projectFile,
+                               const Suggestions &suggestions, double minConfidence,
+                               const QStringList &written)
+{
+    QJsonArray tables;
+    for (const auto &m : suggestions)
+        tables.append(toJson(m, minConfidence));
+    QJsonObject root;
+    root[QStringLiteral("project")] = projectFile;
+    root[QStringLiteral("minConfidence")] = minConfidence;
+    root[QStringLiteral("tables")] = tables;
+    root[QStringLiteral("written")] = QJsonArray::fromStringList(written);
+    out << QString::fromUtf8(JsonWriter({QStringLiteral("project"), QStringLiteral("minConfidence"),
+                                         QStringLiteral("target"), QStringLiteral("source"),
+                                         QStringLiteral("expression"), QStringLiteral("confidence"),
+                                         QStringLiteral("accepted"), QStringLiteral("reason")})
+                                 .write(root));
+}
+
+} // namespace cutover::cli

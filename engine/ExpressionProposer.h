@@ -1,0 +1,75 @@
+#pragma once
+
+#include "ColumnInfo.h"
+#include "LookupMap.h"
+#include "SampleProfile.h"
+#include "TableInfo.h"
+
+#include <QList>
+#include <QString>
+
+namespace cutover {
+
+// Proposes a starting transform expression for one target column fed from one source column,
+// from what the target column is for (its role: key, name, e-mail, date, ...), the two types and
+// the sample values, using the functions of the FunctionCatalog. Expressions stay simple; the
+// reason says what the expression does and why.
+class ExpressionProposer
+{
+public:
+    enum class Role
+    {
+        Plain,
+        Key,        // the target's single-column primary key
+        ForeignKey, // a single-column foreign key
+        LegacyKey,  // legacy_id, old_number, source_key, ...
+        Name,
+        Email,
+        Phone,
+        Date,
+        Timestamp,
+        Boolean,
+        Cents, // money as integer cents
+        Code   // status, sex, site, currency, ...: short codes, often through a lookup
+    };
+
+    struct Proposal
+    {
+        QString expression;
+        QString reason;
+        bool converts = false; // the expression itself converts to the target type
+    };
+
+    ExpressionProposer(QList<LookupMap> lookups, QString timeZone);
+
+    static Role roleOf(const TableInfo &table, const ColumnInfo &column);
+    static QString roleName(Role role);
+    // The table a single-column foreign key refers to, or empty.
+    static QString referencedTable(const TableInfo &table, const ColumnInfo &column);
+    // A source column as an expression: bare when it is a plain identifier, else quoted.
+    static QString reference(const QString &column);
+
+    // samples may be null (no sample values available).
+    Proposal propose(const TableInfo &targetTable, const ColumnInfo &target,
+                     const ColumnInfo &source, const SampleProfile *samples) const;
+    // The lookup map of the project that fits a target column (gender for sex, patient_status
+    // for patient.status), or empty.
+    QString lookupFor(const TableInfo &table, const ColumnInfo &column) const;
+
+private:
+    Proposal key(const QString &nameSpace, const ColumnInfo &target, const ColumnInfo &source,
+                 const QString &x, const SampleProfile *samples) const;
+    Proposal date(const ColumnInfo &source, const QString &x, const SampleProfile *samples) const;
+    Proposal timestamp(const ColumnInfo &target, const ColumnInfo &source, const QString &x,
+                       const SampleProfile *samples) const;
+    Proposal cents(const ColumnInfo &source, const QString &x, const SampleProfile *samples) const;
+    Proposal code(const TableInfo &table, const ColumnInfo &target, const QString &x,
+                  const SampleProfile *samples) const;
+    Proposal plain(const ColumnInfo &target, const ColumnInfo &source, const QString &x,
+                   const SampleProfile *samples) const;
+
+    QList<LookupMap> m_lookups;
+    QString m_timeZone;
+};
+
+} // namespace cutover
