@@ -1,0 +1,321 @@
+#include "RuleChecker.h"
+
+#include "DecimalText.h"
+#include "TransformProgram.h"
+#include "ValueText.h"
+
+#include <optional>
+
+namespace cutover {
+
+struct RuleChecker::Checked
+{
+    Rule rule;
+    std::optional<ColumnRule> value; // not null, pattern, range, allowed values
+    QStringList columns;             // the rule's column(s); unique may have several
+    QString referenceTable;
+    QString referenceColumn;
+    QSet<QString> seen;         // unique: canonical keys claimed in this run
+    bool databaseFills = false; // the column has a database default or identity
+};
+
+namespace {
+
+bool isBlocking(const QList<Violation> &violations)
+{
+    for (const Violation &v : violations)
+        if (v.blocking)
+            return true;
+    return false;
+}
+
+// SQLite's truth value of an expression result: NULL is unknown (passes a CHECK).
+std::optional<bool> truthOf(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    if (value.typeId() == QMetaType::QString)
+        return value.toString().trimmed().toDouble() != 0; // non-numeric text is 0
+    if (value.typeId() == QMetaType::QByteArray)
+        return QString::fromUtf8(value.toByteArray()).trimmed().toDouble() != 0;
+    return value.toDouble() != 0;
+}
+
+// A decimal reaches an expression rule as an SQLite number, as a NUMERIC column would hold it;
+// as text, "-5.00" > 0 would be true.
+QVariant asSqliteValue(const QVariant &value, const NormalizedType &type)
+{
+    if (type.kind() != NormalizedType::Kind::Decimal || value.typeId() != QMetaType::QString)
+        return value;
+    bool whole = false;
+    const qint64 integer = value.toString().toLongLong(&whole);
+    if (whole)
+        return QVariant::fromValue<qint64>(integer);
+    const auto number = DecimalText::parse(value.toString());
+    if (number && number->fractionDigits().isEmpty())
+        if (const auto exact = number->toInteger())
+            return QVariant::fromValue<qint64>(*exact);
+    return value.toString().toDouble();
+}
+
+} // namespace
+
+RuleChecker::RuleChecker() = default;
+RuleChecker::~RuleChecker() = default;
+
+Result<std::unique_ptr<RuleChecker>> RuleChecker::create(const TableInfo &table,
+                                                         const QList<Rule> &rules,
+                                                         const QList<LookupMap> &lookups,
+                                                         const QList<ReferenceLookup *> &references)
+{
+    std::unique_ptr<RuleChecker> checker(new RuleChecker);
+    checker->m_table = table;
+    checker->m_references = references;
+    for (const Rule &rule : rules) {
+        if (rule.table != table.name)
+            continue;
+        if (Result<void> added = checker->addRule(rule, references); !added)
+            return added.error();
+    }
+    if (Result<void> compiled = checker->compileExpressions(lookups); !compiled)
+        return compiled.error();
+    return checker;
+}
+
+Result<void> RuleChecker::addRule(const Rule &rule, const QList<ReferenceLookup *> &references)
+{
+    const QString where = QStringLiteral("rule %1").arg(rule.name);
+    auto checked = std::make_shared<Checked>();
+    checked->rule = rule;
+    for (const QString &name : rule.column.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        checked->columns.append(name.trimmed());
+    if (checked->columns.isEmpty() && rule.kind != Rule::Kind::Expression)
+        return Error(Error::Code::Validation, QStringLiteral("the rule names no column"), where);
+    if (checked->columns.size() > 1 && rule.kind != Rule::Kind::Unique)
+        return Error(Error::Code::Validation,
+                     QStringLiteral("only a unique rule may name several columns"), where);
+    for (const QString &name : checked->columns) {
+        const ColumnInfo *column = m_table.column(name);
+        if (!column)
+            return Error(Error::Code::Validation,
+                         QStringLiteral("%1 has no column %2").arg(m_table.name, name), where);
+        checked->databaseFills = column->hasDefault || column->autoIncrement;
+        if (rule.kind == Rule::Kind::NotNull || rule.kind == Rule::Kind::Pattern ||
+            rule.kind == Rule::Kind::Range || rule.kind == Rule::Kind::AllowedValues) {
+            Result<ColumnRule> value = ColumnRule::create(rule, *column);
+            if (!value)
+                return value.error();
+            checked->value = *value;
+        }
+    }
+    if (rule.kind == Rule::Kind::ReferenceExists) {
+        const qsizetype dot = rule.reference.lastIndexOf(QLatin1Char('.'));
+        if (dot <= 0 || dot == rule.reference.size() - 1)
+            return Error(
+                Error::Code::Validation,
+                QStringLiteral("the reference %1 is not \"table.column\"").arg(rule.reference),
+                where);
+        if (references.isEmpty())
+            return Error(Error::Code::Internal,
+                         QStringLiteral("no reference lookup to check %1").arg(rule.reference),
+                         where);
+        checked->referenceTable = rule.reference.left(dot);
+        checked->referenceColumn = rule.reference.mid(dot + 1);
+    }
+    m_rules.append(checked);
+    return {};
+}
+
+Result<void> RuleChecker::compileExpressions(const QList<LookupMap> &lookups)
+{
+    QList<TransformProgram::Output> outputs;
+    for (int i = 0; i < m_rules.size(); ++i) {
+        if (m_rules.at(i)->rule.kind != Rule::Kind::Expression)
+            continue;
+        m_expressionRules.append(i);
+        outputs.append({m_rules.at(i)->rule.name, m_rules.at(i)->rule.expression});
+    }
+    if (outputs.isEmpty())
+        return {};
+    QStringList inputs;
+    for (const ColumnInfo &column : m_table.columns)
+        inputs.append(column.name);
+    QList<TransformProgram::CompileError> errors;
+    m_program = TransformProgram::compile(inputs, outputs, lookups, &errors);
+    if (m_program)
+        return {};
+    QStringList messages;
+    for (const TransformProgram::CompileError &error : errors)
+        messages.append(error.offset >= 0
+                            ? QStringLiteral("rule %1: %2 (at offset %3)")
+                                  .arg(error.output, error.message)
+                                  .arg(error.offset)
+                            : QStringLiteral("rule %1: %2").arg(error.output, error.message));
+    return Error(Error::Code::Validation, messages.join(QStringLiteral("; ")), m_table.name,
+                 QStringLiteral("a custom rule is a boolean SQLite expression over the target "
+                                "row's columns"));
+}
+
+Violation RuleChecker::violation(const Checked &checked, const QVariant &value,
+                                 const QString &reason) const
+{
+    return {Violation::Kind::Rule,
+            checked.rule.column,
+            checked.rule.name,
+            ValueText::display(value),
+            checked.rule.message.isEmpty() ? reason : checked.rule.message,
+            checked.rule.severity == Rule::Severity::Blocking};
+}
+
+Result<QList<QList<Violation>>> RuleChecker::checkExpressions(const RowBatch &converted)
+{
+    QList<QList<Violation>> found(converted.size());
+    if (!m_program)
+        return found;
+    RowBatch input;
+    input.columns = m_program->inputColumns();
+    input.rows.reserve(converted.size());
+    for (const QVariantList &row : converted.rows) {
+        QVariantList values(input.columns.size());
+        for (qsizetype c = 0; c < input.columns.size(); ++c)
+            if (const qsizetype at = m_columnIndex.value(input.columns.at(c), -1); at >= 0)
+                values[c] = asSqliteValue(row.at(at), m_table.columns.at(c).type);
+        input.rows.append(values);
+    }
+    Result<TransformedBatch> result = m_program->run(input);
+    if (!result)
+        return result.error();
+    for (qsizetype row = 0; row < converted.size(); ++row) {
+        for (qsizetype i = 0; i < m_expressionRules.size(); ++i) {
+            const Checked &checked = *m_rules.at(m_expressionRules.at(i));
+            const auto truth = truthOf(result->values.rows.at(row).at(i));
+            if (truth && !*truth)
+                found[row].append(
+                    violation(checked, QVariant(),
+                              QStringLiteral("the row breaks %1").arg(checked.rule.expression)));
+        }
+        for (const Violation &refused : result->violations.value(row)) {
+            const Checked &checked = *m_rules.at(m_expressionRules.at(
+                qMax<qsizetype>(0, result->values.columns.indexOf(refused.column))));
+            found[row].append(violation(checked, QVariant(refused.value),
+                                        QStringLiteral("the rule could not be evaluated: %1: %2")
+                                            .arg(refused.source, refused.reason)));
+        }
+    }
+    return found;
+}
+
+Result<bool> RuleChecker::referenced(const Checked &checked, const QVariant &value)
+{
+    for (ReferenceLookup *lookup : m_references) {
+        Result<bool> found = lookup->exists(checked.referenceTable, checked.referenceColumn, value);
+        if (!found || *found)
+            return found;
+    }
+    return false;
+}
+
+Result<void> RuleChecker::checkRow(const RowBatch &converted, qsizetype row,
+                                   const QBitArray &defaults, QList<Violation> &out)
+{
+    for (const auto &checked : m_rules) {
+        if (checked->rule.kind == Rule::Kind::Unique ||
+            checked->rule.kind == Rule::Kind::Expression)
+            continue;
+        const qsizetype at = m_columnIndex.value(checked->columns.first(), -1);
+        const QVariant value = at >= 0 ? converted.rows.at(row).at(at) : QVariant();
+        if (checked->rule.kind == Rule::Kind::ReferenceExists) {
+            if (value.isNull())
+                continue;
+            Result<bool> found = referenced(*checked, value);
+            if (!found)
+                return found.error();
+            if (!*found)
+                out.append(violation(*checked, value,
+                                     QStringLiteral("%1 is not in %2")
+                                         .arg(ValueText::display(value), checked->rule.reference)));
+            continue;
+        }
+        const bool databaseFills =
+            at >= 0 ? (at < defaults.size() && defaults.testBit(at)) : checked->databaseFills;
+        if (value.isNull() && databaseFills)
+            continue;
+        if (const QString reason = checked->value->check(value); !reason.isEmpty())
+            out.append(violation(*checked, value, reason));
+    }
+    return {};
+}
+
+QString RuleChecker::uniqueKey(const Checked &checked, const RowBatch &converted,
+                               qsizetype row) const
+{
+    QStringList parts;
+    for (const QString &column : checked.columns) {
+        const qsizetype at = m_columnIndex.value(column, -1);
+        if (at < 0 || converted.rows.at(row).at(at).isNull())
+            return {}; // NULLs never collide
+        parts.append(ValueText::of(converted.rows.at(row).at(at)));
+    }
+    return parts.join(QChar(0x1f));
+}
+
+void RuleChecker::claimUnique(const RowBatch &converted, qsizetype row, bool loads,
+                              QList<Violation> &out, Check &check)
+{
+    QList<Claim> claims;
+    for (int i = 0; i < m_rules.size(); ++i) {
+        Checked &checked = *m_rules[i];
+        if (checked.rule.kind != Rule::Kind::Unique)
+            continue;
+        const QString key = uniqueKey(checked, converted, row);
+        if (key.isNull())
+            continue;
+        if (!checked.seen.contains(key)) {
+            claims.append({i, row, key});
+            continue;
+        }
+        const QString shown = QString(key).replace(QChar(0x1f), QStringLiteral(", "));
+        out.append(violation(checked, shown,
+                             QStringLiteral("%1 is a duplicate: an earlier row of this run has it")
+                                 .arg(ValueText::display(shown))));
+        loads = loads && !out.last().blocking;
+    }
+    if (!loads)
+        return;
+    for (const Claim &claim : claims)
+        m_rules[claim.rule]->seen.insert(claim.key);
+    check.claims.append(claims);
+}
+
+Result<RuleChecker::Check> RuleChecker::checkBatch(const RowBatch &converted,
+                                                   const QList<QBitArray> &databaseDefaults,
+                                                   const QList<QList<Violation>> &earlier)
+{
+    m_columnIndex.clear();
+    for (qsizetype c = 0; c < converted.columns.size(); ++c)
+        m_columnIndex.insert(converted.columns.at(c), c);
+    Result<QList<QList<Violation>>> expressions = checkExpressions(converted);
+    if (!expressions)
+        return expressions.error();
+    Check check;
+    check.violations = std::move(expressions).value();
+    for (qsizetype row = 0; row < converted.size(); ++row) {
+        QList<Violation> &out = check.violations[row];
+        if (Result<void> checked = checkRow(converted, row, databaseDefaults.value(row), out);
+            !checked)
+            return checked.error();
+        const bool loads = !isBlocking(out) && !isBlocking(earlier.value(row));
+        claimUnique(converted, row, loads, out, check);
+    }
+    return check;
+}
+
+void RuleChecker::release(const Check &check, const QList<qsizetype> &rows)
+{
+    const QSet<qsizetype> failed(rows.cbegin(), rows.cend());
+    for (const Claim &claim : check.claims)
+        if (failed.contains(claim.row))
+            m_rules[claim.rule]->seen.remove(claim.key);
+}
+
+} // namespace cutover

@@ -1,0 +1,324 @@
+#include "RuleChecker.h"
+#include "RunReferenceIndex.h"
+#include "SqlReferenceLookup.h"
+#include "SqliteFile.h"
+
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cutover;
+
+namespace {
+
+ColumnInfo column(const char *name, const char *type, bool hasDefault = false)
+{
+    ColumnInfo c;
+    c.name = QString::fromLatin1(name);
+    c.type = NormalizedType::fromString(QString::fromLatin1(type));
+    c.hasDefault = hasDefault;
+    return c;
+}
+
+TableInfo visits()
+{
+    TableInfo table;
+    table.name = QStringLiteral("visits");
+    table.columns = {column("id", "integer"),        column("patient_id", "integer"),
+                     column("code", "text(10)"),     column("amount", "decimal(8,2)"),
+                     column("visited_on", "date"),   column("seen_at", "timestamptz"),
+                     column("status", "text", true), column("tenant", "integer")};
+    return table;
+}
+
+Rule rule(const char *name, Rule::Kind kind, const char *columnName,
+          Rule::Severity severity = Rule::Severity::Blocking)
+{
+    Rule r;
+    r.name = QString::fromLatin1(name);
+    r.table = QStringLiteral("visits");
+    r.column = QString::fromLatin1(columnName);
+    r.kind = kind;
+    r.severity = severity;
+    return r;
+}
+
+QVariant integer(qint64 value)
+{
+    return QVariant::fromValue<qint64>(value);
+}
+
+// Rows over (id, patient_id, code, amount, visited_on, seen_at).
+RowBatch rows(const QList<QVariantList> &values)
+{
+    RowBatch batch;
+    batch.columns = {QStringLiteral("id"),         QStringLiteral("patient_id"),
+                     QStringLiteral("code"),       QStringLiteral("amount"),
+                     QStringLiteral("visited_on"), QStringLiteral("seen_at")};
+    batch.rows = values;
+    return batch;
+}
+
+QVariantList visit(qint64 id, const QVariant &patient, const QVariant &code,
+                   const QVariant &amount = QStringLiteral("10.00"),
+                   const QVariant &day = QStringLiteral("2024-02-29"),
+                   const QVariant &seen = QStringLiteral("2024-02-29T10:00:00Z"))
+{
+    return {integer(id), patient, code, amount, day, seen};
+}
+
+std::unique_ptr<RuleChecker> make(const QList<Rule> &rules,
+                                  const QList<ReferenceLookup *> &references = {})
+{
+    auto created = RuleChecker::create(visits(), rules, {}, references);
+    if (!created.ok()) {
+        qWarning("%s", qPrintable(created.error().toString()));
+        return nullptr;
+    }
+    return std::move(created).value();
+}
+
+QStringList sources(const QList<Violation> &violations)
+{
+    QStringList names;
+    for (const Violation &v : violations)
+        names.append(v.source);
+    return names;
+}
+
+} // namespace
+
+class TestRuleChecker : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void valueRules()
+    {
+        Rule notNull = rule("code_required", Rule::Kind::NotNull, "code");
+        Rule pattern = rule("code_format", Rule::Kind::Pattern, "code");
+        pattern.pattern = QStringLiteral("^[A-Z]{2}[0-9]+$");
+        Rule partial = rule("code_has_digit", Rule::Kind::Pattern, "code", Rule::Severity::Warning);
+        partial.pattern = QStringLiteral("[0-9]");
+        Rule amount = rule("amount_range", Rule::Kind::Range, "amount");
+        amount.minimum = QStringLiteral("0");
+        amount.maximum = QStringLiteral("999.5");
+        Rule day = rule("day_range", Rule::Kind::Range, "visited_on");
+        day.minimum = QStringLiteral("2000-01-01");
+        Rule seen = rule("seen_range", Rule::Kind::Range, "seen_at");
+        seen.maximum = QStringLiteral("2024-02-29T10:00:00.500Z");
+        Rule allowed = rule("patient_known", Rule::Kind::AllowedValues, "patient_id");
+        allowed.allowed = {QStringLiteral("1"), QStringLiteral("2")};
+        allowed.message = QStringLiteral("unknown patient");
+        auto checker = make({notNull, pattern, partial, amount, day, seen, allowed});
+        QVERIFY(checker);
+
+        const auto check = checker->checkBatch(rows({
+            visit(1, integer(1), QStringLiteral("AB12")),                         // passes
+            visit(2, integer(3), QVariant()),                                     // null code
+            visit(3, integer(2), QStringLiteral("ab"), QStringLiteral("999.51")), // pattern, range
+            visit(4, integer(2), QStringLiteral("AB1"), QStringLiteral("-0.01"),
+                  QStringLiteral("1999-12-31"), QStringLiteral("2024-02-29T10:00:01Z")),
+            visit(5, integer(2), QStringLiteral("AB1"), QStringLiteral("999.50"),
+                  QStringLiteral("2000-01-01"), QStringLiteral("2024-02-29T10:00:00.500Z")),
+        }));
+        QVERIFY(check.ok());
+        const auto &v = check->violations;
+        QCOMPARE(v.size(), 5);
+        QVERIFY(v.at(0).isEmpty());
+        QCOMPARE(sources(v.at(1)), QStringList({"code_required", "patient_known"}));
+        QCOMPARE(v.at(1).at(1).reason, QStringLiteral("unknown patient"));
+        QCOMPARE(v.at(1).at(1).value, QStringLiteral("3"));
+        QCOMPARE(sources(v.at(2)), QStringList({"code_format", "code_has_digit", "amount_range"}));
+        QVERIFY(v.at(2).at(0).blocking);
+        QVERIFY(!v.at(2).at(1).blocking); // a warning
+        QCOMPARE(v.at(2).at(0).kind, Violation::Kind::Rule);
+        QCOMPARE(v.at(2).at(0).column, QStringLiteral("code"));
+        QVERIFY(v.at(2).at(2).reason.contains(QStringLiteral("999.51")));
+        QCOMPARE(sources(v.at(3)), QStringList({"amount_range", "day_range", "seen_range"}));
+        QVERIFY(v.at(4).isEmpty()); // bounds are inclusive
+    }
+
+    void notNullLetsTheDatabaseFill()
+    {
+        auto checker = make({rule("status_required", Rule::Kind::NotNull, "status"),
+                             rule("tenant_required", Rule::Kind::NotNull, "tenant")});
+        QVERIFY(checker);
+        // status has a database default and the mapping leaves it out; tenant has none.
+        const auto check = checker->checkBatch(rows({visit(1, integer(1), QStringLiteral("A"))}));
+        QVERIFY(check.ok());
+        QCOMPARE(sources(check->violations.first()), QStringList({"tenant_required"}));
+    }
+
+    void uniqueAcrossBatches()
+    {
+        Rule unique = rule("unique_code", Rule::Kind::Unique, "code");
+        Rule soft =
+            rule("unique_pair", Rule::Kind::Unique, "patient_id, code", Rule::Severity::Warning);
+        auto checker = make({unique, soft});
+        QVERIFY(checker);
+        const auto first = checker->checkBatch(rows(
+            {visit(1, integer(1), QStringLiteral("A")), visit(2, integer(1), QStringLiteral("A")),
+             visit(3, integer(1), QVariant()), visit(4, integer(1), QVariant())}));
+        QVERIFY(first.ok());
+        QVERIFY(first->violations.at(0).isEmpty());
+        QCOMPARE(sources(first->violations.at(1)), QStringList({"unique_code", "unique_pair"}));
+        QVERIFY(first->violations.at(1).at(0).blocking);
+        QVERIFY(!first->violations.at(1).at(1).blocking);
+        QCOMPARE(first->violations.at(1).at(1).value, QStringLiteral("1, A"));
+        QVERIFY(first->violations.at(3).isEmpty()); // NULLs never collide
+        const auto second = checker->checkBatch(rows({visit(5, integer(2), QStringLiteral("A")),
+                                                      visit(6, integer(2), QStringLiteral("B"))}));
+        QVERIFY(second.ok());
+        QCOMPARE(sources(second->violations.at(0)), QStringList({"unique_code"}));
+        QVERIFY(second->violations.at(1).isEmpty());
+    }
+
+    void quarantinedRowsClaimNothing()
+    {
+        Rule unique = rule("unique_code", Rule::Kind::Unique, "code");
+        Rule amount = rule("amount_range", Rule::Kind::Range, "amount");
+        amount.minimum = QStringLiteral("0");
+        auto checker = make({unique, amount});
+        QVERIFY(checker);
+        // Row 0 breaks a blocking rule, row 1 had a conversion violation: neither claims "A".
+        const QList<QList<Violation>> earlier = {
+            {},
+            {{Violation::Kind::Conversion, QStringLiteral("id"), QStringLiteral("conversion"),
+              QStringLiteral("x"), QStringLiteral("bad"), true}}};
+        const auto first = checker->checkBatch(
+            rows({visit(1, integer(1), QStringLiteral("A"), QStringLiteral("-1.00")),
+                  visit(2, integer(1), QStringLiteral("A"))}),
+            {}, earlier);
+        QVERIFY(first.ok());
+        QCOMPARE(sources(first->violations.at(0)), QStringList({"amount_range"}));
+        QVERIFY(first->violations.at(1).isEmpty());
+        QVERIFY(first->claims.isEmpty());
+        const auto second = checker->checkBatch(rows({visit(3, integer(1), QStringLiteral("A"))}));
+        QVERIFY(second.ok());
+        QVERIFY(second->violations.at(0).isEmpty());
+        QCOMPARE(second->claims.size(), 1);
+        // The writer failed to load it: its value is free again.
+        checker->release(*second, {0});
+        const auto third = checker->checkBatch(rows({visit(4, integer(1), QStringLiteral("A")),
+                                                     visit(5, integer(1), QStringLiteral("A"))}));
+        QVERIFY(third.ok());
+        QVERIFY(third->violations.at(0).isEmpty());
+        QCOMPARE(sources(third->violations.at(1)), QStringList({"unique_code"}));
+    }
+
+    void referenceInMemory()
+    {
+        RunReferenceIndex index;
+        RowBatch patients;
+        patients.columns = {QStringLiteral("id")};
+        patients.rows = {{integer(1)}, {integer(2)}};
+        index.addBatch(QStringLiteral("patients"), QStringLiteral("id"), patients);
+        Rule reference = rule("patient_exists", Rule::Kind::ReferenceExists, "patient_id");
+        reference.reference = QStringLiteral("patients.id");
+        auto checker = make({reference}, {&index});
+        QVERIFY(checker);
+        const auto check = checker->checkBatch(rows({visit(1, integer(2), QStringLiteral("A")),
+                                                     visit(2, integer(9), QStringLiteral("A")),
+                                                     visit(3, QVariant(), QStringLiteral("A"))}));
+        QVERIFY(check.ok());
+        QVERIFY(check->violations.at(0).isEmpty());
+        QCOMPARE(check->violations.at(1).size(), 1);
+        QCOMPARE(check->violations.at(1).first().reason, QStringLiteral("9 is not in patients.id"));
+        QVERIFY(check->violations.at(2).isEmpty()); // NULL references nothing
+        index.add(QStringLiteral("patients"), QStringLiteral("id"), integer(9));
+        const auto later = checker->checkBatch(rows({visit(4, integer(9), QStringLiteral("A"))}));
+        QVERIFY(later.ok());
+        QVERIFY(later->violations.at(0).isEmpty());
+    }
+
+    void referenceInTargetDatabase()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("target.sqlite"));
+        QCOMPARE(test::SqliteFile::create(
+                     path, {QStringLiteral("CREATE TABLE \"patients\" (id INTEGER PRIMARY KEY)"),
+                            QStringLiteral("INSERT INTO patients VALUES (1), (2)")}),
+                 QString());
+        const QString name = QStringLiteral("rulechecker-target");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            RunReferenceIndex run;
+            run.add(QStringLiteral("patients"), QStringLiteral("id"), integer(3));
+            SqlReferenceLookup target(name);
+            Rule reference = rule("patient_exists", Rule::Kind::ReferenceExists, "patient_id",
+                                  Rule::Severity::Warning);
+            reference.reference = QStringLiteral("patients.id");
+            auto checker = make({reference}, {&run, &target});
+            QVERIFY(checker);
+            const auto check =
+                checker->checkBatch(rows({visit(1, integer(1), QStringLiteral("A")),
+                                          visit(2, integer(3), QStringLiteral("A")),
+                                          visit(3, integer(4), QStringLiteral("A")),
+                                          visit(4, integer(1), QStringLiteral("A"))}));
+            QVERIFY(check.ok());
+            QVERIFY(check->violations.at(0).isEmpty()); // in the target
+            QVERIFY(check->violations.at(1).isEmpty()); // loaded by this run
+            QCOMPARE(check->violations.at(2).size(), 1);
+            QVERIFY(!check->violations.at(2).first().blocking);
+            QVERIFY(check->violations.at(3).isEmpty()); // cached
+            Rule missing = reference;
+            missing.reference = QStringLiteral("nowhere.id");
+            auto broken = make({missing}, {&target});
+            QVERIFY(broken);
+            QVERIFY(!broken->checkBatch(rows({visit(1, integer(1), QStringLiteral("A"))})).ok());
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    void expressionRules()
+    {
+        Rule positive = rule("amount_positive", Rule::Kind::Expression, "amount");
+        positive.expression = QStringLiteral("amount > 0");
+        Rule order = rule("seen_on_day", Rule::Kind::Expression, "", Rule::Severity::Warning);
+        order.expression = QStringLiteral("date(seen_at) = visited_on");
+        order.message = QStringLiteral("seen on another day");
+        auto checker = make({positive, order});
+        QVERIFY(checker);
+        const auto check = checker->checkBatch(
+            rows({visit(1, integer(1), QStringLiteral("A")),
+                  visit(2, integer(1), QStringLiteral("A"), QStringLiteral("-5.00"),
+                        QStringLiteral("2024-03-01")),
+                  visit(3, integer(1), QStringLiteral("A"), QVariant())})); // NULL passes
+        QVERIFY(check.ok());
+        QVERIFY(check->violations.at(0).isEmpty());
+        QCOMPARE(sources(check->violations.at(1)), QStringList({"amount_positive", "seen_on_day"}));
+        QVERIFY(check->violations.at(1).at(0).blocking);
+        QCOMPARE(check->violations.at(1).at(1).reason, QStringLiteral("seen on another day"));
+        QVERIFY(!check->violations.at(1).at(1).blocking);
+        QVERIFY(check->violations.at(2).isEmpty());
+    }
+
+    void badRulesFailToCreate()
+    {
+        Rule pattern = rule("bad_pattern", Rule::Kind::Pattern, "code");
+        pattern.pattern = QStringLiteral("([a-z");
+        QVERIFY(!RuleChecker::create(visits(), {pattern}, {}, {}).ok());
+        Rule range = rule("bad_range", Rule::Kind::Range, "visited_on");
+        range.minimum = QStringLiteral("N/A");
+        QVERIFY(!RuleChecker::create(visits(), {range}, {}, {}).ok());
+        Rule missing = rule("missing", Rule::Kind::NotNull, "nope");
+        QVERIFY(!RuleChecker::create(visits(), {missing}, {}, {}).ok());
+        Rule expression = rule("bad_sql", Rule::Kind::Expression, "");
+        expression.expression = QStringLiteral("amount >");
+        const auto created = RuleChecker::create(visits(), {expression}, {}, {});
+        QVERIFY(!created.ok());
+        QVERIFY(created.error().message().contains(QStringLiteral("bad_sql")));
+        Rule other = missing;
+        other.table = QStringLiteral("elsewhere"); // other tables' rules are ignored
+        const auto ignored = RuleChecker::create(visits(), {other}, {}, {});
+        QVERIFY(ignored.ok());
+        QCOMPARE((*ignored)->ruleCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRuleChecker)
+#include "tst_rulechecker.moc"
