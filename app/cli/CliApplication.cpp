@@ -4,6 +4,7 @@
 #include "DemoCommand.h"
 #include "FunctionsCommand.h"
 #include "InspectCommand.h"
+#include "PreviewCommand.h"
 #include "ValidateCommand.h"
 
 
@@ -15,6 +16,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<FunctionsCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
+    m_commands.push_back(std::make_unique<PreviewCommand>());
     m_commands.push_back(std::make_unique<AutomapCommand>());
 
 }

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "ConnectionSpec.h"
+#include "CsvReader.h"
+#include "CsvRecord.h"
+#include "LookupMap.h"
+#include "RowQuery.h"
+#include "RowSource.h"
+#include "TableMapping.h"
+
+#include <QSet>
+#include <atomic>
+#include <memory>
+
+namespace cutover {
+
+class TransformProgram;
+
+// Rows of one file of a CSV folder connection (the mapping's source table is the file name
+// without .csv/.tsv), streamed through CsvReader.
+//
+// Values: a NULL field (see CsvOptions' null text) is a null QVariant. A column whose first
+// `sample` records all hold integers (CsvTypeInferrer's rules: no leading zero, within int64)
+// delivers its integer fields as qint64, so `id > 0` and uuid5('x', id) behave as on a database;
+// any other field, in any column, is text exactly as written (no trimming, decimals stay exact
+// text). The target type conversion after the transform does the rest.
+//
+// Filters (the mapping's and RowQuery::filters) cannot be SQL for a file: they are evaluated as
+// SQLite expressions over the row by a TransformProgram, the same engine as transforms (so
+// `SITE_CODE = 'BER'` works, a PostgreSQL-only function does not); there, decimal and real
+// columns read as numbers so comparisons are numeric. RowQuery::orderBy is ignored:
+// rows come in file order, which is stable. A mapping query is refused.
+//
+// Bad records (wrong field count, broken quotes, bad encoding) are not returned as rows: they
+// are counted and kept (the first 1000) for the caller to quarantine.
+class CsvRowSource : public RowSource
+{
+public:
+    static constexpr int kKeptBadRecords = 1000;
+
+    ~CsvRowSource() override;
+    static Result<std::unique_ptr<CsvRowSource>> open(const ConnectionSpec &spec,
+                                                      const TableMapping &mapping,
+                                                      const RowQuery &query,
+                                                      const QList<LookupMap> &lookups = {});
+
+    QStringList columns() const override { return m_columns; }
+    Result<RowBatch> next(int maxRows) override;
+    void cancel() override;
+
+    qint64 badRecordCount() const { return m_badCount; }
+    QList<CsvRecord> takeBadRecords() { return std::exchange(m_bad, {}); }
+    QString path() const { return m_path; }
+
+private:
+    CsvRowSource() = default;
+    Result<void> start(const ConnectionSpec &spec, const TableMapping &mapping,
+                       const RowQuery &query, const QList<LookupMap> &lookups);
+    Result<void> inferIntegerColumns();
+    Result<void> compileFilter(const QStringList &filters, const QList<LookupMap> &lookups);
+    Result<RowBatch> readChunk(int maxRows);
+    Result<RowBatch> keepMatching(RowBatch chunk);
+    RowBatch numericView(const RowBatch &chunk) const;
+    QVariant typed(qsizetype column, const QString &field) const;
+    QString keyOfRow(const QVariantList &row) const;
+    static QString keyOfTuple(const QVariantList &tuple);
+
+    QString m_path;
+    CsvOptions m_options;
+    std::unique_ptr<CsvReader> m_reader;
+    QStringList m_fileColumns;
+    QList<bool> m_integer;      // per file column
+    QList<bool> m_fractional;   // per file column: inferred decimal or real
+    QList<qsizetype> m_project; // file column of each output column
+    QStringList m_columns;
+    std::unique_ptr<TransformProgram> m_filter;
+    QList<qsizetype> m_keyColumns; // file columns of RowQuery::keyColumns
+    QSet<QString> m_keys;
+    bool m_restrictKeys = false;
+    qint64 m_limit = -1;
+    qint64 m_returned = 0;
+    bool m_done = false;
+    qint64 m_badCount = 0;
+    QList<CsvRecord> m_bad;
+    std::atomic<bool> m_cancelled{false};
+};
+
+} // namespace cutover

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Result.h"
+#include "RowBatch.h"
+
+#include <QStringList>
+
+namespace cutover {
+
+// A forward-only stream of source rows, read batch by batch so memory stays flat however large
+// the table: preview samples from it, the run reads through it. Implementations open their
+// connection or file on the thread that creates them and must be read on that thread; cancel()
+// alone may be called from any thread (next() then returns Error::Code::Cancelled at the next
+// row boundary it checks, at most a few hundred rows later).
+//
+//   for (;;) {
+//       auto batch = source->next(5000);
+//       if (!batch) return batch.error();
+//       if (batch->isEmpty()) break; // the end
+//       ...
+//   }
+class RowSource
+{
+public:
+    virtual ~RowSource() = default;
+
+    // The columns of every batch, in order.
+    virtual QStringList columns() const = 0;
+    // Up to maxRows rows (fewer only at the end); an empty batch at the end and after it.
+    virtual Result<RowBatch> next(int maxRows) = 0;
+    virtual void cancel() = 0;
+};
+
+} // namespace cutover

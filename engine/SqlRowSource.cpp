@@ -1,0 +1,190 @@
+#include "SqlRowSource.h"
+
+#include "SqlDialect.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QTime>
+
+#include <limits>
+
+namespace cutover {
+
+namespace {
+
+constexpr int kCancelCheckRows = 256;
+
+QString fromClause(ConnectionSpec::Kind kind, const TableMapping &mapping)
+{
+    if (!mapping.query.trimmed().isEmpty())
+        return QStringLiteral("(%1) AS %2")
+            .arg(mapping.query.trimmed(),
+                 SqlDialect::quoteIdentifier(QStringLiteral("cutover_source"), kind));
+    return SqlDialect::quoteIdentifier(mapping.source, kind);
+}
+
+QString keyInCondition(ConnectionSpec::Kind kind, const RowQuery &query)
+{
+    if (query.keyColumns.isEmpty())
+        return {};
+    if (query.keyIn.isEmpty())
+        return QStringLiteral("1 = 0");
+    if (query.keyColumns.size() == 1) {
+        const QStringList marks(query.keyIn.size(), QStringLiteral("?"));
+        return SqlDialect::quoteIdentifier(query.keyColumns.first(), kind) +
+               QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
+    QStringList parts;
+    for (const QString &column : query.keyColumns)
+        parts.append(SqlDialect::quoteIdentifier(column, kind) + QStringLiteral(" = ?"));
+    const QString tuple = QLatin1Char('(') + parts.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+    return QLatin1Char('(') + QStringList(query.keyIn.size(), tuple).join(QStringLiteral(" OR ")) +
+           QLatin1Char(')');
+}
+
+} // namespace
+
+SqlRowSource::SqlRowSource(std::unique_ptr<SqlConnection> connection)
+    : m_connection(std::move(connection))
+{}
+
+QString SqlRowSource::selectStatement(ConnectionSpec::Kind kind, const TableMapping &mapping,
+                                      const RowQuery &query)
+{
+    const QString columns = query.columns.isEmpty()
+                                ? QStringLiteral("*")
+                                : SqlDialect::quoteIdentifiers(query.columns, kind);
+    QString sql = QStringLiteral("SELECT %1 FROM %2").arg(columns, fromClause(kind, mapping));
+    QStringList conditions;
+    for (const QString &filter : QStringList{mapping.filter} + query.filters)
+        if (!filter.trimmed().isEmpty())
+            conditions.append(QLatin1Char('(') + filter.trimmed() + QLatin1Char(')'));
+    if (const QString keys = keyInCondition(kind, query); !keys.isEmpty())
+        conditions.append(keys);
+    if (!conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    if (!query.orderBy.isEmpty())
+        sql += QStringLiteral(" ORDER BY ") + SqlDialect::quoteIdentifiers(query.orderBy, kind);
+    if (query.limit >= 0)
+        sql += QStringLiteral(" LIMIT %1").arg(query.limit);
+    return sql;
+}
+
+Result<std::unique_ptr<SqlRowSource>> SqlRowSource::open(const ConnectionSpec &spec,
+                                                         const TableMapping &mapping,
+                                                         const RowQuery &query,
+                                                         const PasswordProvider *passwords)
+{
+    if (mapping.source.trimmed().isEmpty() && mapping.query.trimmed().isEmpty())
+        return Error(Error::Code::Usage,
+                     QStringLiteral("the mapping of '%1' has neither a source table nor a query")
+                         .arg(mapping.target));
+    auto connection = SqlConnection::open(spec, passwords, SqlConnection::Mode::ReadOnly);
+    if (!connection)
+        return connection.error();
+    std::unique_ptr<SqlRowSource> source(new SqlRowSource(std::move(connection.value())));
+    if (auto executed = source->execute(mapping, query); !executed)
+        return executed.error();
+    return source;
+}
+
+Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &query)
+{
+    const ConnectionSpec::Kind kind = m_connection->spec().kind();
+    const QString sql = selectStatement(kind, mapping, query);
+    m_query = std::make_unique<QSqlQuery>(m_connection->database());
+    m_query->setForwardOnly(true);
+    m_query->setNumericalPrecisionPolicy(QSql::HighPrecision);
+    if (!m_query->prepare(sql))
+        return Error(Error::Code::Schema,
+                     QStringLiteral("cannot read the source of '%1': %2")
+                         .arg(mapping.target, m_query->lastError().text()),
+                     m_connection->spec().displayName(),
+                     QStringLiteral("check the source table, query and filters: %1").arg(sql));
+    if (!query.keyColumns.isEmpty())
+        for (const QVariantList &tuple : query.keyIn)
+            for (qsizetype i = 0; i < query.keyColumns.size(); ++i)
+                m_query->addBindValue(tuple.value(i));
+    if (!m_query->exec())
+        return Error(Error::Code::Schema,
+                     QStringLiteral("cannot read the source of '%1': %2")
+                         .arg(mapping.target, m_query->lastError().text()),
+                     m_connection->spec().displayName(),
+                     QStringLiteral("check the source table, query and filters: %1").arg(sql));
+    const QSqlRecord record = m_query->record();
+    for (int i = 0; i < record.count(); ++i)
+        m_columns.append(record.fieldName(i));
+    return {};
+}
+
+Result<RowBatch> SqlRowSource::next(int maxRows)
+{
+    RowBatch batch;
+    batch.columns = m_columns;
+    const int width = int(m_columns.size());
+    while (!m_done && batch.size() < maxRows) {
+        if (batch.size() % kCancelCheckRows == 0 && m_cancelled)
+            return Error(Error::Code::Cancelled, QStringLiteral("reading was cancelled"));
+        if (!m_query->next()) {
+            m_done = true;
+            if (m_query->lastError().isValid())
+                return Error(Error::Code::Connection,
+                             QStringLiteral("reading the source failed: %1")
+                                 .arg(m_query->lastError().text()),
+                             m_connection->spec().displayName());
+            break;
+        }
+        QVariantList row;
+        row.reserve(width);
+        for (int i = 0; i < width; ++i)
+            row.append(normalized(m_query->value(i)));
+        batch.rows.append(std::move(row));
+    }
+    if (m_done)
+        m_query->finish();
+    return batch;
+}
+
+QVariant SqlRowSource::normalized(const QVariant &value)
+{
+    if (value.isNull())
+        return QVariant();
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::Short:
+    case QMetaType::Char:
+    case QMetaType::SChar:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+        return QVariant(value.toLongLong());
+    case QMetaType::UInt:
+    case QMetaType::UShort:
+    case QMetaType::UChar:
+    case QMetaType::ULong:
+        return QVariant(value.toLongLong());
+    case QMetaType::ULongLong: {
+        const qulonglong v = value.toULongLong();
+        return v > quint64(std::numeric_limits<qint64>::max()) ? QVariant(QString::number(v))
+                                                               : QVariant(qint64(v));
+    }
+    case QMetaType::Bool:
+        return QVariant(qint64(value.toBool() ? 1 : 0));
+    case QMetaType::Float:
+    case QMetaType::Double:
+        return QVariant(value.toDouble());
+    case QMetaType::QByteArray:
+        return value;
+    case QMetaType::QDate:
+        return QVariant(value.toDate().toString(Qt::ISODate));
+    case QMetaType::QTime:
+        return QVariant(value.toTime().toString(Qt::ISODateWithMs));
+    case QMetaType::QDateTime:
+        return QVariant(value.toDateTime().toString(Qt::ISODateWithMs));
+    default:
+        return QVariant(value.toString());
+    }
+}
+
+} // namespace cutover
