@@ -148,7 +148,7 @@ TableMapping DemoProjectBuilder::patientMapping()
         column("birth_date",
                "date(parse_datetime(DOB, 'yyyy-MM-dd', 'dd.MM.yyyy', 'MM/dd/yyyy', 'd MMM yyyy'))",
                "Four date formats were typed into DOB over the years."),
-        withDefault(column("sex", "lookup('gender', upper(trim(SEX)))"), "unknown"),
+        withDefault(column("sex", "lookup('gender', upper(trim(SEX)))"), "'unknown'"),
         sensitive(column("email", "lower(trim(null_if_blank(EMAIL)))")),
         sensitive(column("phone", "null_if_blank(normalize_space(PHONE))")),
         sensitive(column("insurance_number", "upper(replace(null_if_blank(INS_NO), ' ', ''))")),

@@ -2,6 +2,7 @@
 
 #include "ExpressionChecker.h"
 #include "ProjectVocabulary.h"
+#include "SqlLiteral.h"
 #include "TypeCompatibility.h"
 
 #include <QRegularExpression>
@@ -157,11 +158,25 @@ void ProjectValidator::checkColumns(int index, const TableMapping &mapping, cons
                     .arg(mapping.target, column.target,
                          suggestion(column.target, columnNames(target))),
                 mapping.target, column.target);
+        checkDefault(path, mapping, column);
         if (source)
             checkExpression(path + QStringLiteral(".expression"), mapping, column, source,
                             targetColumn);
         checkLookups(path + QStringLiteral(".expression"), mapping, column);
     }
+}
+
+void ProjectValidator::checkDefault(const QString &path, const TableMapping &mapping,
+                                    const ColumnMapping &column)
+{
+    if (!column.hasDefault || SqlLiteral::parse(column.defaultValue))
+        return;
+    add(Severity::Error, QStringLiteral("bad-default"), path + QStringLiteral(".default"),
+        QStringLiteral("mapping %1, column %2").arg(mapping.target, column.target),
+        QStringLiteral("the default %1 is not an SQL literal; write text in single quotes, e.g. "
+                       "'unknown'")
+            .arg(column.defaultValue),
+        mapping.target, column.target);
 }
 
 void ProjectValidator::checkExpression(const QString &path, const TableMapping &mapping,

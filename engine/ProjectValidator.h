@@ -23,6 +23,8 @@ private:
     void checkMapping(int index, const TableMapping &mapping);
     void checkColumns(int index, const TableMapping &mapping, const TableInfo *source,
                       const TableInfo &target);
+    void checkDefault(const QString &path, const TableMapping &mapping,
+                      const ColumnMapping &column);
     void checkExpression(const QString &path, const TableMapping &mapping,
                          const ColumnMapping &column, const TableInfo *source,
                          const ColumnInfo *targetColumn);

@@ -337,7 +337,9 @@ Result<void> TransformProgram::clearBatch()
 
 Result<TransformedBatch> TransformProgram::run(const RowBatch &batch)
 {
-    m_interrupted = false;
+    // interrupt() is sticky: one that arrives between batches still stops the next one.
+    if (m_interrupted)
+        return Error(Error::Code::Cancelled, QStringLiteral("the transform was cancelled"));
     if (auto loaded = loadBatch(batch); !loaded)
         return loaded.error();
     TransformedBatch out;

@@ -152,6 +152,9 @@ private Q_SLOTS:
         QTest::newRow("required column unfilled") << "unfilled-required-column"
                                                   << "full_name"
                                                   << "NOT NULL";
+        QTest::newRow("default not a literal") << "bad-default"
+                                               << "site"
+                                               << "not an SQL literal";
     }
     void findsEachKindOfProblem()
     {
@@ -185,6 +188,13 @@ private Q_SLOTS:
                             false,
                             false,
                             {}});
+        else if (code == QLatin1String("bad-default"))
+            columns[3] = {QStringLiteral("site"),
+                          QStringLiteral("[Site Code]"),
+                          QStringLiteral("unknown"),
+                          true,
+                          false,
+                          {}};
         else if (code == QLatin1String("unfilled-required-column"))
             columns.removeAt(1);
         const auto problems = validate(p);

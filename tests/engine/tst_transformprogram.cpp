@@ -166,6 +166,16 @@ private Q_SLOTS:
         QVERIFY(result->violations[2].isEmpty());
     }
 
+    void anInterruptBeforeABatchStopsIt()
+    {
+        auto program = compile({{QStringLiteral("id"), QStringLiteral("PAT_ID")}});
+        QVERIFY(program);
+        program->interrupt();
+        const auto result = program->run(patients());
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code(), Error::Code::Cancelled);
+    }
+
     void functionViolationsBelongToTheirRowAndColumn()
     {
         LookupMap status{QStringLiteral("status"),
