@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QRegularExpression>
+#include <cstdio>
 
 namespace cutover {
 
@@ -70,8 +71,15 @@ QString IsoTimestamp::format(qint64 wallSeconds, const QString &fraction, const 
     if (!digits.isEmpty())
         digits =
             QLatin1Char('.') + digits.leftJustified((digits.size() + 2) / 3 * 3, QLatin1Char('0'));
-    const QDateTime wall = QDateTime::fromSecsSinceEpoch(wallSeconds, Qt::UTC);
-    return wall.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + digits + suffix;
+    // By hand: QDateTime::toString with a format was a tenth of a whole transform.
+    const qint64 days = wallSeconds / 86400 - (wallSeconds % 86400 < 0 ? 1 : 0);
+    const qint64 secondOfDay = wallSeconds - days * 86400;
+    const QDate date = QDate(1970, 1, 1).addDays(days);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d", date.year(), date.month(),
+                  date.day(), int(secondOfDay / 3600), int(secondOfDay / 60 % 60),
+                  int(secondOfDay % 60));
+    return QLatin1String(buffer) + digits + suffix;
 }
 
 QString IsoTimestamp::display() const

@@ -43,6 +43,7 @@ private:
 
     // The zone named by argument i, or nullopt after reporting an unknown name.
     static std::optional<QTimeZone> zone(const FunctionCall &call, int i, const QString &function);
+    static std::optional<QString> parseNumericDate(const QString &text, const QString &format);
     static QString parseWith(const QString &text, const QString &format);
 };
 

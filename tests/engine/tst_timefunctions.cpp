@@ -148,6 +148,12 @@ private Q_SLOTS:
                                   << text("2024-02-29") << 0;
         QTest::newRow("no leap day") << "parse_datetime('29.02.2023', 'dd.MM.yyyy')" << null() << 1;
         QTest::newRow("month 13") << "parse_datetime('2021-13-01', 'yyyy-MM-dd')" << null() << 1;
+        QTest::newRow("letter among digits")
+            << "parse_datetime('2021-0a-05', 'yyyy-MM-dd')" << null() << 1;
+        QTest::newRow("wrong separator")
+            << "parse_datetime('2021/03/05', 'yyyy-MM-dd')" << null() << 1;
+        QTest::newRow("sign among digits")
+            << "parse_datetime('2021-+3-05', 'yyyy-MM-dd')" << null() << 1;
         QTest::newRow("two-digit year, old")
             << "parse_datetime('31.12.99', 'dd.MM.yy')" << text("1999-12-31") << 0;
         QTest::newRow("two-digit year, new")
