@@ -1,0 +1,69 @@
+#pragma once
+
+#include "TargetSession.h"
+
+#include <memory>
+
+struct pg_conn;
+struct pg_result;
+
+namespace cutover {
+
+class PasswordProvider;
+
+// A PostgreSQL target written through libpq: statements with PQexecParams (text parameters,
+// bytea as binary), inserts with COPY ... FROM STDIN in text format sent in large chunks, and
+// upserts through a temporary staging table filled by COPY and merged with
+// INSERT ... ON CONFLICT. The session runs in UTC with ISO dates, and reads doubles in their
+// shortest exact form. A lost connection is reported as Error::Code::Connection.
+//
+// '?' placeholders become $1, $2, ... outside quotes and comments; jsonb's ? operators cannot be
+// written in a statement with parameters (use jsonb_exists() instead).
+class PostgresTargetSession : public TargetSession
+{
+public:
+    static Result<std::unique_ptr<PostgresTargetSession>> open(const ConnectionSpec &spec,
+                                                               const PasswordProvider *passwords);
+    ~PostgresTargetSession() override;
+    PostgresTargetSession(const PostgresTargetSession &) = delete;
+    PostgresTargetSession &operator=(const PostgresTargetSession &) = delete;
+
+    ConnectionSpec::Kind kind() const override { return ConnectionSpec::Kind::PostgreSql; }
+    const ConnectionSpec &spec() const override { return m_spec; }
+
+    Result<void> execute(const QString &sql, const QVariantList &params = {}) override;
+    Result<QList<QVariantList>> query(const QString &sql, const QVariantList &params = {}) override;
+
+    Result<void> begin() override;
+    Result<void> commit() override;
+    Result<void> rollback() override;
+    bool inTransaction() const override;
+
+    Result<qint64> insertRows(const QString &table, const QStringList &columns,
+                              const QList<QVariantList> &rows) override;
+    Result<qint64> upsertRows(const QString &table, const QStringList &columns,
+                              const QStringList &keyColumns,
+                              const QList<QVariantList> &rows) override;
+
+    // '?' placeholders numbered $1, $2, ... (public for tests).
+    static QString numberPlaceholders(const QString &sql);
+    // Appends one value in COPY text format (public for tests).
+    static void appendCopyValue(QByteArray &out, const QVariant &value);
+
+private:
+    PostgresTargetSession(ConnectionSpec spec, pg_conn *conn);
+    Error failure(const QString &what, pg_result *result = nullptr) const;
+    Result<QList<QVariantList>> run(const QString &sql, const QVariantList &params);
+    Result<qint64> copyRows(const QString &table, const QStringList &columns,
+                            const QList<QVariantList> &rows);
+    Result<qint64> finishCopy(const QString &table);
+    Result<qint64> mergeStaging(const QString &table, const QString &staging,
+                                const QStringList &columns, const QStringList &keyColumns);
+    static QVariantList rowValues(pg_result *result, int row);
+
+    ConnectionSpec m_spec;
+    pg_conn *m_conn = nullptr;
+    quint64 m_stagingCounter = 0;
+};
+
+} // namespace cutover

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "Result.h"
+#include "TableInfo.h"
+#include "TargetSession.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace cutover {
+
+// Gets a target ready for a load and tidies it afterwards, on one TargetSession:
+// - beforeLoad: creates missing tables (foreign-key order, DdlGenerator) or verifies existing
+//   ones (every wanted column present); optionally drops secondary indexes; with deferred foreign
+//   keys, drops PostgreSQL's foreign-key constraints (session_replication_role would need a
+//   superuser) and leaves new tables without them.
+// - Each writer session runs loadSettings() first: SQLite PRAGMA foreign_keys (OFF when
+//   deferring, ON otherwise), MySQL FOREIGN_KEY_CHECKS = 0 when deferring.
+// - afterLoad: recreates secondary indexes, counts rows whose foreign key points nowhere (reported
+//   as problems) and re-adds PostgreSQL's constraints where there are none. It works from the
+//   wanted schema alone, so it also finishes a load resumed by another process.
+// - truncate: empties tables for truncate-and-load (children first): SQLite DELETE, PostgreSQL
+//   TRUNCATE (DELETE when a table outside the set refers to one), MySQL TRUNCATE, or DELETE when
+//   a foreign key points at the table.
+// Every step is timed for the run record.
+class TargetPreparer
+{
+public:
+    struct Options
+    {
+        bool createMissing = true;
+        bool dropSecondaryIndexes = false;
+        bool deferForeignKeys = false;
+    };
+    struct Step
+    {
+        QString table;
+        QString action; // "create table", "drop index x", "add foreign key x", ...
+        qint64 milliseconds = 0;
+    };
+    struct Report
+    {
+        QList<Step> steps;
+        QStringList created;  // tables created
+        QStringList problems; // e.g. rows whose foreign key points nowhere
+        qint64 totalMilliseconds() const;
+    };
+
+    // tables: the target schema wanted. The session must outlive the preparer.
+    TargetPreparer(TargetSession &session, QList<TableInfo> tables, Options options);
+
+    Result<Report> beforeLoad();
+    Result<Report> afterLoad();
+    // Empties the named tables (all wanted tables when names is empty).
+    Result<Report> truncate(const QStringList &names = {});
+
+    // Statements each writer session runs before writing.
+    static QStringList loadSettings(ConnectionSpec::Kind kind, bool deferForeignKeys);
+    static Result<void> applyLoadSettings(TargetSession &session, bool deferForeignKeys);
+    // Parents before children; tables in a cycle keep their given order after the rest.
+    static QList<TableInfo> inForeignKeyOrder(const QList<TableInfo> &tables);
+    // The table's column names, empty when the table does not exist.
+    static Result<QStringList> existingColumns(TargetSession &session, const QString &table);
+
+private:
+    Result<void> timed(Report &report, const QString &table, const QString &action,
+                       const QString &sql);
+    Result<void> createTable(Report &report, const TableInfo &table, const QStringList &created);
+    Result<void> verifyTable(const TableInfo &table, const QStringList &columns,
+                             QStringList &problems);
+    Result<qint64> orphanCount(const TableInfo &table, const ForeignKeyInfo &key);
+    Result<bool> constraintExists(const TableInfo &table, const ForeignKeyInfo &key);
+    Result<void> restoreForeignKeys(Report &report);
+    bool isReferencedFromOutside(const TableInfo &table, const QStringList &names) const;
+    ConnectionSpec::Kind kind() const { return m_session.kind(); }
+
+    TargetSession &m_session;
+    QList<TableInfo> m_tables; // in foreign-key order
+    Options m_options;
+};
+
+} // namespace cutover
