@@ -13,7 +13,9 @@ namespace {
 class UnsupportedIntrospector : public Introspector
 {
 public:
-    explicit UnsupportedIntrospector(ConnectionSpec spec) : m_spec(std::move(spec)) {}
+    explicit UnsupportedIntrospector(ConnectionSpec spec)
+        : m_spec(std::move(spec))
+    {}
     Result<DatabaseSchema> introspect() override
     {
         return Error(Error::Code::Connection,
@@ -32,13 +34,16 @@ std::unique_ptr<Introspector> IntrospectorFactory::create(const ConnectionSpec &
                                                           const PasswordProvider *passwords)
 {
     switch (spec.kind()) {
-    case ConnectionSpec::Kind::Sqlite: return std::make_unique<SqliteIntrospector>(spec);
+    case ConnectionSpec::Kind::Sqlite:
+        return std::make_unique<SqliteIntrospector>(spec);
     case ConnectionSpec::Kind::PostgreSql:
         return std::make_unique<PostgresIntrospector>(spec, passwords);
     case ConnectionSpec::Kind::MySql:
         return std::make_unique<MySqlIntrospector>(spec, passwords);
-    case ConnectionSpec::Kind::Csv: return std::make_unique<CsvIntrospector>(spec);
-    default: return std::make_unique<UnsupportedIntrospector>(spec);
+    case ConnectionSpec::Kind::Csv:
+        return std::make_unique<CsvIntrospector>(spec);
+    default:
+        return std::make_unique<UnsupportedIntrospector>(spec);
     }
 }
 

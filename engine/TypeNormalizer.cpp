@@ -90,7 +90,8 @@ NormalizedType byAffinity(const Parsed &p)
     if (containsAny(b, {"real", "floa", "doub"}))
         return NormalizedType(Kind::Real);
     if (containsAny(b, {"dec", "numeric", "number"}))
-        return p.hasArgs ? NormalizedType::decimal(p.first, p.second) : NormalizedType::decimal(0, 0);
+        return p.hasArgs ? NormalizedType::decimal(p.first, p.second)
+                         : NormalizedType::decimal(0, 0);
     return {};
 }
 

@@ -9,7 +9,12 @@ namespace cutover {
 // row; warnings are counted and reported.
 struct Violation
 {
-    enum class Kind { Function, Conversion, Rule };
+    enum class Kind
+    {
+        Function,
+        Conversion,
+        Rule
+    };
 
     Kind kind = Kind::Function;
     QString column; // target column; empty for a row rule

@@ -7,7 +7,6 @@
 #include "PreviewCommand.h"
 #include "ValidateCommand.h"
 
-
 namespace cutover::cli {
 
 CliApplication::CliApplication()
@@ -18,7 +17,6 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<ValidateCommand>());
     m_commands.push_back(std::make_unique<PreviewCommand>());
     m_commands.push_back(std::make_unique<AutomapCommand>());
-
 }
 
 CliCommand *CliApplication::find(const QString &name) const
