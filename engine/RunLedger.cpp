@@ -1,0 +1,576 @@
+#include "RunLedger.h"
+
+#include "TargetSession.h"
+#include "ViolationJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace cutover {
+
+namespace {
+
+const QString kRuns = QStringLiteral("cutover_runs");
+const QString kTables = QStringLiteral("cutover_run_tables");
+const QString kCheckpoints = QStringLiteral("cutover_checkpoints");
+const QString kQuarantine = QStringLiteral("cutover_quarantine");
+const QString kWrittenKeys = QStringLiteral("cutover_written_keys");
+
+const QStringList kRunColumns = {QStringLiteral("run_id"),      QStringLiteral("project"),
+                                 QStringLiteral("phase"),       QStringLiteral("mapping_version"),
+                                 QStringLiteral("mode"),        QStringLiteral("started_at"),
+                                 QStringLiteral("finished_at"), QStringLiteral("status"),
+                                 QStringLiteral("message"),     QStringLiteral("options")};
+const QStringList kTableColumns = {QStringLiteral("run_id"),      QStringLiteral("table_name"),
+                                   QStringLiteral("source_rows"), QStringLiteral("loaded"),
+                                   QStringLiteral("quarantined"), QStringLiteral("skipped"),
+                                   QStringLiteral("started_at"),  QStringLiteral("finished_at"),
+                                   QStringLiteral("timings"),     QStringLiteral("status")};
+const QStringList kCheckpointColumns = {
+    QStringLiteral("run_id"),           QStringLiteral("table_name"),
+    QStringLiteral("batch_no"),         QStringLiteral("last_source_key"),
+    QStringLiteral("rows_read"),        QStringLiteral("rows_loaded"),
+    QStringLiteral("rows_quarantined"), QStringLiteral("committed_at")};
+const QStringList kQuarantineColumns = {
+    QStringLiteral("run_id"),        QStringLiteral("table_name"), QStringLiteral("source_key"),
+    QStringLiteral("raw_values"),    QStringLiteral("violations"), QStringLiteral("quarantined_at"),
+    QStringLiteral("retried_in_run")};
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString jsonText(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QJsonDocument parseJson(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8());
+}
+
+QVariant orNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+QStringList RunLedger::tableNames()
+{
+    return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys};
+}
+
+RunLedger::RunLedger(TargetSession &session)
+    : m_session(session)
+{}
+
+const QList<RunLedger::TableDef> &RunLedger::definitions()
+{
+    using T = ColumnType;
+    static const QList<TableDef> tables = {
+        {"cutover_runs",
+         {{"run_id", T::Id, true},
+          {"project", T::Text, true},
+          {"phase", T::Text, false},
+          {"mapping_version", T::Text, false},
+          {"mode", T::Text, true},
+          {"started_at", T::Time, true},
+          {"finished_at", T::Time, false},
+          {"status", T::Text, true},
+          {"message", T::Text, false},
+          {"options", T::Json, false}},
+         {QStringLiteral("run_id")}},
+        {"cutover_run_tables",
+         {{"run_id", T::Id, true},
+          {"table_name", T::Name, true},
+          {"source_rows", T::Count, true},
+          {"loaded", T::Count, true},
+          {"quarantined", T::Count, true},
+          {"skipped", T::Count, true},
+          {"started_at", T::Time, false},
+          {"finished_at", T::Time, false},
+          {"timings", T::Json, false},
+          {"status", T::Text, true}},
+         {QStringLiteral("run_id"), QStringLiteral("table_name")}},
+        {"cutover_checkpoints",
+         {{"run_id", T::Id, true},
+          {"table_name", T::Name, true},
+          {"batch_no", T::Count, true},
+          {"last_source_key", T::Json, false},
+          {"rows_read", T::Count, true},
+          {"rows_loaded", T::Count, true},
+          {"rows_quarantined", T::Count, true},
+          {"committed_at", T::Time, true}},
+         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("batch_no")}},
+        {"cutover_quarantine",
+         {{"run_id", T::Id, true},
+          {"table_name", T::Name, true},
+          {"source_key", T::Key, true},
+          {"raw_values", T::Json, true},
+          {"violations", T::Json, true},
+          {"quarantined_at", T::Time, true},
+          {"retried_in_run", T::Id, false}},
+         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_key")}},
+        {"cutover_written_keys",
+         {{"run_id", T::Id, true}, {"table_name", T::Name, true}, {"target_key", T::Key, true}},
+         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("target_key")}},
+    };
+    return tables;
+}
+
+QString RunLedger::typeName(ColumnType type) const
+{
+    const bool mysql = m_session.kind() == ConnectionSpec::Kind::MySql;
+    switch (type) {
+    case ColumnType::Count:
+        return QStringLiteral("BIGINT");
+    case ColumnType::Id:
+        return mysql ? QStringLiteral("VARCHAR(36)") : QStringLiteral("TEXT");
+    case ColumnType::Name: // utf8mb4: 4 bytes a character within InnoDB's 3072-byte key
+        return mysql ? QStringLiteral("VARCHAR(191)") : QStringLiteral("TEXT");
+    case ColumnType::Key:
+        return mysql ? QStringLiteral("VARBINARY(2048)") : QStringLiteral("TEXT");
+    case ColumnType::Json:
+        return mysql ? QStringLiteral("LONGTEXT") : QStringLiteral("TEXT");
+    case ColumnType::Time:
+        return mysql ? QStringLiteral("VARCHAR(40)") : QStringLiteral("TEXT");
+    case ColumnType::Text:
+        break;
+    }
+    return QStringLiteral("TEXT");
+}
+
+QString RunLedger::q(const QString &identifier) const
+{
+    return m_session.quote(identifier);
+}
+
+QString RunLedger::columnList(const QStringList &columns) const
+{
+    QStringList quoted;
+    for (const QString &c : columns)
+        quoted.append(q(c));
+    return quoted.join(QStringLiteral(", "));
+}
+
+QString RunLedger::createSql(const TableDef &table) const
+{
+    QStringList parts;
+    for (const ColumnDef &c : table.columns)
+        parts.append(q(QLatin1String(c.name)) + QLatin1Char(' ') + typeName(c.type) +
+                     (c.notNull ? QStringLiteral(" NOT NULL") : QString()));
+    parts.append(QStringLiteral("PRIMARY KEY (%1)").arg(columnList(table.primaryKey)));
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)")
+        .arg(q(QLatin1String(table.name)), parts.join(QStringLiteral(", ")));
+}
+
+QVariant RunLedger::keyValue(const QString &text) const
+{
+    if (m_session.kind() == ConnectionSpec::Kind::MySql)
+        return text.toUtf8();
+    return text;
+}
+
+QString RunLedger::text(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    if (value.typeId() == QMetaType::QByteArray)
+        return QString::fromUtf8(value.toByteArray());
+    return value.toString();
+}
+
+Error RunLedger::failure(const QString &what, const Error &cause) const
+{
+    return Error(cause.code(), QStringLiteral("cannot %1: %2").arg(what, cause.message()),
+                 m_session.spec().displayName(), cause.hint());
+}
+
+QString RunLedger::timestamp(const QDateTime &when)
+{
+    if (!when.isValid())
+        return {};
+    return when.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime RunLedger::parseTimestamp(const QVariant &value)
+{
+    const QString t = text(value);
+    return t.isEmpty() ? QDateTime() : QDateTime::fromString(t, Qt::ISODateWithMs);
+}
+
+Result<void> RunLedger::ensureTables()
+{
+    if (m_session.kind() == ConnectionSpec::Kind::MySql && m_session.inTransaction())
+        return Error(Error::Code::Internal,
+                     QStringLiteral("the run ledger tables must be created outside a transaction"),
+                     m_session.spec().displayName());
+    for (const TableDef &table : definitions()) {
+        auto created = m_session.execute(createSql(table));
+        if (!created)
+            return failure(
+                QStringLiteral("create the run ledger table %1").arg(QLatin1String(table.name)),
+                created.error());
+    }
+    m_ready = true;
+    return {};
+}
+
+Result<void> RunLedger::ready()
+{
+    if (m_ready || m_session.inTransaction())
+        return {};
+    return ensureTables();
+}
+
+Result<QString> RunLedger::startRun(const RunRecord &run)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QDateTime started =
+        run.startedAt.isValid() ? run.startedAt : QDateTime::currentDateTimeUtc();
+    const QVariantList row = {id,
+                              run.project,
+                              orNull(run.phase),
+                              orNull(run.mappingVersion),
+                              runModeName(run.mode),
+                              timestamp(started),
+                              QVariant(),
+                              runStatusName(RunStatus::Running),
+                              orNull(run.message),
+                              jsonText(run.options)};
+    auto written = m_session.insertRows(kRuns, kRunColumns, {row});
+    if (!written)
+        return failure(QStringLiteral("record the run"), written.error());
+    return id;
+}
+
+Result<void> RunLedger::finishRun(const QString &runId, RunStatus status, const QString &message)
+{
+    const QString sql =
+        QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ?, %4 = ? WHERE %5 = ?")
+            .arg(q(kRuns), q(QStringLiteral("status")), q(QStringLiteral("message")),
+                 q(QStringLiteral("finished_at")), q(QStringLiteral("run_id")));
+    auto done = m_session.execute(sql, {runStatusName(status), orNull(message),
+                                        timestamp(QDateTime::currentDateTimeUtc()), runId});
+    if (!done)
+        return failure(QStringLiteral("finish run %1").arg(runId), done.error());
+    return {};
+}
+
+Result<void> RunLedger::startTable(const QString &runId, const QString &table)
+{
+    RunTableRecord record;
+    record.runId = runId;
+    record.tableName = table;
+    record.startedAt = QDateTime::currentDateTimeUtc();
+    return finishTable(record);
+}
+
+Result<void> RunLedger::finishTable(const RunTableRecord &record)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    QDateTime finished = record.finishedAt;
+    if (!finished.isValid() && record.status != RunStatus::Running)
+        finished = QDateTime::currentDateTimeUtc();
+    const QVariantList row = {record.runId,
+                              record.tableName,
+                              record.sourceRows,
+                              record.loaded,
+                              record.quarantined,
+                              record.skipped,
+                              orNull(timestamp(record.startedAt)),
+                              orNull(timestamp(finished)),
+                              jsonText(record.timings),
+                              runStatusName(record.status)};
+    auto written = m_session.upsertRows(
+        kTables, kTableColumns, {QStringLiteral("run_id"), QStringLiteral("table_name")}, {row});
+    if (!written)
+        return failure(
+            QStringLiteral("record table %1 of run %2").arg(record.tableName, record.runId),
+            written.error());
+    return {};
+}
+
+Result<void> RunLedger::recordBatch(const QString &runId, const QString &table,
+                                    const CheckpointRecord &checkpoint,
+                                    const QList<QuarantinedRow> &quarantined,
+                                    const QStringList &writtenKeys)
+{
+    if (!m_session.inTransaction())
+        return Error(Error::Code::Internal,
+                     QStringLiteral("batch %1 of table %2 must be recorded inside the batch's "
+                                    "transaction")
+                         .arg(checkpoint.batchNo)
+                         .arg(table),
+                     m_session.spec().displayName());
+    const QDateTime at =
+        checkpoint.committedAt.isValid() ? checkpoint.committedAt : QDateTime::currentDateTimeUtc();
+    const QVariantList row = {runId,
+                              table,
+                              checkpoint.batchNo,
+                              orNull(checkpoint.lastSourceKey),
+                              checkpoint.rowsRead,
+                              checkpoint.rowsLoaded,
+                              checkpoint.rowsQuarantined,
+                              timestamp(at)};
+    auto written = m_session.upsertRows(
+        kCheckpoints, kCheckpointColumns,
+        {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("batch_no")},
+        {row});
+    if (!written)
+        return failure(QStringLiteral("record the checkpoint of batch %1 of table %2")
+                           .arg(checkpoint.batchNo)
+                           .arg(table),
+                       written.error());
+    if (auto stored = writeQuarantine(runId, table, quarantined); !stored)
+        return stored;
+    return writeKeys(runId, table, writtenKeys);
+}
+
+Result<void> RunLedger::writeQuarantine(const QString &runId, const QString &table,
+                                        const QList<QuarantinedRow> &rows)
+{
+    if (rows.isEmpty())
+        return {};
+    const QString now = timestamp(QDateTime::currentDateTimeUtc());
+    QList<QVariantList> values;
+    values.reserve(rows.size());
+    for (const QuarantinedRow &r : rows) {
+        const QString at = r.quarantinedAt.isValid() ? timestamp(r.quarantinedAt) : now;
+        values.append({runId, table, keyValue(r.sourceKey), jsonText(r.rawValues),
+                       jsonText(ViolationJson::toJson(r.violations)), at, orNull(r.retriedInRun)});
+    }
+    auto written = m_session.upsertRows(
+        kQuarantine, kQuarantineColumns,
+        {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_key")},
+        values);
+    if (!written)
+        return failure(QStringLiteral("quarantine %1 rows of table %2").arg(rows.size()).arg(table),
+                       written.error());
+    return {};
+}
+
+Result<void> RunLedger::writeKeys(const QString &runId, const QString &table,
+                                  const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return {};
+    QList<QVariantList> values;
+    values.reserve(keys.size());
+    for (const QString &key : keys)
+        values.append({runId, table, keyValue(key)});
+    const QStringList columns = {QStringLiteral("run_id"), QStringLiteral("table_name"),
+                                 QStringLiteral("target_key")};
+    auto written = m_session.upsertRows(kWrittenKeys, columns, columns, values);
+    if (!written)
+        return failure(QStringLiteral("record the keys written to table %1").arg(table),
+                       written.error());
+    return {};
+}
+
+Result<std::optional<CheckpointRecord>> RunLedger::lastCheckpoint(const QString &runId,
+                                                                  const QString &table)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    const QString sql =
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ? ORDER BY %5 DESC LIMIT 1")
+            .arg(columnList(kCheckpointColumns.mid(2)), q(kCheckpoints),
+                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
+                 q(QStringLiteral("batch_no")));
+    auto rows = m_session.query(sql, {runId, table});
+    if (!rows)
+        return failure(QStringLiteral("read the last checkpoint of table %1").arg(table),
+                       rows.error());
+    if (rows->isEmpty())
+        return std::optional<CheckpointRecord>();
+    const QVariantList &row = rows->first();
+    CheckpointRecord c;
+    c.batchNo = row.at(0).toLongLong();
+    c.lastSourceKey = text(row.at(1));
+    c.rowsRead = row.at(2).toLongLong();
+    c.rowsLoaded = row.at(3).toLongLong();
+    c.rowsQuarantined = row.at(4).toLongLong();
+    c.committedAt = parseTimestamp(row.at(5));
+    return std::optional<CheckpointRecord>(c);
+}
+
+QString RunLedger::runSelectSql(const QString &where) const
+{
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4 DESC, %5 DESC")
+        .arg(columnList(kRunColumns), q(kRuns), where, q(QStringLiteral("started_at")),
+             q(QStringLiteral("run_id")));
+}
+
+RunRecord RunLedger::runFromRow(const QVariantList &row)
+{
+    RunRecord r;
+    r.runId = text(row.at(0));
+    r.project = text(row.at(1));
+    r.phase = text(row.at(2));
+    r.mappingVersion = text(row.at(3));
+    r.mode = parseRunMode(text(row.at(4))).value_or(RunMode::Run);
+    r.startedAt = parseTimestamp(row.at(5));
+    r.finishedAt = parseTimestamp(row.at(6));
+    r.status = parseRunStatus(text(row.at(7))).value_or(RunStatus::Failed);
+    r.message = text(row.at(8));
+    r.options = parseJson(text(row.at(9))).object();
+    return r;
+}
+
+Result<QList<RunRecord>> RunLedger::selectRuns(const QString &where, const QVariantList &params)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    auto rows = m_session.query(runSelectSql(where), params);
+    if (!rows)
+        return failure(QStringLiteral("read the run history"), rows.error());
+    QList<RunRecord> runs;
+    for (const QVariantList &row : std::as_const(*rows))
+        runs.append(runFromRow(row));
+    if (auto attached = attachTables(runs); !attached)
+        return attached.error();
+    return runs;
+}
+
+RunTableRecord RunLedger::tableFromRow(const QVariantList &row)
+{
+    RunTableRecord t;
+    t.runId = text(row.at(0));
+    t.tableName = text(row.at(1));
+    t.sourceRows = row.at(2).toLongLong();
+    t.loaded = row.at(3).toLongLong();
+    t.quarantined = row.at(4).toLongLong();
+    t.skipped = row.at(5).toLongLong();
+    t.startedAt = parseTimestamp(row.at(6));
+    t.finishedAt = parseTimestamp(row.at(7));
+    t.timings = parseJson(text(row.at(8))).object();
+    t.status = parseRunStatus(text(row.at(9))).value_or(RunStatus::Failed);
+    return t;
+}
+
+Result<void> RunLedger::attachTables(QList<RunRecord> &runs)
+{
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY %4, %5")
+                            .arg(columnList(kTableColumns), q(kTables), q(QStringLiteral("run_id")),
+                                 q(QStringLiteral("started_at")), q(QStringLiteral("table_name")));
+    for (RunRecord &run : runs) {
+        auto rows = m_session.query(sql, {run.runId});
+        if (!rows)
+            return failure(QStringLiteral("read the tables of run %1").arg(run.runId),
+                           rows.error());
+        for (const QVariantList &row : std::as_const(*rows))
+            run.tables.append(tableFromRow(row));
+    }
+    return {};
+}
+
+Result<std::optional<RunRecord>> RunLedger::interruptedRun(const QString &project)
+{
+    auto runs = selectRuns(QStringLiteral("%1 = ? AND %2 = ?")
+                               .arg(q(QStringLiteral("project")), q(QStringLiteral("status"))),
+                           {project, runStatusName(RunStatus::Running)});
+    if (!runs)
+        return runs.error();
+    if (runs->isEmpty())
+        return std::optional<RunRecord>();
+    return std::optional<RunRecord>(runs->first());
+}
+
+Result<QList<RunRecord>> RunLedger::runs(const QString &project)
+{
+    return selectRuns(QStringLiteral("%1 = ?").arg(q(QStringLiteral("project"))), {project});
+}
+
+Result<std::optional<RunRecord>> RunLedger::run(const QString &runId)
+{
+    auto runs = selectRuns(QStringLiteral("%1 = ?").arg(q(QStringLiteral("run_id"))), {runId});
+    if (!runs)
+        return runs.error();
+    if (runs->isEmpty())
+        return std::optional<RunRecord>();
+    return std::optional<RunRecord>(runs->first());
+}
+
+QuarantinedRow RunLedger::quarantinedFromRow(const QVariantList &row) const
+{
+    QuarantinedRow r;
+    r.runId = text(row.at(0));
+    r.tableName = text(row.at(1));
+    r.sourceKey = text(row.at(2));
+    r.rawValues = parseJson(text(row.at(3))).object();
+    r.violations = ViolationJson::fromJson(parseJson(text(row.at(4))).array());
+    r.quarantinedAt = parseTimestamp(row.at(5));
+    r.retriedInRun = text(row.at(6));
+    return r;
+}
+
+Result<QList<QuarantinedRow>> RunLedger::quarantine(const std::optional<QString> &runId,
+                                                    const std::optional<QString> &table)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    QStringList conditions{QStringLiteral("1 = 1")};
+    QVariantList params;
+    if (runId) {
+        conditions.append(q(QStringLiteral("run_id")) + QStringLiteral(" = ?"));
+        params.append(*runId);
+    }
+    if (table) {
+        conditions.append(q(QStringLiteral("table_name")) + QStringLiteral(" = ?"));
+        params.append(*table);
+    }
+    const QString sql =
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6")
+            .arg(columnList(kQuarantineColumns), q(kQuarantine),
+                 conditions.join(QStringLiteral(" AND ")), q(QStringLiteral("run_id")),
+                 q(QStringLiteral("table_name")), q(QStringLiteral("source_key")));
+    auto rows = m_session.query(sql, params);
+    if (!rows)
+        return failure(QStringLiteral("read the quarantine"), rows.error());
+    QList<QuarantinedRow> result;
+    for (const QVariantList &row : std::as_const(*rows))
+        result.append(quarantinedFromRow(row));
+    return result;
+}
+
+Result<void> RunLedger::markRetried(const QString &runId, const QString &table,
+                                    const QString &sourceKey, const QString &retryRunId)
+{
+    const QString sql =
+        QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %4 = ? AND %5 = ?")
+            .arg(q(kQuarantine), q(QStringLiteral("retried_in_run")), q(QStringLiteral("run_id")),
+                 q(QStringLiteral("table_name")), q(QStringLiteral("source_key")));
+    auto done = m_session.execute(sql, {retryRunId, runId, table, keyValue(sourceKey)});
+    if (!done)
+        return failure(
+            QStringLiteral("mark quarantined row %1 of table %2 as retried").arg(sourceKey, table),
+            done.error());
+    return {};
+}
+
+Result<QStringList> RunLedger::writtenKeys(const QString &runId, const QString &table)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ? ORDER BY %1")
+                            .arg(q(QStringLiteral("target_key")), q(kWrittenKeys),
+                                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")));
+    auto rows = m_session.query(sql, {runId, table});
+    if (!rows)
+        return failure(QStringLiteral("read the keys written to table %1").arg(table),
+                       rows.error());
+    QStringList keys;
+    for (const QVariantList &row : std::as_const(*rows))
+        keys.append(text(row.at(0)));
+    return keys;
+}
+
+} // namespace cutover

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "RunMode.h"
+#include "RunStatus.h"
+#include "RunTableRecord.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace cutover {
+
+// One run in the ledger (cutover_runs), with its tables when read back as history.
+struct RunRecord
+{
+    QString runId; // a UUID, given by RunLedger::startRun
+    QString project;
+    QString phase;          // empty for all tables
+    QString mappingVersion; // a hash of the project's mappings
+    RunMode mode = RunMode::Run;
+    QDateTime startedAt;
+    QDateTime finishedAt; // invalid while running
+    RunStatus status = RunStatus::Running;
+    QString message;
+    QJsonObject options;
+    QList<RunTableRecord> tables;
+};
+
+} // namespace cutover

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace cutover {
+
+// Where a run, or one table of it, stands in the run ledger (cutover_runs.status).
+enum class RunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+    RolledBack
+};
+
+// "running", "succeeded", "failed", "cancelled", "rolled-back".
+QString runStatusName(RunStatus status);
+std::optional<RunStatus> parseRunStatus(const QString &name);
+
+} // namespace cutover

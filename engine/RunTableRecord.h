@@ -1,0 +1,29 @@
+#pragma once
+
+#include "RunStatus.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace cutover {
+
+// One table of a run in the ledger (cutover_run_tables). The row ledger balances when
+// sourceRows == loaded + quarantined + skipped.
+struct RunTableRecord
+{
+    QString runId;
+    QString tableName;
+    qint64 sourceRows = 0;
+    qint64 loaded = 0;
+    qint64 quarantined = 0;
+    qint64 skipped = 0; // left out by a filter
+    QDateTime startedAt;
+    QDateTime finishedAt; // invalid while the table is loading
+    QJsonObject timings;  // stage name -> milliseconds, index rebuilds, ...
+    RunStatus status = RunStatus::Running;
+
+    bool balances() const { return sourceRows == loaded + quarantined + skipped; }
+};
+
+} // namespace cutover

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "Violation.h"
+
+#include <QJsonArray>
+#include <QList>
+
+namespace cutover {
+
+// Violations as JSON for the quarantine ledger and exports:
+// [{"kind": "rule", "column": ..., "source": ..., "value": ..., "reason": ..., "blocking": true}]
+class ViolationJson
+{
+public:
+    static QJsonArray toJson(const QList<Violation> &violations);
+    // Entries that are not objects are skipped; unknown kinds read as Function.
+    static QList<Violation> fromJson(const QJsonArray &array);
+    static QString kindName(Violation::Kind kind);
+    static Violation::Kind parseKind(const QString &name);
+};
+
+} // namespace cutover
