@@ -1,22 +1,20 @@
-#include "DdlGenerator.h"
 #include "FakePasswordProvider.h"
 #include "PostgresServer.h"
 #include "PostgresTargetSession.h"
+#include "TargetSessionConformance.h"
 #include "TargetSessionFactory.h"
 
-#include <QElapsedTimer>
 #include <QTest>
-
-#include <cmath>
-#include <limits>
 
 using namespace cutover;
 using cutover::test::FakePasswordProvider;
 using cutover::test::PostgresServer;
+using cutover::test::TargetSessionConformance;
 
 // The PostgreSQL writer on a real server: every normalized type through COPY (tabs, newlines,
 // backslashes, bytea), upsert through a staging table, rollback, awkward identifiers, a large
-// insert and a lost connection.
+// insert and a lost connection (the shared checks of TargetSessionConformance), plus placeholders
+// in quotes and comments and upserts that repeat a key.
 class TestPostgresTargetSession : public QObject
 {
     Q_OBJECT
@@ -25,95 +23,7 @@ private:
     std::unique_ptr<PostgresServer> m_server;
     FakePasswordProvider m_passwords;
     std::unique_ptr<TargetSession> m_session;
-    const QString m_table = QStringLiteral("select \"odd\" table");
-
-    static ColumnInfo column(const QString &name, NormalizedType type, bool nullable = true)
-    {
-        ColumnInfo c;
-        c.name = name;
-        c.type = type;
-        c.nullable = nullable;
-        return c;
-    }
-
-    TableInfo table() const
-    {
-        TableInfo t;
-        t.name = m_table;
-        t.columns = {
-            column(QStringLiteral("my id"), NormalizedType::integer(), false),
-            column(QStringLiteral("big"), NormalizedType::integer()),
-            column(QStringLiteral("wide \"decimal\""), NormalizedType::decimal(38, 10)),
-            column(QStringLiteral("price"), NormalizedType::decimal(12, 2)),
-            column(QStringLiteral("order"), NormalizedType(NormalizedType::Kind::Real)),
-            column(QStringLiteral("label"), NormalizedType::text()),
-            column(QStringLiteral("flag"), NormalizedType(NormalizedType::Kind::Boolean)),
-            column(QStringLiteral("day"), NormalizedType(NormalizedType::Kind::Date)),
-            column(QStringLiteral("at"), NormalizedType(NormalizedType::Kind::Time)),
-            column(QStringLiteral("stamp"), NormalizedType(NormalizedType::Kind::Timestamp)),
-            column(QStringLiteral("stamp tz"), NormalizedType(NormalizedType::Kind::TimestampTz)),
-            column(QStringLiteral("uuid"), NormalizedType(NormalizedType::Kind::Uuid)),
-            column(QStringLiteral("doc"), NormalizedType(NormalizedType::Kind::Json)),
-            column(QStringLiteral("data"), NormalizedType(NormalizedType::Kind::Blob))};
-        t.primaryKey = {QStringLiteral("my id")};
-        return t;
-    }
-
-    QStringList columns() const
-    {
-        QStringList names;
-        for (const ColumnInfo &c : table().columns)
-            names.append(c.name);
-        return names;
-    }
-
-    static QByteArray allBytes()
-    {
-        QByteArray bytes;
-        for (int i = 0; i < 256; ++i)
-            bytes.append(char(i));
-        return bytes;
-    }
-
-    static QList<QVariantList> rows()
-    {
-        return {
-            {qint64(1), std::numeric_limits<qint64>::max(),
-             QStringLiteral("1234567890123456789012345678.1234567890"), QStringLiteral("12.50"),
-             1.0 / 3.0, QStringLiteral("tab\there\nnew line\r\\back\\slash \\N"), true,
-             QStringLiteral("2024-02-29"), QStringLiteral("10:30:00.123456"),
-             QStringLiteral("2024-02-29T10:30:00.123456"),
-             QStringLiteral("2024-02-29T10:30:00.123456Z"),
-             QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e"),
-             QStringLiteral("{\"a\": [1, 2.5, \"x\"]}"), allBytes()},
-            {qint64(2), std::numeric_limits<qint64>::min(), QStringLiteral("-0.0000000001"),
-             QStringLiteral("0.10"), 1e-300, QStringLiteral("Zürich — 東京 ✓ ''quoted''"), false,
-             QStringLiteral("0001-01-01"), QStringLiteral("00:00:00"),
-             QStringLiteral("1999-12-31T23:59:59"), QStringLiteral("1970-01-01T00:00:00Z"),
-             QStringLiteral("00000000-0000-0000-0000-000000000000"), QStringLiteral("[]"),
-             QByteArray()},
-            {qint64(3), QVariant(), QVariant(), QVariant(), QVariant(), QVariant(), QVariant(),
-             QVariant(), QVariant(), QVariant(), QVariant(), QVariant(), QVariant(), QVariant()},
-        };
-    }
-
-    QList<QVariantList> readAll()
-    {
-        auto result = m_session->query(
-            QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(m_session->quote(m_table)));
-        if (!result) {
-            qWarning("%s", qPrintable(result.error().toString()));
-            return {};
-        }
-        return *result;
-    }
-
-    qint64 count(const QString &tableName)
-    {
-        auto result = m_session->query(
-            QStringLiteral("SELECT COUNT(*) FROM %1").arg(m_session->quote(tableName)));
-        return result ? result->value(0).value(0).toLongLong() : -1;
-    }
+    TargetSessionConformance m_conformance;
 
 private Q_SLOTS:
     void initTestCase()
@@ -133,97 +43,42 @@ private Q_SLOTS:
         auto session = TargetSessionFactory::open(m_server->spec(), &m_passwords);
         QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().toString()));
         m_session = std::move(session).value();
+        m_conformance.setSession(m_session.get());
         QCOMPARE(m_session->kind(), ConnectionSpec::Kind::PostgreSql);
-        auto created = m_session->execute(DdlGenerator::createTable(table(), m_session->kind()));
-        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+        const QString failure = m_conformance.createTable();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void roundTripsEveryType()
     {
-        QVERIFY(m_session->begin().ok());
-        QVERIFY(m_session->inTransaction());
-        auto written = m_session->insertRows(m_table, columns(), rows());
-        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().toString()));
-        QCOMPARE(*written, qint64(3));
-        QVERIFY(m_session->commit().ok());
-        QVERIFY(!m_session->inTransaction());
-
-        const QList<QVariantList> read = readAll();
-        QCOMPARE(read.size(), 3);
-        const QList<QVariantList> expected = rows();
-        for (int r = 0; r < 3; ++r) {
-            for (int c = 0; c < expected.at(r).size(); ++c) {
-                QVariant want = expected.at(r).at(c);
+        const QString failure =
+            m_conformance.roundTripsEveryType([](int c, QVariant &want, QVariant &) -> QString {
                 if ((c == 9 || c == 10) && !want.isNull()) // PostgreSQL's ISO output
                     want = want.toString()
                                .replace(QLatin1Char('T'), QLatin1Char(' '))
                                .replace(QLatin1Char('Z'), QStringLiteral("+00"));
-                const QVariant got = read.at(r).at(c);
-                QVERIFY2(got == want && got.isNull() == want.isNull(),
-                         qPrintable(QStringLiteral("row %1 column %2: %3 != %4")
-                                        .arg(r)
-                                        .arg(columns().at(c), got.toString(), want.toString())));
-            }
-        }
-        QCOMPARE(read.at(0).at(4).toDouble(), 1.0 / 3.0);
-        QCOMPARE(read.at(1).at(4).toDouble(), 1e-300);
+                return {};
+            });
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void upsertChangesOnlyTheRightRows()
     {
-        const QStringList cols = {QStringLiteral("my id"), QStringLiteral("label"),
-                                  QStringLiteral("big")};
-        auto done = m_session->upsertRows(m_table, cols, {QStringLiteral("my id")},
-                                          {{qint64(2), QStringLiteral("changed"), qint64(7)},
-                                           {qint64(4), QStringLiteral("new"), qint64(8)}});
-        QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error().toString()));
-        const QList<QVariantList> read = readAll();
-        QCOMPARE(read.size(), 4);
-        QCOMPARE(read.at(0), rows().at(0).mid(0, 6) + read.at(0).mid(6)); // untouched
-        QCOMPARE(read.at(0).at(5).toString(), rows().at(0).at(5).toString());
-        QCOMPARE(read.at(1).at(5).toString(), QStringLiteral("changed"));
-        QCOMPARE(read.at(1).at(1).toLongLong(), qint64(7));
-        QCOMPARE(read.at(1).at(7).toString(), QStringLiteral("0001-01-01")); // not in the upsert
-        QCOMPARE(read.at(3).at(5).toString(), QStringLiteral("new"));
-        // Key columns only: existing rows stay, new ones arrive.
-        auto keysOnly =
-            m_session->upsertRows(m_table, {QStringLiteral("my id")}, {QStringLiteral("my id")},
-                                  {{qint64(2)}, {qint64(5)}});
-        QVERIFY(keysOnly.ok());
-        QCOMPARE(count(m_table), qint64(5));
-        QCOMPARE(readAll().at(1).at(5).toString(), QStringLiteral("changed"));
+        const QString failure = m_conformance.upsertChangesOnlyTheRightRows();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void rollbackLeavesNothing()
     {
-        const qint64 before = count(m_table);
-        QVERIFY(m_session->begin().ok());
-        QVERIFY(m_session->insertRows(m_table, {QStringLiteral("my id")}, {{qint64(100)}}).ok());
-        QVERIFY(m_session->rollback().ok());
-        QCOMPARE(count(m_table), before);
-        // A failing row is reported with the table's name.
-        QVERIFY(m_session->begin().ok());
-        auto duplicate =
-            m_session->insertRows(m_table, {QStringLiteral("my id")}, {{qint64(200)}, {qint64(1)}});
-        QVERIFY(!duplicate.ok());
-        QVERIFY(duplicate.error().message().contains(m_table));
-        QVERIFY(m_session->rollback().ok());
-        QCOMPARE(count(m_table), before);
+        const QString failure = m_conformance.rollbackLeavesNothing();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void executeAndQueryBindParameters()
     {
-        auto rowsFound = m_session->query(
-            QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND CAST(? AS text) IS NULL")
-                .arg(m_session->quote(QStringLiteral("label")), m_session->quote(m_table),
-                     m_session->quote(QStringLiteral("my id"))),
-            {qint64(2), QVariant()});
-        QVERIFY(rowsFound.ok());
-        QCOMPARE(rowsFound->size(), 1);
-        QCOMPARE(rowsFound->first().first().toString(), QStringLiteral("changed"));
-        auto bad = m_session->execute(QStringLiteral("SELECT * FROM no_such_table"));
-        QVERIFY(!bad.ok());
-        QCOMPARE(bad.error().code(), Error::Code::Validation);
+        const QString failure = m_conformance.executeAndQueryBindParameters(
+            QStringLiteral("CAST(? AS text) IS NULL"), Error::Code::Validation);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         // '?' inside quotes and comments is no placeholder.
         auto quoted = m_session->query(
             QStringLiteral("SELECT '?' AS \"?\", ?::bigint + 1 -- what?\n, ?::text"),
@@ -239,24 +94,10 @@ private Q_SLOTS:
 
     void largeInsertCompletes()
     {
-        QVERIFY(m_session
-                    ->execute(QStringLiteral("CREATE TABLE big (id bigint PRIMARY KEY, name "
-                                             "text, amount double precision)"))
-                    .ok());
-        QList<QVariantList> batch;
-        for (qint64 i = 0; i < 50000; ++i)
-            batch.append({i, QStringLiteral("name %1").arg(i), double(i) / 7.0});
-        QElapsedTimer timer;
-        timer.start();
-        QVERIFY(m_session->begin().ok());
-        auto written = m_session->insertRows(
-            QStringLiteral("big"),
-            {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("amount")}, batch);
-        QVERIFY(written.ok());
-        QVERIFY(m_session->commit().ok());
-        QCOMPARE(*written, qint64(50000));
-        QCOMPARE(count(QStringLiteral("big")), qint64(50000));
-        qInfo("50,000 rows in %lld ms", timer.elapsed());
+        const QString failure = m_conformance.largeInsertCompletes(
+            QStringLiteral("CREATE TABLE big (id bigint PRIMARY KEY, name text, amount double "
+                           "precision)"));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 
     void upsertInsideTransactionAndLastRowWins()
@@ -274,7 +115,7 @@ private Q_SLOTS:
                                      {qint64(1)});
         QVERIFY(name.ok());
         QCOMPARE(name->first(), (QVariantList{QStringLiteral("second"), 1.0 / 7.0}));
-        QCOMPARE(count(QStringLiteral("big")), qint64(50001));
+        QCOMPARE(m_conformance.count(QStringLiteral("big")), qint64(50001));
     }
 
     void lostConnectionIsReportedAsSuch()
@@ -284,13 +125,8 @@ private Q_SLOTS:
                         {QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                                         "WHERE application_name = 'cutover'")})
                     .ok());
-        auto written =
-            m_session->insertRows(QStringLiteral("big"), {QStringLiteral("id")}, {{qint64(70000)}});
-        QVERIFY(!written.ok());
-        QCOMPARE(written.error().code(), Error::Code::Connection);
-        QVERIFY2(written.error().message().contains(QStringLiteral("connection was lost")),
-                 qPrintable(written.error().toString()));
-        QVERIFY(!written.error().toString().contains(m_server->password()));
+        const QString failure = m_conformance.lostConnectionIsReportedAsSuch(m_server->password());
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
 };
 
