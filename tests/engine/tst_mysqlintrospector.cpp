@@ -1,6 +1,7 @@
 #include "FakePasswordProvider.h"
 #include "IntrospectorFactory.h"
 #include "MariaDbServer.h"
+#include "SchemaProbe.h"
 #include "SqlConnection.h"
 
 #include <QSqlError>
@@ -12,6 +13,7 @@
 using namespace cutover;
 using cutover::test::FakePasswordProvider;
 using cutover::test::MariaDbServer;
+using cutover::test::SchemaProbe;
 
 // Introspection of a real MariaDB server started for this test on 127.0.0.1, with identifiers
 // that break naive quoting: spaces, backticks, double quotes, dots, mixed case, reserved words.
@@ -25,49 +27,6 @@ private:
     DatabaseSchema m_schema;
 
     const TableInfo *table(const QString &name) const { return m_schema.table(name); }
-
-    static QStringList names(const QList<TableInfo> &tables)
-    {
-        QStringList result;
-        for (const TableInfo &t : tables)
-            result.append(t.name);
-        return result;
-    }
-
-    static QStringList columnNames(const TableInfo &t)
-    {
-        QStringList result;
-        for (const ColumnInfo &c : t.columns)
-            result.append(c.name);
-        return result;
-    }
-
-    static const IndexInfo *index(const TableInfo &t, const QString &name)
-    {
-        for (const IndexInfo &i : t.indexes)
-            if (i.name == name)
-                return &i;
-        return nullptr;
-    }
-
-    bool exec(const QStringList &statements)
-    {
-        auto connection =
-            SqlConnection::open(m_server->spec(), &m_passwords, SqlConnection::Mode::ReadWrite);
-        if (!connection) {
-            qWarning("%s", qPrintable(connection.error().toString()));
-            return false;
-        }
-        QSqlDatabase db = connection.value()->database();
-        for (const QString &statement : statements) {
-            QSqlQuery query(db);
-            if (!query.exec(statement)) {
-                qWarning("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-                return false;
-            }
-        }
-        return true;
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -86,8 +45,10 @@ private Q_SLOTS:
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         m_passwords.set(m_server->spec(), m_server->password());
 
-        QVERIFY(exec({
-            QStringLiteral(R"(CREATE TABLE `Patient Records` (
+        QVERIFY(SchemaProbe::execute(
+            m_server->spec(), &m_passwords,
+            {
+                QStringLiteral(R"(CREATE TABLE `Patient Records` (
                 `Clinic Id` int NOT NULL,
                 `Patient No` int NOT NULL,
                 `select` varchar(40) NOT NULL DEFAULT 'active',
@@ -95,36 +56,38 @@ private Q_SLOTS:
                 `CamelCase` decimal(12,2) DEFAULT 0,
                 `dotted.name` date,
                 `We)"
-                           "\""
-                           R"(ird too` text,
+                               "\""
+                               R"(ird too` text,
                 created timestamp NOT NULL DEFAULT current_timestamp(),
                 PRIMARY KEY (`Patient No`, `Clinic Id`),
                 CONSTRAINT `Patient "uq"` UNIQUE (`select`, `We``ird`)))"),
-            QStringLiteral(
-                R"(CREATE INDEX `ix.Camel` ON `Patient Records` (`CamelCase`, `dotted.name`))"),
-            QStringLiteral(R"(CREATE TABLE `visit.log` (
+                QStringLiteral(
+                    R"(CREATE INDEX `ix.Camel` ON `Patient Records` (`CamelCase`, `dotted.name`))"),
+                QStringLiteral(R"(CREATE TABLE `visit.log` (
                 `Visit Id` int NOT NULL AUTO_INCREMENT PRIMARY KEY,
                 `Clinic` int NOT NULL,
                 `Patient` int NOT NULL,
                 CONSTRAINT `fk visit` FOREIGN KEY (`Patient`, `Clinic`)
                     REFERENCES `Patient Records` (`Patient No`, `Clinic Id`)))"),
-            QStringLiteral(R"(CREATE TABLE `CamelCase` (id bigint PRIMARY KEY, `Tab``le` text))"),
-            QStringLiteral(R"(CREATE TABLE `order` (id int))"),
-            QStringLiteral(R"(CREATE TABLE all_types (
+                QStringLiteral(
+                    R"(CREATE TABLE `CamelCase` (id bigint PRIMARY KEY, `Tab``le` text))"),
+                QStringLiteral(R"(CREATE TABLE `order` (id int))"),
+                QStringLiteral(R"(CREATE TABLE all_types (
                 i int, ti tinyint, bi bigint, ui int unsigned, n decimal(12,2), r float,
                 d double, v varchar(40), c char(3), t text, lt longtext, b boolean, bt bit(1),
                 dt date, tm time, ts datetime, ts3 datetime(3), tstz timestamp NULL, yr year,
                 u uuid, j json, bl blob, vb varbinary(16), e enum('print','paint'),
                 s set('a','b')))"),
-            QStringLiteral(R"(CREATE VIEW `Active Patients` AS
+                QStringLiteral(R"(CREATE VIEW `Active Patients` AS
                 SELECT `Patient No`, `select` AS `Status` FROM `Patient Records`
                 WHERE `select` = 'active')"),
-            QStringLiteral(R"(INSERT INTO `Patient Records` (`Clinic Id`, `Patient No`, `select`)
+                QStringLiteral(
+                    R"(INSERT INTO `Patient Records` (`Clinic Id`, `Patient No`, `select`)
                 VALUES (1, 1, 'a'), (1, 2, 'b'), (1, 3, 'c'), (1, 4, 'd'), (1, 5, 'e'))"),
-            QStringLiteral(R"(INSERT INTO `visit.log` (`Clinic`, `Patient`)
+                QStringLiteral(R"(INSERT INTO `visit.log` (`Clinic`, `Patient`)
                 VALUES (1, 1), (1, 2), (1, 3))"),
-            QStringLiteral(R"(ANALYZE TABLE `Patient Records`, `visit.log`)"),
-        }));
+                QStringLiteral(R"(ANALYZE TABLE `Patient Records`, `visit.log`)"),
+            }));
 
         auto introspector = IntrospectorFactory::create(m_server->spec(), &m_passwords);
         auto schema = introspector->introspect();
@@ -136,19 +99,20 @@ private Q_SLOTS:
 
     void listsTablesAndViewsSortedByName()
     {
-        QCOMPARE(names(m_schema.tables),
+        QCOMPARE(SchemaProbe::tableNames(m_schema.tables),
                  QStringList({"Active Patients", "CamelCase", "Patient Records", "all_types",
                               "order", "visit.log"}));
         QVERIFY(table("Active Patients")->isView);
         QVERIFY(!table("Patient Records")->isView);
-        QCOMPARE(columnNames(*table("Active Patients")), QStringList({"Patient No", "Status"}));
+        QCOMPARE(SchemaProbe::columnNames(*table("Active Patients")),
+                 QStringList({"Patient No", "Status"}));
     }
 
     void columnsInOrderWithNullabilityAndDefaults()
     {
         const TableInfo *patients = table("Patient Records");
         QVERIFY(patients);
-        QCOMPARE(columnNames(*patients),
+        QCOMPARE(SchemaProbe::columnNames(*patients),
                  QStringList({"Clinic Id", "Patient No", "select", "We`ird", "CamelCase",
                               "dotted.name", "We\"ird too", "created"}));
         const ColumnInfo *select = patients->column("select");
@@ -311,13 +275,13 @@ private Q_SLOTS:
         const TableInfo *patients = table("Patient Records");
         QCOMPARE(patients->indexes.size(), 2); // the primary key is not listed
 
-        const IndexInfo *constraint = index(*patients, "Patient \"uq\"");
+        const IndexInfo *constraint = SchemaProbe::index(*patients, "Patient \"uq\"");
         QVERIFY(constraint);
         QVERIFY(constraint->unique);
         QVERIFY(constraint->isConstraint);
         QCOMPARE(constraint->columns, QStringList({"select", "We`ird"}));
 
-        const IndexInfo *secondary = index(*patients, "ix.Camel");
+        const IndexInfo *secondary = SchemaProbe::index(*patients, "ix.Camel");
         QVERIFY(secondary);
         QVERIFY(!secondary->unique);
         QVERIFY(!secondary->isConstraint);
