@@ -2,37 +2,17 @@
 
 #include "SqlDialect.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace cutover {
-
-namespace {
-
-ConnectionSpec::Kind kindOf(const QSqlDatabase &db)
-{
-    const QString driver = db.driverName();
-    if (driver == QLatin1String("QPSQL"))
-        return ConnectionSpec::Kind::PostgreSql;
-    if (driver == QLatin1String("QMYSQL") || driver == QLatin1String("QMARIADB"))
-        return ConnectionSpec::Kind::MySql;
-    return ConnectionSpec::Kind::Sqlite;
-}
-
-} // namespace
 
 QString KeyCrosswalk::tableName()
 {
     return QStringLiteral("cutover_key_crosswalk");
 }
 
-KeyCrosswalk::KeyCrosswalk(const QSqlDatabase &db)
-    : KeyCrosswalk(db, kindOf(db))
-{}
-
-KeyCrosswalk::KeyCrosswalk(const QSqlDatabase &db, ConnectionSpec::Kind kind)
-    : m_db(db)
-    , m_kind(kind)
+KeyCrosswalk::KeyCrosswalk(TargetSession &session)
+    : m_session(session)
+    , m_kind(session.kind())
 {}
 
 QString KeyCrosswalk::quoted(const QString &name) const
@@ -53,27 +33,6 @@ QString KeyCrosswalk::createSql() const
              target);
 }
 
-QString KeyCrosswalk::insertSql() const
-{
-    const QString columns = SqlDialect::quoteIdentifiers(
-        {QStringLiteral("namespace"), QStringLiteral("source_key"), QStringLiteral("target_key")},
-        m_kind);
-    const QString insert = QStringLiteral("INSERT %1INTO %2 (%3) VALUES (?, ?, ?)");
-    switch (m_kind) {
-    case ConnectionSpec::Kind::MySql: {
-        // Not INSERT IGNORE: that would also turn a too-long key into a silent truncation.
-        const QString target = quoted(QStringLiteral("target_key"));
-        return insert.arg(QString(), quoted(tableName()), columns) +
-               QStringLiteral(" ON DUPLICATE KEY UPDATE %1 = %1").arg(target);
-    }
-    case ConnectionSpec::Kind::PostgreSql:
-        return insert.arg(QString(), quoted(tableName()), columns) +
-               QStringLiteral(" ON CONFLICT DO NOTHING");
-    default:
-        return insert.arg(QStringLiteral("OR IGNORE "), quoted(tableName()), columns);
-    }
-}
-
 QVariant KeyCrosswalk::keyValue(const QString &text) const
 {
     if (m_kind == ConnectionSpec::Kind::MySql)
@@ -90,9 +49,8 @@ Result<void> KeyCrosswalk::ensureTable()
 {
     if (m_ready)
         return {};
-    QSqlQuery query(m_db);
-    if (!query.exec(createSql()))
-        return sqlError(QStringLiteral("create the key crosswalk table"), query.lastError().text());
+    if (auto created = m_session.execute(createSql()); !created)
+        return sqlError(QStringLiteral("create the key crosswalk table"), created.error().message());
     m_ready = true;
     return {};
 }
@@ -121,21 +79,16 @@ Result<void> KeyCrosswalk::flush()
         return {};
     Result<void> written = ensureTable();
     if (written) {
-        QVariantList namespaces, sources, targets;
-        for (auto it = pairs.cbegin(); it != pairs.cend(); ++it) {
-            namespaces.append(keyValue(it.key().first));
-            sources.append(keyValue(it.key().second));
-            targets.append(it.value());
-        }
-        QSqlQuery query(m_db);
-        if (!query.prepare(insertSql()))
-            written =
-                sqlError(QStringLiteral("prepare the crosswalk insert"), query.lastError().text());
-        query.addBindValue(namespaces);
-        query.addBindValue(sources);
-        query.addBindValue(targets);
-        if (written && !query.execBatch())
-            written = sqlError(QStringLiteral("write the key crosswalk"), query.lastError().text());
+        QList<QVariantList> rows;
+        rows.reserve(pairs.size());
+        for (auto it = pairs.cbegin(); it != pairs.cend(); ++it)
+            rows.append({keyValue(it.key().first), keyValue(it.key().second), it.value()});
+        const QStringList key = {QStringLiteral("namespace"), QStringLiteral("source_key")};
+        // The same pair again rewrites the same target key: a replayed batch adds nothing.
+        auto done = m_session.upsertRows(tableName(), key + QStringList{QStringLiteral("target_key")},
+                                         key, rows);
+        if (!done)
+            written = sqlError(QStringLiteral("write the key crosswalk"), done.error().message());
     }
     if (!written) {
         const QMutexLocker lock(&m_mutex);
@@ -156,18 +109,16 @@ Result<std::optional<QString>> KeyCrosswalk::targetKey(const QString &keyNamespa
     }
     if (Result<void> ready = ensureTable(); !ready)
         return ready.error();
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ?")
-                      .arg(quoted(QStringLiteral("target_key")), quoted(tableName()),
-                           quoted(QStringLiteral("namespace")),
-                           quoted(QStringLiteral("source_key"))));
-    query.addBindValue(keyValue(keyNamespace));
-    query.addBindValue(keyValue(sourceKey));
-    if (!query.exec())
-        return sqlError(QStringLiteral("read the key crosswalk"), query.lastError().text());
-    if (!query.next())
+    auto rows = m_session.query(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ?")
+                                    .arg(quoted(QStringLiteral("target_key")), quoted(tableName()),
+                                         quoted(QStringLiteral("namespace")),
+                                         quoted(QStringLiteral("source_key"))),
+                                {keyValue(keyNamespace), keyValue(sourceKey)});
+    if (!rows)
+        return sqlError(QStringLiteral("read the key crosswalk"), rows.error().message());
+    if (rows->isEmpty())
         return std::optional<QString>();
-    return std::optional<QString>(query.value(0).toString());
+    return std::optional<QString>(rows->first().value(0).toString());
 }
 
 } // namespace cutover

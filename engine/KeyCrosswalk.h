@@ -3,10 +3,10 @@
 #include "ConnectionSpec.h"
 #include "KeyRecorder.h"
 #include "Result.h"
+#include "TargetSession.h"
 
 #include <QMap>
 #include <QMutex>
-#include <QSqlDatabase>
 #include <optional>
 #include <utility>
 
@@ -14,7 +14,8 @@ namespace cutover {
 
 // The old-key to new-key crosswalk as a real table, cutover_key_crosswalk(namespace, source_key,
 // target_key) with primary key (namespace, source_key), in the target database (SQLite,
-// PostgreSQL or MySQL/MariaDB), reused by reconciliation and rollback.
+// PostgreSQL or MySQL/MariaDB), written through the run's TargetSession, reused by
+// reconciliation and rollback.
 //
 // record() (from uuid5, on the transform thread) only buffers; flush() (by the run, once per
 // batch, on the thread that owns the connection) writes the buffer inside whatever transaction
@@ -26,9 +27,8 @@ class KeyCrosswalk : public KeyRecorder
 public:
     static QString tableName();
 
-    // The dialect follows the connection's driver (QSQLITE, QPSQL, QMYSQL or QMARIADB).
-    explicit KeyCrosswalk(const QSqlDatabase &db);
-    KeyCrosswalk(const QSqlDatabase &db, ConnectionSpec::Kind kind);
+    // Writes and reads through session (which must outlive the crosswalk), in its dialect.
+    explicit KeyCrosswalk(TargetSession &session);
 
     // Creates the table if it is missing; flush() and targetKey() call it when needed.
     Result<void> ensureTable();
@@ -46,11 +46,10 @@ private:
     using Key = std::pair<QString, QString>; // namespace, source key
     QString quoted(const QString &name) const;
     QString createSql() const;
-    QString insertSql() const;
     QVariant keyValue(const QString &text) const;
     Error sqlError(const QString &what, const QString &message) const;
 
-    QSqlDatabase m_db;
+    TargetSession &m_session;
     ConnectionSpec::Kind m_kind;
     bool m_ready = false;
     mutable QMutex m_mutex;

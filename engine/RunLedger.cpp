@@ -26,7 +26,8 @@ const QStringList kTableColumns = {QStringLiteral("run_id"),      QStringLiteral
                                    QStringLiteral("source_rows"), QStringLiteral("loaded"),
                                    QStringLiteral("quarantined"), QStringLiteral("skipped"),
                                    QStringLiteral("started_at"),  QStringLiteral("finished_at"),
-                                   QStringLiteral("timings"),     QStringLiteral("status")};
+                                   QStringLiteral("timings"),     QStringLiteral("status"),
+                                   QStringLiteral("watermark"),   QStringLiteral("created_table")};
 const QStringList kCheckpointColumns = {
     QStringLiteral("run_id"),           QStringLiteral("table_name"),
     QStringLiteral("batch_no"),         QStringLiteral("last_source_key"),
@@ -94,7 +95,9 @@ const QList<RunLedger::TableDef> &RunLedger::definitions()
           {"started_at", T::Time, false},
           {"finished_at", T::Time, false},
           {"timings", T::Json, false},
-          {"status", T::Text, true}},
+          {"status", T::Text, true},
+          {"watermark", T::Text, false},
+          {"created_table", T::Count, true}},
          {QStringLiteral("run_id"), QStringLiteral("table_name")}},
         {"cutover_checkpoints",
          {{"run_id", T::Id, true},
@@ -288,7 +291,9 @@ Result<void> RunLedger::finishTable(const RunTableRecord &record)
                               orNull(timestamp(record.startedAt)),
                               orNull(timestamp(finished)),
                               jsonText(record.timings),
-                              runStatusName(record.status)};
+                              runStatusName(record.status),
+                              orNull(record.watermark),
+                              qint64(record.createdTable ? 1 : 0)};
     auto written = m_session.upsertRows(
         kTables, kTableColumns, {QStringLiteral("run_id"), QStringLiteral("table_name")}, {row});
     if (!written)
@@ -453,6 +458,8 @@ RunTableRecord RunLedger::tableFromRow(const QVariantList &row)
     t.finishedAt = parseTimestamp(row.at(7));
     t.timings = parseJson(text(row.at(8))).object();
     t.status = parseRunStatus(text(row.at(9))).value_or(RunStatus::Failed);
+    t.watermark = text(row.at(10));
+    t.createdTable = row.at(11).toLongLong() != 0;
     return t;
 }
 
@@ -474,12 +481,14 @@ Result<void> RunLedger::attachTables(QList<RunRecord> &runs)
 
 Result<std::optional<RunRecord>> RunLedger::interruptedRun(const QString &project)
 {
-    auto runs = selectRuns(QStringLiteral("%1 = ? AND %2 = ?")
-                               .arg(q(QStringLiteral("project")), q(QStringLiteral("status"))),
-                           {project, runStatusName(RunStatus::Running)});
+    auto runs = selectRuns(QStringLiteral("%1 = ?").arg(q(QStringLiteral("project"))), {project});
     if (!runs)
         return runs.error();
     if (runs->isEmpty())
+        return std::optional<RunRecord>();
+    const RunStatus status = runs->first().status;
+    if (status != RunStatus::Running && status != RunStatus::Interrupted &&
+        status != RunStatus::Cancelled)
         return std::optional<RunRecord>();
     return std::optional<RunRecord>(runs->first());
 }

@@ -61,7 +61,8 @@ public:
     // The table's last committed batch in the run, if any.
     Result<std::optional<CheckpointRecord>> lastCheckpoint(const QString &runId,
                                                            const QString &table);
-    // The newest run of project still marked running (killed or crashed): the one to resume.
+    // The project's newest run when it did not finish: still marked running (killed or crashed),
+    // interrupted (connection lost) or cancelled. The one a new run resumes, with its tables.
     Result<std::optional<RunRecord>> interruptedRun(const QString &project);
     // The project's runs, newest first, each with its tables.
     Result<QList<RunRecord>> runs(const QString &project);

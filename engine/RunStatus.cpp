@@ -7,12 +7,13 @@ namespace cutover {
 
 namespace {
 
-const std::array<std::pair<RunStatus, const char *>, 5> kNames = {{
+const std::array<std::pair<RunStatus, const char *>, 6> kNames = {{
     {RunStatus::Running, "running"},
     {RunStatus::Succeeded, "succeeded"},
     {RunStatus::Failed, "failed"},
     {RunStatus::Cancelled, "cancelled"},
     {RunStatus::RolledBack, "rolled-back"},
+    {RunStatus::Interrupted, "interrupted"},
 }};
 
 } // namespace

@@ -12,10 +12,11 @@ enum class RunStatus
     Succeeded,
     Failed,
     Cancelled,
-    RolledBack
+    RolledBack,
+    Interrupted // stopped at a batch boundary (cancelled, connection lost): resumable
 };
 
-// "running", "succeeded", "failed", "cancelled", "rolled-back".
+// "running", "succeeded", "failed", "cancelled", "rolled-back", "interrupted".
 QString runStatusName(RunStatus status);
 std::optional<RunStatus> parseRunStatus(const QString &name);
 

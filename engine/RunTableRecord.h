@@ -22,6 +22,10 @@ struct RunTableRecord
     QDateTime finishedAt; // invalid while the table is loading
     QJsonObject timings;  // stage name -> milliseconds, index rebuilds, ...
     RunStatus status = RunStatus::Running;
+    // Incremental sync: the highest watermark value this run read (text; numbers compare as
+    // numbers, other values as text), where the next incremental run starts.
+    QString watermark;
+    bool createdTable = false; // the run created the target table (rollback drops it)
 
     bool balances() const { return sourceRows == loaded + quarantined + skipped; }
 };

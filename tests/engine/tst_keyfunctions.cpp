@@ -1,5 +1,6 @@
 #include "FunctionHarness.h"
 #include "KeyCrosswalk.h"
+#include "TargetSessionFactory.h"
 #include "KeyFunctions.h"
 
 #include <QSqlDatabase>
@@ -104,12 +105,11 @@ private Q_SLOTS:
     void crosswalkOnSqliteFile()
     {
         QTemporaryDir dir;
-        const QString connection = QStringLiteral("crosswalk");
+        const QString path = dir.filePath(QStringLiteral("target.db"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(dir.filePath(QStringLiteral("target.db")));
-            QVERIFY(db.open());
-            KeyCrosswalk crosswalk(db);
+            auto session = openSession(path);
+            QVERIFY(session);
+            KeyCrosswalk crosswalk(*session);
             FunctionHarness harness;
             harness.env.keys = &crosswalk;
             harness.rows(QStringLiteral(
@@ -121,63 +121,59 @@ private Q_SLOTS:
             QVERIFY(buffered.ok());
             QCOMPARE(buffered->value_or(QString()), two);
 
-            QVERIFY(db.transaction());
+            QVERIFY(crosswalk.ensureTable().ok());
+            QVERIFY(session->begin().ok());
             const Result<void> flushed = crosswalk.flush();
             QVERIFY2(flushed.ok(), qPrintable(flushed.error().toString()));
-            QVERIFY(db.commit());
+            QVERIFY(session->commit().ok());
             QCOMPARE(crosswalk.pending(), 0);
 
             // A re-run records the same pairs again: idempotent.
             harness.rows(QStringLiteral("SELECT uuid5('patient', column1) FROM (VALUES (1), (2))"));
             QVERIFY(crosswalk.flush().ok());
 
-            QSqlQuery count(db);
-            QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM cutover_key_crosswalk")));
-            QVERIFY(count.next());
-            QCOMPARE(count.value(0).toInt(), 4);
-            db.close();
+            auto count = session->query(QStringLiteral("SELECT count(*) FROM cutover_key_crosswalk"));
+            QVERIFY(count.ok());
+            QCOMPARE(count->first().first().toInt(), 4);
         }
-        QSqlDatabase::removeDatabase(connection);
 
         // Reopened later (reconciliation, rollback): the crosswalk is still there.
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(dir.filePath(QStringLiteral("target.db")));
-            QVERIFY(db.open());
-            KeyCrosswalk crosswalk(db);
-            const auto found = crosswalk.targetKey(QStringLiteral("patient"), QStringLiteral("2"));
-            QVERIFY(found.ok());
-            QCOMPARE(found->value_or(QString()),
-                     KeyFunctions::uuid5(QStringLiteral("patient"), {QStringLiteral("2")}));
-            const auto spaced =
-                crosswalk.targetKey(QStringLiteral("patient"), QStringLiteral("a "));
-            QVERIFY(spaced.ok() && spaced->has_value());
-            const auto missing =
-                crosswalk.targetKey(QStringLiteral("patient"), QStringLiteral("3"));
-            QVERIFY(missing.ok());
-            QVERIFY(!missing->has_value());
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(connection);
+        auto session = openSession(path);
+        QVERIFY(session);
+        KeyCrosswalk crosswalk(*session);
+        const auto found = crosswalk.targetKey(QStringLiteral("patient"), QStringLiteral("2"));
+        QVERIFY(found.ok());
+        QCOMPARE(found->value_or(QString()),
+                 KeyFunctions::uuid5(QStringLiteral("patient"), {QStringLiteral("2")}));
+        const auto spaced = crosswalk.targetKey(QStringLiteral("patient"), QStringLiteral("a "));
+        QVERIFY(spaced.ok() && spaced->has_value());
+        const auto missing = crosswalk.targetKey(QStringLiteral("patient"), QStringLiteral("3"));
+        QVERIFY(missing.ok());
+        QVERIFY(!missing->has_value());
     }
 
     void crosswalkFlushFailureKeepsPairs()
     {
-        const QString connection = QStringLiteral("readonly");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(QStringLiteral(":memory:"));
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-            QVERIFY(db.open());
-            KeyCrosswalk crosswalk(db);
-            crosswalk.record(QStringLiteral("patient"), QStringLiteral("1"), QStringLiteral("x"));
-            const Result<void> flushed = crosswalk.flush();
-            QVERIFY(!flushed.ok());
-            QVERIFY(flushed.error().message().contains(QStringLiteral("key crosswalk")));
-            QCOMPARE(crosswalk.pending(), 1);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(connection);
+        QTemporaryDir dir;
+        auto session = openSession(dir.filePath(QStringLiteral("readonly.db")));
+        QVERIFY(session);
+        QVERIFY(session->execute(QStringLiteral("PRAGMA query_only = ON")).ok());
+        KeyCrosswalk crosswalk(*session);
+        crosswalk.record(QStringLiteral("patient"), QStringLiteral("1"), QStringLiteral("x"));
+        const Result<void> flushed = crosswalk.flush();
+        QVERIFY(!flushed.ok());
+        QVERIFY(flushed.error().message().contains(QStringLiteral("key crosswalk")));
+        QCOMPARE(crosswalk.pending(), 1);
+    }
+
+private:
+    static std::unique_ptr<TargetSession> openSession(const QString &path)
+    {
+        auto spec = ConnectionSpec::parse(QStringLiteral("sqlite:") + path);
+        if (!spec)
+            return nullptr;
+        auto session = TargetSessionFactory::open(*spec, nullptr);
+        return session ? std::move(session.value()) : nullptr;
     }
 };
 

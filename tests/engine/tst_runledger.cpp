@@ -205,6 +205,8 @@ private:
         table.startedAt = first.startedAt;
         table.timings = QJsonObject{{QStringLiteral("write_ms"), 42}};
         table.status = RunStatus::Succeeded;
+        table.watermark = QStringLiteral("2024-03-31T23:59:59");
+        table.createdTable = true;
         LEDGER_OK(ledger.startTable(*done, m_table));
         LEDGER_OK(ledger.finishTable(table));
         LEDGER_OK(ledger.finishRun(*done, RunStatus::Succeeded, QStringLiteral("all good")));
@@ -243,10 +245,18 @@ private:
         QVERIFY(t.balances());
         QCOMPARE(t.status, RunStatus::Succeeded);
         QCOMPARE(t.timings.value(QStringLiteral("write_ms")).toInt(), 42);
+        QCOMPARE(t.watermark, QStringLiteral("2024-03-31T23:59:59"));
+        QVERIFY(t.createdTable);
         QVERIFY(t.finishedAt.isValid());
         QCOMPARE(history->at(0).tables.first().status, RunStatus::Running);
 
-        LEDGER_OK(ledger.finishRun(*killed, RunStatus::Cancelled));
+        // Interrupted and cancelled runs stay resumable; a failed one does not.
+        LEDGER_OK(ledger.finishRun(*killed, RunStatus::Interrupted));
+        auto stopped = ledger.interruptedRun(project);
+        LEDGER_OK(stopped);
+        QVERIFY(stopped->has_value());
+        QCOMPARE((*stopped)->status, RunStatus::Interrupted);
+        LEDGER_OK(ledger.finishRun(*killed, RunStatus::Failed));
         auto after = ledger.interruptedRun(project);
         LEDGER_OK(after);
         QVERIFY(!after->has_value());
