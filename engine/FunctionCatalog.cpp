@@ -75,7 +75,8 @@ QList<FunctionCatalog::Function> makeCatalog()
         fn("to_decimal", 2, 2, "to_decimal(text, scale)",
            "Strict decimal conversion to text with exactly scale decimals, never through a "
            "float: accepts grouping (1,234.50 or 1.234,50) and currency signs; digits the scale "
-           "would cut are a violation, never rounded.",
+           "would cut are a violation, never rounded. A REAL is read at its 15 significant "
+           "digits, so binary noise (12.300000000000001) is not a digit.",
            "to_decimal('1.234,50', 2) = '1234.50'"),
         fn("to_bool", 1, 1, "to_bool(value)",
            "1/0 from yes/no, true/false, y/n, t/f, 1/0, on/off, ja/nein (any case); others are "

@@ -2,7 +2,6 @@
 
 #include "SqlDialect.h"
 
-
 namespace cutover {
 
 QString KeyCrosswalk::tableName()
@@ -11,9 +10,15 @@ QString KeyCrosswalk::tableName()
 }
 
 KeyCrosswalk::KeyCrosswalk(TargetSession &session)
-    : m_session(session)
+    : m_session(&session)
     , m_kind(session.kind())
 {}
+
+void KeyCrosswalk::rebind(TargetSession &session)
+{
+    m_session = &session;
+    m_ready = false;
+}
 
 QString KeyCrosswalk::quoted(const QString &name) const
 {
@@ -49,8 +54,9 @@ Result<void> KeyCrosswalk::ensureTable()
 {
     if (m_ready)
         return {};
-    if (auto created = m_session.execute(createSql()); !created)
-        return sqlError(QStringLiteral("create the key crosswalk table"), created.error().message());
+    if (auto created = m_session->execute(createSql()); !created)
+        return sqlError(QStringLiteral("create the key crosswalk table"),
+                        created.error().message());
     m_ready = true;
     return {};
 }
@@ -85,8 +91,8 @@ Result<void> KeyCrosswalk::flush()
             rows.append({keyValue(it.key().first), keyValue(it.key().second), it.value()});
         const QStringList key = {QStringLiteral("namespace"), QStringLiteral("source_key")};
         // The same pair again rewrites the same target key: a replayed batch adds nothing.
-        auto done = m_session.upsertRows(tableName(), key + QStringList{QStringLiteral("target_key")},
-                                         key, rows);
+        auto done = m_session->upsertRows(
+            tableName(), key + QStringList{QStringLiteral("target_key")}, key, rows);
         if (!done)
             written = sqlError(QStringLiteral("write the key crosswalk"), done.error().message());
     }
@@ -109,11 +115,11 @@ Result<std::optional<QString>> KeyCrosswalk::targetKey(const QString &keyNamespa
     }
     if (Result<void> ready = ensureTable(); !ready)
         return ready.error();
-    auto rows = m_session.query(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ?")
-                                    .arg(quoted(QStringLiteral("target_key")), quoted(tableName()),
-                                         quoted(QStringLiteral("namespace")),
-                                         quoted(QStringLiteral("source_key"))),
-                                {keyValue(keyNamespace), keyValue(sourceKey)});
+    auto rows = m_session->query(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ?")
+                                     .arg(quoted(QStringLiteral("target_key")), quoted(tableName()),
+                                          quoted(QStringLiteral("namespace")),
+                                          quoted(QStringLiteral("source_key"))),
+                                 {keyValue(keyNamespace), keyValue(sourceKey)});
     if (!rows)
         return sqlError(QStringLiteral("read the key crosswalk"), rows.error().message());
     if (rows->isEmpty())

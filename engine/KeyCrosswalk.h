@@ -29,6 +29,8 @@ public:
 
     // Writes and reads through session (which must outlive the crosswalk), in its dialect.
     explicit KeyCrosswalk(TargetSession &session);
+    // Writes through another session from now on (the run reconnected); buffered pairs stay.
+    void rebind(TargetSession &session);
 
     // Creates the table if it is missing; flush() and targetKey() call it when needed.
     Result<void> ensureTable();
@@ -49,7 +51,7 @@ private:
     QVariant keyValue(const QString &text) const;
     Error sqlError(const QString &what, const QString &message) const;
 
-    TargetSession &m_session;
+    TargetSession *m_session;
     ConnectionSpec::Kind m_kind;
     bool m_ready = false;
     mutable QMutex m_mutex;

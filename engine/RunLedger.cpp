@@ -22,12 +22,11 @@ const QStringList kRunColumns = {QStringLiteral("run_id"),      QStringLiteral("
                                  QStringLiteral("mode"),        QStringLiteral("started_at"),
                                  QStringLiteral("finished_at"), QStringLiteral("status"),
                                  QStringLiteral("message"),     QStringLiteral("options")};
-const QStringList kTableColumns = {QStringLiteral("run_id"),      QStringLiteral("table_name"),
-                                   QStringLiteral("source_rows"), QStringLiteral("loaded"),
-                                   QStringLiteral("quarantined"), QStringLiteral("skipped"),
-                                   QStringLiteral("started_at"),  QStringLiteral("finished_at"),
-                                   QStringLiteral("timings"),     QStringLiteral("status"),
-                                   QStringLiteral("watermark"),   QStringLiteral("created_table")};
+const QStringList kTableColumns = {
+    QStringLiteral("run_id"),     QStringLiteral("table_name"),  QStringLiteral("source_rows"),
+    QStringLiteral("loaded"),     QStringLiteral("quarantined"), QStringLiteral("skipped"),
+    QStringLiteral("started_at"), QStringLiteral("finished_at"), QStringLiteral("timings"),
+    QStringLiteral("status"),     QStringLiteral("watermark"),   QStringLiteral("created_table")};
 const QStringList kCheckpointColumns = {
     QStringLiteral("run_id"),           QStringLiteral("table_name"),
     QStringLiteral("batch_no"),         QStringLiteral("last_source_key"),
@@ -263,6 +262,17 @@ Result<void> RunLedger::finishRun(const QString &runId, RunStatus status, const 
                                         timestamp(QDateTime::currentDateTimeUtc()), runId});
     if (!done)
         return failure(QStringLiteral("finish run %1").arg(runId), done.error());
+    return {};
+}
+
+Result<void> RunLedger::reopenRun(const QString &runId)
+{
+    const QString sql = QStringLiteral("UPDATE %1 SET %2 = ?, %3 = NULL WHERE %4 = ?")
+                            .arg(q(kRuns), q(QStringLiteral("status")),
+                                 q(QStringLiteral("finished_at")), q(QStringLiteral("run_id")));
+    auto done = m_session.execute(sql, {runStatusName(RunStatus::Running), runId});
+    if (!done)
+        return failure(QStringLiteral("resume run %1").arg(runId), done.error());
     return {};
 }
 

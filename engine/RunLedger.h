@@ -44,6 +44,9 @@ public:
     // Sets the run's status, message and finish time (now).
     Result<void> finishRun(const QString &runId, RunStatus status, const QString &message = {});
 
+    // Marks an interrupted run as running again (a resume): status running, no finish time.
+    Result<void> reopenRun(const QString &runId);
+
     // Records (or replaces) the table's ledger row, e.g. with status running when it starts
     // and with the final counts when it ends (finishedAt defaults to now unless running).
     Result<void> startTable(const QString &runId, const QString &table);

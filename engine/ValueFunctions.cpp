@@ -153,6 +153,13 @@ QString shortestText(double value)
     return QString::number(value, 'f', QLocale::FloatingPointShortest);
 }
 
+// A REAL holds 15 significant decimal digits; what its shortest text shows beyond them
+// (12.300000000000001 from cents * 0.01) is binary noise, not a digit the scale would cut.
+QString realText(double value)
+{
+    return shortestText(QString::number(value, 'g', 15).toDouble());
+}
+
 } // namespace
 
 int ValueFunctions::registerOn(sqlite3 *db, TransformEnvironment *env)
@@ -276,7 +283,7 @@ void ValueFunctions::toDecimal(sqlite3_context *context, int argc, sqlite3_value
     if (call.type(0) == SQLITE_BLOB)
         return call.refuse(kToDecimal, call.display(0),
                            QStringLiteral("binary data is not a number"));
-    const QString text = call.type(0) == SQLITE_FLOAT ? shortestText(call.real(0)) : call.text(0);
+    const QString text = call.type(0) == SQLITE_FLOAT ? realText(call.real(0)) : call.text(0);
     QString reason;
     const std::optional<QString> value = decimal(text, int(scale), &reason);
     value ? call.setText(*value) : call.refuse(kToDecimal, call.display(0), reason);

@@ -5,15 +5,16 @@
 namespace cutover {
 
 // Why a value or a row cannot be loaded as it is: a transform function refused it, it does not
-// convert to the target column's type, or it breaks a rule. Blocking violations quarantine the
-// row; warnings are counted and reported.
+// convert to the target column's type, it breaks a rule, or the target database refuses it.
+// Blocking violations quarantine the row; warnings are counted and reported.
 struct Violation
 {
     enum class Kind
     {
         Function,
         Conversion,
-        Rule
+        Rule,
+        Database // the target database refused the row (a CHECK, a foreign key, a length)
     };
 
     Kind kind = Kind::Function;

@@ -11,6 +11,8 @@ QString ViolationJson::kindName(Violation::Kind kind)
         return QStringLiteral("conversion");
     case Violation::Kind::Rule:
         return QStringLiteral("rule");
+    case Violation::Kind::Database:
+        return QStringLiteral("database");
     case Violation::Kind::Function:
         break;
     }
@@ -23,6 +25,8 @@ Violation::Kind ViolationJson::parseKind(const QString &name)
         return Violation::Kind::Conversion;
     if (name == QLatin1String("rule"))
         return Violation::Kind::Rule;
+    if (name == QLatin1String("database"))
+        return Violation::Kind::Database;
     return Violation::Kind::Function;
 }
 

@@ -5,6 +5,7 @@
 #include "FunctionsCommand.h"
 #include "InspectCommand.h"
 #include "PreviewCommand.h"
+#include "RunCommand.h"
 #include "ValidateCommand.h"
 
 namespace cutover::cli {
@@ -17,6 +18,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<ValidateCommand>());
     m_commands.push_back(std::make_unique<PreviewCommand>());
     m_commands.push_back(std::make_unique<AutomapCommand>());
+    m_commands.push_back(std::make_unique<RunCommand>());
 }
 
 CliCommand *CliApplication::find(const QString &name) const

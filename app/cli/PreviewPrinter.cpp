@@ -1,5 +1,7 @@
 #include "PreviewPrinter.h"
 
+#include "ViolationJson.h"
+
 #include "JsonWriter.h"
 
 #include <QJsonArray>
@@ -51,19 +53,6 @@ QJsonArray jsonValues(const QVariantList &values)
     for (const QVariant &value : values)
         array.append(jsonValue(value));
     return array;
-}
-
-QString kindName(Violation::Kind kind)
-{
-    switch (kind) {
-    case Violation::Kind::Function:
-        return QStringLiteral("function");
-    case Violation::Kind::Conversion:
-        return QStringLiteral("conversion");
-    case Violation::Kind::Rule:
-        return QStringLiteral("rule");
-    }
-    return {};
 }
 
 } // namespace
@@ -255,7 +244,7 @@ QJsonObject PreviewPrinter::rowJson(const PreviewResult &, const PreviewResult::
     QJsonArray violations;
     for (const Violation &v : row.violations) {
         QJsonObject j;
-        j[QStringLiteral("kind")] = kindName(v.kind);
+        j[QStringLiteral("kind")] = ViolationJson::kindName(v.kind);
         j[QStringLiteral("column")] = v.column;
         j[QStringLiteral("source")] = v.source;
         j[QStringLiteral("value")] = v.value;

@@ -1,7 +1,7 @@
 #include "FunctionHarness.h"
 #include "KeyCrosswalk.h"
-#include "TargetSessionFactory.h"
 #include "KeyFunctions.h"
+#include "TargetSessionFactory.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -132,7 +132,8 @@ private Q_SLOTS:
             harness.rows(QStringLiteral("SELECT uuid5('patient', column1) FROM (VALUES (1), (2))"));
             QVERIFY(crosswalk.flush().ok());
 
-            auto count = session->query(QStringLiteral("SELECT count(*) FROM cutover_key_crosswalk"));
+            auto count =
+                session->query(QStringLiteral("SELECT count(*) FROM cutover_key_crosswalk"));
             QVERIFY(count.ok());
             QCOMPARE(count->first().first().toInt(), 4);
         }

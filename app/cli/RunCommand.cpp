@@ -1,0 +1,182 @@
+#include "RunCommand.h"
+
+#include "CommandLine.h"
+#include "ProjectReader.h"
+#include "RunControl.h"
+#include "RunEngine.h"
+#include "RunProgressPrinter.h"
+
+#include <QThread>
+#include <atomic>
+#include <csignal>
+#include <unistd.h>
+
+namespace cutover::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted = true;
+}
+
+int usage(CliContext &context, const QString &message)
+{
+    context.err << "cutover-cli run: " << message << Qt::endl
+                << "Try 'cutover-cli run --help'." << Qt::endl;
+    return UsageError;
+}
+
+int exitCodeFor(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Succeeded:
+        return Ok;
+    case RunStatus::Interrupted:
+        return CannotConnect;
+    default:
+        return CheckFailed;
+    }
+}
+
+} // namespace
+
+int RunCommand::run(CliContext &context)
+{
+    CommandLine line(
+        name(),
+        QStringLiteral(
+            "Runs the project's migration: reads each source table in batches, transforms, "
+            "converts and checks every row, writes the good rows and quarantines the rest, "
+            "committing each batch with its checkpoint. An interrupted run (killed, cancelled, "
+            "connection lost) is resumed from its last checkpoint unless --fresh is given. "
+            "Ctrl-C stops at the next batch boundary.\n"
+            "Exit code 0 when the run succeeded, 1 when it failed or was cancelled, 2 on a usage "
+            "error, 3 when a connection could not be opened or was lost for good."));
+    line.addPositional(QStringLiteral("PROJECT"), QStringLiteral("the *.cutover file"));
+    line.addOption({QStringLiteral("fresh"),
+                    QStringLiteral("Start a new run even if the last one was interrupted.")});
+    line.addOption({QStringLiteral("dry-run"),
+                    QStringLiteral("Everything but the commit: rows are written and rolled back, "
+                                   "bad rows are quarantined and reported.")});
+    line.addOption({QStringLiteral("incremental"),
+                    QStringLiteral("Copy only rows above each table's watermark since the last "
+                                   "run, upserting.")});
+    line.addOption({QStringLiteral("phase"),
+                    QStringLiteral("Run only this phase's tables and filter."),
+                    QStringLiteral("NAME")});
+    line.addOption({QStringLiteral("table"),
+                    QStringLiteral("Run only this target table (repeatable)."),
+                    QStringLiteral("T")});
+    line.addOption({QStringLiteral("retry-quarantined"),
+                    QStringLiteral("Load only the rows earlier runs quarantined (after fixing the "
+                                   "mapping or the source).")});
+    line.addOption({QStringLiteral("schema-from"),
+                    QStringLiteral("Create target tables missing from the target with their "
+                                   "definition in this database (a connection URL)."),
+                    QStringLiteral("URL")});
+    line.addOption({QStringLiteral("drop-indexes"),
+                    QStringLiteral("Drop secondary indexes for the load and rebuild them after.")});
+    line.addOption({QStringLiteral("defer-foreign-keys"),
+                    QStringLiteral("Check foreign keys after the load instead of per row.")});
+    line.addOption({QStringLiteral("batch-size"),
+                    QStringLiteral("Rows per batch (default: the project's batchSize)."),
+                    QStringLiteral("N")});
+    line.addOption({QStringLiteral("parallel"),
+                    QStringLiteral("Tables loading at once (default: the project's "
+                                   "parallelTables)."),
+                    QStringLiteral("N")});
+    line.addOption({QStringLiteral("no-backup"),
+                    QStringLiteral("Do not back up a SQLite target first (rollback then cannot "
+                                   "restore it).")});
+    line.addOption({QStringLiteral("progress"),
+                    QStringLiteral("bar (default on a terminal), plain (default otherwise) or json "
+                                   "(one event per line)."),
+                    QStringLiteral("STYLE")});
+    if (const int code = line.parse(context, 1); code >= 0)
+        return code;
+    const QCommandLineParser &parser = line.parser();
+    const auto runOptions = options(context, parser);
+    if (!runOptions)
+        return UsageError;
+    RunProgressPrinter::Style style =
+        isatty(STDOUT_FILENO) ? RunProgressPrinter::Style::Bar : RunProgressPrinter::Style::Plain;
+    if (parser.isSet(QStringLiteral("progress"))) {
+        const QString value = parser.value(QStringLiteral("progress"));
+        if (value == QLatin1String("json"))
+            style = RunProgressPrinter::Style::Json;
+        else if (value == QLatin1String("plain"))
+            style = RunProgressPrinter::Style::Plain;
+        else if (value == QLatin1String("bar"))
+            style = RunProgressPrinter::Style::Bar;
+        else
+            return usage(context,
+                         QStringLiteral("--progress is bar, plain or json, not '%1'").arg(value));
+    }
+
+    auto project = ProjectReader::load(parser.positionalArguments().first());
+    if (!project)
+        return fail(context, project.error());
+
+    RunProgressPrinter printer(context.out, style);
+    RunEngine engine(*project, *runOptions, context.passwords);
+    engine.setNotice([&printer](const QString &message) { printer.notice(message); });
+    RunControl control;
+    std::optional<Result<RunRecord>> result;
+    std::unique_ptr<QThread> worker(QThread::create([&] { result = engine.run(control); }));
+    g_interrupted = false;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    worker->start();
+    bool cancelling = false;
+    while (!worker->wait(100)) {
+        if (g_interrupted && !cancelling) {
+            cancelling = true;
+            printer.notice(QStringLiteral("stopping at the next batch boundary..."));
+            control.cancel();
+        }
+        printer.progress(engine.progress());
+    }
+    std::signal(SIGINT, previous);
+    if (!*result)
+        return fail(context, result->error());
+    printer.progress(engine.progress());
+    printer.finished(**result);
+    return exitCodeFor((*result)->status);
+}
+
+std::optional<RunOptions> RunCommand::options(CliContext &context, const QCommandLineParser &parser)
+{
+    RunOptions o;
+    const bool dry = parser.isSet(QStringLiteral("dry-run"));
+    const bool incremental = parser.isSet(QStringLiteral("incremental"));
+    if (dry && incremental) {
+        usage(context, QStringLiteral("--dry-run and --incremental cannot be combined"));
+        return std::nullopt;
+    }
+    o.mode = dry ? RunMode::DryRun : incremental ? RunMode::Incremental : RunMode::Run;
+    o.fresh = parser.isSet(QStringLiteral("fresh"));
+    o.phase = parser.value(QStringLiteral("phase"));
+    o.tables = parser.values(QStringLiteral("table"));
+    o.retryQuarantined = parser.isSet(QStringLiteral("retry-quarantined"));
+    o.schemaFrom = parser.value(QStringLiteral("schema-from"));
+    o.dropSecondaryIndexes = parser.isSet(QStringLiteral("drop-indexes"));
+    o.deferForeignKeys = parser.isSet(QStringLiteral("defer-foreign-keys"));
+    o.backupSqliteTarget = !parser.isSet(QStringLiteral("no-backup"));
+    for (const auto &[name, target] : {std::pair{QStringLiteral("batch-size"), &o.batchSize},
+                                       std::pair{QStringLiteral("parallel"), &o.parallelTables}}) {
+        if (!parser.isSet(name))
+            continue;
+        bool ok = false;
+        *target = parser.value(name).toInt(&ok);
+        if (!ok || *target < 1) {
+            usage(context, QStringLiteral("--%1 wants a positive number, not '%2'")
+                               .arg(name, parser.value(name)));
+            return std::nullopt;
+        }
+    }
+    return o;
+}
+
+} // namespace cutover::cli

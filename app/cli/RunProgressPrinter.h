@@ -1,0 +1,48 @@
+#pragma once
+
+#include "RunProgress.h"
+#include "RunRecord.h"
+
+#include <QMutex>
+#include <QTextStream>
+
+namespace cutover::cli {
+
+// How `cutover-cli run` shows a run: a progress bar redrawn in place on a terminal, a plain line
+// per table change (and every few seconds) otherwise, or one JSON object per line
+// (--progress=json: {"event":"progress",...}, {"event":"notice",...}, {"event":"finished",...}).
+// Thread-safe: notices arrive from the run's worker threads.
+class RunProgressPrinter
+{
+public:
+    enum class Style
+    {
+        Bar,
+        Plain,
+        Json
+    };
+
+    RunProgressPrinter(QTextStream &out, Style style);
+
+    void progress(const RunProgress &progress);
+    void notice(const QString &message);
+    void finished(const RunRecord &run);
+
+    static QString bar(double share, int width);
+    static QString count(qint64 n);
+
+private:
+    void plainProgress(const RunProgress &progress);
+    void barProgress(const RunProgress &progress);
+    void clearBar();
+    static QString tableLine(const TableProgress &t);
+
+    QTextStream &m_out;
+    Style m_style;
+    QMutex m_mutex;
+    bool m_barShown = false;
+    qint64 m_lastPlainMs = -1;
+    QHash<QString, TableProgress::Stage> m_stages;
+};
+
+} // namespace cutover::cli

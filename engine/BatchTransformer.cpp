@@ -1,0 +1,143 @@
+#include "BatchTransformer.h"
+
+#include "SourceKey.h"
+#include "ValueText.h"
+
+namespace cutover {
+
+Result<std::unique_ptr<BatchTransformer>> BatchTransformer::create(const Setup &setup)
+{
+    const TableMapping &mapping = *setup.mapping;
+    QList<TransformProgram::Output> outputs;
+    for (const ColumnMapping &c : mapping.columns)
+        outputs.append({c.target, c.expression});
+    QList<TransformProgram::CompileError> errors;
+    auto program =
+        TransformProgram::compile(setup.sourceColumns, outputs, setup.project->lookups, &errors);
+    if (!program) {
+        QStringList messages;
+        for (const auto &e : std::as_const(errors))
+            messages.append(e.output.isEmpty() ? e.message
+                                               : QStringLiteral("%1: %2").arg(e.output, e.message));
+        return Error(Error::Code::Validation,
+                     QStringLiteral("the mapping of %1 does not compile: %2")
+                         .arg(mapping.target, messages.join(QStringLiteral("; "))),
+                     mapping.target, QStringLiteral("run 'cutover-cli validate' on the project"));
+    }
+    program->setKeyRecorder(setup.keyRecorder);
+    auto converter = RowConverter::create(setup.target, mapping.columns);
+    if (!converter)
+        return converter.error();
+    auto checker = RuleChecker::create(setup.target, setup.project->rules, setup.project->lookups,
+                                       setup.references);
+    if (!checker)
+        return checker.error();
+    return std::unique_ptr<BatchTransformer>(new BatchTransformer(
+        setup, std::move(program), std::move(converter.value()), std::move(checker.value())));
+}
+
+BatchTransformer::BatchTransformer(const Setup &setup, std::unique_ptr<TransformProgram> program,
+                                   RowConverter converter, std::unique_ptr<RuleChecker> checker)
+    : m_setup(setup)
+    , m_program(std::move(program))
+    , m_converter(std::move(converter))
+    , m_checker(std::move(checker))
+{
+    const QStringList outputs = m_program->outputNames();
+    for (const QString &key : m_setup.target.primaryKey)
+        m_targetKeyColumns.append(int(outputs.indexOf(key)));
+}
+
+void BatchTransformer::interrupt()
+{
+    m_program->interrupt();
+}
+
+void BatchTransformer::giveBack(const RuleChecker::Check &check, const QList<qsizetype> &checkRows)
+{
+    QMutexLocker lock(&m_givenBackMutex);
+    m_givenBack.append({check, checkRows});
+}
+
+void BatchTransformer::drainGivenBack()
+{
+    QList<std::pair<RuleChecker::Check, QList<qsizetype>>> pending;
+    {
+        QMutexLocker lock(&m_givenBackMutex);
+        pending.swap(m_givenBack);
+    }
+    for (const auto &[check, rows] : std::as_const(pending))
+        m_checker->release(check, rows);
+}
+
+QString BatchTransformer::targetKey(const QStringList &columns, const QVariantList &row) const
+{
+    Q_UNUSED(columns);
+    if (m_targetKeyColumns.size() == 1)
+        return ValueText::of(row.value(m_targetKeyColumns.first()));
+    QVariantList parts;
+    for (int c : m_targetKeyColumns)
+        parts.append(row.value(c));
+    return SourceKey::toJson(parts);
+}
+
+QuarantinedRow BatchTransformer::quarantine(const RowBatch &source, qsizetype row,
+                                            const QString &key, QList<Violation> violations) const
+{
+    QuarantinedRow q;
+    q.tableName = m_setup.mapping->target;
+    q.sourceKey = key;
+    q.rawValues = LoadBatch::rawValues(source.columns, source.rows.at(row));
+    q.violations = std::move(violations);
+    return q;
+}
+
+Result<LoadBatch> BatchTransformer::transform(const RowBatch &source, qint64 batchNo,
+                                              qint64 firstRowNumber)
+{
+    drainGivenBack();
+    auto transformed = m_program->run(source);
+    if (!transformed)
+        return transformed.error();
+    auto converted = m_converter.convert(*transformed);
+    if (!converted)
+        return converted.error();
+    QList<QList<Violation>> earlier;
+    earlier.reserve(source.size());
+    for (qsizetype r = 0; r < source.size(); ++r)
+        earlier.append(transformed->violations.value(r) + converted->violations.value(r));
+    auto checked = m_checker->checkBatch(converted->values, converted->databaseDefaults, earlier);
+    if (!checked)
+        return checked.error();
+
+    LoadBatch out;
+    out.number = batchNo;
+    out.rowsRead = source.size();
+    out.columns = converted->values.columns;
+    out.sourceColumns = source.columns;
+    for (qsizetype r = 0; r < source.size(); ++r) {
+        const QString key = SourceKey::of(source.columns, source.rows.at(r), m_setup.keyColumns,
+                                          firstRowNumber + r);
+        QList<Violation> all = earlier.at(r) + checked->violations.value(r);
+        const bool blocked =
+            std::any_of(all.cbegin(), all.cend(), [](const Violation &v) { return v.blocking; });
+        if (r == source.size() - 1)
+            out.lastSourceKey = key;
+        if (blocked) {
+            out.quarantined.append(quarantine(source, r, key, std::move(all)));
+            continue;
+        }
+        out.warnings += all.size();
+        const QVariantList &row = converted->values.rows.at(r);
+        out.rows.append(row);
+        out.databaseDefaults.append(converted->databaseDefaults.value(r));
+        out.targetKeys.append(targetKey(out.columns, row));
+        out.sourceKeys.append(key);
+        out.sourceRows.append(source.rows.at(r));
+        out.checkRows.append(r);
+    }
+    out.check = std::move(checked.value());
+    return out;
+}
+
+} // namespace cutover

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "LoadBatch.h"
+#include "Project.h"
+#include "ReferenceLookup.h"
+#include "Result.h"
+#include "RowBatch.h"
+#include "RowConverter.h"
+#include "RuleChecker.h"
+#include "TableInfo.h"
+#include "TransformProgram.h"
+
+#include <QMutex>
+#include <memory>
+
+namespace cutover {
+
+class KeyRecorder;
+
+// The run's middle stage for one table mapping: runs the mapping's transform program on a
+// source batch, converts the values to the target types (RowConverter), checks the project's
+// rules (RuleChecker) and splits the batch into the rows that load and the rows quarantined
+// with every violation they have. The same steps as preview, on every row. Create it and call
+// transform() on one thread; giveBack() and interrupt() may be called from any thread.
+class BatchTransformer
+{
+public:
+    struct Setup
+    {
+        const Project *project = nullptr;
+        const TableMapping *mapping = nullptr;
+        TableInfo target;
+        QStringList sourceColumns;
+        QStringList keyColumns;              // source key; empty for a keyless source
+        QList<ReferenceLookup *> references; // for reference-exists rules, in order
+        KeyRecorder *keyRecorder = nullptr;  // uuid5's pairs; may be null
+    };
+
+    static Result<std::unique_ptr<BatchTransformer>> create(const Setup &setup);
+
+    // firstRowNumber: the position of the batch's first row in the whole read (for keyless
+    // sources, whose rows are known by position).
+    Result<LoadBatch> transform(const RowBatch &source, qint64 batchNo, qint64 firstRowNumber);
+    // Rows of an earlier batch that the target refused: their unique values are free again.
+    void giveBack(const RuleChecker::Check &check, const QList<qsizetype> &checkRows);
+    void interrupt();
+
+private:
+    BatchTransformer(const Setup &setup, std::unique_ptr<TransformProgram> program,
+                     RowConverter converter, std::unique_ptr<RuleChecker> checker);
+    void drainGivenBack();
+    QString targetKey(const QStringList &columns, const QVariantList &row) const;
+    QuarantinedRow quarantine(const RowBatch &source, qsizetype row, const QString &key,
+                              QList<Violation> violations) const;
+
+    Setup m_setup;
+    std::unique_ptr<TransformProgram> m_program;
+    RowConverter m_converter;
+    std::unique_ptr<RuleChecker> m_checker;
+    QList<int> m_targetKeyColumns; // in the converted batch
+    QMutex m_givenBackMutex;
+    QList<std::pair<RuleChecker::Check, QList<qsizetype>>> m_givenBack;
+};
+
+} // namespace cutover

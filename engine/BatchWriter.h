@@ -1,0 +1,101 @@
+#pragma once
+
+#include "CheckpointRecord.h"
+#include "ConnectionSpec.h"
+#include "KeyCrosswalk.h"
+#include "LoadBatch.h"
+#include "Result.h"
+#include "RunLedger.h"
+#include "TableMapping.h"
+#include "TargetSession.h"
+
+#include <QHash>
+#include <functional>
+#include <memory>
+
+namespace cutover {
+
+class PasswordProvider;
+class RunControl;
+
+// The run's last stage for one table: writes each LoadBatch and its bookkeeping (checkpoint,
+// quarantined rows, written keys, key crosswalk) in one transaction on its own TargetSession,
+// so a batch commits whole or not at all.
+// - Fast path: the whole batch through the target's bulk insert (or upsert). When the target
+//   refuses it (a CHECK, a foreign key, a length), the batch is written again with savepoints,
+//   halving the failing chunks until each refused row is found; those rows are quarantined
+//   with the database's message, the rest load.
+// - A lost connection is retried: reconnect after a backoff that doubles each time, then write
+//   the batch again unless the ledger shows it committed before the connection dropped. After
+//   the last attempt the error is returned (the run stops, resumable).
+// - Dry run: the rows are written and rolled back (so the target's own refusals are found);
+//   the quarantine and checkpoint are committed on their own.
+// Create, use and destroy it on one thread.
+class BatchWriter
+{
+public:
+    struct Setup
+    {
+        ConnectionSpec spec;
+        const PasswordProvider *passwords = nullptr;
+        QString runId;
+        QString table;
+        TableMapping::Mode mode = TableMapping::Mode::Insert;
+        QStringList keyColumns; // the target's primary key, for upserts
+        bool dryRun = false;
+        bool writeRows = true; // false in a dry run whose target table does not exist yet
+        bool recordWrittenKeys = false;
+        bool deferForeignKeys = false;
+        KeyCrosswalk *crosswalk = nullptr; // flushed with each batch; may be null
+        RunControl *control = nullptr;
+        // --retry-quarantined: source key -> the runs that quarantined it; a row that loads is
+        // marked retried in those runs, in the batch's transaction.
+        QHash<QString, QStringList> retriedFrom;
+        int connectionRetries = 4;
+        int retryBackoffMs = 1000;
+        // Called before each write attempt (tests use it to drop the connection).
+        std::function<void(TargetSession &, int attempt)> beforeAttempt;
+    };
+    struct Written
+    {
+        qint64 loaded = 0;
+        qint64 quarantined = 0;       // by the transformer and the target together
+        QList<qsizetype> refusedRows; // loading rows the target refused
+        int attempts = 1;
+    };
+    // Messages about retries, for the run's log.
+    using Notice = std::function<void(const QString &)>;
+
+    static Result<std::unique_ptr<BatchWriter>> open(const Setup &setup, const Notice &notice = {});
+    ~BatchWriter();
+
+    // totalsBefore: the table's cumulative counts before this batch (the checkpoint records the
+    // totals after it).
+    Result<Written> write(const LoadBatch &batch, const CheckpointRecord &totalsBefore);
+    TargetSession &session() { return *m_session; }
+    // Flushes the crosswalk with every batch from now on; creates its table (outside a batch:
+    // MySQL would commit on DDL).
+    Result<void> setCrosswalk(KeyCrosswalk *crosswalk);
+
+private:
+    explicit BatchWriter(const Setup &setup, const Notice &notice);
+    Result<void> connect();
+    Result<Written> attempt(const LoadBatch &batch, const CheckpointRecord &totalsBefore);
+    Result<void> writeRows(const LoadBatch &batch, const QList<qsizetype> &rows);
+    Result<void> writeGroup(const LoadBatch &batch, const QList<qsizetype> &rows,
+                            const QBitArray &defaults);
+    Result<void> findRefused(const LoadBatch &batch, const QList<qsizetype> &rows,
+                             QList<std::pair<qsizetype, QString>> &refused);
+    Result<void> record(const LoadBatch &batch, const CheckpointRecord &totals,
+                        const QList<QuarantinedRow> &quarantined, const QStringList &keys,
+                        const QSet<qsizetype> &refused);
+    Result<bool> alreadyCommitted(const LoadBatch &batch);
+    bool waitBeforeRetry(int attempt);
+
+    Setup m_setup;
+    Notice m_notice;
+    std::unique_ptr<TargetSession> m_session;
+    std::unique_ptr<RunLedger> m_ledger;
+};
+
+} // namespace cutover

@@ -1,0 +1,601 @@
+#include "RunEngine.h"
+
+#include "IntrospectorFactory.h"
+#include "RunControl.h"
+#include "SqliteBackup.h"
+#include "TargetPreparer.h"
+#include "TargetSessionFactory.h"
+
+#include <QJsonArray>
+#include <QThread>
+#include <QWaitCondition>
+
+namespace cutover {
+
+// One planned table: its loader, and its thread and result while it runs.
+struct RunEngine::Slot
+{
+    RunPlanner::Table plan;
+    std::unique_ptr<TableLoader> loader;
+    std::unique_ptr<QThread> thread;
+    std::optional<Result<RunTableRecord>> result;
+    bool skip = false; // already done in the run being resumed, or nothing to retry
+    bool started = false;
+    bool finished = false;
+    bool succeeded = false;
+};
+
+namespace {
+
+QString percent(double share)
+{
+    return QString::number(share * 100.0, 'f', 1) + QLatin1Char('%');
+}
+
+} // namespace
+
+RunEngine::RunEngine(Project project, RunOptions options, const PasswordProvider *passwords)
+    : m_project(std::move(project))
+    , m_options(std::move(options))
+    , m_passwords(passwords)
+{
+    if (m_options.batchSize <= 0)
+        m_options.batchSize = qMax(1, m_project.settings.batchSize);
+    if (m_options.parallelTables <= 0)
+        m_options.parallelTables = qMax(1, m_project.settings.parallelTables);
+}
+
+RunEngine::~RunEngine() = default;
+
+void RunEngine::notice(const QString &message) const
+{
+    if (m_notice)
+        m_notice(message);
+}
+
+void RunEngine::setStage(const QString &stage)
+{
+    QMutexLocker lock(&m_mutex);
+    m_stage = stage;
+}
+
+RunProgress RunEngine::progress() const
+{
+    RunProgress p;
+    QMutexLocker lock(&m_mutex);
+    p.runId = m_runId;
+    p.mode = m_options.mode;
+    p.stage = m_stage;
+    p.elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    for (const auto &slot : m_slots) {
+        if (slot->skip && m_options.retryQuarantined)
+            continue;
+        TableProgress t = slot->loader->progress();
+        if (slot->skip) {
+            t.stage = TableProgress::Stage::Done;
+            t.expectedRows = t.read;
+        }
+        p.tables.append(t);
+    }
+    return p;
+}
+
+Result<RunRecord> RunEngine::run(RunControl &control)
+{
+    m_clock.start();
+    setStage(QStringLiteral("preparing"));
+    if (auto opened = openTarget(); !opened)
+        return opened.error();
+    auto wanted = wantedTables();
+    if (!wanted)
+        return wanted.error();
+    auto plan = RunPlanner::plan(m_project, m_options, *wanted);
+    if (!plan)
+        return plan.error();
+    m_plan = *plan;
+    if (auto started = startOrResume(); !started)
+        return started.error();
+    Result<void> ready = m_options.retryQuarantined ? collectRetryKeys() : Result<void>();
+    if (ready)
+        ready = backup();
+    if (ready)
+        ready = prepare();
+    if (ready)
+        ready = createLoaders(control);
+    if (!ready) {
+        (void)m_ledger->finishRun(m_runId, RunStatus::Failed, ready.error().toString());
+        return ready.error();
+    }
+    setStage(QStringLiteral("loading"));
+    loadTables(control);
+    setStage(QStringLiteral("finishing"));
+    if (auto finished = finish(control); !finished)
+        return finished.error();
+    setStage(QStringLiteral("done"));
+    auto record = m_ledger->run(m_runId);
+    if (!record)
+        return record.error();
+    if (!record->has_value())
+        return Error(Error::Code::Internal,
+                     QStringLiteral("run %1 vanished from the ledger").arg(m_runId));
+    return **record;
+}
+
+Result<void> RunEngine::openTarget()
+{
+    const ConnectionDef *def = m_project.connection(m_project.targetConnection);
+    if (!def)
+        return Error(Error::Code::Usage,
+                     QStringLiteral("the project has no target connection named '%1'")
+                         .arg(m_project.targetConnection),
+                     m_project.name);
+    auto spec = ConnectionSpec::parse(def->url, m_project.baseDir);
+    if (!spec)
+        return spec.error();
+    if (spec->kind() == ConnectionSpec::Kind::Csv)
+        return Error(Error::Code::Usage, QStringLiteral("a run cannot write into a CSV folder"),
+                     def->url, QStringLiteral("target a SQLite, PostgreSQL or MySQL database"));
+    m_targetSpec = *spec;
+    auto session = TargetSessionFactory::open(m_targetSpec, m_passwords);
+    if (!session)
+        return session.error();
+    m_session = std::move(session.value());
+    m_ledger = std::make_unique<RunLedger>(*m_session);
+    return m_ledger->ensureTables();
+}
+
+Result<QList<TableInfo>> RunEngine::wantedTables()
+{
+    auto target = IntrospectorFactory::create(m_targetSpec, m_passwords)->introspect();
+    if (!target)
+        return target.error();
+    QList<TableInfo> tables;
+    QList<TableInfo> fromSchema;
+    if (!m_options.schemaFrom.isEmpty()) {
+        auto spec = ConnectionSpec::parse(m_options.schemaFrom, m_project.baseDir);
+        if (!spec)
+            return spec.error();
+        auto schema = IntrospectorFactory::create(*spec, m_passwords)->introspect();
+        if (!schema)
+            return schema.error();
+        fromSchema = schema->tables;
+    }
+    for (const TableMapping &m : m_project.mappings) {
+        if (const TableInfo *info = target->table(m.target)) {
+            tables.append(*info);
+            m_existing.append(m.target);
+            continue;
+        }
+        for (const TableInfo &t : std::as_const(fromSchema))
+            if (t.name == m.target)
+                tables.append(t);
+    }
+    return tables;
+}
+
+Result<void> RunEngine::startOrResume()
+{
+    const QString version = RunPlanner::mappingVersion(m_project);
+    const bool mayResume = m_options.mode != RunMode::DryRun && !m_options.retryQuarantined;
+    auto interrupted = m_ledger->interruptedRun(m_project.name);
+    if (!interrupted)
+        return interrupted.error();
+    if (interrupted->has_value() && mayResume && !m_options.fresh) {
+        const RunRecord &old = **interrupted;
+        const auto refuse = [&](const QString &why) {
+            return Error(Error::Code::Usage,
+                         QStringLiteral("run %1 was interrupted %2").arg(old.runId, why),
+                         m_project.name,
+                         QStringLiteral("run with --fresh to start over, or roll it back first "
+                                        "with 'cutover-cli rollback'"));
+        };
+        if (old.mappingVersion != version)
+            return refuse(QStringLiteral("with another version of the mappings (%1, now %2)")
+                              .arg(old.mappingVersion, version));
+        if (old.phase != m_options.phase)
+            return refuse(old.phase.isEmpty() ? QStringLiteral("without a phase")
+                                              : QStringLiteral("in phase '%1'").arg(old.phase));
+        if (old.mode != m_options.mode)
+            return refuse(QStringLiteral("as a %1").arg(runModeName(old.mode)));
+        m_runId = old.runId;
+        m_resumed = old;
+        notice(QStringLiteral("resuming run %1 (%2 since %3)")
+                   .arg(old.runId, runStatusName(old.status), old.startedAt.toString(Qt::ISODate)));
+        return m_ledger->reopenRun(m_runId);
+    }
+    if (interrupted->has_value() && m_options.fresh && mayResume) {
+        const QString old = (*interrupted)->runId;
+        if (auto closed = m_ledger->finishRun(old, RunStatus::Failed,
+                                              QStringLiteral("abandoned: a later run started "
+                                                             "fresh (--fresh)"));
+            !closed)
+            return closed;
+        notice(QStringLiteral("abandoned interrupted run %1 (--fresh)").arg(old));
+    }
+    RunRecord run;
+    run.project = m_project.name;
+    run.phase = m_options.phase;
+    run.mappingVersion = version;
+    run.mode = m_options.mode;
+    run.options = m_options.toJson();
+    auto id = m_ledger->startRun(run);
+    if (!id)
+        return id.error();
+    m_runId = *id;
+    notice(QStringLiteral("run %1 started (%2)").arg(m_runId, runModeName(m_options.mode)));
+    return {};
+}
+
+Result<void> RunEngine::backup()
+{
+    if (m_targetSpec.kind() != ConnectionSpec::Kind::Sqlite || m_resumed ||
+        m_options.mode == RunMode::DryRun || !m_options.backupSqliteTarget)
+        return {};
+    QElapsedTimer timer;
+    timer.start();
+    const QString path = m_targetSpec.path();
+    const QString file = SqliteBackup::backupPath(path, m_runId);
+    if (auto done = SqliteBackup::backup(path, file); !done)
+        return done;
+    notice(QStringLiteral("backed up the target to %1 in %2 ms").arg(file).arg(timer.elapsed()));
+    return {};
+}
+
+Result<void> RunEngine::prepare()
+{
+    QList<TableInfo> tables;
+    for (const RunPlanner::Table &t : std::as_const(m_plan))
+        tables.append(t.target);
+    if (m_options.mode == RunMode::DryRun) {
+        for (const RunPlanner::Table &t : std::as_const(m_plan))
+            if (!m_existing.contains(t.mapping->target))
+                notice(QStringLiteral("dry run: %1 does not exist in the target; its rows are "
+                                      "checked but not test-written")
+                           .arg(t.mapping->target));
+        return {};
+    }
+    TargetPreparer::Options options;
+    options.createMissing = true;
+    options.dropSecondaryIndexes = m_options.dropSecondaryIndexes;
+    options.deferForeignKeys = m_options.deferForeignKeys;
+    TargetPreparer preparer(*m_session, tables, options);
+    auto report = preparer.beforeLoad();
+    if (!report)
+        return report.error();
+    m_created = report->created;
+    for (const TargetPreparer::Step &step : std::as_const(report->steps)) {
+        QJsonObject &timings = m_prepareTimings[step.table];
+        timings[QStringLiteral("prepare_ms")] =
+            timings.value(QStringLiteral("prepare_ms")).toInteger() + step.milliseconds;
+        notice(
+            QStringLiteral("%1: %2 (%3 ms)").arg(step.table, step.action).arg(step.milliseconds));
+    }
+    m_problems += report->problems;
+    if (m_resumed || m_options.retryQuarantined || m_options.mode == RunMode::Incremental)
+        return {};
+    QStringList truncate;
+    for (const RunPlanner::Table &t : std::as_const(m_plan))
+        if (t.mapping->mode == TableMapping::Mode::TruncateLoad &&
+            !m_created.contains(t.mapping->target))
+            truncate.append(t.mapping->target);
+    if (truncate.isEmpty())
+        return {};
+    auto emptied = preparer.truncate(truncate);
+    if (!emptied)
+        return emptied.error();
+    notice(QStringLiteral("emptied %1 for truncate-and-load").arg(truncate.join(", ")));
+    return {};
+}
+
+Result<void> RunEngine::collectRetryKeys()
+{
+    auto runs = m_ledger->runs(m_project.name);
+    if (!runs)
+        return runs.error();
+    QSet<QString> ids;
+    for (const RunRecord &r : std::as_const(*runs))
+        ids.insert(r.runId);
+    auto rows = m_ledger->quarantine();
+    if (!rows)
+        return rows.error();
+    qint64 count = 0;
+    for (const QuarantinedRow &row : std::as_const(*rows)) {
+        if (!ids.contains(row.runId) || !row.retriedInRun.isEmpty() || row.runId == m_runId ||
+            row.sourceKey.startsWith(QLatin1Char('#')))
+            continue;
+        m_retryKeys[row.tableName][row.sourceKey].append(row.runId);
+        ++count;
+    }
+    notice(QStringLiteral("retrying %1 quarantined rows of %2 tables")
+               .arg(count)
+               .arg(m_retryKeys.size()));
+    return {};
+}
+
+Result<QString> RunEngine::previousWatermark(const QString &table)
+{
+    auto runs = m_ledger->runs(m_project.name);
+    if (!runs)
+        return runs.error();
+    for (const RunRecord &r : std::as_const(*runs)) {
+        if (r.runId == m_runId || r.mode == RunMode::DryRun || r.status == RunStatus::RolledBack)
+            continue;
+        for (const RunTableRecord &t : r.tables)
+            if (t.tableName == table && t.status == RunStatus::Succeeded && !t.watermark.isEmpty())
+                return t.watermark;
+    }
+    return QString();
+}
+
+Result<void> RunEngine::createLoaders(RunControl &control)
+{
+    for (const RunPlanner::Table &planned : std::as_const(m_plan)) {
+        auto slot = std::make_unique<Slot>();
+        slot->plan = planned;
+        const QString table = planned.mapping->target;
+        TableLoader::Setup s;
+        s.project = &m_project;
+        s.mapping = planned.mapping;
+        s.target = planned.target;
+        s.targetSpec = m_targetSpec;
+        s.passwords = m_passwords;
+        s.control = &control;
+        s.referenceIndex = &m_index;
+        s.indexedColumns = planned.indexedColumns;
+        s.runId = m_runId;
+        s.phaseFilters = planned.filters;
+        s.batchSize = m_options.batchSize;
+        s.queueDepth = m_options.queueDepth;
+        s.dryRun = m_options.mode == RunMode::DryRun;
+        s.writeRows = !s.dryRun || m_existing.contains(table);
+        s.recordWrittenKeys = m_targetSpec.kind() != ConnectionSpec::Kind::Sqlite;
+        s.deferForeignKeys = m_options.deferForeignKeys;
+        s.keyCrosswalk = m_options.keyCrosswalk;
+        s.createdTable = m_created.contains(table);
+        s.connectionRetries = m_options.connectionRetries;
+        s.retryBackoffMs = m_options.retryBackoffMs;
+        s.beforeWriteAttempt = m_beforeWriteAttempt;
+        s.notice = m_notice;
+        s.afterBatch = [this, &control] {
+            checkThresholds(control);
+        };
+        if (m_options.mode == RunMode::Incremental) {
+            s.upsert = true;
+            if (!planned.mapping->watermark.isEmpty()) {
+                auto mark = previousWatermark(table);
+                if (!mark)
+                    return mark.error();
+                s.watermark = *mark;
+                notice(
+                    mark->isEmpty()
+                        ? QStringLiteral("%1: no earlier watermark, reading every row").arg(table)
+                        : QStringLiteral("%1: reading rows with %2 > %3")
+                              .arg(table, planned.mapping->watermark, *mark));
+            }
+        }
+        if (m_options.retryQuarantined) {
+            s.upsert = true;
+            s.retryKeys = m_retryKeys.value(table);
+            slot->skip = s.retryKeys.isEmpty();
+        }
+        if (m_resumed) {
+            for (const RunTableRecord &t : m_resumed->tables)
+                if (t.tableName == table && t.status == RunStatus::Succeeded)
+                    slot->skip = true;
+            auto last = m_ledger->lastCheckpoint(m_runId, table);
+            if (!last)
+                return last.error();
+            s.resumeFrom = *last;
+            if (last->has_value() && !slot->skip)
+                notice(QStringLiteral("%1: resuming after batch %2 (%3 rows read)")
+                           .arg(table)
+                           .arg((*last)->batchNo)
+                           .arg((*last)->rowsRead));
+        }
+        slot->loader = std::make_unique<TableLoader>(std::move(s));
+        QMutexLocker lock(&m_mutex);
+        m_slots.push_back(std::move(slot));
+    }
+    return {};
+}
+
+void RunEngine::loadTables(RunControl &control)
+{
+    QMutex doneMutex;
+    QWaitCondition doneCondition;
+    QSet<QString> succeeded;
+    for (const auto &slot : m_slots)
+        if (slot->skip) {
+            slot->finished = slot->succeeded = true;
+            succeeded.insert(slot->plan.mapping->target);
+        }
+    for (;;) {
+        int running = 0;
+        for (const auto &slot : m_slots)
+            if (slot->started && !slot->finished)
+                ++running;
+        bool waiting = false;
+        for (const auto &slot : m_slots) {
+            if (slot->started || slot->finished)
+                continue;
+            const bool ready =
+                std::all_of(slot->plan.dependsOn.cbegin(), slot->plan.dependsOn.cend(),
+                            [&](const QString &parent) { return succeeded.contains(parent); });
+            if (!ready || control.isStopped()) {
+                waiting = waiting || !control.isStopped();
+                continue;
+            }
+            if (running >= m_options.parallelTables) {
+                waiting = true;
+                continue;
+            }
+            if (auto started = m_ledger->startTable(m_runId, slot->plan.mapping->target);
+                !started) {
+                control.stop(RunStatus::Failed, started.error().toString());
+                continue;
+            }
+            slot->started = true;
+            ++running;
+            Slot *raw = slot.get();
+            slot->thread.reset(QThread::create([raw, &doneMutex, &doneCondition] {
+                auto result = raw->loader->run();
+                QMutexLocker lock(&doneMutex);
+                raw->result = std::move(result);
+                doneCondition.wakeAll();
+            }));
+            slot->thread->start();
+        }
+        if (running == 0 && (!waiting || control.isStopped()))
+            break;
+        {
+            QMutexLocker lock(&doneMutex);
+            const bool any = std::any_of(m_slots.cbegin(), m_slots.cend(), [](const auto &s) {
+                return s->started && !s->finished && s->result.has_value();
+            });
+            if (!any)
+                doneCondition.wait(&doneMutex, 200);
+        }
+        for (const auto &slot : m_slots) {
+            bool ready = false;
+            {
+                QMutexLocker lock(&doneMutex);
+                ready = slot->started && !slot->finished && slot->result.has_value();
+            }
+            if (!ready)
+                continue;
+            slot->thread->wait();
+            slot->finished = true;
+            if (auto recorded = collect(*slot, control); recorded && slot->succeeded)
+                succeeded.insert(slot->plan.mapping->target);
+        }
+        if (running == 0 && waiting && !control.isStopped()) {
+            // Tables whose parents failed can never start.
+            bool progress = false;
+            for (const auto &slot : m_slots)
+                if (!slot->started && !slot->finished &&
+                    std::all_of(slot->plan.dependsOn.cbegin(), slot->plan.dependsOn.cend(),
+                                [&](const QString &p) { return succeeded.contains(p); }))
+                    progress = true;
+            if (!progress)
+                break;
+        }
+    }
+}
+
+Result<void> RunEngine::collect(Slot &slot, RunControl &control)
+{
+    const QString table = slot.plan.mapping->target;
+    Result<RunTableRecord> &result = *slot.result;
+    if (!result) {
+        const Error &error = result.error();
+        const RunStatus status =
+            error.code() == Error::Code::Connection ? RunStatus::Interrupted : RunStatus::Failed;
+        control.stop(status, QStringLiteral("%1: %2").arg(table, error.toString()));
+        RunTableRecord failed;
+        failed.runId = m_runId;
+        failed.tableName = table;
+        const TableProgress p = slot.loader->progress();
+        failed.loaded = p.written;
+        failed.quarantined = p.quarantined;
+        failed.status = status;
+        failed.createdTable = m_created.contains(table);
+        return m_ledger->finishTable(failed);
+    }
+    RunTableRecord record = *result;
+    const QJsonObject prepared = m_prepareTimings.value(table);
+    for (auto it = prepared.constBegin(); it != prepared.constEnd(); ++it)
+        record.timings[it.key()] = it.value();
+    slot.succeeded = record.status == RunStatus::Succeeded;
+    if (slot.succeeded && !record.balances())
+        m_problems.append(QStringLiteral("%1: the row ledger does not balance: %2 source rows, "
+                                         "%3 loaded + %4 quarantined + %5 skipped")
+                              .arg(table)
+                              .arg(record.sourceRows)
+                              .arg(record.loaded)
+                              .arg(record.quarantined)
+                              .arg(record.skipped));
+    return m_ledger->finishTable(record);
+}
+
+void RunEngine::checkThresholds(RunControl &control)
+{
+    const ProjectSettings &settings = m_project.settings;
+    qint64 read = 0;
+    qint64 quarantined = 0;
+    QString message;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const auto &slot : m_slots) {
+            const TableProgress p = slot->loader->progress();
+            read += p.read;
+            quarantined += p.quarantined;
+            const qint64 enough = p.expectedRows >= 0 ? qMin<qint64>(p.expectedRows, 1000) : 1000;
+            if (message.isEmpty() && settings.maxErrorRate >= 0 && p.read >= enough && p.read > 0 &&
+                double(p.quarantined) / double(p.read) > settings.maxErrorRate)
+                message = QStringLiteral("%1 of the rows of %2 were quarantined (%3 of %4), above "
+                                         "the project's limit of %5 (settings.maxErrorRate)")
+                              .arg(percent(double(p.quarantined) / double(p.read)), p.table)
+                              .arg(p.quarantined)
+                              .arg(p.read)
+                              .arg(percent(settings.maxErrorRate));
+        }
+    }
+    if (message.isEmpty() && settings.maxQuarantined >= 0 && quarantined > settings.maxQuarantined)
+        message = QStringLiteral("%1 rows were quarantined, more than the project's limit of %2 "
+                                 "(settings.maxQuarantined)")
+                      .arg(quarantined)
+                      .arg(settings.maxQuarantined);
+    if (message.isEmpty())
+        return;
+    if (m_options.mode == RunMode::DryRun) {
+        QMutexLocker lock(&m_mutex);
+        if (m_thresholdMessage.isEmpty())
+            m_thresholdMessage = QStringLiteral("a real run would stop here: ") + message;
+        return;
+    }
+    control.stop(RunStatus::Failed,
+                 QStringLiteral("stopped at a batch boundary: %1. This is a rollback trigger: "
+                                "review the rows with 'cutover-cli quarantine', fix the mapping "
+                                "or the source, then roll back or retry")
+                     .arg(message));
+}
+
+Result<void> RunEngine::finish(RunControl &control)
+{
+    if (m_options.mode != RunMode::DryRun &&
+        (m_options.dropSecondaryIndexes || m_options.deferForeignKeys)) {
+        QList<TableInfo> tables;
+        for (const RunPlanner::Table &t : std::as_const(m_plan))
+            tables.append(t.target);
+        TargetPreparer::Options options;
+        options.dropSecondaryIndexes = m_options.dropSecondaryIndexes;
+        options.deferForeignKeys = m_options.deferForeignKeys;
+        TargetPreparer preparer(*m_session, tables, options);
+        auto report = preparer.afterLoad();
+        if (!report) {
+            m_problems.append(report.error().toString());
+        } else {
+            for (const TargetPreparer::Step &step : std::as_const(report->steps))
+                notice(QStringLiteral("%1: %2 (%3 ms)")
+                           .arg(step.table, step.action)
+                           .arg(step.milliseconds));
+            m_problems += report->problems;
+        }
+    }
+    for (const QString &problem : std::as_const(m_problems))
+        notice(problem);
+    RunStatus status = RunStatus::Succeeded;
+    QStringList message;
+    if (control.isStopped()) {
+        status = control.stopStatus();
+        message.append(control.stopReason());
+    }
+    if (!m_thresholdMessage.isEmpty())
+        message.append(m_thresholdMessage);
+    message += m_problems;
+    if (status == RunStatus::Succeeded && !m_problems.isEmpty())
+        status = RunStatus::Failed;
+    return m_ledger->finishRun(m_runId, status, message.join(QStringLiteral("\n")));
+}
+
+} // namespace cutover

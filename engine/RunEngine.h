@@ -1,0 +1,97 @@
+#pragma once
+
+#include "Project.h"
+#include "Result.h"
+#include "RunLedger.h"
+#include "RunOptions.h"
+#include "RunPlanner.h"
+#include "RunProgress.h"
+#include "RunRecord.h"
+#include "RunReferenceIndex.h"
+#include "TableLoader.h"
+#include "TargetSession.h"
+
+#include <QElapsedTimer>
+#include <QMutex>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace cutover {
+
+class PasswordProvider;
+class RunControl;
+
+// Runs a project, blocking (RunController runs it on a worker thread for the window; the CLI
+// on its main thread):
+//  1. opens the target, creates the run ledger, and resumes the project's interrupted run (same
+//     mapping version, phase and mode) unless told to start fresh;
+//  2. backs up a SQLite target (SqliteBackup), creates missing tables, drops secondary indexes
+//     and defers foreign keys when asked, empties truncate-and-load tables;
+//  3. loads the planned tables (RunPlanner) with up to parallelTables TableLoaders at once, a
+//     table starting once the tables it refers to are done;
+//  4. checks the project's thresholds after every batch and stops the run at that boundary when
+//     one is crossed: the rollback triggers of the migration template;
+//  5. rebuilds indexes and foreign keys, and records each table's row ledger and the run's end.
+// progress() may be called from any thread while run() works.
+class RunEngine
+{
+public:
+    using Notice = std::function<void(const QString &)>;
+
+    RunEngine(Project project, RunOptions options, const PasswordProvider *passwords = nullptr);
+    ~RunEngine();
+
+    Result<RunRecord> run(RunControl &control);
+    RunProgress progress() const;
+    // Messages for the log: resumed from, prepared, retried, thresholds.
+    void setNotice(Notice notice) { m_notice = std::move(notice); }
+    // Tests: called before each write attempt of every batch.
+    void setBeforeWriteAttempt(std::function<void(TargetSession &, int)> hook)
+    {
+        m_beforeWriteAttempt = std::move(hook);
+    }
+
+private:
+    struct Slot;
+    Result<void> openTarget();
+    Result<QList<TableInfo>> wantedTables();
+    Result<void> startOrResume();
+    Result<void> backup();
+    Result<void> prepare();
+    Result<void> collectRetryKeys();
+    Result<void> createLoaders(RunControl &control);
+    Result<QString> previousWatermark(const QString &table);
+    void loadTables(RunControl &control);
+    Result<void> collect(Slot &slot, RunControl &control);
+    void checkThresholds(RunControl &control);
+    Result<void> finish(RunControl &control);
+    void notice(const QString &message) const;
+    void setStage(const QString &stage);
+
+    Project m_project;
+    RunOptions m_options;
+    const PasswordProvider *m_passwords;
+    Notice m_notice;
+    std::function<void(TargetSession &, int)> m_beforeWriteAttempt;
+    ConnectionSpec m_targetSpec;
+    std::unique_ptr<TargetSession> m_session;
+    std::unique_ptr<RunLedger> m_ledger;
+    QString m_runId;
+    std::optional<RunRecord> m_resumed;
+    QList<RunPlanner::Table> m_plan;
+    QStringList m_existing; // planned tables already in the target
+    QStringList m_created;  // tables this run created
+    QHash<QString, QJsonObject> m_prepareTimings;
+    QHash<QString, QHash<QString, QStringList>> m_retryKeys; // table -> key -> runs
+    QStringList m_problems;
+    RunReferenceIndex m_index;
+    std::vector<std::unique_ptr<Slot>> m_slots;
+    mutable QMutex m_mutex; // guards m_stage and the slots' records
+    QString m_stage;
+    QString m_thresholdMessage; // a dry run does not stop: it reports what would have
+    QElapsedTimer m_clock;
+};
+
+} // namespace cutover

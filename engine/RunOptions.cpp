@@ -1,0 +1,26 @@
+#include "RunOptions.h"
+
+#include <QJsonArray>
+
+namespace cutover {
+
+QJsonObject RunOptions::toJson() const
+{
+    QJsonObject o;
+    o[QStringLiteral("mode")] = runModeName(mode);
+    if (!phase.isEmpty())
+        o[QStringLiteral("phase")] = phase;
+    if (!tables.isEmpty())
+        o[QStringLiteral("tables")] = QJsonArray::fromStringList(tables);
+    if (retryQuarantined)
+        o[QStringLiteral("retryQuarantined")] = true;
+    if (!schemaFrom.isEmpty())
+        o[QStringLiteral("schemaFrom")] = schemaFrom;
+    o[QStringLiteral("dropSecondaryIndexes")] = dropSecondaryIndexes;
+    o[QStringLiteral("deferForeignKeys")] = deferForeignKeys;
+    o[QStringLiteral("batchSize")] = batchSize;
+    o[QStringLiteral("parallelTables")] = parallelTables;
+    return o;
+}
+
+} // namespace cutover

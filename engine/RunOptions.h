@@ -1,0 +1,35 @@
+#pragma once
+
+#include "RunMode.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace cutover {
+
+// How to run a project, on top of its settings (`cutover-cli run` options, the run dialog).
+struct RunOptions
+{
+    RunMode mode = RunMode::Run; // DryRun: everything but the commit; Incremental: from watermarks
+    QString phase;               // run only this phase's tables, with its filter
+    QStringList tables;          // run only these target tables (within the phase, if any)
+    bool fresh = false;          // start over even when the last run was interrupted
+    bool retryQuarantined = false; // load only the rows earlier runs quarantined
+    // A connection URL whose schema creates target tables missing from the target (for a new,
+    // empty target database); empty: missing tables are an error.
+    QString schemaFrom;
+    bool dropSecondaryIndexes = false; // drop them for the load, rebuild after
+    bool deferForeignKeys = false;     // check foreign keys after the load
+    bool backupSqliteTarget = true;    // SQLite backup API before the run, for rollback
+    bool keyCrosswalk = true;          // keep uuid5's old-key to new-key pairs in the target
+    int batchSize = 0;                 // rows per batch; 0: the project's
+    int parallelTables = 0;            // tables loading at once; 0: the project's
+    int connectionRetries = 4;         // attempts after a lost connection before stopping
+    int retryBackoffMs = 1000;         // first wait; doubles with each attempt
+    int queueDepth = 2;                // batches waiting between two stages
+
+    QJsonObject toJson() const;
+};
+
+} // namespace cutover

@@ -1,0 +1,440 @@
+#include "TableLoader.h"
+
+#include "BatchTransformer.h"
+#include "KeyCrosswalk.h"
+#include "RowSourceFactory.h"
+#include "RunControl.h"
+#include "RunReferenceIndex.h"
+#include "SourceCounter.h"
+#include "SourceKey.h"
+#include "SqlConnection.h"
+#include "SqlReferenceLookup.h"
+#include "ValueText.h"
+
+#include <QJsonObject>
+#include <QScopeGuard>
+#include <QThread>
+
+namespace cutover {
+
+namespace {
+
+constexpr int kRetryKeysPerRead = 500;
+
+bool hasReferenceRule(const Project &project, const QString &table)
+{
+    for (const Rule &rule : project.rules)
+        if (rule.table == table && rule.kind == Rule::Kind::ReferenceExists)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TableLoader::TableLoader(Setup setup)
+    : m_setup(std::move(setup))
+{
+    m_clock.start();
+}
+
+TableLoader::~TableLoader() = default;
+
+TableProgress TableLoader::progress() const
+{
+    TableProgress p;
+    p.table = m_setup.mapping->target;
+    p.stage = TableProgress::Stage(m_stage.load());
+    p.expectedRows = m_expected.load();
+    p.read = m_read.load();
+    p.written = m_written.load();
+    p.quarantined = m_quarantined.load();
+    const qint64 started = m_startedMs.load();
+    if (started >= 0) {
+        p.elapsedMs = m_clock.elapsed() - started;
+        const qint64 done = p.read - m_resumedRows;
+        if (p.elapsedMs > 0 && done > 0) {
+            p.rowsPerSecond = double(done) * 1000.0 / double(p.elapsedMs);
+            if (p.expectedRows >= 0 && p.stage == TableProgress::Stage::Loading)
+                p.etaSeconds =
+                    qMax<qint64>(0, qint64(double(p.expectedRows - p.read) / p.rowsPerSecond));
+        }
+    }
+    return p;
+}
+
+void TableLoader::fail(const Error &error)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_error)
+            m_error = error;
+    }
+}
+
+bool TableLoader::failed() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_error.has_value();
+}
+
+void TableLoader::addTiming(const QString &stage, qint64 ms)
+{
+    QMutexLocker lock(&m_mutex);
+    m_timings[stage] += ms;
+}
+
+RowQuery TableLoader::readQuery(const QStringList &keyColumns, bool keyed) const
+{
+    RowQuery query;
+    query.filters = m_setup.phaseFilters;
+    if (keyed)
+        query.orderBy = keyColumns;
+    if (!m_setup.watermark.isEmpty() && !m_setup.mapping->watermark.isEmpty()) {
+        auto spec = RowSourceFactory::sourceSpec(*m_setup.project);
+        if (spec)
+            query.filters.append(SourceKey::watermarkCondition(
+                spec->kind(), m_setup.mapping->watermark, m_setup.watermark));
+    }
+    return query;
+}
+
+Result<void> TableLoader::count(const RowQuery &query)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!m_setup.retryKeys.isEmpty()) {
+        m_sourceAll = m_setup.retryKeys.size();
+        m_sourceSelected = m_sourceAll; // rows gone from the source are counted as skipped later
+        m_expected = m_sourceAll;
+        return {};
+    }
+    auto counts =
+        SourceCounter::count(*m_setup.project, *m_setup.mapping, query, m_setup.passwords);
+    if (!counts)
+        return counts.error();
+    m_sourceAll = counts->all;
+    m_sourceSelected = counts->selected;
+    m_expected = counts->selected;
+    addTiming(QStringLiteral("count_ms"), timer.elapsed());
+    return {};
+}
+
+Result<RunTableRecord> TableLoader::run()
+{
+    setStage(TableProgress::Stage::Preparing);
+    RunTableRecord record;
+    record.runId = m_setup.runId;
+    record.tableName = m_setup.mapping->target;
+    record.startedAt = QDateTime::currentDateTimeUtc();
+    record.createdTable = m_setup.createdTable;
+    QElapsedTimer total;
+    total.start();
+
+    auto sourceSpec = RowSourceFactory::sourceSpec(*m_setup.project);
+    if (!sourceSpec)
+        return sourceSpec.error();
+    auto keys = RowSourceFactory::keyColumns(*m_setup.project, *m_setup.mapping, m_setup.passwords);
+    if (!keys)
+        return keys.error();
+    const bool keyed = !keys->isEmpty() && sourceSpec->kind() != ConnectionSpec::Kind::Csv;
+    if (!m_setup.retryKeys.isEmpty() && keys->isEmpty())
+        return Error(Error::Code::Usage,
+                     QStringLiteral("cannot retry quarantined rows of %1: its source has no key")
+                         .arg(record.tableName),
+                     record.tableName, QStringLiteral("set the mapping's sourceKey"));
+    RowQuery query = readQuery(*keys, keyed);
+    if (auto counted = count(query); !counted)
+        return counted.error();
+
+    CheckpointRecord totals;
+    qint64 skip = 0;
+    if (m_setup.resumeFrom) {
+        totals = *m_setup.resumeFrom;
+        m_resumedRows = totals.rowsRead;
+        if (keyed && !totals.lastSourceKey.isEmpty())
+            query.filters.append(SourceKey::afterCondition(
+                sourceSpec->kind(), *keys, SourceKey::fromJson(totals.lastSourceKey)));
+        else
+            skip = totals.rowsRead;
+    }
+    m_read = totals.rowsRead;
+    m_written = totals.rowsLoaded;
+    m_quarantined = totals.rowsQuarantined;
+
+    BatchWriter::Setup ws;
+    ws.spec = m_setup.targetSpec;
+    ws.passwords = m_setup.passwords;
+    ws.runId = m_setup.runId;
+    ws.table = record.tableName;
+    ws.mode = m_setup.upsert ? TableMapping::Mode::Upsert : m_setup.mapping->mode;
+    ws.keyColumns = m_setup.target.primaryKey;
+    ws.dryRun = m_setup.dryRun;
+    ws.writeRows = m_setup.writeRows;
+    ws.recordWrittenKeys = m_setup.recordWrittenKeys;
+    ws.deferForeignKeys = m_setup.deferForeignKeys;
+    ws.control = m_setup.control;
+    ws.retriedFrom = m_setup.retryKeys;
+    ws.connectionRetries = m_setup.connectionRetries;
+    ws.retryBackoffMs = m_setup.retryBackoffMs;
+    ws.beforeAttempt = m_setup.beforeWriteAttempt;
+    auto writer = BatchWriter::open(ws, m_setup.notice);
+    if (!writer)
+        return writer.error();
+    std::unique_ptr<KeyCrosswalk> crosswalk;
+    if (m_setup.keyCrosswalk && !m_setup.dryRun &&
+        m_setup.mapping->keyStrategy == TableMapping::KeyStrategy::RemapUuid) {
+        crosswalk = std::make_unique<KeyCrosswalk>((*writer)->session());
+        if (auto ready = (*writer)->setCrosswalk(crosswalk.get()); !ready)
+            return ready.error();
+    }
+
+    SourceQueue sourceQueue(m_setup.queueDepth);
+    LoadQueue loadQueue(m_setup.queueDepth);
+    const qint64 firstBatch = totals.batchNo + 1;
+    m_startedMs = m_clock.elapsed();
+    setStage(TableProgress::Stage::Loading);
+    std::unique_ptr<QThread> reader(
+        QThread::create([&, query, skip] { readLoop(query, skip, firstBatch, sourceQueue); }));
+    std::unique_ptr<QThread> transformer(
+        QThread::create([&] { transformLoop(sourceQueue, loadQueue, *keys, crosswalk.get()); }));
+    reader->start();
+    transformer->start();
+
+    QString watermark = m_setup.watermark;
+    const auto written = writeLoop(**writer, loadQueue, totals, watermark);
+    if (!written)
+        fail(written.error());
+    if (!written || m_setup.control->isStopped()) {
+        sourceQueue.abort();
+        loadQueue.abort();
+        QMutexLocker lock(&m_mutex);
+        if (m_transformer)
+            m_transformer->interrupt();
+    }
+    reader->wait();
+    transformer->wait();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_error) {
+            setStage(TableProgress::Stage::Failed);
+            return *m_error;
+        }
+    }
+
+    record.loaded = totals.rowsLoaded;
+    record.quarantined = totals.rowsQuarantined;
+    record.sourceRows = m_sourceAll;
+    record.watermark = watermark;
+    const bool complete = !m_setup.control->isStopped();
+    // Rows the filters left out. The ledger balances only if every selected row was loaded or
+    // quarantined: nothing lost between the stages, nothing read twice.
+    record.skipped = complete && m_setup.retryKeys.isEmpty() ? m_sourceAll - m_sourceSelected
+                     : complete                              ? m_sourceAll - totals.rowsRead
+                                                             : 0;
+    addTiming(QStringLiteral("total_ms"), total.elapsed());
+    {
+        QMutexLocker lock(&m_mutex);
+        for (auto it = m_timings.cbegin(); it != m_timings.cend(); ++it)
+            record.timings[it.key()] = it.value();
+    }
+    record.status = complete ? RunStatus::Succeeded : m_setup.control->stopStatus();
+    setStage(complete ? TableProgress::Stage::Done : TableProgress::Stage::Stopped);
+    return record;
+}
+
+void TableLoader::readLoop(RowQuery query, qint64 skip, qint64 firstBatch, SourceQueue &out)
+{
+    QElapsedTimer timer;
+    const auto finish = qScopeGuard([&] { out.close(); });
+    QList<QList<QVariantList>> keyChunks;
+    if (!m_setup.retryKeys.isEmpty()) {
+        QList<QVariantList> chunk;
+        for (auto it = m_setup.retryKeys.cbegin(); it != m_setup.retryKeys.cend(); ++it) {
+            chunk.append(SourceKey::fromJson(it.key()));
+            if (chunk.size() == kRetryKeysPerRead) {
+                keyChunks.append(chunk);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty())
+            keyChunks.append(chunk);
+    } else {
+        keyChunks.append(QList<QVariantList>());
+    }
+    auto keys = RowSourceFactory::keyColumns(*m_setup.project, *m_setup.mapping, m_setup.passwords);
+    qint64 number = firstBatch;
+    qint64 position = m_read.load();
+    for (const QList<QVariantList> &chunk : std::as_const(keyChunks)) {
+        RowQuery q = query;
+        if (!chunk.isEmpty() && keys) {
+            q.keyColumns = *keys;
+            q.keyIn = chunk;
+        }
+        timer.restart();
+        auto source =
+            RowSourceFactory::open(*m_setup.project, *m_setup.mapping, q, m_setup.passwords);
+        if (!source) {
+            fail(source.error());
+            m_setup.control->stop(RunStatus::Failed, source.error().toString());
+            return;
+        }
+        const QStringList columns = (*source)->columns();
+        const int watermarkColumn = int(columns.indexOf(m_setup.mapping->watermark));
+        for (;;) {
+            if (!m_setup.control->waitAtBoundary() || failed())
+                return;
+            timer.restart();
+            const int want =
+                skip > 0 ? int(qMin<qint64>(skip, m_setup.batchSize)) : m_setup.batchSize;
+            auto batch = (*source)->next(want);
+            addTiming(QStringLiteral("read_ms"), timer.elapsed());
+            if (!batch) {
+                fail(batch.error());
+                m_setup.control->stop(RunStatus::Failed, batch.error().toString());
+                return;
+            }
+            if (batch->isEmpty())
+                break;
+            if (skip > 0) {
+                skip -= batch->size();
+                continue;
+            }
+            SourceBatch item;
+            item.number = number++;
+            item.firstRow = position;
+            position += batch->size();
+            if (watermarkColumn >= 0)
+                for (const QVariantList &row : std::as_const(batch->rows))
+                    if (SourceKey::aboveWatermark(row.value(watermarkColumn), item.watermark))
+                        item.watermark = ValueText::of(row.value(watermarkColumn));
+            item.rows = std::move(batch.value());
+            if (!out.push(std::move(item)))
+                return;
+        }
+    }
+}
+
+void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringList &keyColumns,
+                                KeyRecorder *keys)
+{
+    const auto finish = qScopeGuard([&] { out.close(); });
+    std::unique_ptr<SqlConnection> targetConnection;
+    std::unique_ptr<SqlReferenceLookup> targetLookup;
+    std::unique_ptr<BatchTransformer> transformer;
+    QElapsedTimer timer;
+    while (auto item = in.pop()) {
+        if (!transformer) {
+            BatchTransformer::Setup setup;
+            setup.project = m_setup.project;
+            setup.mapping = m_setup.mapping;
+            setup.target = m_setup.target;
+            setup.sourceColumns = item->rows.columns;
+            setup.keyColumns = keyColumns;
+            setup.keyRecorder = keys;
+            if (m_setup.referenceIndex)
+                setup.references.append(m_setup.referenceIndex);
+            if (hasReferenceRule(*m_setup.project, m_setup.mapping->target)) {
+                auto opened = SqlConnection::open(m_setup.targetSpec, m_setup.passwords,
+                                                  SqlConnection::Mode::ReadOnly);
+                if (!opened) {
+                    fail(opened.error());
+                    m_setup.control->stop(RunStatus::Failed, opened.error().toString());
+                    return;
+                }
+                targetConnection = std::move(opened.value());
+                targetLookup = std::make_unique<SqlReferenceLookup>(
+                    targetConnection->database().connectionName());
+                setup.references.append(targetLookup.get());
+            }
+            auto created = BatchTransformer::create(setup);
+            if (!created) {
+                fail(created.error());
+                m_setup.control->stop(RunStatus::Failed, created.error().toString());
+                return;
+            }
+            transformer = std::move(created.value());
+            QMutexLocker lock(&m_mutex);
+            m_transformer = transformer.get();
+        }
+        timer.restart();
+        auto batch = transformer->transform(item->rows, item->number, item->firstRow);
+        addTiming(QStringLiteral("transform_ms"), timer.elapsed());
+        if (!batch) {
+            if (batch.error().code() != Error::Code::Cancelled) {
+                fail(batch.error());
+                m_setup.control->stop(RunStatus::Failed, batch.error().toString());
+            }
+            break;
+        }
+        batch->watermark = item->watermark;
+        if (!out.push(std::move(batch.value())))
+            break;
+    }
+    QMutexLocker lock(&m_mutex);
+    m_transformer = nullptr;
+    lock.unlock();
+    targetLookup.reset();
+    transformer.reset();
+}
+
+Result<void> TableLoader::writeLoop(BatchWriter &writer, LoadQueue &in, CheckpointRecord &totals,
+                                    QString &watermark)
+{
+    QElapsedTimer timer;
+    while (auto batch = in.pop()) {
+        if (!m_setup.control->waitAtBoundary())
+            return {};
+        timer.restart();
+        auto written = writer.write(*batch, totals);
+        addTiming(QStringLiteral("write_ms"), timer.elapsed());
+        if (!written)
+            return written.error();
+        totals.batchNo = batch->number;
+        totals.lastSourceKey = batch->lastSourceKey;
+        totals.rowsRead += batch->rowsRead;
+        totals.rowsLoaded += written->loaded;
+        totals.rowsQuarantined += written->quarantined;
+        if (SourceKey::aboveWatermark(batch->watermark, watermark))
+            watermark = batch->watermark;
+        m_read = totals.rowsRead;
+        m_written = totals.rowsLoaded;
+        m_quarantined = totals.rowsQuarantined;
+        giveBack(*batch, written->refusedRows);
+        indexLoaded(*batch, written->refusedRows);
+        if (m_setup.afterBatch)
+            m_setup.afterBatch();
+    }
+    return {};
+}
+
+void TableLoader::giveBack(const LoadBatch &batch, const QList<qsizetype> &refused)
+{
+    if (refused.isEmpty())
+        return;
+    QList<qsizetype> rows;
+    for (qsizetype r : refused)
+        rows.append(batch.checkRows.at(r));
+    QMutexLocker lock(&m_mutex);
+    if (m_transformer)
+        m_transformer->giveBack(batch.check, rows);
+}
+
+void TableLoader::indexLoaded(const LoadBatch &batch, const QList<qsizetype> &refused)
+{
+    if (!m_setup.referenceIndex || m_setup.indexedColumns.isEmpty())
+        return;
+    QList<qsizetype> rows;
+    if (!refused.isEmpty()) {
+        const QSet<qsizetype> out(refused.cbegin(), refused.cend());
+        for (qsizetype r = 0; r < batch.rows.size(); ++r)
+            if (!out.contains(r))
+                rows.append(r);
+        if (rows.isEmpty())
+            return;
+    }
+    const RowBatch loaded{batch.columns, batch.rows};
+    for (const QString &column : m_setup.indexedColumns)
+        m_setup.referenceIndex->addBatch(m_setup.mapping->target, column, loaded, rows);
+}
+
+} // namespace cutover

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "BatchWriter.h"
+#include "BoundedQueue.h"
+#include "CheckpointRecord.h"
+#include "ConnectionSpec.h"
+#include "LoadBatch.h"
+#include "Project.h"
+#include "Result.h"
+#include "RowBatch.h"
+#include "RowQuery.h"
+#include "RunTableRecord.h"
+#include "TableInfo.h"
+#include "TableProgress.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMutex>
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace cutover {
+
+class PasswordProvider;
+class RunControl;
+class RunReferenceIndex;
+class KeyRecorder;
+class BatchTransformer;
+
+// Loads one table mapping in a run: a reader thread (RowSource, batch by batch in source-key
+// order), a transformer thread (BatchTransformer) and the writer on the calling thread
+// (BatchWriter), with bounded queues between them so memory stays flat. Each stage opens its own
+// connections. A resumed table reads on after its last checkpoint's source key (or skips the rows
+// already read, for a keyless source); an incremental one reads the rows above the last
+// watermark. run() blocks until the table is done or the run stops, and returns the table's
+// ledger record; progress() may be called from any thread meanwhile.
+class TableLoader
+{
+public:
+    struct Setup
+    {
+        const Project *project = nullptr;
+        const TableMapping *mapping = nullptr;
+        TableInfo target;
+        ConnectionSpec targetSpec;
+        const PasswordProvider *passwords = nullptr;
+        RunControl *control = nullptr;
+        RunReferenceIndex *referenceIndex = nullptr;
+        QStringList indexedColumns; // target columns other tables' rules refer to
+        QString runId;
+        QStringList phaseFilters;
+        int batchSize = 5000;
+        int queueDepth = 2;
+        bool dryRun = false;
+        bool writeRows = true;
+        bool recordWrittenKeys = false;
+        bool deferForeignKeys = false;
+        bool keyCrosswalk = true;
+        bool upsert = false; // incremental and retry runs upsert whatever the mapping says
+        bool createdTable = false;
+        std::optional<CheckpointRecord> resumeFrom;
+        QString watermark; // incremental: read rows above it; empty for all
+        // --retry-quarantined: source key -> runs that quarantined it (only these rows load)
+        QHash<QString, QStringList> retryKeys;
+        int connectionRetries = 4;
+        int retryBackoffMs = 1000;
+        std::function<void(TargetSession &, int)> beforeWriteAttempt; // tests
+        std::function<void(const QString &)> notice;                  // retries, for the log
+        std::function<void()> afterBatch; // thresholds, checked by the run after each batch
+    };
+
+    explicit TableLoader(Setup setup);
+    ~TableLoader();
+
+    Result<RunTableRecord> run();
+    TableProgress progress() const;
+    void setStage(TableProgress::Stage stage) { m_stage = int(stage); }
+    qint64 readRows() const { return m_read.load(); }
+    qint64 quarantinedRows() const { return m_quarantined.load(); }
+    const QString &table() const { return m_setup.mapping->target; }
+
+private:
+    struct SourceBatch
+    {
+        RowBatch rows;
+        qint64 number = 0;
+        qint64 firstRow = 0; // position of its first row in the whole read
+        QString watermark;   // the highest watermark value in the batch
+    };
+    using SourceQueue = BoundedQueue<SourceBatch>;
+    using LoadQueue = BoundedQueue<LoadBatch>;
+
+    RowQuery readQuery(const QStringList &keyColumns, bool keyed) const;
+    Result<void> count(const RowQuery &query);
+    void readLoop(RowQuery query, qint64 skip, qint64 firstBatch, SourceQueue &out);
+    void transformLoop(SourceQueue &in, LoadQueue &out, const QStringList &keyColumns,
+                       KeyRecorder *keys);
+    Result<void> writeLoop(BatchWriter &writer, LoadQueue &in, CheckpointRecord &totals,
+                           QString &watermark);
+    void indexLoaded(const LoadBatch &batch, const QList<qsizetype> &refused);
+    void giveBack(const LoadBatch &batch, const QList<qsizetype> &refused);
+    void addTiming(const QString &stage, qint64 ms);
+    void fail(const Error &error);
+    bool failed() const;
+
+    Setup m_setup;
+    QElapsedTimer m_clock;
+    std::atomic<int> m_stage{int(TableProgress::Stage::Waiting)};
+    std::atomic<qint64> m_expected{-1};
+    std::atomic<qint64> m_read{0};
+    std::atomic<qint64> m_written{0};
+    std::atomic<qint64> m_quarantined{0};
+    std::atomic<qint64> m_startedMs{-1};
+    qint64 m_resumedRows = 0;    // rows read before a resume: not part of this process's rate
+    qint64 m_sourceAll = 0;      // source rows without any filter
+    qint64 m_sourceSelected = 0; // rows the run reads, before a resume
+    QHash<QString, qint64> m_timings;
+    mutable QMutex m_mutex; // guards m_error, m_transformer, m_timings
+    std::optional<Error> m_error;
+    BatchTransformer *m_transformer = nullptr;
+};
+
+} // namespace cutover
