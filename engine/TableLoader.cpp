@@ -225,7 +225,9 @@ Result<RunTableRecord> TableLoader::run()
     record.quarantined = totals.rowsQuarantined;
     record.sourceRows = m_sourceAll;
     record.watermark = watermark;
-    const bool complete = !m_setup.control->isStopped();
+    // Complete when the whole source was read and every batch written, even if the run stopped
+    // meanwhile because of another table.
+    const bool complete = m_readAll && m_batchesWritten == m_batchesRead;
     // Rows the filters left out. The ledger balances only if every selected row was loaded or
     // quarantined: nothing lost between the stages, nothing read twice.
     record.skipped = complete && m_setup.retryKeys.isEmpty() ? m_sourceAll - m_sourceSelected
@@ -308,10 +310,12 @@ void TableLoader::readLoop(RowQuery query, qint64 skip, qint64 firstBatch, Sourc
                     if (SourceKey::aboveWatermark(row.value(watermarkColumn), item.watermark))
                         item.watermark = ValueText::of(row.value(watermarkColumn));
             item.rows = std::move(batch.value());
+            ++m_batchesRead;
             if (!out.push(std::move(item)))
                 return;
         }
     }
+    m_readAll = true;
 }
 
 void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringList &keyColumns,
@@ -399,6 +403,7 @@ Result<void> TableLoader::writeLoop(BatchWriter &writer, LoadQueue &in, Checkpoi
         m_read = totals.rowsRead;
         m_written = totals.rowsLoaded;
         m_quarantined = totals.rowsQuarantined;
+        ++m_batchesWritten;
         giveBack(*batch, written->refusedRows);
         indexLoaded(*batch, written->refusedRows);
         if (m_setup.afterBatch)

@@ -112,6 +112,9 @@ private:
     std::atomic<qint64> m_written{0};
     std::atomic<qint64> m_quarantined{0};
     std::atomic<qint64> m_startedMs{-1};
+    std::atomic<bool> m_readAll{false}; // the reader reached the end of the source
+    std::atomic<qint64> m_batchesRead{0};
+    std::atomic<qint64> m_batchesWritten{0};
     qint64 m_resumedRows = 0;    // rows read before a resume: not part of this process's rate
     qint64 m_sourceAll = 0;      // source rows without any filter
     qint64 m_sourceSelected = 0; // rows the run reads, before a resume

@@ -1,0 +1,401 @@
+#include "DemoGenerator.h"
+#include "ProjectReader.h"
+#include "ProjectWriter.h"
+#include "RunControl.h"
+#include "RunEngine.h"
+#include "SqliteFile.h"
+
+#include <QCryptographicHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace cutover;
+using cutover::test::SqliteFile;
+
+#define RUN_OK(expr)                                                                               \
+    do {                                                                                           \
+        const auto &result_ = (expr);                                                              \
+        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
+    } while (false)
+
+namespace {
+
+const QStringList kTables = {QStringLiteral("practitioner"), QStringLiteral("patient"),
+                             QStringLiteral("encounter"), QStringLiteral("observation"),
+                             QStringLiteral("invoice")};
+
+// Every row of every demo table, in key order, hashed: equal digests mean equal targets.
+QString digest(const QString &path, const QStringList &tables = kTables)
+{
+    const QString name = QUuid::createUuid().toString();
+    QString result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return QStringLiteral("cannot open");
+        for (const QString &table : tables) {
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY id").arg(table));
+            qint64 rows = 0;
+            while (q.next()) {
+                ++rows;
+                for (int c = 0; c < q.record().count(); ++c)
+                    hash.addData(q.value(c).toString().toUtf8() + '\x1f');
+                hash.addData("\n");
+            }
+            result += QStringLiteral("%1:%2:%3 ")
+                          .arg(table)
+                          .arg(rows)
+                          .arg(QString::fromLatin1(hash.result().toHex().left(12)));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+qint64 rowCount(const QString &path, const QString &table, const QString &where = {})
+{
+    return SqliteFile::scalar(
+               path,
+               QStringLiteral("SELECT count(*) FROM \"%1\"%2")
+                   .arg(table, where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where))
+        .toLongLong();
+}
+
+} // namespace
+
+// The run engine against real SQLite files: the demo migrated end to end, the row ledger,
+// idempotent re-runs, resume after a cancel, dry runs, phases, thresholds, the target's own
+// refusals, incremental sync and retrying quarantined rows.
+class TestRunEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root;
+    int m_demos = 0;
+
+    // A fresh demo (source, empty target, project) in its own folder.
+    Project demo(qint64 patients = 300)
+    {
+        const QString dir = m_root.filePath(QStringLiteral("demo%1").arg(++m_demos));
+        DemoGenerator::Options options;
+        options.directory = dir;
+        options.patients = patients;
+        auto written = DemoGenerator::generate(options);
+        if (!written)
+            qFatal("demo: %s", qPrintable(written.error().toString()));
+        auto project = ProjectReader::load(dir + QStringLiteral("/demo.cutover"));
+        if (!project)
+            qFatal("project: %s", qPrintable(project.error().toString()));
+        // A small demo has proportionally more orphans than the project's limit allows.
+        project->settings.maxErrorRate = 0.5;
+        return *project;
+    }
+
+    static QString target(const Project &project)
+    {
+        return project.baseDir + QStringLiteral("/modern.sqlite");
+    }
+
+    static Result<RunRecord> run(const Project &project, RunOptions options = {},
+                                 RunControl *control = nullptr,
+                                 std::function<void(TargetSession &, int)> hook = {})
+    {
+        RunEngine engine(project, options);
+        engine.setBeforeWriteAttempt(std::move(hook));
+        RunControl own;
+        return engine.run(control ? *control : own);
+    }
+
+    static const RunTableRecord *tableOf(const RunRecord &run, const QString &table)
+    {
+        for (const RunTableRecord &t : run.tables)
+            if (t.tableName == table)
+                return &t;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void demoRunBalancesAndMatchesTheTarget()
+    {
+        Project project = demo();
+        auto record = run(project);
+        RUN_OK(record);
+        QCOMPARE(record->status, RunStatus::Succeeded);
+        QCOMPARE(record->tables.size(), kTables.size());
+        qint64 quarantined = 0;
+        for (const RunTableRecord &t : record->tables) {
+            QVERIFY2(t.balances(), qPrintable(t.tableName));
+            QCOMPARE(t.status, RunStatus::Succeeded);
+            QCOMPARE(t.skipped, 0);
+            QVERIFY(t.sourceRows > 0);
+            // What the ledger says was loaded is what the target holds.
+            QCOMPARE(rowCount(target(project), t.tableName), t.loaded);
+            QCOMPARE(rowCount(target(project), QStringLiteral("cutover_quarantine"),
+                              QStringLiteral("table_name = '%1'").arg(t.tableName)),
+                     t.quarantined);
+            for (const char *stage : {"read_ms", "transform_ms", "write_ms", "total_ms"})
+                QVERIFY2(t.timings.contains(QLatin1String(stage)), stage);
+            quarantined += t.quarantined;
+        }
+        // The demo is dirty on purpose: some rows are quarantined, most load.
+        QVERIFY(quarantined > 0);
+        QCOMPARE(tableOf(*record, QStringLiteral("practitioner"))->quarantined, 0);
+        // The patient whose status code was retired ('M') is quarantined with its reason.
+        const QString reasons = SqliteFile::scalar(
+            target(project), QStringLiteral("SELECT group_concat(violations) FROM "
+                                            "cutover_quarantine WHERE table_name = 'patient'"));
+        QVERIFY(reasons.contains(QStringLiteral("\"kind\":\"rule\"")));
+        QVERIFY(reasons.contains(QStringLiteral("patient-email-unique")));
+        // A SQLite target is backed up first.
+        QVERIFY(
+            QFile::exists(target(project) + QStringLiteral(".cutover-backup-") + record->runId));
+    }
+
+    void runningAFinishedProjectAgainChangesNothing()
+    {
+        Project project = demo();
+        RUN_OK(run(project));
+        const QString first = digest(target(project));
+        auto again = run(project);
+        RUN_OK(again);
+        QCOMPARE(again->status, RunStatus::Succeeded);
+        QCOMPARE(digest(target(project)), first);
+    }
+
+    void cancelledRunResumesToTheSameTarget()
+    {
+        Project reference = demo();
+        RunOptions options;
+        options.batchSize = 97; // many batches, none aligned with anything
+        RUN_OK(run(reference, options));
+        const QString expected = digest(target(reference));
+
+        Project project = demo();
+        RunControl control;
+        int writes = 0;
+        auto stopped = run(project, options, &control, [&](TargetSession &, int) {
+            if (++writes == 12)
+                control.cancel();
+        });
+        RUN_OK(stopped);
+        QCOMPARE(stopped->status, RunStatus::Cancelled);
+        QVERIFY(digest(target(project)) != expected);
+        const qint64 loadedBefore = rowCount(target(project), QStringLiteral("patient"));
+        QVERIFY(loadedBefore > 0);
+
+        auto resumed = run(project, options);
+        RUN_OK(resumed);
+        QCOMPARE(resumed->runId, stopped->runId);
+        QVERIFY2(resumed->status == RunStatus::Succeeded, qPrintable(resumed->message));
+        for (const RunTableRecord &t : resumed->tables)
+            QVERIFY2(t.balances(), qPrintable(t.tableName));
+        QCOMPARE(digest(target(project)), expected);
+        // Every source row was read once: no batch twice, none skipped.
+        QCOMPARE(rowCount(target(project), QStringLiteral("cutover_checkpoints"),
+                          QStringLiteral("table_name = 'patient'")),
+                 qint64(std::ceil(300.0 / 97.0)));
+    }
+
+    void freshStartsOverInsteadOfResuming()
+    {
+        Project project = demo();
+        RunControl control;
+        auto stopped = run(project, {}, &control, [&](TargetSession &, int) { control.cancel(); });
+        RUN_OK(stopped);
+        RunOptions options;
+        options.fresh = true;
+        auto fresh = run(project, options);
+        RUN_OK(fresh);
+        QVERIFY(fresh->runId != stopped->runId);
+        QCOMPARE(fresh->status, RunStatus::Succeeded);
+    }
+
+    void dryRunWritesNothingButFindsBadRows()
+    {
+        Project project = demo();
+        const QString before = digest(target(project));
+        RunOptions options;
+        options.mode = RunMode::DryRun;
+        auto dry = run(project, options);
+        RUN_OK(dry);
+        QCOMPARE(dry->mode, RunMode::DryRun);
+        QCOMPARE(digest(target(project)), before);
+        const RunTableRecord *patient = tableOf(*dry, QStringLiteral("patient"));
+        QVERIFY(patient && patient->quarantined > 0 && patient->balances());
+        QCOMPARE(rowCount(target(project), QStringLiteral("cutover_quarantine"),
+                          QStringLiteral("run_id = '%1'").arg(dry->runId)),
+                 [&] {
+                     qint64 n = 0;
+                     for (const RunTableRecord &t : dry->tables)
+                         n += t.quarantined;
+                     return n;
+                 }());
+        // The same counts as a real run.
+        auto real = run(project);
+        RUN_OK(real);
+        QCOMPARE(tableOf(*real, QStringLiteral("patient"))->loaded, patient->loaded);
+    }
+
+    void phaseRunsItsTablesAndFilterOnly()
+    {
+        Project project = demo();
+        RunOptions reference;
+        reference.phase = QStringLiteral("reference-data");
+        auto first = run(project, reference);
+        RUN_OK(first);
+        QCOMPARE(first->tables.size(), 1);
+        QCOMPARE(first->phase, QStringLiteral("reference-data"));
+        QCOMPARE(rowCount(target(project), QStringLiteral("patient")), 0);
+
+        RunOptions wave;
+        wave.phase = QStringLiteral("wave-1");
+        auto second = run(project, wave);
+        RUN_OK(second);
+        const RunTableRecord *patient = tableOf(*second, QStringLiteral("patient"));
+        QVERIFY(patient);
+        QVERIFY(patient->skipped > 0); // the other sites' patients
+        QVERIFY(patient->balances());
+        QCOMPARE(
+            rowCount(target(project), QStringLiteral("patient"), QStringLiteral("site <> 'BER'")),
+            0);
+        QVERIFY(rowCount(target(project), QStringLiteral("patient")) > 0);
+
+        RunOptions unknown;
+        unknown.phase = QStringLiteral("wave-9");
+        auto refused = run(project, unknown);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message().contains(QStringLiteral("wave-9")));
+    }
+
+    void thresholdStopsAtABatchBoundary()
+    {
+        Project project = demo();
+        project.settings.maxQuarantined = 5;
+        RunOptions options;
+        options.batchSize = 50;
+        auto stopped = run(project, options);
+        RUN_OK(stopped);
+        QCOMPARE(stopped->status, RunStatus::Failed);
+        QVERIFY2(stopped->message.contains(QStringLiteral("settings.maxQuarantined")),
+                 qPrintable(stopped->message));
+        QVERIFY(stopped->message.contains(QStringLiteral("rollback trigger")));
+        // Stopped at a boundary: what is loaded is whole batches, recorded as such.
+        const qint64 loaded = rowCount(target(project), QStringLiteral("patient"));
+        const RunTableRecord *patient = tableOf(*stopped, QStringLiteral("patient"));
+        QVERIFY(patient);
+        QCOMPARE(patient->loaded, loaded);
+        QVERIFY(loaded < 300);
+        QVERIFY(!tableOf(*stopped, QStringLiteral("observation")) ||
+                tableOf(*stopped, QStringLiteral("observation"))->loaded == 0);
+    }
+
+    void targetRefusalIsQuarantinedNotFatal()
+    {
+        Project project = demo();
+        // A CHECK the mapping and rules know nothing about: the target refuses those rows.
+        QCOMPARE(
+            SqliteFile::create(target(project),
+                               {QStringLiteral("CREATE TRIGGER refuse_h BEFORE INSERT ON "
+                                               "practitioner WHEN NEW.legacy_id % 2 = 0 "
+                                               "BEGIN SELECT RAISE(ABORT, 'no even ids'); END")}),
+            QString());
+        RunOptions options;
+        options.tables = {QStringLiteral("practitioner")};
+        auto record = run(project, options);
+        RUN_OK(record);
+        const RunTableRecord *t = tableOf(*record, QStringLiteral("practitioner"));
+        QVERIFY(t && t->balances());
+        const qint64 refused = rowCount(target(project), QStringLiteral("cutover_quarantine"),
+                                        QStringLiteral("violations LIKE '%no even ids%'"));
+        QVERIFY(refused > 0);
+        QCOMPARE(t->quarantined, refused);
+        QCOMPARE(rowCount(target(project), QStringLiteral("practitioner"),
+                          QStringLiteral("legacy_id % 2 = 0")),
+                 0);
+        QCOMPARE(rowCount(target(project), QStringLiteral("practitioner")), t->loaded);
+        QCOMPARE(t->loaded + refused, t->sourceRows);
+    }
+
+    void retryQuarantinedLoadsOnlyThoseRowsAfterAFix()
+    {
+        Project project = demo();
+        auto first = run(project);
+        RUN_OK(first);
+        const qint64 retired = rowCount(target(project), QStringLiteral("cutover_quarantine"),
+                                        QStringLiteral("table_name = 'patient' AND violations "
+                                                       "LIKE '%value ''M''%'"));
+        QVERIFY(retired > 0);
+        const qint64 before = rowCount(target(project), QStringLiteral("patient"));
+        // The fix: the retired status code 'M' now means inactive.
+        for (LookupMap &map : project.lookups)
+            if (map.entries.contains(QStringLiteral("A")) &&
+                !map.entries.contains(QStringLiteral("M")))
+                map.entries.insert(QStringLiteral("M"), QStringLiteral("inactive"));
+        RunOptions options;
+        options.retryQuarantined = true;
+        auto retry = run(project, options);
+        RUN_OK(retry);
+        const RunTableRecord *patient = tableOf(*retry, QStringLiteral("patient"));
+        QVERIFY(patient);
+        QVERIFY(patient->sourceRows < 300); // only the quarantined rows were read
+        QVERIFY(patient->loaded >= retired);
+        QCOMPARE(rowCount(target(project), QStringLiteral("patient")), before + patient->loaded);
+        QCOMPARE(
+            rowCount(target(project), QStringLiteral("cutover_quarantine"),
+                     QStringLiteral("run_id = '%1' AND retried_in_run = '%2'")
+                         .arg(first->runId, retry->runId)),
+            patient->loaded + [&] {
+                qint64 n = 0;
+                for (const RunTableRecord &t : retry->tables)
+                    if (t.tableName != QLatin1String("patient"))
+                        n += t.loaded;
+                return n;
+            }());
+    }
+
+    void incrementalCopiesOnlyChangedRows()
+    {
+        Project project = demo();
+        auto first = run(project);
+        RUN_OK(first);
+        const RunTableRecord *full = tableOf(*first, QStringLiteral("patient"));
+        QVERIFY(full && !full->watermark.isEmpty());
+        const QString source = project.baseDir + QStringLiteral("/legacy.sqlite");
+        // Three patients change after the first run.
+        QCOMPARE(SqliteFile::create(
+                     source, {QStringLiteral("UPDATE PATIENTS SET PAT_NAME = PAT_NAME || ' qzx', "
+                                             "LAST_UPD = '2099-01-01 10:00:00' WHERE PAT_ID IN "
+                                             "(SELECT PAT_ID FROM PATIENTS WHERE PAT_NAME <> '' "
+                                             "ORDER BY PAT_ID LIMIT 3 OFFSET 10)")}),
+                 QString());
+        RunOptions options;
+        options.mode = RunMode::Incremental;
+        auto sync = run(project, options);
+        RUN_OK(sync);
+        const RunTableRecord *patient = tableOf(*sync, QStringLiteral("patient"));
+        QVERIFY(patient);
+        QCOMPARE(patient->loaded + patient->quarantined, 3);
+        QCOMPARE(patient->skipped, patient->sourceRows - 3);
+        QVERIFY(patient->balances());
+        QVERIFY(patient->watermark.startsWith(QStringLiteral("2099")));
+        QCOMPARE(rowCount(target(project), QStringLiteral("patient"),
+                          QStringLiteral("full_name LIKE '% qzx'")),
+                 patient->loaded);
+        QCOMPARE(rowCount(target(project), QStringLiteral("patient")), full->loaded);
+        // Nothing changed since: the next sync reads nothing.
+        auto idle = run(project, options);
+        RUN_OK(idle);
+        QCOMPARE(tableOf(*idle, QStringLiteral("patient"))->loaded, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunEngine)
+#include "tst_runengine.moc"
