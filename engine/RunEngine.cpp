@@ -529,7 +529,9 @@ void RunEngine::checkThresholds(RunControl &control)
             const TableProgress p = slot->loader->progress();
             read += p.read;
             quarantined += p.quarantined;
-            const qint64 enough = p.expectedRows >= 0 ? qMin<qint64>(p.expectedRows, 1000) : 1000;
+            // Rejects cluster in key order (a deleted patient's visits): judge a rate on enough
+            // rows.
+            const qint64 enough = p.expectedRows >= 0 ? qMin<qint64>(p.expectedRows, 10000) : 10000;
             if (message.isEmpty() && settings.maxErrorRate >= 0 && p.read >= enough && p.read > 0 &&
                 double(p.quarantined) / double(p.read) > settings.maxErrorRate)
                 message = QStringLiteral("%1 of the rows of %2 were quarantined (%3 of %4), above "

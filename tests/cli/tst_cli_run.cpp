@@ -1,0 +1,204 @@
+#include "CliRunner.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using cutover::test::CliRunner;
+
+namespace {
+
+const QStringList kTables = {QStringLiteral("practitioner"), QStringLiteral("patient"),
+                             QStringLiteral("encounter"), QStringLiteral("observation"),
+                             QStringLiteral("invoice")};
+
+// Every row of every demo table in key order, hashed: an exact comparison of two targets.
+QString digest(const QString &path)
+{
+    const QString name = QUuid::createUuid().toString();
+    QString result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return QStringLiteral("cannot open");
+        for (const QString &table : kTables) {
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY id").arg(table));
+            qint64 rows = 0;
+            while (q.next()) {
+                ++rows;
+                for (int c = 0; c < q.record().count(); ++c)
+                    hash.addData(q.value(c).toString().toUtf8() + '\x1f');
+            }
+            result += QStringLiteral("%1:%2:%3\n")
+                          .arg(table)
+                          .arg(rows)
+                          .arg(QString::fromLatin1(hash.result().toHex().left(16)));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+QJsonObject lastEvent(const QString &out, const QString &event)
+{
+    QJsonObject found;
+    for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (o.value(QStringLiteral("event")).toString() == event)
+            found = o;
+    }
+    return found;
+}
+
+} // namespace
+
+// cutover-cli run as a user runs it: progress output, exit codes, and the promise that a run
+// killed in the middle of a large table and run again ends with exactly the target an
+// uninterrupted run gives.
+class TestCliRun : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root;
+
+    QString demo(const QString &name, int patients)
+    {
+        const QString dir = m_root.filePath(name);
+        const auto made = CliRunner::run(
+            {QStringLiteral("demo"), dir, QStringLiteral("--rows"), QString::number(patients)});
+        if (made.exitCode != 0)
+            qFatal("demo failed: %s", qPrintable(made.err));
+        return dir;
+    }
+
+private Q_SLOTS:
+    void plainProgressAndSummary()
+    {
+        const QString dir = demo(QStringLiteral("plain"), 300);
+        const auto outcome =
+            CliRunner::run({QStringLiteral("run"), dir + QStringLiteral("/demo.cutover"),
+                            QStringLiteral("--table"), QStringLiteral("practitioner"),
+                            QStringLiteral("--table"), QStringLiteral("patient")});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err + outcome.out));
+        QVERIFY(outcome.out.contains(QStringLiteral("patient done read 300/300")));
+        QVERIFY(outcome.out.contains(QStringLiteral("succeeded")));
+        QVERIFY(outcome.out.contains(QStringLiteral("balances")));
+        QVERIFY(!outcome.out.contains(QLatin1Char('\r'))); // no bar when not on a terminal
+    }
+
+    void jsonProgressIsOneEventPerLine()
+    {
+        const QString dir = demo(QStringLiteral("json"), 300);
+        const auto outcome =
+            CliRunner::run({QStringLiteral("run"), dir + QStringLiteral("/demo.cutover"),
+                            QStringLiteral("--progress"), QStringLiteral("json")});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        int progress = 0;
+        for (const QString &line : outcome.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            QJsonParseError error;
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8(), &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
+            if (o.value(QStringLiteral("event")) == QStringLiteral("progress"))
+                ++progress;
+        }
+        QVERIFY(progress >= 1);
+        const QJsonObject finished = lastEvent(outcome.out, QStringLiteral("finished"));
+        QCOMPARE(finished.value(QStringLiteral("status")).toString(), QStringLiteral("succeeded"));
+        QCOMPARE(finished.value(QStringLiteral("tables")).toArray().size(), kTables.size());
+        for (const QJsonValue &t : finished.value(QStringLiteral("tables")).toArray())
+            QVERIFY(t.toObject().value(QStringLiteral("balances")).toBool());
+    }
+
+    void usageErrors()
+    {
+        const QString dir = demo(QStringLiteral("usage"), 50);
+        const QString project = dir + QStringLiteral("/demo.cutover");
+        auto bad = CliRunner::run({QStringLiteral("run"), project, QStringLiteral("--progress"),
+                                   QStringLiteral("fancy")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains(QStringLiteral("fancy")));
+        bad = CliRunner::run(
+            {QStringLiteral("run"), project, QStringLiteral("--phase"), QStringLiteral("wave-9")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains(QStringLiteral("wave-9")));
+        bad = CliRunner::run({QStringLiteral("run"), project, QStringLiteral("--dry-run"),
+                              QStringLiteral("--incremental")});
+        QCOMPARE(bad.exitCode, 2);
+    }
+
+    void killedRunResumesToTheUninterruptedTarget()
+    {
+        const int patients = 3000;
+        const QString reference = demo(QStringLiteral("reference"), patients);
+        const QStringList options = {QStringLiteral("--batch-size"), QStringLiteral("500"),
+                                     QStringLiteral("--progress"), QStringLiteral("json")};
+        const auto whole = CliRunner::run(
+            QStringList{QStringLiteral("run"), reference + QStringLiteral("/demo.cutover")} +
+            options);
+        QVERIFY2(whole.exitCode == 0 || whole.exitCode == 1, qPrintable(whole.err));
+        const QString expected = digest(reference + QStringLiteral("/modern.sqlite"));
+
+        const QString dir = demo(QStringLiteral("killed"), patients);
+        QProcess process;
+        process.setProgram(CliRunner::binary());
+        process.setArguments(
+            QStringList{QStringLiteral("run"), dir + QStringLiteral("/demo.cutover")} + options);
+        process.start();
+        QVERIFY(process.waitForStarted());
+        // Kill it while the largest table is half loaded.
+        bool killed = false;
+        QByteArray seen;
+        while (!killed && process.waitForReadyRead(60000)) {
+            seen += process.readAllStandardOutput();
+            for (const QByteArray &line : seen.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                for (const QJsonValue &t : o.value(QStringLiteral("tables")).toArray()) {
+                    const QJsonObject table = t.toObject();
+                    if (table.value(QStringLiteral("table")) == QStringLiteral("observation") &&
+                        table.value(QStringLiteral("written")).toInteger() > 5000) {
+                        process.kill(); // SIGKILL: no chance to clean up
+                        killed = true;
+                        break;
+                    }
+                }
+                if (killed)
+                    break;
+            }
+        }
+        QVERIFY2(killed, "the run ended before it could be killed mid-table");
+        process.waitForFinished();
+        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        QVERIFY(digest(dir + QStringLiteral("/modern.sqlite")) != expected);
+
+        const auto resumed = CliRunner::run(
+            QStringList{QStringLiteral("run"), dir + QStringLiteral("/demo.cutover")} + options);
+        QCOMPARE(resumed.exitCode, whole.exitCode);
+        QVERIFY2(resumed.out.contains(QStringLiteral("resuming run")), qPrintable(resumed.out));
+        QCOMPARE(digest(dir + QStringLiteral("/modern.sqlite")), expected);
+        const QJsonObject finished = lastEvent(resumed.out, QStringLiteral("finished"));
+        for (const QJsonValue &t : finished.value(QStringLiteral("tables")).toArray())
+            QVERIFY(t.toObject().value(QStringLiteral("balances")).toBool());
+
+        // A finished project run again changes nothing.
+        const auto again = CliRunner::run(
+            QStringList{QStringLiteral("run"), dir + QStringLiteral("/demo.cutover")} + options);
+        QCOMPARE(again.exitCode, whole.exitCode);
+        QVERIFY(!again.out.contains(QStringLiteral("resuming run")));
+        QCOMPARE(digest(dir + QStringLiteral("/modern.sqlite")), expected);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRun)
+#include "tst_cli_run.moc"
