@@ -127,7 +127,12 @@ QVariant fieldValue(PGresult *result, int row, int column)
 PostgresTargetSession::PostgresTargetSession(ConnectionSpec spec, PGconn *conn)
     : m_spec(std::move(spec))
     , m_conn(conn)
-{}
+{
+    // libpq prints NOTICEs ("relation ... already exists, skipping") on stderr by default:
+    // they are expected answers to CREATE ... IF NOT EXISTS, not news for the user.
+    PQsetNoticeProcessor(
+        m_conn, [](void *, const char *) {}, nullptr);
+}
 
 PostgresTargetSession::~PostgresTargetSession()
 {

@@ -1,6 +1,7 @@
 #include "RunEngine.h"
 
 #include "IntrospectorFactory.h"
+#include "KeyCrosswalk.h"
 #include "RunControl.h"
 #include "SqliteBackup.h"
 #include "TargetPreparer.h"
@@ -263,6 +264,10 @@ Result<void> RunEngine::prepare()
     if (!report)
         return report.error();
     m_created = report->created;
+    // Created here, once: parallel writers creating it at the same moment race on PostgreSQL.
+    if (m_options.keyCrosswalk)
+        if (auto ready = KeyCrosswalk(*m_session).ensureTable(); !ready)
+            return ready;
     for (const TargetPreparer::Step &step : std::as_const(report->steps)) {
         QJsonObject &timings = m_prepareTimings[step.table];
         timings[QStringLiteral("prepare_ms")] =
