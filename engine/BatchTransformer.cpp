@@ -70,9 +70,13 @@ void BatchTransformer::drainGivenBack()
         m_checker->release(check, rows);
 }
 
+// Empty when the target key is not among the mapping's outputs (the database generates it, or
+// the table has none): such rows cannot be found by key again.
 QString BatchTransformer::targetKey(const QStringList &columns, const QVariantList &row) const
 {
     Q_UNUSED(columns);
+    if (m_targetKeyColumns.isEmpty() || m_targetKeyColumns.contains(-1))
+        return QString();
     if (m_targetKeyColumns.size() == 1)
         return ValueText::of(row.value(m_targetKeyColumns.first()));
     QVariantList parts;

@@ -179,7 +179,7 @@ Result<BatchWriter::Written> BatchWriter::attempt(const LoadBatch &batch,
     QStringList keys;
     if (m_setup.recordWrittenKeys && !m_setup.dryRun)
         for (qsizetype i = 0; i < batch.targetKeys.size(); ++i)
-            if (!refusedSet.contains(i))
+            if (!refusedSet.contains(i) && !batch.targetKeys.at(i).isEmpty())
                 keys.append(batch.targetKeys.at(i));
     written.loaded = batch.rows.size() - refused.size();
     written.quarantined = quarantined.size();

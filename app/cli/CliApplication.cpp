@@ -5,7 +5,10 @@
 #include "FunctionsCommand.h"
 #include "InspectCommand.h"
 #include "PreviewCommand.h"
+#include "QuarantineCommand.h"
+#include "RollbackCommand.h"
 #include "RunCommand.h"
+#include "RunsCommand.h"
 #include "ValidateCommand.h"
 
 namespace cutover::cli {
@@ -19,6 +22,9 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<PreviewCommand>());
     m_commands.push_back(std::make_unique<AutomapCommand>());
     m_commands.push_back(std::make_unique<RunCommand>());
+    m_commands.push_back(std::make_unique<RunsCommand>());
+    m_commands.push_back(std::make_unique<QuarantineCommand>());
+    m_commands.push_back(std::make_unique<RollbackCommand>());
 }
 
 CliCommand *CliApplication::find(const QString &name) const

@@ -1,0 +1,82 @@
+#include "RollbackCommand.h"
+
+#include "CommandLine.h"
+#include "ProjectReader.h"
+#include "RunProgressPrinter.h"
+
+namespace cutover::cli {
+
+int RollbackCommand::run(CliContext &context)
+{
+    CommandLine line(
+        name(),
+        QStringLiteral(
+            "Rolls back one run of the project. A SQLite target is restored from the backup the "
+            "run took before writing (and the run recorded as rolled back in it); on PostgreSQL "
+            "and MySQL the rows the run wrote are deleted, children first, in one transaction, "
+            "and the tables it created are dropped.\n"
+            "Refused, changing nothing, for a dry run, a run already rolled back or a SQLite run "
+            "without its backup, and unless --force for a run still marked running, a run "
+            "followed by other runs that changed the target, or a table the run upserted into or "
+            "emptied.\n"
+            "Exit code 0 when rolled back, 1 when refused, 2 on a usage error or an unknown run, "
+            "3 when the project or the target cannot be opened."));
+    line.addPositional(QStringLiteral("PROJECT"), QStringLiteral("the *.cutover file"));
+    line.addPositional(QStringLiteral("RUN"),
+                       QStringLiteral("the run id, or its start (see 'cutover-cli runs')"));
+    line.addOption({QStringLiteral("force"),
+                    QStringLiteral("Roll back even when later runs changed the target, the run "
+                                   "is still marked running, or a table cannot be fully "
+                                   "restored by deleting rows.")});
+    if (const int code = line.parse(context, 2); code >= 0)
+        return code;
+    const QCommandLineParser &parser = line.parser();
+    auto project = ProjectReader::load(parser.positionalArguments().at(0));
+    if (!project)
+        return fail(context, project.error());
+    RunRollback rollback(*project, context.passwords);
+    rollback.setNotice([&context](const QString &message) { context.out << message << Qt::endl; });
+    if (auto opened = rollback.open(); !opened)
+        return fail(context, opened.error());
+    auto run = rollback.find(parser.positionalArguments().at(1));
+    if (!run)
+        return fail(context, run.error());
+    auto report = rollback.rollback(run->runId, parser.isSet(QStringLiteral("force")));
+    if (!report) {
+        if (report.error().code() != Error::Code::Usage)
+            return fail(context, report.error());
+        context.err << "cutover-cli rollback: " << report.error().toString() << Qt::endl;
+        return CheckFailed;
+    }
+    printReport(context.out, *report);
+    return Ok;
+}
+
+void RollbackCommand::printReport(QTextStream &out, const RunRollback::Report &report)
+{
+    out << "\nRolled back run " << report.runId << " in " << report.target << '\n';
+    if (!report.backupFile.isEmpty())
+        out << "  restored the target from " << report.backupFile << '\n';
+    for (const RunRollback::TableOutcome &t : report.tables) {
+        QString what;
+        if (t.dropped)
+            what = QStringLiteral("dropped (the run created it)");
+        else if (!t.skipped.isEmpty())
+            what = QStringLiteral("left alone: ") + t.skipped;
+        else if (!report.backupFile.isEmpty())
+            what = QStringLiteral("restored");
+        else
+            what =
+                QStringLiteral("deleted %1 of %2 rows the run wrote")
+                    .arg(RunProgressPrinter::count(t.deleted), RunProgressPrinter::count(t.keys));
+        out << "  " << t.table.leftJustified(20) << ' ' << what << '\n';
+    }
+    if (!report.backupFile.isEmpty() && !report.laterRuns.isEmpty())
+        out << "  also undid the later runs " << report.laterRuns.join(QStringLiteral(", "))
+            << '\n';
+    for (const QString &forced : report.forced)
+        out << "  forced past: " << forced << '\n';
+    out.flush();
+}
+
+} // namespace cutover::cli

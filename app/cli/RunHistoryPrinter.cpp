@@ -1,0 +1,183 @@
+#include "RunHistoryPrinter.h"
+
+#include "RunLedger.h"
+#include "RunProgressPrinter.h"
+
+#include <QJsonArray>
+
+namespace cutover::cli {
+
+namespace {
+
+QString when(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
+                          : QStringLiteral("--");
+}
+
+QString count(qint64 n)
+{
+    return RunProgressPrinter::count(n);
+}
+
+} // namespace
+
+QString RunHistoryPrinter::duration(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("--");
+    if (seconds < 60)
+        return QString::number(seconds, 'f', 1) + QLatin1Char('s');
+    const qint64 whole = qint64(seconds);
+    if (whole < 3600)
+        return QStringLiteral("%1m%2s").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1h%2m")
+        .arg(whole / 3600)
+        .arg((whole / 60) % 60, 2, 10, QLatin1Char('0'));
+}
+
+// A rollback finishes the run again; its tables keep the time the load ended.
+double RunHistoryPrinter::seconds(const RunRecord &run)
+{
+    QDateTime finished = run.finishedAt;
+    if (run.status == RunStatus::RolledBack) {
+        QDateTime loaded;
+        for (const RunTableRecord &t : run.tables)
+            if (t.finishedAt.isValid() && (!loaded.isValid() || t.finishedAt > loaded))
+                loaded = t.finishedAt;
+        if (loaded.isValid())
+            finished = loaded;
+    }
+    if (!run.startedAt.isValid() || !finished.isValid())
+        return -1;
+    return double(run.startedAt.msecsTo(finished)) / 1000.0;
+}
+
+double RunHistoryPrinter::seconds(const RunTableRecord &table)
+{
+    const QJsonValue total = table.timings.value(QStringLiteral("total_ms"));
+    if (total.isDouble())
+        return total.toDouble() / 1000.0;
+    if (!table.startedAt.isValid() || !table.finishedAt.isValid())
+        return -1;
+    return double(table.startedAt.msecsTo(table.finishedAt)) / 1000.0;
+}
+
+QString RunHistoryPrinter::ledgerText(const RunTableRecord &table)
+{
+    const QString balance =
+        table.balances() ? QStringLiteral("balances") : QStringLiteral("DOES NOT BALANCE");
+    if (table.status == RunStatus::Succeeded)
+        return balance;
+    return runStatusName(table.status) + QStringLiteral(", ") + balance;
+}
+
+void RunHistoryPrinter::printText(QTextStream &out, const QString &project, const QString &target,
+                                  const QList<RunRecord> &runs)
+{
+    if (runs.isEmpty()) {
+        out << project << ": no runs recorded in " << target << '\n';
+        out.flush();
+        return;
+    }
+    out << project << ": " << runs.size() << (runs.size() == 1 ? " run" : " runs") << " in "
+        << target << ", newest first\n";
+    for (const RunRecord &run : runs)
+        printRun(out, run);
+    out.flush();
+}
+
+void RunHistoryPrinter::printRun(QTextStream &out, const RunRecord &run)
+{
+    const double took = seconds(run);
+    out << '\n'
+        << run.runId << "  " << runModeName(run.mode) << "  " << runStatusName(run.status) << '\n';
+    out << "  started " << when(run.startedAt) << ", "
+        << (took < 0 ? QStringLiteral("not finished") : QStringLiteral("took ") + duration(took))
+        << ", mapping "
+        << (run.mappingVersion.isEmpty() ? QStringLiteral("--") : run.mappingVersion) << ", phase "
+        << (run.phase.isEmpty() ? QStringLiteral("(all tables)") : run.phase) << '\n';
+    if (!run.tables.isEmpty()) {
+        out << QStringLiteral("  %1 %2 %3 %4 %5 %6  %7\n")
+                   .arg(QStringLiteral("table"), -20)
+                   .arg(QStringLiteral("source"), 11)
+                   .arg(QStringLiteral("loaded"), 11)
+                   .arg(QStringLiteral("quarantined"), 11)
+                   .arg(QStringLiteral("skipped"), 11)
+                   .arg(QStringLiteral("seconds"), 8)
+                   .arg(QStringLiteral("ledger"));
+        for (const RunTableRecord &t : run.tables) {
+            const double s = seconds(t);
+            out << QStringLiteral("  %1 %2 %3 %4 %5 %6  %7\n")
+                       .arg(t.tableName, -20)
+                       .arg(count(t.sourceRows), 11)
+                       .arg(count(t.loaded), 11)
+                       .arg(count(t.quarantined), 11)
+                       .arg(count(t.skipped), 11)
+                       .arg(s < 0 ? QStringLiteral("--") : QString::number(s, 'f', 1), 8)
+                       .arg(ledgerText(t));
+        }
+    }
+    const QStringList lines = run.message.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines)
+        out << "  | " << line << '\n';
+}
+
+QJsonObject RunHistoryPrinter::toJson(const QString &project, const QString &target,
+                                      const QList<RunRecord> &runs)
+{
+    QJsonArray array;
+    for (const RunRecord &run : runs)
+        array.append(runJson(run));
+    return {{QStringLiteral("project"), project},
+            {QStringLiteral("target"), target},
+            {QStringLiteral("runs"), array}};
+}
+
+QJsonObject RunHistoryPrinter::runJson(const RunRecord &run)
+{
+    QJsonArray tables;
+    bool balances = true;
+    for (const RunTableRecord &t : run.tables) {
+        tables.append(tableJson(t));
+        balances = balances && t.balances();
+    }
+    const double took = seconds(run);
+    return {{QStringLiteral("runId"), run.runId},
+            {QStringLiteral("project"), run.project},
+            {QStringLiteral("phase"), run.phase},
+            {QStringLiteral("mappingVersion"), run.mappingVersion},
+            {QStringLiteral("mode"), runModeName(run.mode)},
+            {QStringLiteral("status"), runStatusName(run.status)},
+            {QStringLiteral("message"), run.message},
+            {QStringLiteral("startedAt"), RunLedger::timestamp(run.startedAt)},
+            {QStringLiteral("finishedAt"), run.finishedAt.isValid()
+                                               ? QJsonValue(RunLedger::timestamp(run.finishedAt))
+                                               : QJsonValue()},
+            {QStringLiteral("seconds"), took < 0 ? QJsonValue() : QJsonValue(took)},
+            {QStringLiteral("balances"), balances},
+            {QStringLiteral("options"), run.options},
+            {QStringLiteral("tables"), tables}};
+}
+
+QJsonObject RunHistoryPrinter::tableJson(const RunTableRecord &t)
+{
+    const double s = seconds(t);
+    return {{QStringLiteral("table"), t.tableName},
+            {QStringLiteral("status"), runStatusName(t.status)},
+            {QStringLiteral("sourceRows"), t.sourceRows},
+            {QStringLiteral("loaded"), t.loaded},
+            {QStringLiteral("quarantined"), t.quarantined},
+            {QStringLiteral("skipped"), t.skipped},
+            {QStringLiteral("balances"), t.balances()},
+            {QStringLiteral("seconds"), s < 0 ? QJsonValue() : QJsonValue(s)},
+            {QStringLiteral("startedAt"), RunLedger::timestamp(t.startedAt)},
+            {QStringLiteral("finishedAt"), t.finishedAt.isValid()
+                                               ? QJsonValue(RunLedger::timestamp(t.finishedAt))
+                                               : QJsonValue()},
+            {QStringLiteral("timings"), t.timings},
+            {QStringLiteral("watermark"), t.watermark},
+            {QStringLiteral("createdTable"), t.createdTable}};
+}
+
+} // namespace cutover::cli

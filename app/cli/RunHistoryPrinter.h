@@ -1,0 +1,36 @@
+#pragma once
+
+#include "RunRecord.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QTextStream>
+
+namespace cutover::cli {
+
+// The run history of `cutover-cli runs`: a block per run, newest first (id, mode, status,
+// start, duration, phase, mapping version, message), each with its tables' row ledger
+// (source, loaded, quarantined, skipped, whether it balances, seconds) in aligned columns; or
+// everything as one JSON document.
+class RunHistoryPrinter
+{
+public:
+    static void printText(QTextStream &out, const QString &project, const QString &target,
+                          const QList<RunRecord> &runs);
+    static QJsonObject toJson(const QString &project, const QString &target,
+                              const QList<RunRecord> &runs);
+
+    // 0.4s, 12.3s, 4m05s, 2h07m; "--" when unknown.
+    static QString duration(double seconds);
+    // From the start to the end of the load (a rollback finishes a run again).
+    static double seconds(const RunRecord &run);
+    static double seconds(const RunTableRecord &table);
+
+private:
+    static void printRun(QTextStream &out, const RunRecord &run);
+    static QString ledgerText(const RunTableRecord &table);
+    static QJsonObject runJson(const RunRecord &run);
+    static QJsonObject tableJson(const RunTableRecord &table);
+};
+
+} // namespace cutover::cli
