@@ -234,6 +234,7 @@ TableMapping readMapping(ObjectReader &r)
     m.mode = r.choice("mode", TableMapping::Mode::Insert, &ProjectVocabulary::mode,
                       ProjectVocabulary::modeNames());
     m.watermark = r.text("watermark");
+    m.syncDeletes = r.flag("syncDeletes");
     m.note = r.text("note");
     m.columns = readList<ColumnMapping>(r, "columns", readColumn);
     return m;

@@ -17,10 +17,11 @@ const QStringList kKeyOrder = {
     QStringLiteral("table"),         QStringLiteral("column"),      QStringLiteral("kind"),
     QStringLiteral("severity"),      QStringLiteral("query"),       QStringLiteral("filter"),
     QStringLiteral("sourceKey"),     QStringLiteral("keyStrategy"), QStringLiteral("keyNamespace"),
-    QStringLiteral("mode"),          QStringLiteral("watermark"),   QStringLiteral("expression"),
-    QStringLiteral("default"),       QStringLiteral("sensitive"),   QStringLiteral("columns"),
-    QStringLiteral("mappings"),      QStringLiteral("lookups"),     QStringLiteral("rules"),
-    QStringLiteral("phases"),        QStringLiteral("settings"),    QStringLiteral("runbook"),
+    QStringLiteral("mode"),          QStringLiteral("watermark"),   QStringLiteral("syncDeletes"),
+    QStringLiteral("expression"),    QStringLiteral("default"),     QStringLiteral("sensitive"),
+    QStringLiteral("columns"),       QStringLiteral("mappings"),    QStringLiteral("lookups"),
+    QStringLiteral("rules"),         QStringLiteral("phases"),      QStringLiteral("settings"),
+    QStringLiteral("runbook"),
 };
 
 void putText(QJsonObject &o, const char *key, const QString &value)
@@ -63,6 +64,8 @@ QJsonObject mappingJson(const TableMapping &m)
     putText(o, "keyNamespace", m.keyNamespace);
     o[QStringLiteral("mode")] = ProjectVocabulary::modeName(m.mode);
     putText(o, "watermark", m.watermark);
+    if (m.syncDeletes)
+        o[QStringLiteral("syncDeletes")] = true;
     putText(o, "note", m.note);
     QJsonArray columns;
     for (const ColumnMapping &c : m.columns)

@@ -366,6 +366,12 @@ Result<void> RunEngine::createLoaders(RunControl &control)
         };
         if (m_options.mode == RunMode::Incremental) {
             s.upsert = true;
+            s.syncDeletes = planned.mapping->syncDeletes;
+            if (s.syncDeletes && !planned.filters.isEmpty()) {
+                // The phase's filter hides rows that still exist: they are not deletions.
+                s.syncDeletes = false;
+                notice(QStringLiteral("%1: deletions are not synced within a phase").arg(table));
+            }
             if (!planned.mapping->watermark.isEmpty()) {
                 auto mark = previousWatermark(table);
                 if (!mark)

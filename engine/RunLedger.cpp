@@ -26,7 +26,8 @@ const QStringList kTableColumns = {
     QStringLiteral("run_id"),     QStringLiteral("table_name"),  QStringLiteral("source_rows"),
     QStringLiteral("loaded"),     QStringLiteral("quarantined"), QStringLiteral("skipped"),
     QStringLiteral("started_at"), QStringLiteral("finished_at"), QStringLiteral("timings"),
-    QStringLiteral("status"),     QStringLiteral("watermark"),   QStringLiteral("created_table")};
+    QStringLiteral("status"),     QStringLiteral("watermark"),   QStringLiteral("created_table"),
+    QStringLiteral("deleted")};
 const QStringList kCheckpointColumns = {
     QStringLiteral("run_id"),           QStringLiteral("table_name"),
     QStringLiteral("batch_no"),         QStringLiteral("last_source_key"),
@@ -96,7 +97,8 @@ const QList<RunLedger::TableDef> &RunLedger::definitions()
           {"timings", T::Json, false},
           {"status", T::Text, true},
           {"watermark", T::Text, false},
-          {"created_table", T::Count, true}},
+          {"created_table", T::Count, true},
+          {"deleted", T::Count, true}},
          {QStringLiteral("run_id"), QStringLiteral("table_name")}},
         {"cutover_checkpoints",
          {{"run_id", T::Id, true},
@@ -303,7 +305,8 @@ Result<void> RunLedger::finishTable(const RunTableRecord &record)
                               jsonText(record.timings),
                               runStatusName(record.status),
                               orNull(record.watermark),
-                              qint64(record.createdTable ? 1 : 0)};
+                              qint64(record.createdTable ? 1 : 0),
+                              record.deleted};
     auto written = m_session.upsertRows(
         kTables, kTableColumns, {QStringLiteral("run_id"), QStringLiteral("table_name")}, {row});
     if (!written)
@@ -470,6 +473,7 @@ RunTableRecord RunLedger::tableFromRow(const QVariantList &row)
     t.status = parseRunStatus(text(row.at(9))).value_or(RunStatus::Failed);
     t.watermark = text(row.at(10));
     t.createdTable = row.at(11).toLongLong() != 0;
+    t.deleted = row.at(12).toLongLong();
     return t;
 }
 

@@ -18,6 +18,7 @@ struct RunTableRecord
     qint64 loaded = 0;
     qint64 quarantined = 0;
     qint64 skipped = 0; // left out by a filter
+    qint64 deleted = 0; // incremental sync: target rows deleted because their source row is gone
     QDateTime startedAt;
     QDateTime finishedAt; // invalid while the table is loading
     QJsonObject timings;  // stage name -> milliseconds, index rebuilds, ...

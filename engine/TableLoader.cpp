@@ -1,6 +1,7 @@
 #include "TableLoader.h"
 
 #include "BatchTransformer.h"
+#include "DeletionSync.h"
 #include "KeyCrosswalk.h"
 #include "RowSourceFactory.h"
 #include "RunControl.h"
@@ -238,6 +239,24 @@ Result<RunTableRecord> TableLoader::run()
         QMutexLocker lock(&m_mutex);
         for (auto it = m_timings.cbegin(); it != m_timings.cend(); ++it)
             record.timings[it.key()] = it.value();
+    }
+    if (complete && m_setup.syncDeletes) {
+        setStage(TableProgress::Stage::Finishing);
+        QElapsedTimer timer;
+        timer.start();
+        DeletionSync::Setup ds;
+        ds.project = m_setup.project;
+        ds.mapping = m_setup.mapping;
+        ds.target = m_setup.target;
+        ds.passwords = m_setup.passwords;
+        ds.dryRun = m_setup.dryRun;
+        auto deleted = DeletionSync::run(ds, (*writer)->session());
+        if (!deleted) {
+            setStage(TableProgress::Stage::Failed);
+            return deleted.error();
+        }
+        record.deleted = *deleted;
+        record.timings[QStringLiteral("delete_ms")] = timer.elapsed();
     }
     record.status = complete ? RunStatus::Succeeded : m_setup.control->stopStatus();
     setStage(complete ? TableProgress::Stage::Done : TableProgress::Stage::Stopped);

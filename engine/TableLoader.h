@@ -60,7 +60,8 @@ public:
         bool upsert = false; // incremental and retry runs upsert whatever the mapping says
         bool createdTable = false;
         std::optional<CheckpointRecord> resumeFrom;
-        QString watermark; // incremental: read rows above it; empty for all
+        QString watermark;        // incremental: read rows above it; empty for all
+        bool syncDeletes = false; // incremental: delete target rows whose source row is gone
         // --retry-quarantined: source key -> runs that quarantined it (only these rows load)
         QHash<QString, QStringList> retryKeys;
         int connectionRetries = 4;

@@ -32,6 +32,9 @@ struct TableMapping
     QString keyNamespace; // uuid5 namespace for RemapUuid (default: the target table name)
     Mode mode = Mode::Insert;
     QString watermark; // column for incremental sync, empty when none
+    // Incremental sync also deletes target rows whose source row is gone (found by comparing
+    // the keys the source maps to with the target's keys).
+    bool syncDeletes = false;
     QList<ColumnMapping> columns;
     QString note;
 

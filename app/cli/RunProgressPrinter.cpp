@@ -166,6 +166,7 @@ void RunProgressPrinter::finished(const RunRecord &run)
                                       {QStringLiteral("loaded"), t.loaded},
                                       {QStringLiteral("quarantined"), t.quarantined},
                                       {QStringLiteral("skipped"), t.skipped},
+                                      {QStringLiteral("deleted"), t.deleted},
                                       {QStringLiteral("balances"), t.balances()},
                                       {QStringLiteral("timings"), t.timings}});
         m_out << jsonLine({{QStringLiteral("event"), QStringLiteral("finished")},
@@ -204,6 +205,10 @@ void RunProgressPrinter::finished(const RunRecord &run)
                      .arg(seconds, 8, 'f', 1)
                      .arg(ledger);
     }
+    for (const RunTableRecord &t : run.tables)
+        if (t.deleted > 0)
+            m_out << "  " << t.tableName << ": " << count(t.deleted)
+                  << " rows deleted, their source rows are gone\n";
     if (!run.message.isEmpty())
         m_out << run.message << '\n';
     m_out.flush();

@@ -390,10 +390,50 @@ private Q_SLOTS:
                           QStringLiteral("full_name LIKE '% qzx'")),
                  patient->loaded);
         QCOMPARE(rowCount(target(project), QStringLiteral("patient")), full->loaded);
+        QCOMPARE(patient->deleted, 0);
         // Nothing changed since: the next sync reads nothing.
         auto idle = run(project, options);
         RUN_OK(idle);
         QCOMPARE(tableOf(*idle, QStringLiteral("patient"))->loaded, 0);
+    }
+
+    void incrementalSyncDeletesWhenTheMappingAsks()
+    {
+        Project project = demo();
+        for (TableMapping &m : project.mappings)
+            if (m.target == QLatin1String("invoice"))
+                m.syncDeletes = true;
+        RUN_OK(run(project));
+        // Two invoices that were loaded are deleted in the old system.
+        const QString gone = SqliteFile::scalar(
+            target(project), QStringLiteral("SELECT group_concat(legacy_number) FROM (SELECT "
+                                            "legacy_number FROM invoice ORDER BY legacy_number "
+                                            "LIMIT 2 OFFSET 5)"));
+        QCOMPARE(gone.split(QLatin1Char(',')).size(), 2);
+        QCOMPARE(SqliteFile::create(
+                     project.baseDir + QStringLiteral("/legacy.sqlite"),
+                     {QStringLiteral("DELETE FROM tblInvoice WHERE InvoiceNo IN (%1)").arg(gone)}),
+                 QString());
+        const qint64 before = rowCount(target(project), QStringLiteral("invoice"));
+
+        RunOptions options;
+        options.mode = RunMode::Incremental;
+        auto sync = run(project, options);
+        RUN_OK(sync);
+        QVERIFY2(sync->status == RunStatus::Succeeded, qPrintable(sync->message));
+        const RunTableRecord *invoice = tableOf(*sync, QStringLiteral("invoice"));
+        QVERIFY(invoice);
+        QCOMPARE(invoice->deleted, 2);
+        QCOMPARE(rowCount(target(project), QStringLiteral("invoice")), before - 2);
+        QCOMPARE(rowCount(target(project), QStringLiteral("invoice"),
+                          QStringLiteral("legacy_number IN (%1)").arg(gone)),
+                 0);
+        // A mapping that does not ask keeps its rows.
+        QCOMPARE(tableOf(*sync, QStringLiteral("patient"))->deleted, 0);
+        // Nothing else is gone: the next sync deletes nothing.
+        auto again = run(project, options);
+        RUN_OK(again);
+        QCOMPARE(tableOf(*again, QStringLiteral("invoice"))->deleted, 0);
     }
 };
 
