@@ -100,31 +100,38 @@ void RunProgressPrinter::plainProgress(const RunProgress &progress)
     m_out.flush();
 }
 
+// [####------] 2/5 tables  encounter 5,000/6,079, 8,361 rows/s, ETA 0s  467 quarantined
+// The bar fills by tables done plus the share of the loading tables read.
 void RunProgressPrinter::barProgress(const RunProgress &progress)
 {
-    const qint64 expected = progress.expected();
-    const double share = expected > 0 ? double(progress.read()) / double(expected) : 0.0;
+    double done = 0;
+    int finished = 0;
     QStringList active;
-    double rate = 0;
-    qint64 eta = 0;
     for (const TableProgress &t : progress.tables) {
+        if (t.stage == TableProgress::Stage::Done) {
+            done += 1;
+            ++finished;
+            continue;
+        }
         if (t.stage != TableProgress::Stage::Loading)
             continue;
-        active.append(t.table);
-        rate += t.rowsPerSecond;
-        eta = qMax(eta, t.etaSeconds);
+        if (t.expectedRows > 0)
+            done += qMin(1.0, double(t.read) / double(t.expectedRows));
+        QString part = t.table + QLatin1Char(' ') + count(t.read);
+        if (t.expectedRows >= 0)
+            part += QLatin1Char('/') + count(t.expectedRows);
+        if (t.rowsPerSecond > 0)
+            part += QStringLiteral(", %1 rows/s").arg(count(qRound64(t.rowsPerSecond)));
+        if (t.etaSeconds >= 0)
+            part += QStringLiteral(", ETA %1").arg(duration(t.etaSeconds));
+        active.append(part);
     }
-    QString line =
-        QStringLiteral("%1 %2% %3/%4 rows, %5 quarantined")
-            .arg(bar(share, 30))
-            .arg(int(share * 100), 3)
-            .arg(count(progress.read()), expected >= 0 ? count(expected) : QStringLiteral("?"),
-                 count(progress.quarantined()));
-    if (rate > 0)
-        line += QStringLiteral(", %1 rows/s").arg(count(qRound64(rate)));
-    if (!active.isEmpty())
-        line +=
-            QStringLiteral(", ETA %1  %2").arg(duration(eta), active.join(QStringLiteral(", ")));
+    const qsizetype tables = qMax<qsizetype>(1, progress.tables.size());
+    QString line = QStringLiteral("%1 %2/%3 tables  %4  %5 quarantined")
+                       .arg(bar(done / double(tables), 24))
+                       .arg(finished)
+                       .arg(progress.tables.size())
+                       .arg(active.join(QStringLiteral("; ")), count(progress.quarantined()));
     if (progress.paused)
         line += QStringLiteral("  (paused)");
     m_out << '\r' << line.leftJustified(110).left(110);
