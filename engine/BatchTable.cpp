@@ -2,11 +2,15 @@
 
 #include "SqlDialect.h"
 
+#include <climits>
+#include <cstring>
 #include <sqlite3.h>
 
 namespace cutover {
 
 namespace {
+
+constexpr qsizetype kBlockBytes = 256 * 1024;
 
 struct Table
 {
@@ -135,9 +139,18 @@ int column(sqlite3_vtab_cursor *cursor, sqlite3_context *context, int index)
     case QMetaType::Float:
         sqlite3_result_double(context, value.toDouble());
         break;
-    case QMetaType::QString:
-        resultText(context, value.toString());
+    case QMetaType::QString: {
+        const QByteArrayView utf8 =
+            ownerOf(cursor)->utf8(*static_cast<const QString *>(value.constData()));
+        // A NUL follows the text: length -1 tells SQLite, which then never copies the text to
+        // add one (functions read their arguments NUL-terminated).
+        if (utf8.size() < INT_MAX && !memchr(utf8.data(), 0, size_t(utf8.size())))
+            sqlite3_result_text(context, utf8.data(), -1, SQLITE_STATIC);
+        else
+            sqlite3_result_text64(context, utf8.data(), sqlite3_uint64(utf8.size()), SQLITE_STATIC,
+                                  SQLITE_UTF8);
         break;
+    }
     case QMetaType::QByteArray: {
         const QByteArray bytes = value.toByteArray();
         sqlite3_result_blob64(context, bytes.constData(), sqlite3_uint64(bytes.size()),
@@ -199,6 +212,44 @@ void BatchTable::clear()
 {
     m_batch = nullptr;
     m_order.clear();
+    m_block = 0;
+    m_used = 0;
+}
+
+char *BatchTable::reserve(qsizetype bytes)
+{
+    while (m_block < m_blocks.size() && m_used + bytes > m_blocks[m_block].second) {
+        ++m_block;
+        m_used = 0;
+    }
+    if (m_block == m_blocks.size()) {
+        const qsizetype size = qMax(kBlockBytes, bytes);
+        m_blocks.emplace_back(std::make_unique<char[]>(size_t(size)), size);
+        m_used = 0;
+    }
+    return m_blocks[m_block].first.get() + m_used;
+}
+
+QByteArrayView BatchTable::utf8(const QString &text)
+{
+    const qsizetype size = text.size();
+    if (size == 0)
+        return QByteArrayView("", 0);
+    if (QtPrivate::isAscii(QStringView(text))) {
+        char *out = reserve(size + 1);
+        const ushort *chars = text.utf16();
+        for (qsizetype i = 0; i < size; ++i)
+            out[i] = char(chars[i]);
+        out[size] = 0;
+        m_used += size + 1;
+        return QByteArrayView(out, size);
+    }
+    const QByteArray bytes = text.toUtf8();
+    char *out = reserve(bytes.size() + 1);
+    memcpy(out, bytes.constData(), size_t(bytes.size()));
+    out[bytes.size()] = 0;
+    m_used += bytes.size() + 1;
+    return QByteArrayView(out, bytes.size());
 }
 
 } // namespace cutover

@@ -2,8 +2,11 @@
 
 #include "RowBatch.h"
 
+#include <QByteArrayView>
 #include <QList>
 #include <QStringList>
+#include <memory>
+#include <vector>
 
 struct sqlite3;
 
@@ -13,6 +16,9 @@ namespace cutover {
 // transform statement without being copied into a table first (measured against a temporary
 // table: see tests/bench/bench_transform.cpp). Rowids are 1-based row positions; the table
 // answers "rowid > ?" and "ORDER BY rowid" itself, so a batch can resume after a failed row.
+// Text reaches SQLite as UTF-8 written into blocks the table keeps until clear(), handed over
+// without a copy (SQLITE_STATIC): the blocks are reused batch after batch, so a cell costs no
+// allocation.
 class BatchTable
 {
 public:
@@ -29,11 +35,18 @@ public:
     {
         return m_batch->rows[row][m_order[column]];
     }
+    // The UTF-8 of text (what text.toUtf8() gives), valid until clear().
+    QByteArrayView utf8(const QString &text);
 
 private:
+    char *reserve(qsizetype bytes);
+
     QStringList m_columns;
     const RowBatch *m_batch = nullptr;
     QList<int> m_order;
+    std::vector<std::pair<std::unique_ptr<char[]>, qsizetype>> m_blocks; // memory, size
+    size_t m_block = 0;                                                  // the block being filled
+    qsizetype m_used = 0;                                                // bytes used in it
 };
 
 } // namespace cutover

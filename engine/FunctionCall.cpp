@@ -3,6 +3,8 @@
 #include "TransformEnvironment.h"
 
 #include <QLocale>
+#include <climits>
+#include <cstring>
 #include <sqlite3.h>
 
 namespace cutover {
@@ -44,7 +46,15 @@ bool FunctionCall::anyNull() const
 
 QString FunctionCall::text(int i) const
 {
-    return QString::fromUtf8(utf8(i));
+    // As QString::fromUtf8(utf8(i)), without the copy in between.
+    return QString::fromUtf8(utf8View(i));
+}
+
+QByteArrayView FunctionCall::utf8View(int i) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_value_text(m_argv[i]));
+    const int size = sqlite3_value_bytes(m_argv[i]);
+    return data ? QByteArrayView(data, size) : QByteArrayView();
 }
 
 QByteArray FunctionCall::utf8(int i) const
@@ -93,8 +103,38 @@ void FunctionCall::setNull() const
 
 void FunctionCall::setText(const QString &text) const
 {
-    const QByteArray bytes = text.toUtf8();
-    sqlite3_result_text64(m_context, bytes.constData(), sqlite3_uint64(bytes.size()),
+    const qsizetype size = text.size();
+    if (size == 0 || !QtPrivate::isAscii(QStringView(text))) {
+        const QByteArray bytes = text.toUtf8();
+        sqlite3_result_text64(m_context, bytes.constData(), sqlite3_uint64(bytes.size()),
+                              SQLITE_TRANSIENT, SQLITE_UTF8);
+        return;
+    }
+    // ASCII: UTF-8 written straight into memory SQLite takes over, no copy in between.
+    auto *bytes = static_cast<char *>(sqlite3_malloc64(sqlite3_uint64(size) + 1));
+    if (!bytes) {
+        sqlite3_result_error_nomem(m_context);
+        return;
+    }
+    const ushort *chars = text.utf16();
+    bool nul = false;
+    for (qsizetype i = 0; i < size; ++i) {
+        bytes[i] = char(chars[i]);
+        nul = nul || chars[i] == 0;
+    }
+    bytes[size] = 0;
+    // Length -1: SQLite knows the text ends in a NUL and never copies it to add one.
+    if (!nul && size < INT_MAX)
+        sqlite3_result_text(m_context, bytes, -1, sqlite3_free);
+    else
+        sqlite3_result_text64(m_context, bytes, sqlite3_uint64(size), sqlite3_free, SQLITE_UTF8);
+}
+
+void FunctionCall::setUtf8(QByteArrayView utf8, bool terminated) const
+{
+    if (terminated && utf8.size() < INT_MAX && !memchr(utf8.data(), 0, size_t(utf8.size())))
+        return sqlite3_result_text(m_context, utf8.data(), -1, SQLITE_TRANSIENT);
+    sqlite3_result_text64(m_context, utf8.data() ? utf8.data() : "", sqlite3_uint64(utf8.size()),
                           SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 

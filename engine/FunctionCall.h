@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 struct sqlite3;
@@ -15,6 +16,11 @@ struct TransformEnvironment;
 // TransformEnvironment the function was registered with, and the ways to answer. A function
 // that refuses a value calls refuse(): the value is reported to the environment's violation
 // sink and the result is NULL, so one bad row never fails the statement.
+//
+// Speed: most values are ASCII, for which the UTF-8 SQLite holds and the QString a function works
+// on are the same characters. Functions on the hot path of a run look at utf8View() first and
+// work on the bytes when they are ASCII (isAscii()), which gives exactly what the QString way
+// gives, without converting there and back; anything else takes the QString way.
 class FunctionCall
 {
 public:
@@ -45,6 +51,9 @@ public:
     bool anyNull() const;
     QString text(int i) const; // SQLite's text form of the value
     QByteArray utf8(int i) const;
+    // The same bytes as utf8(i), without a copy: valid until the function returns or asks for
+    // the value in another form.
+    QByteArrayView utf8View(int i) const;
     qint64 integer(int i) const;
     double real(int i) const;
     // The value as a person reads it in a violation: text, number, x'..' for a blob, NULL.
@@ -54,12 +63,23 @@ public:
 
     void setNull() const;
     void setText(const QString &text) const;
+    // Text given as UTF-8 (copied). terminated: a NUL byte follows the view, which lets SQLite
+    // keep the copy as it is where it would otherwise copy it again to add one.
+    void setUtf8(QByteArrayView utf8, bool terminated = false) const;
     void setInteger(qint64 value) const;
     // Reports a violation for this row and returns NULL.
     void refuse(const QString &function, const QString &value, const QString &reason) const;
 
     // Per-statement cache for a constant argument i (a compiled pattern, a time zone): SQLite
     // keeps it while the argument stays the same and drops it otherwise.
+    static bool isAscii(QByteArrayView bytes)
+    {
+        for (const char c : bytes)
+            if (uchar(c) >= 0x80)
+                return false;
+        return true;
+    }
+
     template <typename T>
     const T *cached(int i) const
     {

@@ -82,6 +82,42 @@ QString IsoTimestamp::format(qint64 wallSeconds, const QString &fraction, const 
     return QLatin1String(buffer) + digits + suffix;
 }
 
+qsizetype IsoTimestamp::formatUtf8(qint64 wallSeconds, char *out, const char *suffix)
+{
+    const qint64 days = wallSeconds / 86400 - (wallSeconds % 86400 < 0 ? 1 : 0);
+    const qint64 secondOfDay = wallSeconds - days * 86400;
+    const QDate date = QDate(1970, 1, 1).addDays(days);
+    qsizetype length = 0;
+    if (date.year() >= 0 && date.year() <= 9999) {
+        // As the snprintf below writes it, digit by digit: snprintf cost a third of to_utc.
+        const int fields[6] = {date.year(),
+                               date.month(),
+                               date.day(),
+                               int(secondOfDay / 3600),
+                               int(secondOfDay / 60 % 60),
+                               int(secondOfDay % 60)};
+        static const char separators[6] = {'-', '-', 'T', ':', ':', 0};
+        for (int f = 0; f < 6; ++f) {
+            if (f == 0) {
+                out[length++] = char('0' + fields[0] / 1000);
+                out[length++] = char('0' + fields[0] / 100 % 10);
+            }
+            out[length++] = char('0' + fields[f] / 10 % 10);
+            out[length++] = char('0' + fields[f] % 10);
+            if (separators[f])
+                out[length++] = separators[f];
+        }
+    } else {
+        const int size = std::snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d", date.year(),
+                                       date.month(), date.day(), int(secondOfDay / 3600),
+                                       int(secondOfDay / 60 % 60), int(secondOfDay % 60));
+        length = qMin(size, 31);
+    }
+    for (const char *c = suffix; *c; ++c)
+        out[length++] = *c;
+    return length;
+}
+
 QString IsoTimestamp::display() const
 {
     const QString clock = time.second() == 0 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss");

@@ -28,6 +28,9 @@ struct IsoTimestamp
     qint64 wallSeconds() const;
     // yyyy-MM-ddTHH:mm:ss[.fff], the fraction only when it is not zero; suffix appended.
     static QString format(qint64 wallSeconds, const QString &fraction, const QString &suffix = {});
+    // format(wallSeconds, QString(), suffix) as UTF-8 into out (at least 32 bytes plus the
+    // suffix); returns its length.
+    static qsizetype formatUtf8(qint64 wallSeconds, char *out, const char *suffix);
     // yyyy-MM-dd HH:mm[:ss] as written in messages.
     QString display() const;
 };

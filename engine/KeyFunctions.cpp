@@ -4,9 +4,12 @@
 #include "KeyRecorder.h"
 #include "TransformEnvironment.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QVarLengthArray>
+#include <charconv>
 #include <sqlite3.h>
 
 namespace cutover {
@@ -24,6 +27,36 @@ QByteArray encodeParts(const QStringList &parts)
         encoded += QByteArray::number(utf8.size()) + ':' + utf8;
     }
     return encoded;
+}
+
+// A namespace argument of uuid5 that was checked, with its v5 UUID, kept while the argument
+// stays the same (FunctionCall::cache): deriving it again cost a third of uuid5.
+struct Uuid5Namespace
+{
+    QString name;
+    QByteArray rfc4122;
+};
+
+// v5 of encoded under ns, as QUuid::createUuidV5 makes it, in its lower-case text form.
+void uuid5Text(const QByteArray &ns, QByteArrayView encoded, char text[36])
+{
+    thread_local QCryptographicHash sha1(QCryptographicHash::Sha1);
+    sha1.reset();
+    sha1.addData(ns);
+    sha1.addData(encoded);
+    const QByteArrayView hash = sha1.resultView();
+    uchar bytes[16];
+    memcpy(bytes, hash.data(), 16);
+    bytes[6] = uchar((bytes[6] & 0x0F) | 0x50); // version 5
+    bytes[8] = uchar((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
+    static const char digits[] = "0123456789abcdef";
+    int at = 0;
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            text[at++] = '-';
+        text[at++] = digits[bytes[i] >> 4];
+        text[at++] = digits[bytes[i] & 0x0F];
+    }
 }
 
 } // namespace
@@ -85,20 +118,55 @@ void KeyFunctions::uuid5(sqlite3_context *context, int argc, sqlite3_value **arg
         return call.refuse(kUuid5, QString(),
                            QStringLiteral("uuid5 needs a namespace name and at least one key "
                                           "value, e.g. uuid5('patients', id)"));
-    if (call.isNull(0) || call.text(0).trimmed().isEmpty())
+    const Uuid5Namespace *ns = call.cached<Uuid5Namespace>(0);
+    if (!ns && (call.isNull(0) || call.text(0).trimmed().isEmpty()))
         return call.refuse(kUuid5, call.display(0),
                            QStringLiteral("the namespace of uuid5 must be a non-empty name, "
                                           "e.g. 'patients'"));
     if (call.anyNull())
         return call.setNull();
-    const QString keyNamespace = call.text(0);
+    Uuid5Namespace made;
+    if (!ns) {
+        made.name = call.text(0);
+        made.rfc4122 = QUuid::createUuidV5(rootNamespace(), made.name.toUtf8()).toRfc4122();
+        ns = &made;
+    }
+    // The parts as encodeParts() writes them; an integer or ASCII text without a QString.
+    QVarLengthArray<char, 128> encoded;
+    const auto append = [&encoded](QByteArrayView bytes) {
+        char length[24];
+        const auto end = std::to_chars(length, length + sizeof length, bytes.size()).ptr;
+        encoded.append(length, end - length);
+        encoded.append(':');
+        encoded.append(bytes.data(), bytes.size());
+    };
     QStringList parts;
-    for (int i = 1; i < argc; ++i)
-        parts.append(canonicalPart(call, i));
-    const QString id = uuid5(keyNamespace, parts);
+    parts.reserve(argc - 1);
+    for (int i = 1; i < argc; ++i) {
+        char digits[24];
+        QByteArrayView utf8;
+        if (call.type(i) == SQLITE_INTEGER) {
+            const auto end = std::to_chars(digits, digits + sizeof digits, call.integer(i)).ptr;
+            utf8 = QByteArrayView(digits, end - digits);
+            parts.append(QString::fromLatin1(utf8));
+        } else if (call.type(i) == SQLITE_TEXT && FunctionCall::isAscii(utf8 = call.utf8View(i))) {
+            parts.append(QString::fromLatin1(utf8));
+        } else {
+            parts.append(canonicalPart(call, i));
+            append(parts.last().toUtf8());
+            continue;
+        }
+        append(utf8);
+    }
+    char text[37];
+    uuid5Text(ns->rfc4122, QByteArrayView(encoded.constData(), encoded.size()), text);
+    text[36] = 0;
+    const QString keyNamespace = ns->name;
+    if (ns == &made) // last: SQLite may drop what it caches at once
+        call.cache(0, made);
     if (KeyRecorder *keys = call.env().keys)
-        keys->record(keyNamespace, sourceKey(parts), id);
-    call.setText(id);
+        keys->record(keyNamespace, sourceKey(parts), QString::fromLatin1(text, 36));
+    call.setUtf8(QByteArrayView(text, 36), true);
 }
 
 } // namespace cutover

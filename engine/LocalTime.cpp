@@ -3,7 +3,9 @@
 #include <QDateTime>
 #include <QHash>
 #include <algorithm>
+#include <limits>
 #include <memory>
+#include <optional>
 
 namespace cutover {
 
@@ -11,6 +13,8 @@ namespace {
 
 constexpr qint64 kWindow = 3 * 24 * 3600;   // wider than any offset or transition step
 constexpr qint64 kBucket = 366 * 24 * 3600; // transitions are fetched a year at a time
+constexpr qint64 kDay = 24 * 3600;
+constexpr int kNotQuiet = std::numeric_limits<int>::min();
 
 struct Transition
 {
@@ -41,6 +45,25 @@ public:
             if (t.at <= utc)
                 offset = t.after;
         return offset;
+    }
+
+    // The offset of every reading of wall-clock day `day` when no transition is within kWindow
+    // of the day: then resolve() finds each reading once, at that offset (the candidates are
+    // all that offset). Cached per day: resolving row by row cost most of to_utc.
+    std::optional<int> quietOffset(qint64 day)
+    {
+        auto it = m_quietDays.constFind(day);
+        if (it == m_quietDays.constEnd()) {
+            const qint64 from = day * kDay - kWindow;
+            const qint64 to = day * kDay + kDay - 1 + kWindow;
+            bool quiet = true;
+            for (qint64 b = floorDiv(from, kBucket); b <= floorDiv(to, kBucket) && quiet; ++b)
+                for (const Transition &t : bucket(b).transitions)
+                    if (t.at >= from && t.at <= to)
+                        quiet = false;
+            it = m_quietDays.insert(day, quiet ? offsetAt(day * kDay) : kNotQuiet);
+        }
+        return *it == kNotQuiet ? std::nullopt : std::optional<int>(*it);
     }
 
     QList<Transition> transitionsNear(qint64 wallSeconds)
@@ -88,6 +111,7 @@ private:
 
     QTimeZone m_zone;
     QHash<qint64, Year> m_years;
+    QHash<qint64, int> m_quietDays; // wall-clock day -> its offset, or kNotQuiet
 };
 
 ZoneOffsets &offsetsOf(const QTimeZone &zone)
@@ -104,6 +128,10 @@ ZoneOffsets &offsetsOf(const QTimeZone &zone)
 LocalTime LocalTime::resolve(const QTimeZone &zone, qint64 wallSeconds)
 {
     ZoneOffsets &offsets = offsetsOf(zone);
+    if (const std::optional<int> offset = offsets.quietOffset(floorDiv(wallSeconds, kDay))) {
+        const qint64 utc = wallSeconds - *offset;
+        return {Kind::Unique, utc, utc};
+    }
     const QList<Transition> transitions = offsets.transitionsNear(wallSeconds);
     QList<int> candidates{offsets.offsetAt(wallSeconds - kWindow), offsets.offsetAt(wallSeconds)};
     for (const Transition &t : transitions)

@@ -4,6 +4,9 @@
 #include "TypeConverter.h"
 #include "ValueText.h"
 
+#include <QVarLengthArray>
+#include <cstring>
+
 namespace cutover {
 
 namespace {
@@ -11,6 +14,33 @@ namespace {
 Violation conversionViolation(const QString &column, const QString &value, const QString &reason)
 {
     return {Violation::Kind::Conversion, column, QStringLiteral("conversion"), value, reason, true};
+}
+
+// Whether a and b are the same value: same type and the same data (the same string buffer, an
+// equal integer or boolean, a double of the same bits). Anything else counts as different.
+bool identical(const QVariant &a, const QVariant &b)
+{
+    if (a.metaType() != b.metaType() || a.isNull() != b.isNull())
+        return false;
+    if (a.isNull())
+        return true;
+    switch (a.typeId()) {
+    case QMetaType::QString: {
+        const auto *x = static_cast<const QString *>(a.constData());
+        const auto *y = static_cast<const QString *>(b.constData());
+        return x->size() == y->size() && x->constData() == y->constData();
+    }
+    case QMetaType::LongLong:
+        return *static_cast<const qlonglong *>(a.constData()) ==
+               *static_cast<const qlonglong *>(b.constData());
+    case QMetaType::Bool:
+        return *static_cast<const bool *>(a.constData()) ==
+               *static_cast<const bool *>(b.constData());
+    case QMetaType::Double:
+        return memcmp(a.constData(), b.constData(), sizeof(double)) == 0;
+    default:
+        return false;
+    }
 }
 
 bool refusedByFunction(const QList<Violation> &violations, const QString &column)
@@ -84,11 +114,15 @@ Result<ConvertedBatch> RowConverter::convert(const TransformedBatch &batch) cons
     }
     ConvertedBatch out;
     out.values.columns = batch.values.columns;
-    out.values.rows.reserve(batch.values.size());
-    for (qsizetype row = 0; row < batch.values.size(); ++row)
+    const qsizetype rows = batch.values.size();
+    out.values.rows.reserve(rows);
+    out.violations.reserve(rows);
+    out.databaseDefaults.reserve(rows);
+    out.lossRisks.reserve(rows);
+    const QList<Violation> none;
+    for (qsizetype row = 0; row < rows; ++row)
         convertRow(targets, batch.values.rows.at(row),
-                   row < batch.violations.size() ? batch.violations.at(row) : QList<Violation>(),
-                   out);
+                   row < batch.violations.size() ? batch.violations.at(row) : none, out);
     return out;
 }
 
@@ -96,42 +130,69 @@ void RowConverter::convertRow(const QList<const Target *> &targets, const QVaria
                               const QList<Violation> &functionViolations, ConvertedBatch &out) const
 {
     const qsizetype width = targets.size();
-    out.values.rows.append(QVariantList(width));
-    out.violations.append(QList<Violation>());
-    out.databaseDefaults.append(QBitArray(width));
-    out.lossRisks.append(QStringList(width, QString()));
+    QVarLengthArray<QVariant, 16> values(width);
+    QList<Violation> violations;
+    // Shared with every row that needs no change to them (most): no allocation per row.
+    thread_local QBitArray noDefaults;
+    thread_local QStringList noRisks;
+    if (noDefaults.size() != width) {
+        noDefaults = QBitArray(width);
+        noRisks = QStringList(width, QString());
+    }
+    QBitArray defaults = noDefaults;
+    QStringList risks = noRisks;
+    const QVariant null;
     for (qsizetype column = 0; column < width; ++column) {
         const Target &target = *targets.at(column);
-        const QVariant value = column < input.size() ? input.at(column) : QVariant();
+        const QVariant &value = column < input.size() ? input.at(column) : null;
         if (value.isNull()) {
-            settleNull(target, column, functionViolations, out);
+            settleNull(target, column, functionViolations, values[column], violations, defaults);
             continue;
         }
-        const Conversion converted = TypeConverter::convert(value, target.type);
+        Conversion converted = TypeConverter::convert(value, target.type);
         if (!converted.ok()) {
-            out.violations.last().append(
+            violations.append(
                 conversionViolation(target.name, ValueText::display(value), converted.reason));
             continue;
         }
-        out.values.rows.last()[column] = converted.value;
-        out.lossRisks.last()[column] = converted.lossRisk;
+        values[column] = std::move(converted.value);
+        if (!converted.lossRisk.isNull())
+            risks[column] = std::move(converted.lossRisk);
     }
+    // A row whose every value came through unchanged shares the transformed row's list: one
+    // list less per row in the batches the run holds.
+    bool same = input.size() == width;
+    for (qsizetype column = 0; same && column < width; ++column)
+        same = identical(values[column], input.at(column));
+    if (same) {
+        out.values.rows.append(input);
+    } else {
+        QVariantList row;
+        row.reserve(width);
+        for (QVariant &value : values)
+            row.append(std::move(value));
+        out.values.rows.append(std::move(row));
+    }
+    out.violations.append(std::move(violations));
+    out.databaseDefaults.append(std::move(defaults));
+    out.lossRisks.append(std::move(risks));
 }
 
 void RowConverter::settleNull(const Target &target, qsizetype column,
-                              const QList<Violation> &earlier, ConvertedBatch &out) const
+                              const QList<Violation> &earlier, QVariant &value,
+                              QList<Violation> &violations, QBitArray &defaults) const
 {
     if (!target.required || refusedByFunction(earlier, target.name))
         return;
     if (target.fallback) {
-        out.values.rows.last()[column] = *target.fallback;
+        value = *target.fallback;
         return;
     }
     if (target.databaseDefault) {
-        out.databaseDefaults.last().setBit(column);
+        defaults.setBit(column);
         return;
     }
-    out.violations.last().append(conversionViolation(
+    violations.append(conversionViolation(
         target.name, QStringLiteral("NULL"),
         QStringLiteral("%1 is required (NOT NULL) and the expression gave NULL").arg(target.name)));
 }

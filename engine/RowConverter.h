@@ -45,8 +45,10 @@ private:
                                      const ColumnMapping *mapping);
     void convertRow(const QList<const Target *> &targets, const QVariantList &input,
                     const QList<Violation> &functionViolations, ConvertedBatch &out) const;
+    // The NULL in column of the row being converted: its value, violations and
+    // database-default cells.
     void settleNull(const Target &target, qsizetype column, const QList<Violation> &earlier,
-                    ConvertedBatch &out) const;
+                    QVariant &value, QList<Violation> &violations, QBitArray &defaults) const;
 
     QString m_table;
     QHash<QString, Target> m_targets;

@@ -1,6 +1,7 @@
 #include "RuleChecker.h"
 
 #include "DecimalText.h"
+#include "RunReferenceIndex.h"
 #include "TransformProgram.h"
 #include "ValueText.h"
 
@@ -15,8 +16,9 @@ struct RuleChecker::Checked
     QStringList columns;             // the rule's column(s); unique may have several
     QString referenceTable;
     QString referenceColumn;
-    QSet<QString> seen;         // unique: canonical keys claimed in this run
+    CompactKeySet seen;         // unique: canonical keys claimed in this run
     bool databaseFills = false; // the column has a database default or identity
+    QSet<QString> missing;      // reference: values no lookup found, in the batch being checked
 };
 
 namespace {
@@ -227,9 +229,16 @@ Result<void> RuleChecker::checkRow(const RowBatch &converted, qsizetype row,
         if (checked->rule.kind == Rule::Kind::ReferenceExists) {
             if (value.isNull())
                 continue;
-            Result<bool> found = referenced(*checked, value);
+            // A value no lookup found is not asked again within the batch: the rows of an
+            // orphaned parent (all the observations of a missing visit) cost one lookup, not one
+            // each, and the target is asked while the writers commit.
+            const QString text = ValueText::of(value);
+            Result<bool> found =
+                checked->missing.contains(text) ? Result<bool>(false) : referenced(*checked, value);
             if (!found)
                 return found.error();
+            if (!*found)
+                checked->missing.insert(text);
             if (!*found)
                 out.append(violation(*checked, value,
                                      QStringLiteral("%1 is not in %2")
@@ -249,6 +258,13 @@ Result<void> RuleChecker::checkRow(const RowBatch &converted, qsizetype row,
 QString RuleChecker::uniqueKey(const Checked &checked, const RowBatch &converted,
                                qsizetype row) const
 {
+    if (checked.columns.size() == 1) { // what join() below makes of one part
+        const qsizetype at = m_columnIndex.value(checked.columns.first(), -1);
+        if (at < 0 || converted.rows.at(row).at(at).isNull())
+            return {};
+        const QString part = ValueText::of(converted.rows.at(row).at(at));
+        return part.isEmpty() ? QString() : part;
+    }
     QStringList parts;
     for (const QString &column : checked.columns) {
         const qsizetype at = m_columnIndex.value(column, -1);
@@ -294,6 +310,8 @@ Result<RuleChecker::Check> RuleChecker::checkBatch(const RowBatch &converted,
     m_columnIndex.clear();
     for (qsizetype c = 0; c < converted.columns.size(); ++c)
         m_columnIndex.insert(converted.columns.at(c), c);
+    for (const auto &checked : std::as_const(m_rules))
+        checked->missing.clear();
     Result<QList<QList<Violation>>> expressions = checkExpressions(converted);
     if (!expressions)
         return expressions.error();

@@ -21,18 +21,21 @@ class TransformProgram;
 // by batch. Every violation carries the rule's name (source), severity (blocking), column, value
 // and the rule's message, or a generated reason when the rule has none.
 //
-// Unique within the run: the values claimed so far are kept exactly, one QSet<QString> of
-// canonical texts per unique rule (memory grows with the distinct values: roughly 100 bytes
-// plus the text per row; 10 million UUIDs take about 1.5 GB). NULLs never collide. Only rows
-// that will load claim their value: a row blocked by an earlier violation (pass them in
-// `earlier`) or by any blocking rule of this batch does not, so a quarantined row never makes a
-// later good row with the same value a duplicate. Within a batch the first loading row wins.
-// Claims are made at check time, so the next batch sees them even before this one is written;
+// Unique within the run: the values claimed so far are kept exactly, one CompactKeySet of
+// canonical texts per unique rule (memory grows with the distinct values: about 25 bytes per
+// UUID, or roughly 20 bytes plus the text; 10 million UUIDs take about 250 MB). NULLs never
+// collide. Only rows that will load claim their value: a row blocked by an earlier violation (pass
+// them in `earlier`) or by any blocking rule of this batch does not, so a quarantined row never
+// makes a later good row with the same value a duplicate. Within a batch the first loading row
+// wins. Claims are made at check time, so the next batch sees them even before this one is written;
 // if the writer then fails to load some rows, release() gives their values back. A composite
 // unique rule names its columns separated by commas ("tenant_id, code").
 //
 // Reference exists: the value must be found by one of the ReferenceLookups (typically a
-// RunReferenceIndex for tables loaded by this run, then a SqlReferenceLookup for the target).
+// RunReferenceIndex for tables loaded by this run, then a SqlReferenceLookup for the target). A
+// value none of them found is not asked for again within the same batch (its parent cannot
+// arrive in between: the batch's own rows are written after the check, and a parent table
+// loads before its children).
 //
 // Expression rules: one TransformProgram over all the table's columns (a column the mapping
 // does not fill reads NULL), one boolean output per rule; 0 (false) breaks the rule, NULL passes

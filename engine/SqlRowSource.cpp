@@ -2,11 +2,14 @@
 
 #include "SqlDialect.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QTime>
+#include <sqlite3.h>
 
 #include <limits>
 
@@ -49,6 +52,11 @@ QString keyInCondition(ConnectionSpec::Kind kind, const RowQuery &query)
 SqlRowSource::SqlRowSource(std::unique_ptr<SqlConnection> connection)
     : m_connection(std::move(connection))
 {}
+
+SqlRowSource::~SqlRowSource()
+{
+    sqlite3_finalize(m_statement); // before the connection closes
+}
 
 QString SqlRowSource::selectStatement(ConnectionSpec::Kind kind, const TableMapping &mapping,
                                       const RowQuery &query)
@@ -94,6 +102,8 @@ Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &
 {
     const ConnectionSpec::Kind kind = m_connection->spec().kind();
     const QString sql = selectStatement(kind, mapping, query);
+    if (kind == ConnectionSpec::Kind::Sqlite && query.keyColumns.isEmpty() && executeDirect(sql))
+        return {};
     m_query = std::make_unique<QSqlQuery>(m_connection->database());
     m_query->setForwardOnly(true);
     m_query->setNumericalPrecisionPolicy(QSql::HighPrecision);
@@ -119,8 +129,120 @@ Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &
     return {};
 }
 
+// Prepares sql on the connection's sqlite3 handle and steps to the first row, as QSqlQuery's
+// exec() does; false (nothing kept) when anything fails, so that QSqlQuery runs it and reports.
+bool SqlRowSource::executeDirect(const QString &sql)
+{
+    const QVariant handle = m_connection->database().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return false;
+    m_db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!m_db)
+        return false;
+    const QByteArray utf8 = sql.toUtf8();
+    const char *tail = nullptr;
+    if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &m_statement, &tail) !=
+            SQLITE_OK ||
+        !m_statement || (tail && !QByteArray(tail).trimmed().isEmpty())) {
+        sqlite3_finalize(m_statement);
+        m_statement = nullptr;
+        return false;
+    }
+    const int rc = sqlite3_step(m_statement);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        sqlite3_finalize(m_statement);
+        m_statement = nullptr;
+        return false;
+    }
+    m_pending = rc == SQLITE_ROW;
+    m_done = rc == SQLITE_DONE;
+    const int count = sqlite3_column_count(m_statement);
+    for (int i = 0; i < count; ++i)
+        m_columns.append(
+            QString::fromUtf8(sqlite3_column_name(m_statement, i)).remove(QLatin1Char('"')));
+    if (m_done)
+        sqlite3_reset(m_statement);
+    m_texts.resize(size_t(count));
+    return true;
+}
+
+// The value QSqlQuery's SQLite driver gives, as normalized() leaves it.
+QVariant SqlRowSource::directValue(int column) const
+{
+    switch (sqlite3_column_type(m_statement, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qint64(sqlite3_column_int64(m_statement, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(m_statement, column));
+    case SQLITE_NULL:
+        return QVariant();
+    case SQLITE_BLOB:
+        return QVariant(
+            QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
+                       sqlite3_column_bytes(m_statement, column)));
+    default: {
+        // ASCII reads the same through UTF-8; anything else through SQLite's UTF-16, as Qt does.
+        const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        const int bytes = sqlite3_column_bytes(m_statement, column);
+        bool ascii = utf8 != nullptr;
+        for (int i = 0; ascii && i < bytes; ++i)
+            ascii = uchar(utf8[i]) < 0x80;
+        if (ascii)
+            return QVariant(QString::fromLatin1(utf8, bytes));
+        return QVariant(
+            QString(reinterpret_cast<const QChar *>(sqlite3_column_text16(m_statement, column)),
+                    sqlite3_column_bytes16(m_statement, column) / qsizetype(sizeof(QChar))));
+    }
+    }
+}
+
+Result<RowBatch> SqlRowSource::nextDirect(int maxRows)
+{
+    RowBatch batch;
+    batch.columns = m_columns;
+    const int width = int(m_columns.size());
+    while (!m_done && batch.size() < maxRows) {
+        if (batch.size() % kCancelCheckRows == 0 && m_cancelled)
+            return Error(Error::Code::Cancelled, QStringLiteral("reading was cancelled"));
+        int rc = SQLITE_ROW;
+        if (!m_pending)
+            rc = sqlite3_step(m_statement);
+        m_pending = false;
+        if (rc != SQLITE_ROW) {
+            m_done = true;
+            if (rc == SQLITE_DONE) {
+                sqlite3_reset(m_statement);
+                break;
+            }
+            // QSqlQuery's text (QSqlError::text()): SQLite's message, then the driver's.
+            const bool generic = rc == SQLITE_ERROR || rc == SQLITE_CONSTRAINT;
+            if (generic) // the specific message comes with the reset
+                sqlite3_reset(m_statement);
+            QString text = QString::fromUtf8(sqlite3_errmsg(m_db));
+            if (!generic)
+                sqlite3_reset(m_statement);
+            const QString driver =
+                QCoreApplication::translate("QSQLiteResult", "Unable to fetch row");
+            if (!text.isEmpty() && !driver.isEmpty() && !text.endsWith(QLatin1Char('\n')))
+                text += QLatin1Char(' ');
+            text += driver;
+            return Error(Error::Code::Connection,
+                         QStringLiteral("reading the source failed: %1").arg(text),
+                         m_connection->spec().displayName());
+        }
+        QVariantList row;
+        row.reserve(width);
+        for (int i = 0; i < width; ++i)
+            row.append(directValue(i));
+        batch.rows.append(std::move(row));
+    }
+    return batch;
+}
+
 Result<RowBatch> SqlRowSource::next(int maxRows)
 {
+    if (m_statement)
+        return nextDirect(maxRows);
     RowBatch batch;
     batch.columns = m_columns;
     const int width = int(m_columns.size());

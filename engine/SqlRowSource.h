@@ -3,11 +3,16 @@
 #include "RowQuery.h"
 #include "RowSource.h"
 #include "SqlConnection.h"
+#include "SqliteValue.h"
 #include "TableMapping.h"
 
 #include <QSqlQuery>
 #include <atomic>
 #include <memory>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace cutover {
 
@@ -22,6 +27,10 @@ class PasswordProvider;
 // user, and used as they are. Decimals arrive as text (QSql::HighPrecision), never through a
 // float; integers as qint64, dates and times as ISO 8601 text, booleans as 0/1.
 // Cancellation is checked every 256 rows; a long-running statement itself is not interrupted.
+// A SQLite source without keyIn values is read through the sqlite3 C API on the connection's own
+// handle, with the values QSqlQuery's SQLite driver makes (text as SQLite's UTF-16, NULL, qint64,
+// double, blob) and its error texts: QSqlQuery's row cache and QVariant copies were a third of
+// reading. Anything it cannot prepare or start falls back to QSqlQuery, which then reports.
 class SqlRowSource : public RowSource
 {
 public:
@@ -33,6 +42,8 @@ public:
     static QString selectStatement(ConnectionSpec::Kind kind, const TableMapping &mapping,
                                    const RowQuery &query);
 
+    ~SqlRowSource() override;
+
     QStringList columns() const override { return m_columns; }
     Result<RowBatch> next(int maxRows) override;
     void cancel() override { m_cancelled = true; }
@@ -40,10 +51,17 @@ public:
 private:
     SqlRowSource(std::unique_ptr<SqlConnection> connection);
     Result<void> execute(const TableMapping &mapping, const RowQuery &query);
+    bool executeDirect(const QString &sql);
+    Result<RowBatch> nextDirect(int maxRows);
+    QVariant directValue(int column) const;
     static QVariant normalized(const QVariant &value);
 
     std::unique_ptr<SqlConnection> m_connection;
     std::unique_ptr<QSqlQuery> m_query;
+    sqlite3 *m_db = nullptr;             // the direct way: the connection's handle
+    sqlite3_stmt *m_statement = nullptr; // and the statement, on its first row (m_pending)
+    bool m_pending = false;
+    mutable std::vector<SqliteTextCache> m_texts; // per column
     QStringList m_columns;
     bool m_done = false;
     std::atomic<bool> m_cancelled{false};

@@ -3,14 +3,113 @@
 #include "SqlDialect.h"
 #include "SqliteValue.h"
 
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QStringView>
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
 #include <sqlite3.h>
+#include <thread>
 
 namespace cutover {
+
+namespace {
+
+// SQLite's default limit on ? parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER).
+constexpr int kMaxVariables = 32766;
+
+// Appends the UTF-8 of text to buffer, byte for byte what text.toUtf8() gives, and a NUL; true
+// when the text itself holds no NUL.
+bool appendUtf8(QByteArray &buffer, const QString &text)
+{
+    const qsizetype size = text.size();
+    if (!QtPrivate::isAscii(QStringView(text))) {
+        const QByteArray utf8 = text.toUtf8();
+        buffer.append(utf8);
+        buffer.append('\0');
+        return !utf8.contains('\0');
+    }
+    const qsizetype at = buffer.size();
+    buffer.resize(at + size + 1);
+    char *out = buffer.data() + at;
+    const ushort *in = text.utf16();
+    bool nul = false;
+    for (qsizetype i = 0; i < size; ++i) {
+        out[i] = char(in[i]);
+        nul = nul || in[i] == 0;
+    }
+    out[size] = 0;
+    return !nul;
+}
+
+} // namespace
+
+// The turn to write one database file, handed to waiting sessions in the order they came.
+struct SqliteTargetSession::FileGate
+{
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<quint64> waiting; // tickets, oldest first
+    quint64 nextTicket = 0;
+    bool held = false;
+    std::thread::id holder;
+
+    static std::shared_ptr<FileGate> of(const QString &path)
+    {
+        static std::mutex registryMutex;
+        static std::map<QString, std::weak_ptr<FileGate>> registry;
+        const std::lock_guard lock(registryMutex);
+        for (auto it = registry.begin(); it != registry.end();)
+            it = it->second.expired() ? registry.erase(it) : std::next(it);
+        std::shared_ptr<FileGate> gate = registry[path].lock();
+        if (!gate)
+            registry[path] = gate = std::make_shared<FileGate>();
+        return gate;
+    }
+
+    // False when not taken: held by this thread already, or not free within timeoutMs.
+    bool take(int timeoutMs)
+    {
+        std::unique_lock lock(mutex);
+        if (held && holder == std::this_thread::get_id())
+            return false;
+        const quint64 ticket = nextTicket++;
+        waiting.push_back(ticket);
+        const bool turn = changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                                           [&] { return !held && waiting.front() == ticket; });
+        waiting.erase(std::find(waiting.begin(), waiting.end(), ticket));
+        if (!turn) {
+            changed.notify_all(); // the next one may be first now
+            return false;
+        }
+        held = true;
+        holder = std::this_thread::get_id();
+        return true;
+    }
+
+    void give()
+    {
+        {
+            const std::lock_guard lock(mutex);
+            held = false;
+        }
+        changed.notify_all();
+    }
+};
 
 SqliteTargetSession::SqliteTargetSession(ConnectionSpec spec, sqlite3 *db)
     : m_spec(std::move(spec))
     , m_db(db)
-{}
+{
+    const char *file = sqlite3_db_filename(db, "main");
+    if (file && *file)
+        m_gate = FileGate::of(QFileInfo(QString::fromUtf8(file)).absoluteFilePath());
+}
 
 SqliteTargetSession::~SqliteTargetSession()
 {
@@ -19,6 +118,22 @@ SqliteTargetSession::~SqliteTargetSession()
     if (m_db && !sqlite3_get_autocommit(m_db))
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close_v2(m_db);
+    if (m_gateHeld)
+        m_gate->give();
+}
+
+void SqliteTargetSession::enterGate()
+{
+    if (m_gate && !m_gateHeld)
+        m_gateHeld = m_gate->take(kBusyTimeoutMs);
+}
+
+void SqliteTargetSession::leaveGate()
+{
+    if (m_gateHeld && !inTransaction()) {
+        m_gate->give();
+        m_gateHeld = false;
+    }
 }
 
 Result<std::unique_ptr<SqliteTargetSession>> SqliteTargetSession::open(const ConnectionSpec &spec)
@@ -36,6 +151,9 @@ Result<std::unique_ptr<SqliteTargetSession>> SqliteTargetSession::open(const Con
     }
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 1);
+    sqlite3_exec(db,
+                 QByteArray("PRAGMA cache_size = -" + QByteArray::number(kCacheKib)).constData(),
+                 nullptr, nullptr, nullptr);
     return std::unique_ptr<SqliteTargetSession>(new SqliteTargetSession(spec, db));
 }
 
@@ -88,6 +206,8 @@ Result<void> SqliteTargetSession::bindAll(sqlite3_stmt *statement, const QVarian
 
 Result<void> SqliteTargetSession::execute(const QString &sql, const QVariantList &params)
 {
+    enterGate();
+    const auto leave = qScopeGuard([this] { leaveGate(); });
     if (params.isEmpty()) {
         // Without parameters the text may hold several statements (DDL scripts).
         char *message = nullptr;
@@ -110,6 +230,9 @@ Result<QList<QVariantList>> SqliteTargetSession::query(const QString &sql,
     if (!statement)
         return statement.error();
     std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> guard(*statement, sqlite3_finalize);
+    if (!sqlite3_stmt_readonly(*statement)) // a read does not wait for another session's batch
+        enterGate();
+    const auto leave = qScopeGuard([this] { leaveGate(); });
     if (auto bound = bindAll(*statement, params, sql); !bound)
         return bound.error();
     QList<QVariantList> rows;
@@ -129,7 +252,7 @@ Result<QList<QVariantList>> SqliteTargetSession::query(const QString &sql,
 
 Result<void> SqliteTargetSession::begin()
 {
-    return execute(QStringLiteral("BEGIN IMMEDIATE"));
+    return execute(QStringLiteral("BEGIN IMMEDIATE")); // takes the gate till COMMIT or ROLLBACK
 }
 
 Result<void> SqliteTargetSession::commit()
@@ -152,18 +275,20 @@ bool SqliteTargetSession::inTransaction() const
     return !sqlite3_get_autocommit(m_db);
 }
 
-QString SqliteTargetSession::insertSql(const QString &table, const QStringList &columns) const
+QString SqliteTargetSession::insertSql(const QString &table, const QStringList &columns,
+                                       int rowCount) const
 {
     QStringList marks;
     for (qsizetype i = 0; i < columns.size(); ++i)
         marks.append(QStringLiteral("?"));
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+    const QString row = QStringLiteral("(%1)").arg(marks.join(QStringLiteral(", ")));
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
         .arg(quote(table), SqlDialect::quoteIdentifiers(columns, kind()),
-             marks.join(QStringLiteral(", ")));
+             QStringList(rowCount, row).join(QStringLiteral(", ")));
 }
 
 QString SqliteTargetSession::upsertSql(const QString &table, const QStringList &columns,
-                                       const QStringList &keyColumns) const
+                                       const QStringList &keyColumns, int rowCount) const
 {
     QStringList updates;
     for (const QString &column : columns)
@@ -172,16 +297,53 @@ QString SqliteTargetSession::upsertSql(const QString &table, const QStringList &
     const QString action =
         updates.isEmpty() ? QStringLiteral("DO NOTHING")
                           : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
-    return insertSql(table, columns) +
+    return insertSql(table, columns, rowCount) +
            QStringLiteral(" ON CONFLICT (%1) %2")
                .arg(SqlDialect::quoteIdentifiers(keyColumns, kind()), action);
 }
 
-Result<qint64> SqliteTargetSession::writeRows(sqlite3_stmt *statement, const QString &table,
-                                              int columnCount, const QList<QVariantList> &rows)
+// Whether a multi-row statement writes table exactly as one statement per row would (see the
+// header); asked again whenever the schema changed.
+bool SqliteTargetSession::allowsMultiRow(const QString &table)
 {
-    qint64 written = 0;
-    for (const QVariantList &row : rows) {
+    auto version =
+        cached(QStringLiteral("PRAGMA schema_version"), QStringLiteral("PRAGMA schema_version"));
+    if (!version)
+        return false;
+    const int rc = sqlite3_step(*version);
+    const qint64 schema = rc == SQLITE_ROW ? sqlite3_column_int64(*version, 0) : -1;
+    sqlite3_reset(*version);
+    if (schema < 0)
+        return false;
+    const auto known = m_multiRow.constFind(table);
+    if (known != m_multiRow.constEnd() && known->first == schema)
+        return known->second;
+    auto found = query(
+        QStringLiteral(
+            "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1 "
+            "COLLATE NOCASE AND sql NOT LIKE '%ON CONFLICT%'), "
+            "(SELECT count(*) FROM sqlite_temp_master WHERE (type = 'trigger' AND tbl_name = ?1 "
+            "COLLATE NOCASE) OR (type IN ('table', 'view') AND name = ?1 COLLATE NOCASE)), "
+            "(SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 "
+            "COLLATE NOCASE), "
+            "(SELECT count(*) FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?1 COLLATE "
+            "NOCASE)"),
+        {table});
+    const bool allowed = found && found->size() == 1 && found->first().value(0).toInt() == 1 &&
+                         found->first().value(1).toInt() == 0 &&
+                         found->first().value(2).toInt() == 0 &&
+                         found->first().value(3).toInt() == 0;
+    m_multiRow.insert(table, {schema, allowed});
+    return allowed;
+}
+
+// One statement per row, as the rows' error messages name them.
+Result<void> SqliteTargetSession::writeOne(sqlite3_stmt *statement, const QString &table,
+                                           int columnCount, const QList<QVariantList> &rows,
+                                           qsizetype first, qsizetype count, qint64 &written)
+{
+    for (qsizetype r = first; r < first + count; ++r) {
+        const QVariantList &row = rows.at(r);
         if (row.size() != columnCount)
             return Error(Error::Code::Internal,
                          QStringLiteral("row %1 has %2 values for %3 columns")
@@ -205,18 +367,116 @@ Result<qint64> SqliteTargetSession::writeRows(sqlite3_stmt *statement, const QSt
         sqlite3_reset(statement);
         ++written;
     }
-    sqlite3_clear_bindings(statement);
+    return {};
+}
+
+// count rows (of columnCount values each) with one statement; false when it failed (bind or
+// step), which SQLite undid.
+bool SqliteTargetSession::writeMany(sqlite3_stmt *statement, int columnCount,
+                                    const QList<QVariantList> &rows, qsizetype first, int count)
+{
+    // Texts as UTF-8 in one buffer first, bound without a copy once the buffer is complete.
+    m_text.resize(0);
+    m_textEnds.resize(0);
+    for (qsizetype r = first; r < first + count; ++r)
+        for (const QVariant &value : rows.at(r))
+            if (!value.isNull() && value.typeId() == QMetaType::QString) {
+                const bool plain =
+                    appendUtf8(m_text, *static_cast<const QString *>(value.constData()));
+                // where the text ends (its NUL), negative when it holds a NUL itself
+                m_textEnds.push_back(plain ? m_text.size() - 1 : -(m_text.size() - 1) - 1);
+            }
+    const char *text = m_text.constData();
+    qsizetype textAt = 0;
+    size_t nextText = 0;
+    int parameter = 1;
+    for (qsizetype r = first; r < first + count; ++r) {
+        for (const QVariant &value : rows.at(r)) {
+            int rc;
+            if (!value.isNull() && value.typeId() == QMetaType::QString) {
+                const qsizetype mark = m_textEnds[nextText++];
+                const qsizetype end = mark >= 0 ? mark : -mark - 1;
+                // Length -1 when NUL-terminated: SQLite then never copies it to add a NUL (for
+                // CHECK constraints, say).
+                if (mark >= 0 && end - textAt < INT_MAX)
+                    rc = sqlite3_bind_text(statement, parameter, text + textAt, -1, SQLITE_STATIC);
+                else
+                    rc = sqlite3_bind_text64(statement, parameter, text + textAt,
+                                             sqlite3_uint64(end - textAt), SQLITE_STATIC,
+                                             SQLITE_UTF8);
+                textAt = end + 1;
+            } else {
+                rc = SqliteValue::bind(statement, parameter, value);
+            }
+            if (rc != SQLITE_OK) {
+                sqlite3_clear_bindings(statement);
+                return false;
+            }
+            ++parameter;
+        }
+    }
+    Q_ASSERT(parameter == count * columnCount + 1);
+    const int rc = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement); // no pointer into m_text outlives this call
+    return rc == SQLITE_DONE;
+}
+
+Result<qint64> SqliteTargetSession::writeRows(const QString &table, int columnCount,
+                                              const QList<QVariantList> &rows,
+                                              const std::function<QString(int)> &sql)
+{
+    enterGate(); // a write outside a transaction takes its turn too
+    const auto leave = qScopeGuard([this] { leaveGate(); });
+    const QString singleSql = sql(1);
+    auto single = cached(singleSql, singleSql);
+    if (!single)
+        return single.error();
+    const int most = columnCount > 0 && rows.size() > 1 && allowsMultiRow(table)
+                         ? qMin(kRowsPerStatement, kMaxVariables / columnCount)
+                         : 1;
+    qint64 written = 0;
+    QHash<int, sqlite3_stmt *> byCount; // this call's statements, by rows per statement
+    for (qsizetype next = 0; next < rows.size();) {
+        int count = 1;
+        while (count * 2 <= most && next + count * 2 <= rows.size())
+            count *= 2;
+        bool done = false;
+        if (count > 1 && std::all_of(rows.cbegin() + next, rows.cbegin() + next + count,
+                                     [columnCount](const QVariantList &row) {
+                                         return row.size() == columnCount;
+                                     })) {
+            const bool wasInTransaction = inTransaction();
+            sqlite3_stmt *many = byCount.value(count);
+            if (!many) {
+                const QString manySql = sql(count);
+                if (auto prepared = cached(manySql, manySql))
+                    byCount.insert(count, many = *prepared);
+            }
+            done = many && writeMany(many, columnCount, rows, next, count);
+            if (!done && wasInTransaction && !inTransaction())
+                // A disk full, I/O or locking error ended the whole transaction: writing on row
+                // by row would commit each row on its own.
+                return failure(QStringLiteral("cannot write row %1 of %2 into table %3")
+                                   .arg(written + 1)
+                                   .arg(rows.size())
+                                   .arg(table));
+        }
+        if (done)
+            written += count;
+        else if (auto one = writeOne(*single, table, columnCount, rows, next, count, written); !one)
+            return one.error();
+        next += count;
+    }
+    sqlite3_clear_bindings(*single);
     return written;
 }
 
 Result<qint64> SqliteTargetSession::insertRows(const QString &table, const QStringList &columns,
                                                const QList<QVariantList> &rows)
 {
-    const QString sql = insertSql(table, columns);
-    auto statement = cached(sql, sql);
-    if (!statement)
-        return statement.error();
-    return writeRows(*statement, table, int(columns.size()), rows);
+    return writeRows(table, int(columns.size()), rows,
+                     [&](int rowCount) { return insertSql(table, columns, rowCount); });
 }
 
 Result<qint64> SqliteTargetSession::upsertRows(const QString &table, const QStringList &columns,
@@ -226,11 +486,8 @@ Result<qint64> SqliteTargetSession::upsertRows(const QString &table, const QStri
     if (keyColumns.isEmpty())
         return Error(Error::Code::Usage, QStringLiteral("an upsert needs key columns"),
                      m_spec.path() + QStringLiteral(", table ") + table);
-    const QString sql = upsertSql(table, columns, keyColumns);
-    auto statement = cached(sql, sql);
-    if (!statement)
-        return statement.error();
-    return writeRows(*statement, table, int(columns.size()), rows);
+    return writeRows(table, int(columns.size()), rows,
+                     [&](int rowCount) { return upsertSql(table, columns, keyColumns, rowCount); });
 }
 
 } // namespace cutover

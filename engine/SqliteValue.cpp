@@ -24,6 +24,8 @@ int SqliteValue::bind(sqlite3_stmt *statement, int index, const QVariant &value)
     if (value.isNull())
         return sqlite3_bind_null(statement, index);
     switch (value.typeId()) {
+    case QMetaType::QString: // the string itself, not a converted copy
+        return bindText(statement, index, *static_cast<const QString *>(value.constData()));
     case QMetaType::Bool:
         return sqlite3_bind_int(statement, index, value.toBool() ? 1 : 0);
     case QMetaType::Int:

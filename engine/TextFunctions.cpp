@@ -2,6 +2,7 @@
 
 #include "FunctionCall.h"
 
+#include <algorithm>
 #include <sqlite3.h>
 
 namespace cutover {
@@ -70,6 +71,107 @@ QString spellOut(char32_t c)
     };
     const auto it = letters.constFind(c);
     return it == letters.constEnd() ? QString::fromUcs4(&c, 1) : *it;
+}
+
+bool isAsciiSpace(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r'); // what QChar::isSpace() is in ASCII
+}
+
+// The ASCII fast paths below give what the QString functions give for ASCII text (see
+// FunctionCall): toUpper, toLower, simplified, trimmed and titleCase change nothing else there.
+// They write into a buffer of the function's own and hand it to SQLite in one copy.
+template <typename Transform>
+bool asciiResult(const FunctionCall &call, Transform transform)
+{
+    if (call.type(0) != SQLITE_TEXT)
+        return false;
+    const QByteArrayView in = call.utf8View(0);
+    if (!FunctionCall::isAscii(in))
+        return false;
+    thread_local QByteArray out;
+    out.resize(in.size());
+    const qsizetype size = transform(in, out.data());
+    out.resize(size); // and a NUL after it
+    call.setUtf8(QByteArrayView(out.constData(), size), true);
+    return true;
+}
+
+qsizetype asciiUpper(QByteArrayView in, char *out)
+{
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        out[i] = c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
+    }
+    return in.size();
+}
+
+qsizetype asciiLower(QByteArrayView in, char *out)
+{
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        out[i] = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+    }
+    return in.size();
+}
+
+qsizetype asciiSimplified(QByteArrayView in, char *out)
+{
+    qsizetype size = 0;
+    bool pendingSpace = false;
+    for (const char c : in) {
+        if (isAsciiSpace(c)) {
+            pendingSpace = size > 0;
+            continue;
+        }
+        if (pendingSpace)
+            out[size++] = ' ';
+        pendingSpace = false;
+        out[size++] = c;
+    }
+    return size;
+}
+
+bool isAsciiWordChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+qsizetype asciiWordLength(QByteArrayView in, qsizetype i)
+{
+    qsizetype n = 0;
+    while (i + n < in.size() && isAsciiWordChar(in[i + n]))
+        ++n;
+    return n;
+}
+
+// titleCase() on ASCII, step by step the same.
+qsizetype asciiTitleCase(QByteArrayView in, char *out)
+{
+    bool inWord = false;
+    bool capitaliseNext = false;
+    qsizetype segment = 0;
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (isAsciiWordChar(c)) {
+            const bool title = !inWord || capitaliseNext;
+            out[i] = title && c >= 'a' && c <= 'z'    ? char(c - 'a' + 'A')
+                     : !title && c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a')
+                                                      : c;
+            inWord = true;
+            capitaliseNext = false;
+            ++segment;
+        } else if (c == '\'' && inWord && asciiWordLength(in, i + 1) > 0) {
+            out[i] = c;
+            capitaliseNext = segment == 1 && asciiWordLength(in, i + 1) >= 2;
+            segment = 0;
+        } else {
+            out[i] = c;
+            inWord = false;
+            segment = 0;
+        }
+    }
+    return in.size();
 }
 
 void defineAll(
@@ -158,25 +260,29 @@ QString TextFunctions::unaccent(const QString &text)
 void TextFunctions::upperFn(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     const FunctionCall call(context, argc, argv);
-    call.isNull(0) ? call.setNull() : call.setText(upper(call.text(0)));
+    if (!asciiResult(call, asciiUpper))
+        call.isNull(0) ? call.setNull() : call.setText(upper(call.text(0)));
 }
 
 void TextFunctions::lowerFn(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     const FunctionCall call(context, argc, argv);
-    call.isNull(0) ? call.setNull() : call.setText(lower(call.text(0)));
+    if (!asciiResult(call, asciiLower))
+        call.isNull(0) ? call.setNull() : call.setText(lower(call.text(0)));
 }
 
 void TextFunctions::titleCaseFn(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     const FunctionCall call(context, argc, argv);
-    call.isNull(0) ? call.setNull() : call.setText(titleCase(call.text(0)));
+    if (!asciiResult(call, asciiTitleCase))
+        call.isNull(0) ? call.setNull() : call.setText(titleCase(call.text(0)));
 }
 
 void TextFunctions::normalizeSpaceFn(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     const FunctionCall call(context, argc, argv);
-    call.isNull(0) ? call.setNull() : call.setText(call.text(0).simplified());
+    if (!asciiResult(call, asciiSimplified))
+        call.isNull(0) ? call.setNull() : call.setText(call.text(0).simplified());
 }
 
 void TextFunctions::unaccentFn(sqlite3_context *context, int argc, sqlite3_value **argv)
@@ -188,8 +294,14 @@ void TextFunctions::unaccentFn(sqlite3_context *context, int argc, sqlite3_value
 void TextFunctions::nullIfBlankFn(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     const FunctionCall call(context, argc, argv);
-    if (call.type(0) == SQLITE_TEXT && call.text(0).trimmed().isEmpty())
-        return call.setNull();
+    if (call.type(0) == SQLITE_TEXT) {
+        const QByteArrayView text = call.utf8View(0);
+        const bool blank = FunctionCall::isAscii(text)
+                               ? std::all_of(text.begin(), text.end(), isAsciiSpace)
+                               : call.text(0).trimmed().isEmpty();
+        if (blank)
+            return call.setNull();
+    }
     sqlite3_result_value(context, argv[0]);
 }
 

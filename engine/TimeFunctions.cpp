@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 #include <algorithm>
@@ -32,14 +33,53 @@ DstRule dstRule(const FunctionCall &call)
 {
     if (call.count() < 3 || call.isNull(2))
         return DstRule::Error;
+    if (const DstRule *cached = call.cached<DstRule>(2))
+        return *cached;
     const QString word = call.text(2).trimmed().toLower();
+    DstRule rule = DstRule::Unknown;
     if (word == QLatin1String("error"))
-        return DstRule::Error;
-    if (word == QLatin1String("earlier"))
-        return DstRule::Earlier;
-    if (word == QLatin1String("later"))
-        return DstRule::Later;
-    return DstRule::Unknown;
+        rule = DstRule::Error;
+    else if (word == QLatin1String("earlier"))
+        rule = DstRule::Earlier;
+    else if (word == QLatin1String("later"))
+        rule = DstRule::Later;
+    call.cache(2, rule);
+    return rule;
+}
+
+int digitsAt(QByteArrayView text, qsizetype at, qsizetype count)
+{
+    int value = 0;
+    for (qsizetype i = at; i < at + count; ++i) {
+        const char c = text[i];
+        if (c < '0' || c > '9')
+            return -1;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// Wall-clock seconds of text when it is exactly "yyyy-MM-dd HH:mm:ss" (or with a T) and a valid
+// date and time: what IsoTimestamp::parse reads from it, without the pattern. Anything else
+// (other forms, fractions, offsets, spaces, errors) is left to IsoTimestamp::parse.
+std::optional<qint64> simpleWallSeconds(QByteArrayView text)
+{
+    if (text.size() != 19 || text[4] != '-' || text[7] != '-' ||
+        (text[10] != ' ' && text[10] != 'T') || text[13] != ':' || text[16] != ':')
+        return std::nullopt;
+    const int year = digitsAt(text, 0, 4);
+    const int month = digitsAt(text, 5, 2);
+    const int day = digitsAt(text, 8, 2);
+    const int hour = digitsAt(text, 11, 2);
+    const int minute = digitsAt(text, 14, 2);
+    const int second = digitsAt(text, 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0)
+        return std::nullopt;
+    const QDate date(year, month, day);
+    if (!date.isValid() || !QTime::isValid(hour, minute, second))
+        return std::nullopt;
+    return (date.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * 86400 + hour * 3600 +
+           minute * 60 + second;
 }
 
 // The letters of a Qt date format outside quoted literals.
@@ -155,6 +195,17 @@ void TimeFunctions::toUtc(sqlite3_context *context, int argc, sqlite3_value **ar
                                .arg(call.display(2)));
     if (call.isNull(0))
         return call.setNull();
+    // The common case without a QString: a plain local timestamp that falls once.
+    if (call.type(0) == SQLITE_TEXT)
+        if (const std::optional<qint64> wall = simpleWallSeconds(call.utf8View(0))) {
+            const LocalTime local = LocalTime::resolve(*tz, *wall);
+            if (local.kind == LocalTime::Kind::Unique) {
+                char text[40];
+                const qsizetype size = IsoTimestamp::formatUtf8(local.earlier, text, "Z");
+                text[size] = 0;
+                return call.setUtf8(QByteArrayView(text, size), true);
+            }
+        }
     const Result<IsoTimestamp> parsed = IsoTimestamp::parse(call.text(0));
     if (!parsed)
         return call.refuse(kToUtc, call.display(0), parsed.error().message());
@@ -193,7 +244,18 @@ void TimeFunctions::fromUtc(sqlite3_context *context, int argc, sqlite3_value **
 std::optional<QString> TimeFunctions::parseNumericDate(const QString &text, const QString &format)
 {
     static const QRegularExpression simple(QStringLiteral("^(?:yyyy|MM|dd|[^A-Za-z'])+$"));
-    if (text.size() != format.size() || !simple.match(format).hasMatch())
+    if (text.size() != format.size())
+        return std::nullopt;
+    // The verdict on the last few formats, per thread: matching the pattern row by row cost as
+    // much as reading the date.
+    thread_local QHash<QString, bool> simpleFormats;
+    auto known = simpleFormats.constFind(format);
+    if (known == simpleFormats.constEnd()) {
+        if (simpleFormats.size() > 64)
+            simpleFormats.clear();
+        known = simpleFormats.insert(format, simple.match(format).hasMatch());
+    }
+    if (!*known)
         return std::nullopt;
     int year = -1, month = -1, day = -1;
     for (qsizetype i = 0; i < format.size();) {
@@ -214,7 +276,22 @@ std::optional<QString> TimeFunctions::parseNumericDate(const QString &text, cons
         i += token.size();
     }
     const QDate date(year, month, day);
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+    if (!date.isValid())
+        return QString();
+    if (year < 1 || year > 9999)
+        return date.toString(Qt::ISODate);
+    // What toString(Qt::ISODate) writes for these years, without its formatter.
+    char16_t iso[10] = {char16_t(u'0' + year / 1000),
+                        char16_t(u'0' + year / 100 % 10),
+                        char16_t(u'0' + year / 10 % 10),
+                        char16_t(u'0' + year % 10),
+                        u'-',
+                        char16_t(u'0' + month / 10),
+                        char16_t(u'0' + month % 10),
+                        u'-',
+                        char16_t(u'0' + day / 10),
+                        char16_t(u'0' + day % 10)};
+    return QString(reinterpret_cast<const QChar *>(iso), 10);
 }
 
 QString TimeFunctions::parseWith(const QString &text, const QString &format)
@@ -250,12 +327,18 @@ void TimeFunctions::parseDatetime(sqlite3_context *context, int argc, sqlite3_va
         return call.refuse(kParse, QString(),
                            QStringLiteral("parse_datetime needs the text and at least one format, "
                                           "e.g. parse_datetime(dob, 'dd.MM.yyyy')"));
+    // A checked format argument is kept while it stays the same (FunctionCall::cache).
     QStringList formats;
     for (int i = 1; i < argc; ++i) {
+        if (const QString *cached = call.cached<QString>(i)) {
+            formats.append(*cached);
+            continue;
+        }
         if (call.isNull(i) || call.text(i).isEmpty())
             return call.refuse(kParse, call.display(i),
                                QStringLiteral("format %1 of parse_datetime is empty").arg(i));
         formats.append(call.text(i));
+        call.cache(i, formats.last());
     }
     if (call.isNull(0))
         return call.setNull();
@@ -264,7 +347,7 @@ void TimeFunctions::parseDatetime(sqlite3_context *context, int argc, sqlite3_va
         return call.refuse(kParse, call.display(0),
                            QStringLiteral("empty text is not a date (use null_if_blank() to "
                                           "turn blanks into NULL)"));
-    for (const QString &format : formats) {
+    for (const QString &format : std::as_const(formats)) {
         const QString parsed = parseWith(text, format);
         if (!parsed.isEmpty())
             return call.setText(parsed);

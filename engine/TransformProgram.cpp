@@ -373,8 +373,24 @@ Result<void> TransformProgram::stepRow(qsizetype row, TransformedBatch &out)
     if (rc == SQLITE_ROW) {
         if (m_env->sink.hasPending()) // reported outside any output: belongs to the row
             m_env->sink.claim(QString(), out.violations[row]);
-        for (int c = 0; c < columnCount; ++c)
-            values.append(SqliteValue::column(m_select, c));
+        if (m_texts.size() != size_t(columnCount))
+            m_texts.resize(size_t(columnCount));
+        for (int c = 0; c < columnCount; ++c) {
+            const auto *text =
+                sqlite3_column_type(m_select, c) == SQLITE_TEXT
+                    ? reinterpret_cast<const char *>(sqlite3_column_text(m_select, c))
+                    : nullptr;
+            if (!text) {
+                values.append(SqliteValue::column(m_select, c));
+                continue;
+            }
+            // What SqliteValue::column gives, a repeated text shared.
+            const int size = sqlite3_column_bytes(m_select, c);
+            values.append(
+                QVariant(m_texts[size_t(c)].text(text, size, [](const char *utf8, int bytes) {
+                    return QString::fromUtf8(utf8, bytes);
+                })));
+        }
     } else if (rc == SQLITE_ERROR) {
         // A built-in function raised an error (malformed JSON, integer overflow, ...): the row
         // gets a violation and the batch goes on with the next row.

@@ -3,12 +3,14 @@
 #include "BatchTable.h"
 #include "LookupMap.h"
 #include "Result.h"
+#include "SqliteValue.h"
 #include "TransformedBatch.h"
 
 #include <QList>
 #include <QStringList>
 #include <atomic>
 #include <memory>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -109,6 +111,7 @@ private:
     // Violations of the row being stepped, claimed output by output.
     QList<Violation> *m_rowViolations = nullptr;
     std::atomic<bool> m_interrupted{false};
+    std::vector<SqliteTextCache> m_texts; // per output, shared repeated texts (SqliteValue.h)
 };
 
 } // namespace cutover

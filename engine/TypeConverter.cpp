@@ -19,6 +19,18 @@ QString quoted(const QString &text)
     return QLatin1Char('\'') + text + QLatin1Char('\'');
 }
 
+// What text.toUcs4().size() is, without converting: a surrogate pair is one code point, a lone
+// surrogate one too.
+qsizetype codePoints(const QString &text)
+{
+    qsizetype count = 0;
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i, ++count)
+        if (text.at(i).isHighSurrogate() && i + 1 < size && text.at(i + 1).isLowSurrogate())
+            ++i;
+    return count;
+}
+
 // Text from a blob only when its bytes are valid UTF-8.
 std::optional<QString> utf8Text(const QByteArray &bytes)
 {
@@ -45,6 +57,9 @@ Conversion TypeConverter::convert(const QVariant &value, const NormalizedType &t
     case NormalizedType::Kind::Boolean:
         return NumericConverter::toBoolean(value);
     case NormalizedType::Kind::Text:
+        // Text to a text column without a length: the string itself, as toText() gives it.
+        if (type.length() <= 0 && value.typeId() == QMetaType::QString)
+            return Conversion::success(value);
         return toText(value, type);
     case NormalizedType::Kind::Date:
         return TemporalConverter::toDate(value);
@@ -79,7 +94,7 @@ Conversion TypeConverter::toText(const QVariant &value, const NormalizedType &ty
     }
     if (type.length() > 0) {
         // Characters are code points, as PostgreSQL and MySQL count them; not UTF-16 units.
-        const qsizetype characters = text.toUcs4().size();
+        const qsizetype characters = codePoints(text);
         if (characters > type.length())
             return Conversion::failure(QStringLiteral("too long for %1: %2 characters, at most %3")
                                            .arg(type.toString())

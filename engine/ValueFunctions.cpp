@@ -3,8 +3,10 @@
 #include "FunctionCall.h"
 #include "TransformEnvironment.h"
 
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
+#include <algorithm>
 #include <cmath>
 #include <sqlite3.h>
 
@@ -160,6 +162,65 @@ QString realText(double value)
     return shortestText(QString::number(value, 'g', 15).toDouble());
 }
 
+// lookup()'s map for a constant map name, and the UTF-8 answers found so far by the UTF-8 of
+// the key (FunctionCall::cache): converting key and answer row by row was most of lookup().
+struct CachedLookup
+{
+    const LookupMap *map = nullptr;
+    QHash<QByteArray, QByteArray> found;
+};
+
+// decimal(text, scale) for ASCII text that is only an optional sign, digits and at most one
+// '.': what decimal() makes of it, step by step (nothing to strip, '.' is the point, no
+// grouping). nullopt for anything else, errors included, which decimal() then handles.
+std::optional<QByteArray> simpleDecimal(QByteArrayView text, int scale)
+{
+    qsizetype at = 0;
+    bool negative = false;
+    if (at < text.size() && (text[at] == '-' || text[at] == '+'))
+        negative = text[at++] == '-';
+    const qsizetype integerStart = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9')
+        ++at;
+    const QByteArrayView integer = text.sliced(integerStart, at - integerStart);
+    QByteArrayView fraction;
+    if (at < text.size() && text[at] == '.') {
+        const qsizetype fractionStart = ++at;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9')
+            ++at;
+        fraction = text.sliced(fractionStart, at - fractionStart);
+    }
+    if (at != text.size() || (integer.isEmpty() && fraction.isEmpty()))
+        return std::nullopt;
+    for (qsizetype i = scale; i < fraction.size(); ++i)
+        if (fraction[i] != '0')
+            return std::nullopt; // would be rounded: decimal() says so
+    qsizetype skip = 0;
+    while (skip < integer.size() - 1 && integer[skip] == '0')
+        ++skip;
+    QByteArray out;
+    out.reserve(integer.size() + scale + 3);
+    bool zero = true;
+    if (integer.isEmpty()) {
+        out.append('0');
+    } else {
+        for (qsizetype i = skip; i < integer.size(); ++i)
+            zero = zero && integer[i] == '0';
+        out.append(integer.sliced(skip));
+    }
+    if (scale > 0) {
+        out.append('.');
+        for (int i = 0; i < scale; ++i) {
+            const char digit = i < fraction.size() ? fraction[i] : '0';
+            zero = zero && digit == '0';
+            out.append(digit);
+        }
+    }
+    if (negative && !zero)
+        out.prepend('-');
+    return out;
+}
+
 } // namespace
 
 int ValueFunctions::registerOn(sqlite3 *db, TransformEnvironment *env)
@@ -220,6 +281,28 @@ std::optional<qint64> ValueFunctions::integer(const QString &text, QString *reas
 void ValueFunctions::lookup(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     const FunctionCall call(context, argc, argv);
+    if (auto *cached = const_cast<CachedLookup *>(call.cached<CachedLookup>(0))) {
+        if (call.isNull(1))
+            return call.setNull();
+        const QByteArrayView key = call.utf8View(1);
+        const auto known = cached->found.constFind(QByteArray::fromRawData(key.data(), key.size()));
+        if (known != cached->found.constEnd())
+            return call.setUtf8(*known, true);
+        const auto entry = cached->map->entries.constFind(QString::fromUtf8(key));
+        if (entry != cached->map->entries.constEnd()) {
+            const QByteArray answer = entry->toUtf8();
+            cached->found.insert(key.toByteArray(), answer);
+            return call.setUtf8(answer, true);
+        }
+        if (argc > 2)
+            return sqlite3_result_value(context, argv[2]);
+        if (cached->map->hasDefault)
+            return call.setText(cached->map->defaultValue);
+        const QString text = QString::fromUtf8(key);
+        return call.refuse(
+            kLookup, text,
+            QStringLiteral("value '%1' is not in lookup '%2'").arg(text, cached->map->name));
+    }
     const QString name = call.text(0);
     const auto map = call.env().lookups.constFind(name);
     if (call.isNull(0) || map == call.env().lookups.constEnd())
@@ -230,6 +313,9 @@ void ValueFunctions::lookup(sqlite3_context *context, int argc, sqlite3_value **
         return call.setNull();
     const QString key = call.text(1);
     const auto entry = map->entries.constFind(key);
+    CachedLookup cache; // from the next row on: the map name was checked
+    cache.map = &map.value();
+    call.cache(0, cache);
     if (entry != map->entries.constEnd())
         return call.setText(*entry);
     if (argc > 2)
@@ -264,6 +350,21 @@ void ValueFunctions::toInt(sqlite3_context *context, int argc, sqlite3_value **a
     default:
         break;
     }
+    // Plain digits with an optional '-' and at most 18 of them (no overflow): what integer()
+    // reads from them, without the pattern.
+    if (const QByteArrayView text = call.utf8View(0); text.size() > 0 && text.size() <= 19) {
+        const bool negative = text[0] == '-';
+        qint64 value = 0;
+        qsizetype i = negative ? 1 : 0;
+        const bool plain =
+            text.size() - i >= 1 && text.size() - i <= 18 &&
+            std::all_of(text.begin() + i, text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (plain) {
+            for (; i < text.size(); ++i)
+                value = value * 10 + (text[i] - '0');
+            return call.setInteger(negative ? -value : value);
+        }
+    }
     QString reason;
     const std::optional<qint64> value = integer(call.text(0), &reason);
     value ? call.setInteger(*value) : call.refuse(kToInt, call.display(0), reason);
@@ -283,6 +384,9 @@ void ValueFunctions::toDecimal(sqlite3_context *context, int argc, sqlite3_value
     if (call.type(0) == SQLITE_BLOB)
         return call.refuse(kToDecimal, call.display(0),
                            QStringLiteral("binary data is not a number"));
+    if (call.type(0) != SQLITE_FLOAT)
+        if (const auto simple = simpleDecimal(call.utf8View(0), int(scale)))
+            return call.setUtf8(*simple, true);
     const QString text = call.type(0) == SQLITE_FLOAT ? realText(call.real(0)) : call.text(0);
     QString reason;
     const std::optional<QString> value = decimal(text, int(scale), &reason);
