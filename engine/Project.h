@@ -4,6 +4,7 @@
 #include "LookupMap.h"
 #include "Phase.h"
 #include "ProjectSettings.h"
+#include "ReconcileSettings.h"
 #include "Rule.h"
 #include "RunbookStep.h"
 #include "TableMapping.h"
@@ -29,6 +30,7 @@ public:
     QList<Rule> rules;
     QList<Phase> phases;
     ProjectSettings settings;
+    ReconcileSettings reconcile;
     QList<RunbookStep> runbook;
 
     // Folder of the project file; relative connection paths resolve against it.

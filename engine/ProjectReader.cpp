@@ -325,6 +325,88 @@ ProjectSettings readSettings(const QJsonValue &value)
     return s;
 }
 
+ColumnCompareOverride readCompareOverride(ObjectReader &r)
+{
+    ColumnCompareOverride o;
+    if (!r.raw("tolerance").isUndefined())
+        o.tolerance = r.number("tolerance", 0);
+    if (o.tolerance && *o.tolerance < 0)
+        throw FormatError{r.childPath(QStringLiteral("tolerance")),
+                          QStringLiteral("expected a number of at least 0")};
+    if (!r.raw("precision").isUndefined())
+        o.precision = r.integer("precision", 0, 0);
+    if (o.precision && *o.precision > 9)
+        throw FormatError{r.childPath(QStringLiteral("precision")),
+                          QStringLiteral("expected fractional digits from 0 to 9")};
+    if (!r.raw("ignoreCase").isUndefined())
+        o.ignoreCase = r.flag("ignoreCase");
+    if (!r.raw("ignoreTrailingSpaces").isUndefined())
+        o.ignoreTrailingSpaces = r.flag("ignoreTrailingSpaces");
+    r.refuseUnknownKeys();
+    return o;
+}
+
+ReconcileThresholds readThresholds(const QJsonValue &value, const QString &path)
+{
+    ReconcileThresholds t;
+    if (value.isUndefined())
+        return t;
+    ObjectReader r(value, path);
+    t.maxMissing = r.integer("maxMissing", int(t.maxMissing), 0);
+    t.maxExtra = r.integer("maxExtra", int(t.maxExtra), 0);
+    t.maxModified = r.integer("maxModified", int(t.maxModified), 0);
+    t.maxDuplicates = r.integer("maxDuplicates", int(t.maxDuplicates), 0);
+    t.maxOrphans = r.integer("maxOrphans", int(t.maxOrphans), 0);
+    t.maxInvalid = r.integer("maxInvalid", int(t.maxInvalid), 0);
+    t.maxQuarantinedRate = r.number("maxQuarantinedRate", t.maxQuarantinedRate);
+    if (t.maxQuarantinedRate > 1)
+        throw FormatError{path + QStringLiteral(".maxQuarantinedRate"),
+                          QStringLiteral("expected a share between 0 and 1")};
+    r.refuseUnknownKeys();
+    return t;
+}
+
+ReconcileSettings readReconcile(const QJsonValue &value)
+{
+    ReconcileSettings s;
+    if (value.isUndefined())
+        return s;
+    ObjectReader r(value, QStringLiteral("reconcile"));
+    s.sampleRows = r.integer("sampleRows", s.sampleRows, 0);
+    const double seed = r.number("seed", double(s.seed));
+    if (seed < 0 || seed != double(quint64(seed)))
+        throw FormatError{QStringLiteral("reconcile.seed"),
+                          QStringLiteral("expected a whole number of at least 0")};
+    s.seed = quint64(seed);
+    s.thresholds = readThresholds(r.raw("thresholds"), QStringLiteral("reconcile.thresholds"));
+    const QJsonValue columns = r.raw("columns");
+    if (!columns.isUndefined()) {
+        ObjectReader all(columns, QStringLiteral("reconcile.columns"));
+        for (const QString &name : columns.toObject().keys()) {
+            if (!name.contains(QLatin1Char('.')))
+                throw FormatError{all.childPath(name),
+                                  QStringLiteral("expected \"table.column\" as the key")};
+            ObjectReader one(all.raw(name.toUtf8().constData()), all.childPath(name));
+            s.columns.insert(name, readCompareOverride(one));
+        }
+        all.refuseUnknownKeys();
+    }
+    const QJsonValue keys = r.raw("keys");
+    if (!keys.isUndefined()) {
+        ObjectReader all(keys, QStringLiteral("reconcile.keys"));
+        for (const QString &table : keys.toObject().keys()) {
+            const QStringList columns = all.textList(table.toUtf8().constData());
+            if (columns.isEmpty())
+                throw FormatError{all.childPath(table),
+                                  QStringLiteral("expected the key's column names")};
+            s.keys.insert(table, columns);
+        }
+        all.refuseUnknownKeys();
+    }
+    r.refuseUnknownKeys();
+    return s;
+}
+
 int readFormatVersion(ObjectReader &root)
 {
     const QJsonValue v = root.raw("formatVersion", true);
@@ -408,6 +490,7 @@ Project readProject(const QJsonValue &rootValue)
     p.rules = readList<Rule>(root, "rules", readRule);
     p.phases = readList<Phase>(root, "phases", readPhase);
     p.settings = readSettings(root.raw("settings"));
+    p.reconcile = readReconcile(root.raw("reconcile"));
     p.runbook = readList<RunbookStep>(root, "runbook", readStep);
     root.refuseUnknownKeys();
     checkReferences(p);

@@ -21,7 +21,7 @@ const QStringList kKeyOrder = {
     QStringLiteral("expression"),    QStringLiteral("default"),     QStringLiteral("sensitive"),
     QStringLiteral("columns"),       QStringLiteral("mappings"),    QStringLiteral("lookups"),
     QStringLiteral("rules"),         QStringLiteral("phases"),      QStringLiteral("settings"),
-    QStringLiteral("runbook"),
+    QStringLiteral("reconcile"),     QStringLiteral("runbook"),
 };
 
 void putText(QJsonObject &o, const char *key, const QString &value)
@@ -128,6 +128,57 @@ QJsonObject settingsJson(const ProjectSettings &s)
     return o;
 }
 
+QJsonObject overrideJson(const ColumnCompareOverride &c)
+{
+    QJsonObject o;
+    if (c.tolerance)
+        o[QStringLiteral("tolerance")] = *c.tolerance;
+    if (c.precision)
+        o[QStringLiteral("precision")] = *c.precision;
+    if (c.ignoreCase)
+        o[QStringLiteral("ignoreCase")] = *c.ignoreCase;
+    if (c.ignoreTrailingSpaces)
+        o[QStringLiteral("ignoreTrailingSpaces")] = *c.ignoreTrailingSpaces;
+    return o;
+}
+
+QJsonObject thresholdsJson(const ReconcileThresholds &t)
+{
+    QJsonObject o;
+    o[QStringLiteral("maxMissing")] = t.maxMissing;
+    o[QStringLiteral("maxExtra")] = t.maxExtra;
+    o[QStringLiteral("maxModified")] = t.maxModified;
+    o[QStringLiteral("maxDuplicates")] = t.maxDuplicates;
+    o[QStringLiteral("maxOrphans")] = t.maxOrphans;
+    o[QStringLiteral("maxInvalid")] = t.maxInvalid;
+    o[QStringLiteral("maxQuarantinedRate")] = t.maxQuarantinedRate;
+    return o;
+}
+
+// Written only when it differs from the defaults, so older project files stay as they were.
+std::optional<QJsonObject> reconcileJson(const ReconcileSettings &s)
+{
+    if (s == ReconcileSettings())
+        return std::nullopt;
+    QJsonObject o;
+    o[QStringLiteral("sampleRows")] = s.sampleRows;
+    o[QStringLiteral("seed")] = double(s.seed);
+    o[QStringLiteral("thresholds")] = thresholdsJson(s.thresholds);
+    if (!s.columns.isEmpty()) {
+        QJsonObject columns;
+        for (auto it = s.columns.cbegin(); it != s.columns.cend(); ++it)
+            columns[it.key()] = overrideJson(it.value());
+        o[QStringLiteral("columns")] = columns;
+    }
+    if (!s.keys.isEmpty()) {
+        QJsonObject keys;
+        for (auto it = s.keys.cbegin(); it != s.keys.cend(); ++it)
+            keys[it.key()] = QJsonArray::fromStringList(it.value());
+        o[QStringLiteral("keys")] = keys;
+    }
+    return o;
+}
+
 QJsonObject stepJson(const RunbookStep &s)
 {
     QJsonObject o;
@@ -167,6 +218,8 @@ QJsonObject ProjectWriter::toJson(const Project &p)
     o[QStringLiteral("rules")] = arrayOf(p.rules, ruleJson);
     o[QStringLiteral("phases")] = arrayOf(p.phases, phaseJson);
     o[QStringLiteral("settings")] = settingsJson(p.settings);
+    if (const auto reconcile = reconcileJson(p.reconcile))
+        o[QStringLiteral("reconcile")] = *reconcile;
     o[QStringLiteral("runbook")] = arrayOf(p.runbook, stepJson);
     return o;
 }

@@ -1,0 +1,205 @@
+#include "Reconciler.h"
+
+#include "IntrospectorFactory.h"
+#include "ReconcileJudge.h"
+#include "RunLedger.h"
+#include "RunOptions.h"
+#include "RunPlanner.h"
+#include "RunReferenceIndex.h"
+#include "SqlConnection.h"
+#include "SqlDialect.h"
+#include "SqlReferenceLookup.h"
+#include "TableReconciler.h"
+#include "TargetSession.h"
+#include "TargetSessionFactory.h"
+
+#include <QElapsedTimer>
+#include <QUuid>
+
+namespace cutover {
+
+namespace {
+
+// The run whose ledger the report checks: the one asked for (an id or a unique prefix), else the
+// newest.
+Result<std::optional<RunRecord>> chosenRun(const QList<RunRecord> &runs, const QString &wanted)
+{
+    if (wanted.isEmpty())
+        return runs.isEmpty() ? std::nullopt : std::optional<RunRecord>(runs.first());
+    QList<RunRecord> matching;
+    for (const RunRecord &run : runs)
+        if (run.runId.startsWith(wanted))
+            matching.append(run);
+    if (matching.size() == 1)
+        return std::optional<RunRecord>(matching.first());
+    return Error(Error::Code::Usage,
+                 matching.isEmpty() ? QStringLiteral("no run '%1' in this target").arg(wanted)
+                                    : QStringLiteral("'%1' names %2 runs; give more of the id")
+                                          .arg(wanted)
+                                          .arg(matching.size()),
+                 QString(), QStringLiteral("cutover-cli runs PROJECT lists them"));
+}
+
+std::optional<LedgerCheck> ledgerOf(const QList<RunRecord> &runs,
+                                    const std::optional<RunRecord> &chosen, const QString &table)
+{
+    QList<RunRecord> candidates;
+    if (chosen)
+        candidates.append(*chosen);
+    candidates.append(runs);
+    for (const RunRecord &run : std::as_const(candidates))
+        for (const RunTableRecord &t : run.tables)
+            if (t.tableName == table && t.status != RunStatus::Running)
+                return LedgerCheck{run.runId, t.sourceRows, t.loaded, t.quarantined, t.skipped};
+    return std::nullopt;
+}
+
+} // namespace
+
+Reconciler::Reconciler(const Project &project, const PasswordProvider *passwords)
+    : m_project(project)
+    , m_passwords(passwords)
+{}
+
+void Reconciler::setProgress(std::function<void(const Progress &)> progress)
+{
+    m_progress = std::move(progress);
+}
+
+Result<ConnectionSpec> Reconciler::targetSpec() const
+{
+    const ConnectionDef *def = m_project.connection(m_project.targetConnection);
+    if (!def)
+        return Error(Error::Code::Usage,
+                     QStringLiteral("the project has no target connection named '%1'")
+                         .arg(m_project.targetConnection),
+                     m_project.name);
+    auto spec = ConnectionSpec::parse(def->url, m_project.baseDir);
+    if (!spec)
+        return spec.error();
+    if (spec->kind() == ConnectionSpec::Kind::Csv)
+        return Error(Error::Code::Usage,
+                     QStringLiteral("a CSV folder cannot be reconciled as a target"), def->url);
+    return *spec;
+}
+
+Result<void> Reconciler::readLedger(const ConnectionSpec &spec, const QList<TableInfo> &tables,
+                                    const QString &runId)
+{
+    const bool hasLedger = std::any_of(tables.cbegin(), tables.cend(), [](const TableInfo &t) {
+        return t.name == QLatin1String("cutover_runs");
+    });
+    if (!hasLedger) {
+        if (!runId.isEmpty())
+            return Error(Error::Code::Usage,
+                         QStringLiteral("the target has no run ledger, so no run '%1'").arg(runId));
+        return {};
+    }
+    auto session = TargetSessionFactory::open(spec, m_passwords);
+    if (!session)
+        return session.error();
+    RunLedger ledger(**session);
+    auto runs = ledger.runs(m_project.name);
+    if (!runs)
+        return runs.error();
+    m_runs = *runs;
+    auto chosen = chosenRun(m_runs, runId);
+    if (!chosen)
+        return chosen.error();
+    m_run = *chosen;
+    const auto q = [&](const char *name) {
+        return SqlDialect::quoteIdentifier(QLatin1String(name), spec.kind());
+    };
+    auto keys = (*session)->query(
+        QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 IS NULL")
+            .arg(q("table_name"), q("source_key"), q("cutover_quarantine"), q("retried_in_run")));
+    if (!keys)
+        return keys.error();
+    for (const QVariantList &row : std::as_const(*keys))
+        m_runQuarantined[row.value(0).toString()].insert(row.value(1).toString());
+    return {};
+}
+
+Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto spec = targetSpec();
+    if (!spec)
+        return spec.error();
+    auto schema = IntrospectorFactory::create(*spec, m_passwords)->introspect();
+    if (!schema)
+        return schema.error();
+    if (auto ok = readLedger(*spec, schema->tables, options.runId); !ok)
+        return ok.error();
+    RunOptions planned;
+    planned.tables = options.tables;
+    auto plan = RunPlanner::plan(m_project, planned, schema->tables);
+    if (!plan)
+        return plan.error();
+    auto connection = SqlConnection::open(*spec, m_passwords, SqlConnection::Mode::ReadOnly);
+    if (!connection)
+        return connection.error();
+
+    ReconcileReport report;
+    report.reportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    report.project = m_project.name;
+    report.runId = m_run ? m_run->runId : QString();
+    report.createdAt = QDateTime::currentDateTimeUtc();
+    report.target = spec->displayName();
+    if (const ConnectionDef *source = m_project.connection(m_project.sourceConnection))
+        if (auto parsed = ConnectionSpec::parse(source->url, m_project.baseDir))
+            report.source = parsed->displayName();
+    report.masked = options.mask;
+    report.settings = m_project.reconcile;
+    if (options.sampleRows)
+        report.settings.sampleRows = *options.sampleRows;
+    if (options.seed)
+        report.settings.seed = *options.seed;
+
+    {
+        RunReferenceIndex index;
+        SqlReferenceLookup targetLookup((*connection)->database().connectionName());
+        const QSqlDatabase db = (*connection)->database();
+        int done = 0;
+        for (const RunPlanner::Table &table : std::as_const(*plan)) {
+            if (m_cancelled)
+                return Error(Error::Code::Cancelled, QStringLiteral("reconciliation cancelled"));
+            TableReconciler::Setup setup;
+            setup.project = &m_project;
+            setup.mapping = table.mapping;
+            setup.target = table.target;
+            setup.targetSpec = *spec;
+            setup.passwords = m_passwords;
+            setup.targetDb = &db;
+            setup.references = {&index, &targetLookup};
+            setup.referenceIndex = &index;
+            setup.indexedColumns = table.indexedColumns;
+            setup.targetLookup = &targetLookup;
+            setup.runQuarantined = m_runQuarantined.value(table.mapping->target);
+            setup.sampleRows = report.settings.sampleRows;
+            setup.seed = report.settings.seed;
+            setup.mask = options.mask;
+            setup.batchSize = m_project.settings.batchSize;
+            setup.cancelled = &m_cancelled;
+            const int total = int(plan->size());
+            setup.progress = [&, name = table.mapping->target](const QString &stage, qint64 rows) {
+                if (m_progress)
+                    m_progress(Progress{name, stage, rows, done, total});
+            };
+            auto result = TableReconciler(setup).run();
+            if (!result)
+                return result.error();
+            result->ledger = ledgerOf(m_runs, m_run, table.mapping->target);
+            ReconcileJudge::judge(*result, report.settings.thresholds,
+                                  m_project.settings.maxErrorRate);
+            report.tables.append(*result);
+            ++done;
+        }
+    }
+    report.status = report.worstStatus();
+    report.durationMs = clock.elapsed();
+    return report;
+}
+
+} // namespace cutover

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "ConnectionSpec.h"
+#include "Error.h"
+#include "Project.h"
+#include "ReconcileOptions.h"
+#include "ReconcileReport.h"
+#include "Result.h"
+#include "RunRecord.h"
+#include "TableInfo.h"
+
+#include <QHash>
+#include <QSet>
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace cutover {
+
+class PasswordProvider;
+
+// Proves what arrived: for each mapped table (parents first), the source passed through the
+// mapping (the run's own transform programs, conversions and rules) is compared with the target,
+// keyed by the target key, column by column under comparison rules that follow both types
+// (TableReconciler). Works after any run and on a target loaded by another tool. Blocks; call
+// it off the GUI thread. progress and cancel() may be used from any thread.
+class Reconciler
+{
+public:
+    struct Progress
+    {
+        QString table;
+        QString stage; // "expected", "target", "compare", "checks"
+        qint64 rows = 0;
+        int tablesDone = 0;
+        int tablesTotal = 0;
+    };
+
+    Reconciler(const Project &project, const PasswordProvider *passwords = nullptr);
+
+    void setProgress(std::function<void(const Progress &)> progress);
+    void cancel() { m_cancelled = true; }
+
+    Result<ReconcileReport> run(const ReconcileOptions &options);
+
+private:
+    Result<ConnectionSpec> targetSpec() const;
+    // The project's runs in the target's ledger (none for a target loaded by another tool), the
+    // run reconciled, and the source keys whose rows are still quarantined, per table.
+    Result<void> readLedger(const ConnectionSpec &spec, const QList<TableInfo> &tables,
+                            const QString &runId);
+
+    const Project &m_project;
+    const PasswordProvider *m_passwords;
+    std::function<void(const Progress &)> m_progress;
+    std::atomic<bool> m_cancelled{false};
+    QList<RunRecord> m_runs;
+    std::optional<RunRecord> m_run;
+    QHash<QString, QSet<QString>> m_runQuarantined;
+};
+
+} // namespace cutover

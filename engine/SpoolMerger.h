@@ -1,0 +1,50 @@
+#pragma once
+
+#include "ReconcileSpool.h"
+#include "TableReconciliation.h"
+#include "ValueComparer.h"
+
+#include <random>
+
+namespace cutover {
+
+// The ordered streaming merge of a table's two spooled sides: walks both in SortKey order, a key
+// group at a time, and counts matched, modified, missing and extra rows and target rows that
+// repeat a key, the columns that differ, samples of each difference and a seeded random sample
+// of the expected rows compared field by field. Memory: one key group and the samples.
+class SpoolMerger
+{
+public:
+    struct Setup
+    {
+        QList<ValueComparer> comparers;
+        QList<bool> masked; // per column: show values as kMask
+        int differenceSamples = 10;
+        int sampleRows = 20;
+        quint64 seed = 1;
+    };
+    static inline const QString kMask = QStringLiteral("****");
+
+    explicit SpoolMerger(Setup setup);
+    // Adds its counts and samples to table (quarantined: expected rows the run quarantined and
+    // the target does not have).
+    Result<void> merge(ReconcileSpool &spool, TableReconciliation &table);
+
+private:
+    using Row = ReconcileSpool::Row;
+    void compareGroup(const QList<Row> &expected, const QList<Row> &actual,
+                      TableReconciliation &table);
+    void compareRows(const Row &expected, const Row &actual, TableReconciliation &table);
+    void offerSample(const Row &expected, const Row *actual, const QString &outcome);
+    QString shown(int column, const QVariant &value) const;
+    static bool readGroup(ReconcileSpool::Cursor &cursor, std::optional<Row> &pending,
+                          QList<Row> &group);
+
+    Setup m_setup;
+    QList<qint64> m_differing;
+    std::mt19937_64 m_random;
+    qint64 m_offered = 0;
+    QList<std::pair<QByteArray, SampleRow>> m_sample; // by SortKey
+};
+
+} // namespace cutover

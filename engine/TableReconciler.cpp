@@ -1,0 +1,375 @@
+#include "TableReconciler.h"
+
+#include "BatchTransformer.h"
+#include "ColumnProfiler.h"
+#include "OrphanFinder.h"
+#include "RowSourceFactory.h"
+#include "RuleChecker.h"
+#include "RunReferenceIndex.h"
+#include "SortKey.h"
+#include "SourceCounter.h"
+#include "SpoolMerger.h"
+#include "SqlRowSource.h"
+#include "ValueText.h"
+
+#include <QElapsedTimer>
+
+namespace cutover {
+
+namespace {
+
+constexpr int kDifferenceSamples = 10;
+constexpr int kFindingSamples = 5;
+
+// The primary key; else the project's reconcile.keys for the table; else the first unique
+// constraint.
+QStringList keyOf(const TableInfo &target, const QStringList &configured)
+{
+    if (!target.primaryKey.isEmpty())
+        return target.primaryKey;
+    if (!configured.isEmpty())
+        return configured;
+    const QList<IndexInfo> unique = target.uniqueConstraints();
+    return unique.isEmpty() ? QStringList() : unique.first().columns;
+}
+
+Error cancelledError()
+{
+    return Error(Error::Code::Cancelled, QStringLiteral("reconciliation cancelled"));
+}
+
+} // namespace
+
+TableReconciler::TableReconciler(Setup setup)
+    : m_setup(std::move(setup))
+{}
+
+TableReconciler::~TableReconciler() = default;
+
+bool TableReconciler::cancelled() const
+{
+    return m_setup.cancelled && m_setup.cancelled->load();
+}
+
+Result<TableReconciliation> TableReconciler::run()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const TableMapping &mapping = *m_setup.mapping;
+    m_result.table = mapping.target;
+    m_result.source = mapping.source.isEmpty() ? QStringLiteral("query") : mapping.source;
+    chooseColumns();
+    auto spool = ReconcileSpool::create(int(m_comparers.size()));
+    if (!spool)
+        return spool.error();
+    m_spool = std::move(*spool);
+    m_expectedProfile = std::make_unique<ColumnProfiler>(m_comparers);
+    m_targetProfile = std::make_unique<ColumnProfiler>(m_comparers);
+
+    for (auto step : {&TableReconciler::countSource, &TableReconciler::spoolExpected,
+                      &TableReconciler::spoolTarget}) {
+        if (auto ok = (this->*step)(); !ok)
+            return ok.error();
+        if (cancelled())
+            return cancelledError();
+    }
+    if (auto ok = m_spool->finishWriting(); !ok)
+        return ok.error();
+
+    if (m_setup.progress)
+        m_setup.progress(QStringLiteral("compare"), m_result.targetRows);
+    SpoolMerger::Setup merge;
+    merge.comparers = m_comparers;
+    for (const ValueComparer &c : std::as_const(m_comparers)) {
+        const ColumnMapping *column = mapping.column(c.column());
+        merge.masked.append(m_setup.mask && column && column->sensitive);
+    }
+    merge.differenceSamples = kDifferenceSamples;
+    merge.sampleRows = m_setup.sampleRows;
+    merge.seed = m_setup.seed;
+    if (auto ok = SpoolMerger(merge).merge(*m_spool, m_result); !ok)
+        return ok.error();
+
+    if (m_setup.progress)
+        m_setup.progress(QStringLiteral("checks"), m_result.targetRows);
+    if (auto ok = findDuplicates(); !ok)
+        return ok.error();
+    if (m_setup.targetDb) {
+        auto orphans =
+            OrphanFinder::find(*m_setup.targetDb, m_setup.targetSpec.kind(), m_setup.target);
+        if (!orphans)
+            return orphans.error();
+        m_result.orphans = *orphans;
+    }
+    m_result.durationMs = clock.elapsed();
+    m_spool.reset();
+    return m_result;
+}
+
+// Compared: the target columns the mapping fills. Matched by the target's primary key when the
+// mapping fills all of it.
+void TableReconciler::chooseColumns()
+{
+    const TableMapping &mapping = *m_setup.mapping;
+    QHash<QString, ColumnCompareOverride> overrides;
+    for (auto it = m_setup.project->reconcile.columns.cbegin();
+         it != m_setup.project->reconcile.columns.cend(); ++it)
+        overrides.insert(it.key(), it.value());
+    for (const ColumnInfo &column : m_setup.target.columns) {
+        const ColumnMapping *mapped = mapping.column(column.name);
+        if (!mapped || mapped->expression.trimmed().isEmpty())
+            continue;
+        const ValueComparer comparer(
+            column, m_setup.targetSpec.kind(),
+            overrides.value(mapping.target + QLatin1Char('.') + column.name));
+        m_comparers.append(comparer);
+        ColumnComparisonSummary summary;
+        summary.column = column.name;
+        summary.type = column.type.toString();
+        summary.rule = comparer.describe();
+        summary.sensitive = mapped->sensitive;
+        m_result.columns.append(summary);
+    }
+    const QStringList keyColumns =
+        keyOf(m_setup.target, m_setup.project->reconcile.keys.value(mapping.target));
+    for (const QString &key : keyColumns) {
+        const auto at = std::find_if(m_comparers.cbegin(), m_comparers.cend(),
+                                     [&](const ValueComparer &c) { return c.column() == key; });
+        if (at == m_comparers.cend()) {
+            m_keyColumns.clear();
+            break;
+        }
+        m_keyColumns.append(int(at - m_comparers.cbegin()));
+    }
+    if (!m_keyColumns.isEmpty()) {
+        m_result.method = QStringLiteral("exact merge");
+        m_result.key = keyColumns;
+        if (m_setup.target.primaryKey.isEmpty())
+            m_result.notes.append(QStringLiteral("the target table has no primary key: rows are "
+                                                 "matched by %1")
+                                      .arg(keyColumns.join(QStringLiteral(", "))));
+        return;
+    }
+    m_result.method = QStringLiteral("row content");
+    m_result.notes.append(
+        m_setup.target.primaryKey.isEmpty()
+            ? QStringLiteral("the target table has no primary key: rows are matched by their "
+                             "whole content, so a changed row shows as one missing and one extra")
+            : QStringLiteral("the database generates the key (%1): rows are matched by their "
+                             "whole content, so a changed row shows as one missing and one extra")
+                  .arg(m_setup.target.primaryKey.join(QStringLiteral(", "))));
+}
+
+ReconcileSpool::Row TableReconciler::rowOf(const QVariantList &canonical) const
+{
+    ReconcileSpool::Row row;
+    QVariantList parts;
+    if (m_keyColumns.isEmpty()) {
+        parts = canonical;
+    } else {
+        for (int c : m_keyColumns)
+            parts.append(canonical.at(c));
+    }
+    row.key = SortKey::encode(parts);
+    row.keyText = m_keyColumns.isEmpty() ? QString() : SortKey::display(parts);
+    row.values = canonical;
+    return row;
+}
+
+Result<void> TableReconciler::countSource()
+{
+    auto counts = SourceCounter::count(*m_setup.project, *m_setup.mapping, RowQuery(),
+                                       m_setup.passwords, m_setup.cancelled);
+    if (!counts)
+        return counts.error();
+    m_result.sourceRows = counts->all;
+    m_result.skipped = counts->all - counts->selected;
+    return {};
+}
+
+Result<void> TableReconciler::spoolExpected()
+{
+    auto keyColumns =
+        RowSourceFactory::keyColumns(*m_setup.project, *m_setup.mapping, m_setup.passwords);
+    if (!keyColumns)
+        return keyColumns.error();
+    RowQuery query;
+    query.orderBy = *keyColumns;
+    auto source =
+        RowSourceFactory::open(*m_setup.project, *m_setup.mapping, query, m_setup.passwords);
+    if (!source)
+        return source.error();
+    std::unique_ptr<BatchTransformer> transformer;
+    QHash<QString, qsizetype> at; // target column -> index in the load batch
+    qint64 batchNo = 0;
+    qint64 read = 0;
+    while (!cancelled()) {
+        auto batch = (*source)->next(m_setup.batchSize);
+        if (!batch)
+            return batch.error();
+        if (batch->isEmpty())
+            break;
+        if (!transformer) {
+            BatchTransformer::Setup setup;
+            setup.project = m_setup.project;
+            setup.mapping = m_setup.mapping;
+            setup.target = m_setup.target;
+            setup.sourceColumns = batch->columns;
+            setup.keyColumns = *keyColumns;
+            setup.references = m_setup.references;
+            auto created = BatchTransformer::create(setup);
+            if (!created)
+                return created.error();
+            transformer = std::move(*created);
+        }
+        auto loaded = transformer->transform(*batch, ++batchNo, read);
+        if (!loaded)
+            return loaded.error();
+        read += batch->size();
+        m_result.quarantined += loaded->quarantined.size();
+        if (at.isEmpty())
+            for (qsizetype c = 0; c < loaded->columns.size(); ++c)
+                at.insert(loaded->columns.at(c), c);
+        for (qsizetype r = 0; r < loaded->rows.size(); ++r) {
+            const QVariantList &values = loaded->rows.at(r);
+            const QBitArray defaults = loaded->databaseDefaults.value(r);
+            QVariantList canonical;
+            QBitArray filled(m_comparers.size());
+            for (qsizetype c = 0; c < m_comparers.size(); ++c) {
+                const qsizetype i = at.value(m_comparers.at(c).column(), -1);
+                canonical.append(i < 0 ? QVariant() : m_comparers.at(c).canonical(values.at(i)));
+                if (i >= 0 && i < defaults.size() && defaults.testBit(i))
+                    filled.setBit(c);
+            }
+            ReconcileSpool::Row row = rowOf(canonical);
+            row.sourceKey = loaded->sourceKeys.value(r);
+            row.runQuarantined = m_setup.runQuarantined.contains(row.sourceKey);
+            row.databaseFilled = filled;
+            if (auto ok = m_spool->add(ReconcileSpool::Side::Expected, row); !ok)
+                return ok;
+            m_expectedProfile->add(canonical);
+        }
+        if (m_setup.referenceIndex)
+            for (const QString &column : std::as_const(m_setup.indexedColumns))
+                m_setup.referenceIndex->addBatch(m_setup.mapping->target, column,
+                                                 RowBatch{loaded->columns, loaded->rows});
+        if (m_setup.progress)
+            m_setup.progress(QStringLiteral("expected"), read);
+    }
+    return {};
+}
+
+Result<void> TableReconciler::spoolTarget()
+{
+    TableMapping table;
+    table.target = m_setup.mapping->target;
+    table.source = m_setup.mapping->target;
+    RowQuery query;
+    for (const ValueComparer &c : std::as_const(m_comparers))
+        query.columns.append(c.column());
+    auto source = SqlRowSource::open(m_setup.targetSpec, table, query, m_setup.passwords);
+    if (!source)
+        return source.error();
+    QList<ReferenceLookup *> lookups;
+    if (m_setup.targetLookup)
+        lookups.append(m_setup.targetLookup);
+    auto checker = RuleChecker::create(m_setup.target, m_setup.project->rules,
+                                       m_setup.project->lookups, lookups);
+    if (!checker)
+        return checker.error();
+    while (!cancelled()) {
+        auto batch = (*source)->next(m_setup.batchSize);
+        if (!batch)
+            return batch.error();
+        if (batch->isEmpty())
+            break;
+        for (const QVariantList &values : std::as_const(batch->rows)) {
+            QVariantList canonical;
+            for (qsizetype c = 0; c < m_comparers.size(); ++c)
+                canonical.append(m_comparers.at(c).canonical(values.value(c)));
+            if (auto ok = m_spool->add(ReconcileSpool::Side::Actual, rowOf(canonical)); !ok)
+                return ok;
+            m_targetProfile->add(canonical);
+        }
+        m_result.targetRows += batch->size();
+        m_result.rowsTransferred += batch->size();
+        if (auto ok = checkTargetRules(*batch, **checker); !ok)
+            return ok;
+        if (m_setup.progress)
+            m_setup.progress(QStringLiteral("target"), m_result.targetRows);
+    }
+    return {};
+}
+
+Result<void> TableReconciler::checkTargetRules(const RowBatch &batch, RuleChecker &checker)
+{
+    if (checker.ruleCount() == 0)
+        return {};
+    auto check = checker.checkBatch(batch);
+    if (!check)
+        return check.error();
+    for (const QList<Violation> &violations : std::as_const(check->violations)) {
+        QSet<QString> counted; // a row counts once per rule
+        for (const Violation &v : violations) {
+            if (!v.blocking)
+                continue;
+            const QString id = v.source + QChar(0x1f) + v.column;
+            if (counted.contains(id))
+                continue;
+            counted.insert(id);
+            qsizetype index = m_ruleFindings.value(id, -1);
+            if (index < 0) {
+                index = m_result.ruleViolations.size();
+                m_ruleFindings.insert(id, index);
+                m_result.ruleViolations.append(RuleFinding{v.source, v.column, 0, {}});
+            }
+            RuleFinding &finding = m_result.ruleViolations[index];
+            ++finding.rows;
+            const ColumnMapping *column = m_setup.mapping->column(v.column);
+            const bool masked = m_setup.mask && column && column->sensitive;
+            if (finding.samples.size() < kFindingSamples)
+                finding.samples.append(masked ? SpoolMerger::kMask : v.value);
+        }
+    }
+    return {};
+}
+
+Result<void> TableReconciler::findDuplicates()
+{
+    auto expectedDistinct = m_spool->distinctCounts(ReconcileSpool::Side::Expected);
+    if (!expectedDistinct)
+        return expectedDistinct.error();
+    auto targetDistinct = m_spool->distinctCounts(ReconcileSpool::Side::Actual);
+    if (!targetDistinct)
+        return targetDistinct.error();
+    m_expectedProfile->setDistinct(*expectedDistinct);
+    m_targetProfile->setDistinct(*targetDistinct);
+    m_result.expectedProfiles = m_expectedProfile->profiles();
+    m_result.targetProfiles = m_targetProfile->profiles();
+    m_result.expectedNulls = m_expectedProfile->nulls();
+    m_result.targetNulls = m_targetProfile->nulls();
+
+    if (m_result.duplicateKeys > 0)
+        m_result.duplicates.append(
+            DuplicateFinding{m_result.key.join(QStringLiteral(", ")), m_result.duplicateKeys, {}});
+    for (const IndexInfo &index : m_setup.target.uniqueConstraints()) {
+        if (index.columns == m_setup.target.primaryKey)
+            continue;
+        QList<int> columns;
+        for (const QString &name : index.columns)
+            for (qsizetype c = 0; c < m_comparers.size(); ++c)
+                if (m_comparers.at(c).column() == name)
+                    columns.append(int(c));
+        if (columns.size() != index.columns.size())
+            continue; // a column the mapping does not fill: not spooled
+        auto found = m_spool->duplicates(ReconcileSpool::Side::Actual, columns, kFindingSamples);
+        if (!found)
+            return found.error();
+        if (found->first > 0)
+            m_result.duplicates.append(DuplicateFinding{index.columns.join(QStringLiteral(", ")),
+                                                        found->first, found->second});
+    }
+    return {};
+}
+
+} // namespace cutover

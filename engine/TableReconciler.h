@@ -1,0 +1,82 @@
+#pragma once
+
+#include "ConnectionSpec.h"
+#include "Project.h"
+#include "ReconcileSpool.h"
+#include "Result.h"
+#include "RowBatch.h"
+#include "TableInfo.h"
+#include "TableReconciliation.h"
+#include "ValueComparer.h"
+
+#include <QSet>
+#include <atomic>
+#include <functional>
+
+class QSqlDatabase;
+
+namespace cutover {
+
+class PasswordProvider;
+class ReferenceLookup;
+class RunReferenceIndex;
+class ColumnProfiler;
+class RuleChecker;
+
+// Reconciles one table mapping: (1) the source, read in source-key order, goes through the
+// mapping exactly as a run sends it (BatchTransformer: transform program, conversion to the
+// target types, rules) and the rows that would load are spooled with their target key; (2) the
+// target's rows are spooled the same way; (3) SpoolMerger merges both in key order; (4) duplicate
+// keys and unique values, orphaned foreign keys and rule violations are counted on the target.
+// The key is the target's primary key when the mapping fills it; otherwise rows are matched by
+// their whole content (a changed row then shows as one missing and one extra).
+class TableReconciler
+{
+public:
+    struct Setup
+    {
+        const Project *project = nullptr;
+        const TableMapping *mapping = nullptr;
+        TableInfo target;
+        ConnectionSpec targetSpec;
+        const PasswordProvider *passwords = nullptr;
+        const QSqlDatabase *targetDb = nullptr;      // for orphans, on this thread
+        QList<ReferenceLookup *> references;         // reference rules of the expected side
+        RunReferenceIndex *referenceIndex = nullptr; // fed with this table's expected rows
+        QStringList indexedColumns;
+        ReferenceLookup *targetLookup = nullptr; // reference rules checked on the target's rows
+        QSet<QString> runQuarantined;            // source keys the run quarantined
+        int sampleRows = 20;
+        quint64 seed = 1;
+        bool mask = true;
+        int batchSize = 5000;
+        const std::atomic<bool> *cancelled = nullptr;
+        std::function<void(const QString &stage, qint64 rows)> progress;
+    };
+
+    explicit TableReconciler(Setup setup);
+    ~TableReconciler();
+
+    Result<TableReconciliation> run();
+
+private:
+    void chooseColumns();
+    Result<void> countSource();
+    Result<void> spoolExpected();
+    Result<void> spoolTarget();
+    Result<void> checkTargetRules(const RowBatch &batch, RuleChecker &checker);
+    Result<void> findDuplicates();
+    ReconcileSpool::Row rowOf(const QVariantList &canonical) const;
+    bool cancelled() const;
+
+    Setup m_setup;
+    TableReconciliation m_result;
+    QList<ValueComparer> m_comparers;
+    QList<int> m_keyColumns; // indexes into m_comparers; empty: whole row
+    std::unique_ptr<ReconcileSpool> m_spool;
+    std::unique_ptr<ColumnProfiler> m_expectedProfile;
+    std::unique_ptr<ColumnProfiler> m_targetProfile;
+    QHash<QString, qsizetype> m_ruleFindings; // "rule\x1fcolumn" -> index in ruleViolations
+};
+
+} // namespace cutover

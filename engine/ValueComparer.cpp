@@ -1,0 +1,391 @@
+#include "ValueComparer.h"
+
+#include "DecimalText.h"
+#include "IsoTimestamp.h"
+#include "ValueText.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUuid>
+#include <cmath>
+
+namespace cutover {
+
+namespace {
+
+using Kind = NormalizedType::Kind;
+
+// Seconds and nanoseconds of a canonical timestamp or time text.
+struct Instant
+{
+    qint64 seconds = 0;
+    qint64 nanos = 0;
+};
+
+qint64 fractionNanos(QString digits)
+{
+    digits = digits.left(9);
+    while (digits.size() < 9)
+        digits.append(QLatin1Char('0'));
+    return digits.toLongLong();
+}
+
+QString trimmedFraction(QString digits)
+{
+    while (digits.endsWith(QLatin1Char('0')))
+        digits.chop(1);
+    return digits;
+}
+
+const QRegularExpression &timePattern()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*$)"));
+    return pattern;
+}
+
+std::optional<Instant> parseTime(const QString &text)
+{
+    const auto m = timePattern().match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    Instant t;
+    t.seconds = m.captured(1).toLongLong() * 3600 + m.captured(2).toLongLong() * 60 +
+                m.captured(3).toLongLong();
+    t.nanos = fractionNanos(m.captured(4));
+    return t;
+}
+
+std::optional<Instant> parseTimestamp(const QString &text, bool toUtc)
+{
+    auto parsed = IsoTimestamp::parse(text.trimmed());
+    if (!parsed)
+        return std::nullopt;
+    Instant t;
+    t.seconds = parsed->wallSeconds() - (toUtc && parsed->hasOffset ? parsed->offsetSeconds : 0);
+    t.nanos = fractionNanos(parsed->fraction);
+    return t;
+}
+
+QString textOf(const QVariant &value)
+{
+    return ValueText::of(value);
+}
+
+std::optional<int> declaredLength(const QString &declared)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(\(\s*(\d+)\s*\))"));
+    const auto m = pattern.match(declared);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return m.captured(1).toInt();
+}
+
+QVariant canonicalInteger(const QVariant &value)
+{
+    if (ValueText::isInteger(value))
+        return QVariant(value.toLongLong());
+    if (value.typeId() == QMetaType::Bool)
+        return QVariant(qint64(value.toBool() ? 1 : 0));
+    if (auto d = DecimalText::parse(textOf(value)))
+        if (auto whole = d->toInteger())
+            return QVariant(*whole);
+    return QVariant(textOf(value));
+}
+
+QVariant canonicalDecimal(const QVariant &value)
+{
+    if (auto d = DecimalText::parse(textOf(value)))
+        return QVariant(d->toString(-1));
+    return QVariant(textOf(value));
+}
+
+QVariant canonicalReal(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::Double)
+        return value;
+    bool ok = false;
+    const double d = textOf(value).trimmed().toDouble(&ok);
+    return ok ? QVariant(d) : QVariant(textOf(value));
+}
+
+QVariant canonicalBoolean(const QVariant &value)
+{
+    const QString text = textOf(value).trimmed().toLower();
+    if (text == QLatin1String("1") || text == QLatin1String("t") || text == QLatin1String("true") ||
+        text == QLatin1String("yes") || text == QLatin1String("y"))
+        return QVariant(qint64(1));
+    if (text == QLatin1String("0") || text == QLatin1String("f") ||
+        text == QLatin1String("false") || text == QLatin1String("no") || text == QLatin1String("n"))
+        return QVariant(qint64(0));
+    return QVariant(textOf(value));
+}
+
+QVariant canonicalUuid(const QVariant &value)
+{
+    const QString text = textOf(value).trimmed();
+    const QUuid uuid = QUuid::fromString(text);
+    if (uuid.isNull() && text != QLatin1String("00000000-0000-0000-0000-000000000000"))
+        return QVariant(text);
+    return QVariant(uuid.toString(QUuid::WithoutBraces));
+}
+
+QVariant canonicalJson(const QVariant &value)
+{
+    const QByteArray bytes =
+        value.typeId() == QMetaType::QByteArray ? value.toByteArray() : textOf(value).toUtf8();
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError)
+        return QVariant(textOf(value));
+    // QJsonObject keeps its keys sorted, so equal documents give equal text.
+    return QVariant(QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
+}
+
+int compareNumbers(const QVariant &a, const QVariant &b)
+{
+    if (ValueText::isInteger(a) && ValueText::isInteger(b))
+        return a.toLongLong() < b.toLongLong() ? -1 : a.toLongLong() > b.toLongLong() ? 1 : 0;
+    const auto da = DecimalText::parse(textOf(a));
+    const auto db = DecimalText::parse(textOf(b));
+    if (da && db)
+        return DecimalText::compare(*da, *db);
+    return QString::compare(textOf(a), textOf(b));
+}
+
+} // namespace
+
+ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targetKind,
+                             const ColumnCompareOverride &override)
+    : m_column(column.name)
+    , m_type(column.type)
+{
+    if (m_type.kind() == Kind::Real)
+        m_relative = isSinglePrecision(column, targetKind) ? 1e-6 : 1e-12;
+    m_precision = defaultPrecision(column, targetKind);
+    m_ignoreTrailingSpaces = m_type.kind() == Kind::Text && isFixedLengthText(column);
+    if (override.tolerance) {
+        m_tolerance = *override.tolerance;
+        m_relative = 0;
+    }
+    if (override.precision)
+        m_precision = *override.precision;
+    if (override.ignoreCase)
+        m_ignoreCase = *override.ignoreCase;
+    if (override.ignoreTrailingSpaces)
+        m_ignoreTrailingSpaces = *override.ignoreTrailingSpaces;
+}
+
+int ValueComparer::defaultPrecision(const ColumnInfo &column, ConnectionSpec::Kind kind)
+{
+    if (auto digits = declaredLength(column.declaredType); digits && column.type.isTemporal())
+        return qBound(0, *digits, 9);
+    if (kind == ConnectionSpec::Kind::MySql)
+        return 0; // DATETIME, TIMESTAMP and TIME without (n) keep whole seconds
+    return 6;
+}
+
+bool ValueComparer::isSinglePrecision(const ColumnInfo &column, ConnectionSpec::Kind kind)
+{
+    const QString declared = column.declaredType.trimmed().toLower();
+    if (kind == ConnectionSpec::Kind::PostgreSql)
+        return declared == QLatin1String("real") || declared == QLatin1String("float4");
+    if (kind == ConnectionSpec::Kind::MySql)
+        return declared.startsWith(QLatin1String("float")) &&
+               declaredLength(declared).value_or(0) <= 24;
+    return false; // SQLite's REAL is always double precision
+}
+
+bool ValueComparer::isFixedLengthText(const ColumnInfo &column)
+{
+    const QString declared = column.declaredType.trimmed().toLower();
+    return declared.startsWith(QLatin1String("char")) ||
+           declared.startsWith(QLatin1String("character(")) ||
+           declared == QLatin1String("character") || declared.startsWith(QLatin1String("nchar")) ||
+           declared.startsWith(QLatin1String("bpchar"));
+}
+
+QVariant ValueComparer::canonical(const QVariant &value) const
+{
+    if (value.isNull())
+        return QVariant();
+    switch (m_type.kind()) {
+    case Kind::Integer:
+        return canonicalInteger(value);
+    case Kind::Decimal:
+        return canonicalDecimal(value);
+    case Kind::Real:
+        return canonicalReal(value);
+    case Kind::Boolean:
+        return canonicalBoolean(value);
+    case Kind::Date:
+    case Kind::Time:
+    case Kind::Timestamp:
+    case Kind::TimestampTz:
+        return canonicalTemporal(textOf(value));
+    case Kind::Uuid:
+        return canonicalUuid(value);
+    case Kind::Json:
+        return canonicalJson(value);
+    case Kind::Blob:
+        return value.typeId() == QMetaType::QByteArray ? value : QVariant(textOf(value).toUtf8());
+    case Kind::Text:
+    case Kind::Unknown:
+        break;
+    }
+    if (value.typeId() == QMetaType::QString || value.typeId() == QMetaType::QByteArray)
+        return value;
+    return QVariant(textOf(value));
+}
+
+QVariant ValueComparer::canonicalTemporal(const QString &text) const
+{
+    if (m_type.kind() == Kind::Time) {
+        const auto t = parseTime(text);
+        if (!t)
+            return QVariant(text);
+        QString out = QStringLiteral("%1:%2:%3")
+                          .arg(t->seconds / 3600, 2, 10, QLatin1Char('0'))
+                          .arg(t->seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+                          .arg(t->seconds % 60, 2, 10, QLatin1Char('0'));
+        const QString fraction =
+            trimmedFraction(QStringLiteral("%1").arg(t->nanos, 9, 10, QLatin1Char('0')));
+        return QVariant(fraction.isEmpty() ? out : out + QLatin1Char('.') + fraction);
+    }
+    auto parsed = IsoTimestamp::parse(text.trimmed());
+    if (!parsed)
+        return QVariant(text);
+    if (m_type.kind() == Kind::Date)
+        return QVariant(parsed->date.toString(Qt::ISODate));
+    const bool utc = m_type.kind() == Kind::TimestampTz;
+    const qint64 seconds =
+        parsed->wallSeconds() - (utc && parsed->hasOffset ? parsed->offsetSeconds : 0);
+    return QVariant(IsoTimestamp::format(seconds, trimmedFraction(parsed->fraction),
+                                         utc ? QStringLiteral("Z") : QString()));
+}
+
+bool ValueComparer::equal(const QVariant &expected, const QVariant &actual) const
+{
+    if (expected.isNull() || actual.isNull())
+        return expected.isNull() && actual.isNull();
+    switch (m_type.kind()) {
+    case Kind::Integer:
+    case Kind::Decimal:
+    case Kind::Real:
+        return numbersEqual(expected, actual);
+    case Kind::Time:
+    case Kind::Timestamp:
+    case Kind::TimestampTz:
+        return temporalEqual(textOf(expected), textOf(actual));
+    case Kind::Text:
+    case Kind::Unknown:
+        return textEqual(textOf(expected), textOf(actual));
+    default:
+        return expected == actual;
+    }
+}
+
+bool ValueComparer::numbersEqual(const QVariant &a, const QVariant &b) const
+{
+    if (m_tolerance == 0 && m_relative == 0)
+        return compareNumbers(a, b) == 0 && ValueText::isNumber(a) == ValueText::isNumber(b);
+    bool okA = false;
+    bool okB = false;
+    const double x = textOf(a).toDouble(&okA);
+    const double y = textOf(b).toDouble(&okB);
+    if (!okA || !okB)
+        return textOf(a) == textOf(b);
+    const double allowed =
+        m_relative > 0 ? m_relative * std::max(std::abs(x), std::abs(y)) : m_tolerance;
+    return std::abs(x - y) <= allowed;
+}
+
+bool ValueComparer::temporalEqual(const QString &a, const QString &b) const
+{
+    const bool utc = m_type.kind() == Kind::TimestampTz;
+    const auto x = m_type.kind() == Kind::Time ? parseTime(a) : parseTimestamp(a, utc);
+    const auto y = m_type.kind() == Kind::Time ? parseTime(b) : parseTimestamp(b, utc);
+    if (!x || !y)
+        return a == b;
+    // Within one unit of the compared precision: a database that rounds to its precision
+    // (MySQL) and one that truncates give the same verdict.
+    const qint64 unit = qint64(std::pow(10.0, 9 - qBound(0, m_precision, 9)));
+    const long double diff = (long double)(x->seconds - y->seconds) * 1e9L + (x->nanos - y->nanos);
+    return std::abs(diff) < (long double)unit;
+}
+
+bool ValueComparer::textEqual(QString a, QString b) const
+{
+    if (m_ignoreTrailingSpaces) {
+        while (a.endsWith(QLatin1Char(' ')))
+            a.chop(1);
+        while (b.endsWith(QLatin1Char(' ')))
+            b.chop(1);
+    }
+    return QString::compare(a, b, m_ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive) == 0;
+}
+
+int ValueComparer::compare(const QVariant &a, const QVariant &b) const
+{
+    if (a.isNull() || b.isNull())
+        return a.isNull() == b.isNull() ? 0 : a.isNull() ? -1 : 1;
+    if (m_type.isNumeric())
+        return compareNumbers(a, b);
+    if (a.typeId() == QMetaType::QByteArray && b.typeId() == QMetaType::QByteArray)
+        return a.toByteArray().compare(b.toByteArray());
+    return QString::compare(textOf(a), textOf(b));
+}
+
+QString ValueComparer::describe() const
+{
+    QStringList parts;
+    switch (m_type.kind()) {
+    case Kind::Integer:
+    case Kind::Decimal:
+    case Kind::Real:
+        if (m_relative > 0)
+            parts.append(QStringLiteral("within %1 relative").arg(m_relative));
+        else if (m_tolerance > 0)
+            parts.append(QStringLiteral("within %1").arg(m_tolerance));
+        else
+            parts.append(QStringLiteral("exact value"));
+        break;
+    case Kind::Time:
+    case Kind::Timestamp:
+    case Kind::TimestampTz:
+        parts.append(m_precision == 0   ? QStringLiteral("to the second")
+                     : m_precision == 3 ? QStringLiteral("to the millisecond")
+                     : m_precision == 6
+                         ? QStringLiteral("to the microsecond")
+                         : QStringLiteral("to %1 fractional digits").arg(m_precision));
+        if (m_type.kind() == Kind::TimestampTz)
+            parts.append(QStringLiteral("as UTC instants"));
+        break;
+    case Kind::Text:
+    case Kind::Unknown:
+        parts.append(QStringLiteral("exact text"));
+        if (m_ignoreCase)
+            parts.append(QStringLiteral("ignoring case"));
+        if (m_ignoreTrailingSpaces)
+            parts.append(QStringLiteral("ignoring trailing spaces"));
+        break;
+    case Kind::Json:
+        parts.append(QStringLiteral("same JSON (key order ignored)"));
+        break;
+    case Kind::Uuid:
+        parts.append(QStringLiteral("same UUID (case ignored)"));
+        break;
+    case Kind::Boolean:
+        parts.append(QStringLiteral("same truth value"));
+        break;
+    case Kind::Date:
+        parts.append(QStringLiteral("same date"));
+        break;
+    case Kind::Blob:
+        parts.append(QStringLiteral("same bytes"));
+        break;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace cutover

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "ColumnInfo.h"
+#include "ConnectionSpec.h"
+#include "ReconcileSettings.h"
+
+#include <QVariant>
+
+namespace cutover {
+
+// How reconciliation compares one target column: the expected value (the source through the
+// mapping) with the value the target holds. Both sides are first brought to one canonical form
+// for the column's type, so a representation is never a difference: 43.50 and 43.5, a UUID in
+// capitals, "2024-03-01 10:00:00" and "2024-03-01T10:00:00", a timestamp with time zone at
+// another offset, JSON with its keys in another order, a boolean as t/true/1. Then the rule
+// decides, with defaults from the column's type and database:
+//   - decimal and integer: exact; real: within a relative 1e-12 (1e-6 for single precision);
+//   - timestamps and times: to the target's fractional digits (MySQL DATETIME: seconds;
+//     PostgreSQL: microseconds; or the declared (n)), with the database's rounding allowed;
+//   - text: exact; CHAR(n) ignores trailing spaces (the database pads them);
+// each overridable by the project (ColumnCompareOverride: tolerance, precision, ignoreCase,
+// ignoreTrailingSpaces). A value that does not parse as its type stays as it is and compares as
+// text, so it shows up as a difference rather than vanishing.
+class ValueComparer
+{
+public:
+    ValueComparer() = default;
+    ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targetKind,
+                  const ColumnCompareOverride &override = {});
+
+    // The canonical form: qint64 for integers and booleans, double for reals, decimal text,
+    // ISO 8601 text for dates and times (timestamps with time zone in UTC with a Z), lower-case
+    // UUID text, compact JSON, QByteArray for blobs, QString for text. NULL stays NULL.
+    QVariant canonical(const QVariant &value) const;
+    // Both values canonical.
+    bool equal(const QVariant &expected, const QVariant &actual) const;
+    // Orders canonical values of this column (NULL first), for profiles' min and max.
+    int compare(const QVariant &a, const QVariant &b) const;
+    // The rule for people: "exact", "within 0.005", "to the second", ...
+    QString describe() const;
+
+    const QString &column() const { return m_column; }
+    const NormalizedType &type() const { return m_type; }
+    bool isTemporal() const { return m_type.isTemporal(); }
+
+private:
+    static int defaultPrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
+    static bool isSinglePrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
+    static bool isFixedLengthText(const ColumnInfo &column);
+    QVariant canonicalTemporal(const QString &text) const;
+    bool numbersEqual(const QVariant &a, const QVariant &b) const;
+    bool temporalEqual(const QString &a, const QString &b) const;
+    bool textEqual(QString a, QString b) const;
+
+    QString m_column;
+    NormalizedType m_type;
+    double m_tolerance = 0; // absolute; 0 with m_relative for reals
+    double m_relative = 0;  // relative tolerance of reals
+    int m_precision = 6;    // fractional digits of times compared
+    bool m_ignoreCase = false;
+    bool m_ignoreTrailingSpaces = false;
+};
+
+} // namespace cutover
