@@ -213,6 +213,19 @@ Result<ReconcileSpool::Cursor> ReconcileSpool::rows(Side side)
     return Cursor(*statement, side, m_columns);
 }
 
+Result<qint64> ReconcileSpool::count(Side side)
+{
+    auto statement = prepare(QStringLiteral("SELECT count(*) FROM %1").arg(tableOf(side)));
+    if (!statement)
+        return statement.error();
+    const bool ok = sqlite3_step(*statement) == SQLITE_ROW;
+    const qint64 rows = ok ? sqlite3_column_int64(*statement, 0) : -1;
+    sqlite3_finalize(*statement);
+    if (!ok)
+        return sqliteError(QStringLiteral("count rows"));
+    return rows;
+}
+
 Result<QList<qint64>> ReconcileSpool::distinctCounts(Side side)
 {
     if (m_columns == 0)

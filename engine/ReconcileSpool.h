@@ -63,6 +63,7 @@ public:
     // Commits what was added; call before reading.
     Result<void> finishWriting();
     Result<Cursor> rows(Side side);
+    Result<qint64> count(Side side);
     // Exact distinct non-NULL values per column, in one scan.
     Result<QList<qint64>> distinctCounts(Side side);
     // Rows beyond the first that share non-NULL values in all the given columns, with up to

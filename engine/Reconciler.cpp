@@ -181,6 +181,7 @@ Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
             setup.seed = report.settings.seed;
             setup.mask = options.mask;
             setup.batchSize = m_project.settings.batchSize;
+            setup.method = options.method;
             setup.cancelled = &m_cancelled;
             const int total = int(plan->size());
             setup.progress = [&, name = table.mapping->target](const QString &stage, qint64 rows) {

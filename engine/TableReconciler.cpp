@@ -6,6 +6,7 @@
 #include "RowSourceFactory.h"
 #include "RuleChecker.h"
 #include "RunReferenceIndex.h"
+#include "SegmentChecksums.h"
 #include "SortKey.h"
 #include "SourceCounter.h"
 #include "SpoolMerger.h"
@@ -67,7 +68,7 @@ Result<TableReconciliation> TableReconciler::run()
     m_targetProfile = std::make_unique<ColumnProfiler>(m_comparers);
 
     for (auto step : {&TableReconciler::countSource, &TableReconciler::spoolExpected,
-                      &TableReconciler::spoolTarget}) {
+                      &TableReconciler::compareTarget}) {
         if (auto ok = (this->*step)(); !ok)
             return ok.error();
         if (cancelled())
@@ -259,6 +260,74 @@ Result<void> TableReconciler::spoolExpected()
     return {};
 }
 
+Result<void> TableReconciler::compareTarget()
+{
+    if (!useChecksums())
+        return spoolTarget();
+    auto done = compareByChecksums();
+    if (!done)
+        return done.error();
+    return *done ? Result<void>() : spoolTarget();
+}
+
+bool TableReconciler::useChecksums() const
+{
+    using Method = ReconcileOptions::Method;
+    const auto kind = m_setup.targetSpec.kind();
+    const bool remote =
+        kind == ConnectionSpec::Kind::PostgreSql || kind == ConnectionSpec::Kind::MySql;
+    return m_setup.targetDb && !m_keyColumns.isEmpty() &&
+           (m_setup.method == Method::Checksums || (m_setup.method == Method::Auto && remote));
+}
+
+// False when the table cannot be compared by checksums (then the exact merge reads it all).
+Result<bool> TableReconciler::compareByChecksums()
+{
+    SegmentChecksums::Setup setup;
+    setup.db = *m_setup.targetDb;
+    setup.kind = m_setup.targetSpec.kind();
+    setup.table = m_setup.mapping->target;
+    for (const ValueComparer &c : std::as_const(m_comparers))
+        if (const ColumnInfo *column = m_setup.target.column(c.column()))
+            setup.columns.append(*column);
+    setup.keyColumns = m_keyColumns;
+    setup.cancelled = m_setup.cancelled;
+    setup.copied = [this](const QVariantList &canonical) {
+        m_targetProfile->add(canonical);
+    };
+    SegmentChecksums checksums(setup);
+    if (setup.columns.size() != m_comparers.size() || !checksums.unsupported().isEmpty()) {
+        m_result.notes.append(QStringLiteral("exact merge instead of segment checksums: %1")
+                                  .arg(checksums.unsupported()));
+        return false;
+    }
+    if (auto ok = m_spool->finishWriting(); !ok)
+        return ok.error();
+    if (m_setup.progress)
+        m_setup.progress(QStringLiteral("checksums"), 0);
+    auto outcome = checksums.run(*m_spool);
+    if (!outcome)
+        return outcome.error();
+    m_result.method = QStringLiteral("segment checksums");
+    if (!outcome->fetchFilter.isEmpty()) {
+        m_targetFilter = outcome->fetchFilter;
+        if (auto ok = spoolTarget(); !ok)
+            return ok.error();
+    }
+    m_result.targetRows = outcome->targetRows;
+    m_result.notes.append(
+        QStringLiteral("segment checksums in the database: %1 of %2 segments and %3 of %4 "
+                       "leaves differed; %5 target rows were read and compared row by row, and "
+                       "rule checks ran on those rows only (the other target rows equal expected "
+                       "rows, which passed the rules)")
+            .arg(outcome->differingSegments)
+            .arg(outcome->segments)
+            .arg(outcome->differingLeaves)
+            .arg(outcome->leaves)
+            .arg(m_result.rowsTransferred));
+    return true;
+}
+
 Result<void> TableReconciler::spoolTarget()
 {
     TableMapping table;
@@ -267,6 +336,8 @@ Result<void> TableReconciler::spoolTarget()
     RowQuery query;
     for (const ValueComparer &c : std::as_const(m_comparers))
         query.columns.append(c.column());
+    if (!m_targetFilter.isEmpty())
+        query.filters.append(m_targetFilter);
     auto source = SqlRowSource::open(m_setup.targetSpec, table, query, m_setup.passwords);
     if (!source)
         return source.error();

@@ -2,6 +2,7 @@
 
 #include "ConnectionSpec.h"
 #include "Project.h"
+#include "ReconcileOptions.h"
 #include "ReconcileSpool.h"
 #include "Result.h"
 #include "RowBatch.h"
@@ -50,6 +51,7 @@ public:
         quint64 seed = 1;
         bool mask = true;
         int batchSize = 5000;
+        ReconcileOptions::Method method = ReconcileOptions::Method::Auto;
         const std::atomic<bool> *cancelled = nullptr;
         std::function<void(const QString &stage, qint64 rows)> progress;
     };
@@ -63,6 +65,9 @@ private:
     void chooseColumns();
     Result<void> countSource();
     Result<void> spoolExpected();
+    Result<void> compareTarget();
+    bool useChecksums() const;
+    Result<bool> compareByChecksums();
     Result<void> spoolTarget();
     Result<void> checkTargetRules(const RowBatch &batch, RuleChecker &checker);
     Result<void> findDuplicates();
@@ -76,6 +81,7 @@ private:
     std::unique_ptr<ReconcileSpool> m_spool;
     std::unique_ptr<ColumnProfiler> m_expectedProfile;
     std::unique_ptr<ColumnProfiler> m_targetProfile;
+    QString m_targetFilter; // checksums: only the target rows of differing leaves are read
     QHash<QString, qsizetype> m_ruleFindings; // "rule\x1fcolumn" -> index in ruleViolations
 };
 
