@@ -6,6 +6,9 @@
 #include "InspectCommand.h"
 #include "PreviewCommand.h"
 #include "QuarantineCommand.h"
+#include "ReconcileCommand.h"
+#include "ReportExporter.h"
+#include "ReportsCommand.h"
 #include "RollbackCommand.h"
 #include "RunCommand.h"
 #include "RunsCommand.h"
@@ -25,6 +28,13 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<RunsCommand>());
     m_commands.push_back(std::make_unique<QuarantineCommand>());
     m_commands.push_back(std::make_unique<RollbackCommand>());
+    m_commands.push_back(std::make_unique<ReconcileCommand>());
+    m_commands.push_back(std::make_unique<ReportsCommand>());
+}
+
+bool CliApplication::needsGui(const QStringList &arguments)
+{
+    return ReportExporter::wantsPdf(arguments);
 }
 
 CliCommand *CliApplication::find(const QString &name) const

@@ -14,6 +14,9 @@ public:
     CliApplication();
     int run(const QStringList &arguments, QTextStream &out, QTextStream &err,
             const PasswordProvider *passwords);
+    // Whether the program arguments ask for something that needs Qt Gui (a PDF report), so
+    // main() creates a QGuiApplication instead of a QCoreApplication.
+    static bool needsGui(const QStringList &arguments);
 
 private:
     void printHelp(QTextStream &out) const;

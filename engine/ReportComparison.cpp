@@ -1,0 +1,59 @@
+#include "ReportComparison.h"
+
+namespace cutover {
+
+bool ReportComparison::TableChange::changed() const
+{
+    return missing.change() != 0 || extra.change() != 0 || modified.change() != 0 ||
+           quarantined.change() != 0 || statusBefore != statusNow;
+}
+
+ReportComparison::ReportComparison(std::optional<ReconcileReport> previous)
+    : m_previous(std::move(previous))
+{}
+
+std::optional<ReportComparison::TableChange>
+ReportComparison::table(const TableReconciliation &current) const
+{
+    if (!m_previous)
+        return std::nullopt;
+    const TableReconciliation *before = m_previous->table(current.table);
+    if (!before)
+        return std::nullopt;
+    TableChange c;
+    c.missing = {current.missing, before->missing};
+    c.extra = {current.extra, before->extra};
+    c.modified = {current.modified, before->modified};
+    c.quarantined = {current.quarantined, before->quarantined};
+    c.statusBefore = before->status;
+    c.statusNow = current.status;
+    return c;
+}
+
+std::optional<ReportComparison::TableChange>
+ReportComparison::totals(const ReconcileReport &current) const
+{
+    if (!m_previous)
+        return std::nullopt;
+    const ReconcileReport &before = *m_previous;
+    auto figure = [&](qint64 TableReconciliation::*field) {
+        return Figure{current.total(field), before.total(field)};
+    };
+    TableChange c;
+    c.missing = figure(&TableReconciliation::missing);
+    c.extra = figure(&TableReconciliation::extra);
+    c.modified = figure(&TableReconciliation::modified);
+    c.quarantined = figure(&TableReconciliation::quarantined);
+    c.statusBefore = before.status;
+    c.statusNow = current.status;
+    return c;
+}
+
+QString ReportComparison::signedChange(qint64 change)
+{
+    if (change == 0)
+        return QStringLiteral("\u00b10");
+    return change > 0 ? QStringLiteral("+%1").arg(change) : QString::number(change);
+}
+
+} // namespace cutover

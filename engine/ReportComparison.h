@@ -1,0 +1,49 @@
+#pragma once
+
+#include "ReconcileReport.h"
+
+#include <optional>
+
+namespace cutover {
+
+// A report next to the project's previous one: per table the previous figures and the change,
+// for the exports ("missing 3, was 0, +3").
+class ReportComparison
+{
+public:
+    struct Figure
+    {
+        qint64 now = 0;
+        qint64 before = 0;
+        qint64 change() const { return now - before; }
+    };
+    struct TableChange
+    {
+        Figure missing;
+        Figure extra;
+        Figure modified;
+        Figure quarantined;
+        ReconcileStatus statusBefore = ReconcileStatus::Pass;
+        ReconcileStatus statusNow = ReconcileStatus::Pass;
+        bool changed() const;
+    };
+
+    ReportComparison() = default;
+    explicit ReportComparison(std::optional<ReconcileReport> previous);
+
+    bool hasPrevious() const { return m_previous.has_value(); }
+    const ReconcileReport *previous() const { return m_previous ? &*m_previous : nullptr; }
+    // The change of a table, or nothing when there is no previous report or the table was not in
+    // it.
+    std::optional<TableChange> table(const TableReconciliation &current) const;
+    // The same over all tables (totals).
+    std::optional<TableChange> totals(const ReconcileReport &current) const;
+
+    // "+3", "-2", "±0".
+    static QString signedChange(qint64 change);
+
+private:
+    std::optional<ReconcileReport> m_previous;
+};
+
+} // namespace cutover

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "ReconcileReport.h"
+#include "ReportComparison.h"
+#include "Result.h"
+
+#include <QByteArray>
+
+class QPdfWriter;
+class QTextDocument;
+
+namespace cutover {
+
+// The reconciliation report as a PDF: the HTML report's print variant (HtmlReportWriter's
+// RichText flavour, bars drawn as coloured table cells since QTextDocument renders no SVG) laid
+// out by QTextDocument on A4 pages with a footer and page numbers, through QPdfWriter. Fonts need a
+// QGuiApplication (the offscreen platform will do); without one it returns an error.
+class PdfReportWriter
+{
+public:
+    static Result<QByteArray> render(const ReconcileReport &report,
+                                     const ReportComparison &comparison = ReportComparison());
+    // Writes the PDF to file atomically (a partial file never replaces a good one).
+    static Result<void> write(const QString &file, const ReconcileReport &report,
+                              const ReportComparison &comparison = ReportComparison());
+
+private:
+    static QString footer(const ReconcileReport &report);
+    static void paint(QPdfWriter &pdf, QTextDocument &document, const QString &footer);
+};
+
+} // namespace cutover
