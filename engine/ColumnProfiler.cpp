@@ -1,8 +1,26 @@
 #include "ColumnProfiler.h"
 
+#include "IsoTimestamp.h"
 #include "ValueText.h"
 
 namespace cutover {
+
+namespace {
+
+// SQLite keeps dates and timestamps as text: a text column whose smallest and largest values are
+// both ISO dates holds a date range too.
+bool looksTemporal(const QVariant &min, const QVariant &max)
+{
+    if (min.typeId() != QMetaType::QString || max.typeId() != QMetaType::QString)
+        return false;
+    const auto iso = [](const QString &text) {
+        return text.size() >= 10 && text.at(4) == QLatin1Char('-') &&
+               IsoTimestamp::parse(text).ok();
+    };
+    return iso(min.toString()) && iso(max.toString());
+}
+
+} // namespace
 
 ColumnProfiler::ColumnProfiler(const QList<ValueComparer> &comparers)
     : m_comparers(comparers)
@@ -43,7 +61,7 @@ QList<ColumnProfile> ColumnProfiler::profiles() const
         p.distinct = m_distinct.at(c);
         p.min = m_min.at(c).isNull() ? QString() : ValueText::display(m_min.at(c));
         p.max = m_max.at(c).isNull() ? QString() : ValueText::display(m_max.at(c));
-        p.temporal = m_comparers.at(c).isTemporal();
+        p.temporal = m_comparers.at(c).isTemporal() || looksTemporal(m_min.at(c), m_max.at(c));
         result.append(p);
     }
     return result;
