@@ -90,8 +90,9 @@ Result<void> KeyCrosswalk::flush()
         for (auto it = pairs.cbegin(); it != pairs.cend(); ++it)
             rows.append({keyValue(it.key().first), keyValue(it.key().second), it.value()});
         const QStringList key = {QStringLiteral("namespace"), QStringLiteral("source_key")};
-        // The same pair again rewrites the same target key: a replayed batch adds nothing.
-        auto done = m_session->upsertRows(
+        // A pair already there is left as it is (not written again): a replayed batch, or the
+        // parent keys a child table's batches record again and again, add nothing.
+        auto done = m_session->mergeRows(
             tableName(), key + QStringList{QStringLiteral("target_key")}, key, rows);
         if (!done)
             written = sqlError(QStringLiteral("write the key crosswalk"), done.error().message());

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QTime>
+#include <algorithm>
 #include <cmath>
 #include <libpq-fe.h>
 #include <vector>
@@ -183,6 +184,8 @@ PostgresTargetSession::open(const ConnectionSpec &spec, const PasswordProvider *
 
 Error PostgresTargetSession::failure(const QString &what, PGresult *result) const
 {
+    const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    m_lastState = state ? QByteArray(state) : QByteArray();
     if (PQstatus(m_conn) == CONNECTION_BAD)
         return Error(Error::Code::Connection,
                      QStringLiteral("the connection was lost during %1: %2")
@@ -235,6 +238,7 @@ QVariantList PostgresTargetSession::rowValues(PGresult *result, int row)
 Result<QList<QVariantList>> PostgresTargetSession::run(const QString &sql,
                                                        const QVariantList &params)
 {
+    forgetSchema(sql);
     ResultPtr result;
     if (params.isEmpty()) {
         // Without parameters the text may hold several statements (DDL scripts).
@@ -405,20 +409,27 @@ Result<qint64> PostgresTargetSession::insertRows(const QString &table, const QSt
 
 Result<qint64> PostgresTargetSession::mergeStaging(const QString &table, const QString &staging,
                                                    const QStringList &columns,
-                                                   const QStringList &keyColumns)
+                                                   const QStringList &keyColumns, bool changedOnly)
 {
-    QStringList updates;
-    for (const QString &column : columns)
-        if (!keyColumns.contains(column))
-            updates.append(QStringLiteral("%1 = EXCLUDED.%1").arg(quote(column)));
-    const QString action =
-        updates.isEmpty() ? QStringLiteral("DO NOTHING")
-                          : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
+    QStringList updates, before, after;
+    for (const QString &column : columns) {
+        if (keyColumns.contains(column))
+            continue;
+        updates.append(QStringLiteral("%1 = EXCLUDED.%1").arg(quote(column)));
+        before.append(QStringLiteral("cutover_t.") + quote(column));
+        after.append(QStringLiteral("EXCLUDED.") + quote(column));
+    }
+    QString action = updates.isEmpty()
+                         ? QStringLiteral("DO NOTHING")
+                         : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
+    if (changedOnly && !updates.isEmpty())
+        action += QStringLiteral(" WHERE ROW(%1) IS DISTINCT FROM ROW(%2)")
+                      .arg(before.join(QStringLiteral(", ")), after.join(QStringLiteral(", ")));
     const QString list = SqlDialect::quoteIdentifiers(columns, kind());
     const QString keys = SqlDialect::quoteIdentifiers(keyColumns, kind());
     // The last row of a key wins, as if the rows had been upserted one by one.
-    const QString sql = QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM (SELECT DISTINCT ON "
-                                       "(%3) %2 FROM %4 ORDER BY %3, ctid DESC) AS s "
+    const QString sql = QStringLiteral("INSERT INTO %1 AS cutover_t (%2) SELECT %2 FROM (SELECT "
+                                       "DISTINCT ON (%3) %2 FROM %4 ORDER BY %3, ctid DESC) AS s "
                                        "ON CONFLICT (%3) %5")
                             .arg(quote(table), list, keys, quote(staging), action);
     ResultPtr result(PQexec(m_conn, sql.toUtf8().constData()));
@@ -431,6 +442,20 @@ Result<qint64> PostgresTargetSession::upsertRows(const QString &table, const QSt
                                                  const QStringList &keyColumns,
                                                  const QList<QVariantList> &rows)
 {
+    return upsert(table, columns, keyColumns, rows, false);
+}
+
+Result<qint64> PostgresTargetSession::mergeRows(const QString &table, const QStringList &columns,
+                                                const QStringList &keyColumns,
+                                                const QList<QVariantList> &rows)
+{
+    return upsert(table, columns, keyColumns, rows, true);
+}
+
+Result<qint64> PostgresTargetSession::upsert(const QString &table, const QStringList &columns,
+                                             const QStringList &keyColumns,
+                                             const QList<QVariantList> &rows, bool changedOnly)
+{
     if (keyColumns.isEmpty())
         return Error(Error::Code::Usage, QStringLiteral("an upsert needs key columns"),
                      m_spec.displayName() + QStringLiteral(", table ") + table);
@@ -440,21 +465,13 @@ Result<qint64> PostgresTargetSession::upsertRows(const QString &table, const QSt
     if (ownTransaction)
         if (auto started = begin(); !started)
             return started.error();
-    const QString staging = QStringLiteral("cutover_staging_%1").arg(++m_stagingCounter);
     auto result = [&]() -> Result<qint64> {
-        const QString create =
-            QStringLiteral("CREATE TEMP TABLE %1 ON COMMIT DROP AS SELECT %2 FROM %3 WITH NO DATA")
-                .arg(quote(staging), SqlDialect::quoteIdentifiers(columns, kind()), quote(table));
-        if (auto created = execute(create); !created)
-            return created.error();
-        if (auto copied = copyRows(staging, columns, rows); !copied)
+        auto copied = copyInstead(table, columns, keyColumns, rows);
+        if (!copied)
             return copied.error();
-        auto merged = mergeStaging(table, staging, columns, keyColumns);
-        if (!merged)
-            return merged.error();
-        if (auto dropped = execute(QStringLiteral("DROP TABLE %1").arg(quote(staging))); !dropped)
-            return dropped.error();
-        return merged;
+        if (copied->has_value())
+            return **copied;
+        return upsertThroughStaging(table, columns, keyColumns, rows, changedOnly);
     }();
     if (ownTransaction) {
         if (!result) {
@@ -465,6 +482,107 @@ Result<qint64> PostgresTargetSession::upsertRows(const QString &table, const QSt
             return committed.error();
     }
     return result;
+}
+
+Result<std::optional<qint64>> PostgresTargetSession::copyInstead(const QString &table,
+                                                                 const QStringList &columns,
+                                                                 const QStringList &keyColumns,
+                                                                 const QList<QVariantList> &rows)
+{
+    const bool keysWritten = std::all_of(keyColumns.cbegin(), keyColumns.cend(),
+                                         [&](const QString &k) { return columns.contains(k); });
+    if (m_merged.contains(table) || !keysWritten)
+        return std::optional<qint64>();
+    // Only a primary key checked at once makes the COPY fail on a key that is there already
+    // (or twice in rows), as the merge needs: a deferred one would let duplicates through.
+    auto primary = isPrimaryKey(table, keyColumns);
+    if (!primary)
+        return primary.error();
+    if (!*primary)
+        return std::optional<qint64>();
+    const QString savepoint = QStringLiteral("cutover_copy");
+    if (auto saved = execute(QStringLiteral("SAVEPOINT ") + savepoint); !saved)
+        return saved.error();
+    auto copied = copyRows(table, columns, rows);
+    if (copied) {
+        if (auto released = execute(QStringLiteral("RELEASE SAVEPOINT ") + savepoint); !released)
+            return released.error();
+        return std::optional<qint64>(*copied);
+    }
+    if (copied.error().code() == Error::Code::Connection)
+        return copied.error();
+    // A key that is there already: merge this table from now on. Any other refusal: the merge
+    // finds it again and reports it as an upsert would.
+    if (m_lastState == "23505")
+        m_merged.insert(table);
+    if (auto undone = execute(QStringLiteral("ROLLBACK TO SAVEPOINT ") + savepoint); !undone)
+        return undone.error();
+    if (auto released = execute(QStringLiteral("RELEASE SAVEPOINT ") + savepoint); !released)
+        return released.error();
+    return std::optional<qint64>();
+}
+
+Result<bool> PostgresTargetSession::isPrimaryKey(const QString &table,
+                                                 const QStringList &keyColumns)
+{
+    const QString cacheKey = table + QChar(0x1f) + keyColumns.join(QChar(0x1f));
+    if (const auto known = m_primaryKeys.constFind(cacheKey); known != m_primaryKeys.constEnd())
+        return *known;
+    auto names = query(QStringLiteral("SELECT a.attname::text FROM pg_index i JOIN pg_attribute a "
+                                      "ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey) "
+                                      "WHERE i.indrelid = to_regclass(?) AND i.indisprimary AND "
+                                      "i.indimmediate"),
+                       {quote(table)});
+    if (!names)
+        return names.error();
+    QSet<QString> primary;
+    for (const QVariantList &row : std::as_const(*names))
+        primary.insert(row.value(0).toString());
+    const QSet<QString> keys(keyColumns.cbegin(), keyColumns.cend());
+    const bool same = !primary.isEmpty() && primary == keys && keys.size() == keyColumns.size();
+    m_primaryKeys.insert(cacheKey, same);
+    return same;
+}
+
+// What the session knows about tables may be stale after DDL.
+void PostgresTargetSession::forgetSchema(const QString &sql)
+{
+    const QString head = sql.left(16).trimmed().toUpper();
+    if (head.startsWith(QLatin1String("CREATE")) || head.startsWith(QLatin1String("DROP")) ||
+        head.startsWith(QLatin1String("ALTER"))) {
+        m_primaryKeys.clear();
+        m_merged.clear();
+        m_staging.clear();
+    }
+}
+
+Result<qint64> PostgresTargetSession::upsertThroughStaging(const QString &table,
+                                                           const QStringList &columns,
+                                                           const QStringList &keyColumns,
+                                                           const QList<QVariantList> &rows,
+                                                           bool changedOnly)
+{
+    const QString list = SqlDialect::quoteIdentifiers(columns, kind());
+    QString &name = m_staging[quote(table) + QChar(0x1f) + list];
+    if (name.isEmpty())
+        name = QStringLiteral("cutover_staging_%1").arg(++m_stagingCounter);
+    const QString staging = name;
+    // IF NOT EXISTS: a rolled-back transaction takes the table it created with it.
+    const QString create = QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1 ON COMMIT DELETE "
+                                          "ROWS AS SELECT %2 FROM %3 WITH NO DATA")
+                               .arg(quote(staging), list, quote(table));
+    ResultPtr created(PQexec(m_conn, create.toUtf8().constData()));
+    if (PQresultStatus(created.get()) != PGRES_COMMAND_OK)
+        return failure(QStringLiteral("statement [%1]").arg(create.left(200)), created.get());
+    if (auto copied = copyRows(staging, columns, rows); !copied)
+        return copied.error();
+    auto merged = mergeStaging(table, staging, columns, keyColumns, changedOnly);
+    if (!merged)
+        return merged.error();
+    // Empty for the next upsert of this transaction (a commit empties it anyway).
+    if (auto emptied = execute(QStringLiteral("DELETE FROM %1").arg(quote(staging))); !emptied)
+        return emptied.error();
+    return merged;
 }
 
 } // namespace cutover

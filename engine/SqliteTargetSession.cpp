@@ -288,15 +288,21 @@ QString SqliteTargetSession::insertSql(const QString &table, const QStringList &
 }
 
 QString SqliteTargetSession::upsertSql(const QString &table, const QStringList &columns,
-                                       const QStringList &keyColumns, int rowCount) const
+                                       const QStringList &keyColumns, int rowCount,
+                                       bool changedOnly) const
 {
-    QStringList updates;
-    for (const QString &column : columns)
-        if (!keyColumns.contains(column))
-            updates.append(QStringLiteral("%1 = excluded.%1").arg(quote(column)));
-    const QString action =
-        updates.isEmpty() ? QStringLiteral("DO NOTHING")
-                          : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
+    QStringList updates, changes;
+    for (const QString &column : columns) {
+        if (keyColumns.contains(column))
+            continue;
+        updates.append(QStringLiteral("%1 = excluded.%1").arg(quote(column)));
+        changes.append(QStringLiteral("%1 IS NOT excluded.%1").arg(quote(column)));
+    }
+    QString action = updates.isEmpty()
+                         ? QStringLiteral("DO NOTHING")
+                         : QStringLiteral("DO UPDATE SET ") + updates.join(QStringLiteral(", "));
+    if (changedOnly && !updates.isEmpty())
+        action += QStringLiteral(" WHERE ") + changes.join(QStringLiteral(" OR "));
     return insertSql(table, columns, rowCount) +
            QStringLiteral(" ON CONFLICT (%1) %2")
                .arg(SqlDialect::quoteIdentifiers(keyColumns, kind()), action);
@@ -488,6 +494,18 @@ Result<qint64> SqliteTargetSession::upsertRows(const QString &table, const QStri
                      m_spec.path() + QStringLiteral(", table ") + table);
     return writeRows(table, int(columns.size()), rows,
                      [&](int rowCount) { return upsertSql(table, columns, keyColumns, rowCount); });
+}
+
+Result<qint64> SqliteTargetSession::mergeRows(const QString &table, const QStringList &columns,
+                                              const QStringList &keyColumns,
+                                              const QList<QVariantList> &rows)
+{
+    if (keyColumns.isEmpty())
+        return Error(Error::Code::Usage, QStringLiteral("an upsert needs key columns"),
+                     m_spec.path() + QStringLiteral(", table ") + table);
+    return writeRows(table, int(columns.size()), rows, [&](int rowCount) {
+        return upsertSql(table, columns, keyColumns, rowCount, true);
+    });
 }
 
 } // namespace cutover

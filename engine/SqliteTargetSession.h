@@ -59,6 +59,9 @@ public:
     Result<qint64> upsertRows(const QString &table, const QStringList &columns,
                               const QStringList &keyColumns,
                               const QList<QVariantList> &rows) override;
+    Result<qint64> mergeRows(const QString &table, const QStringList &columns,
+                             const QStringList &keyColumns,
+                             const QList<QVariantList> &rows) override;
 
     static constexpr int kBusyTimeoutMs = 10000;
     static constexpr int kCacheKib = 8 * 1024;
@@ -81,7 +84,8 @@ private:
     bool allowsMultiRow(const QString &table);
     QString insertSql(const QString &table, const QStringList &columns, int rowCount = 1) const;
     QString upsertSql(const QString &table, const QStringList &columns,
-                      const QStringList &keyColumns, int rowCount = 1) const;
+                      const QStringList &keyColumns, int rowCount = 1,
+                      bool changedOnly = false) const;
 
     struct FileGate;
     // Takes this file's turn for a write unless it has it; gives it back when no transaction is

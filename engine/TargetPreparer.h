@@ -15,7 +15,8 @@ namespace cutover {
 //   keys, drops PostgreSQL's foreign-key constraints (session_replication_role would need a
 //   superuser) and leaves new tables without them.
 // - Each writer session runs loadSettings() first: SQLite PRAGMA foreign_keys (OFF when
-//   deferring, ON otherwise), MySQL FOREIGN_KEY_CHECKS = 0 when deferring.
+//   deferring, ON otherwise) and temp_store = MEMORY (statement journals), MySQL
+//   FOREIGN_KEY_CHECKS = 0 when deferring.
 // - afterLoad: recreates secondary indexes, counts rows whose foreign key points nowhere (reported
 //   as problems) and re-adds PostgreSQL's constraints where there are none. It works from the
 //   wanted schema alone, so it also finishes a load resumed by another process.

@@ -41,6 +41,13 @@ public:
     virtual Result<qint64> upsertRows(const QString &table, const QStringList &columns,
                                       const QStringList &keyColumns,
                                       const QList<QVariantList> &rows) = 0;
+    // As upsertRows, but a row whose key is there already with the same values is left as it
+    // is, not written again (for bookkeeping that records the same pairs batch after batch).
+    virtual Result<qint64> mergeRows(const QString &table, const QStringList &columns,
+                                     const QStringList &keyColumns, const QList<QVariantList> &rows)
+    {
+        return upsertRows(table, columns, keyColumns, rows);
+    }
 };
 
 } // namespace cutover
