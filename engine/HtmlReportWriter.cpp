@@ -62,25 +62,6 @@ Cell flagged(qint64 n)
     return HtmlText::number(n, n ? QStringLiteral("bad") : QString());
 }
 
-QString changeText(const std::optional<ReportComparison::TableChange> &c)
-{
-    if (!c)
-        return QStringLiteral("new");
-    if (!c->changed())
-        return QStringLiteral("unchanged");
-    QStringList parts;
-    for (const auto &[figure, word] : {std::pair{c->missing, "missing"},
-                                       {c->extra, "extra"},
-                                       {c->modified, "modified"},
-                                       {c->quarantined, "quarantined"}})
-        if (figure.change())
-            parts.append(QStringLiteral("%1 %2").arg(
-                QLatin1String(word), ReportComparison::signedChange(figure.change())));
-    if (c->statusBefore != c->statusNow)
-        parts.append(QStringLiteral("was %1").arg(reconcileStatusTitle(c->statusBefore)));
-    return parts.join(QStringLiteral(", "));
-}
-
 QString verdict(const ReconcileReport &report)
 {
     int counts[3] = {0, 0, 0};
@@ -249,7 +230,7 @@ QString HtmlReportWriter::overview(const ReconcileReport &report,
                         HtmlText::number(t.quarantined),
                         HtmlText::number(t.skipped)};
         if (comparison.hasPrevious())
-            row.append(Cell(changeText(comparison.table(t))));
+            row.append(Cell(ReportComparison::describe(comparison.table(t))));
         rows.append(row);
     }
     QString html = QStringLiteral("<section class=\"overview\">") +

@@ -113,22 +113,7 @@ QString HtmlTableSection::header(const TableReconciliation &t) const
 
 QString HtmlTableSection::counts(const TableReconciliation &t) const
 {
-    const auto change = m_comparison.table(t);
-    using F = ReportComparison::Figure;
-    const QList<std::tuple<QString, qint64, std::optional<F>>> figures = {
-        {QStringLiteral("Source rows"), t.sourceRows, std::nullopt},
-        {QStringLiteral("Skipped by the mapping's filter"), t.skipped, std::nullopt},
-        {QStringLiteral("Quarantined (would not load)"), t.quarantined,
-         change ? std::optional<F>(change->quarantined) : std::nullopt},
-        {QStringLiteral("Expected in the target"), t.expectedRows, std::nullopt},
-        {QStringLiteral("Target rows"), t.targetRows, std::nullopt},
-        {QStringLiteral("Matched"), t.matched, std::nullopt},
-        {QStringLiteral("Missing"), t.missing,
-         change ? std::optional<F>(change->missing) : std::nullopt},
-        {QStringLiteral("Extra"), t.extra, change ? std::optional<F>(change->extra) : std::nullopt},
-        {QStringLiteral("Modified"), t.modified,
-         change ? std::optional<F>(change->modified) : std::nullopt},
-        {QStringLiteral("Duplicate target keys"), t.duplicateKeys, std::nullopt}};
+    const QList<ReportComparison::CountLine> figures = m_comparison.countLines(t);
     const bool previous = m_comparison.hasPrevious();
     QStringList headers{QStringLiteral("Count"), QStringLiteral("Rows#")};
     if (previous)

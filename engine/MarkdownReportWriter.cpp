@@ -66,25 +66,6 @@ QString codes(const QStringList &values)
     return out.join(QStringLiteral(", "));
 }
 
-QString changeText(const std::optional<ReportComparison::TableChange> &c)
-{
-    if (!c)
-        return QStringLiteral("new");
-    if (!c->changed())
-        return QStringLiteral("unchanged");
-    QStringList parts;
-    for (const auto &[figure, word] : {std::pair{c->missing, "missing"},
-                                       {c->extra, "extra"},
-                                       {c->modified, "modified"},
-                                       {c->quarantined, "quarantined"}})
-        if (figure.change())
-            parts.append(QStringLiteral("%1 %2").arg(
-                QLatin1String(word), ReportComparison::signedChange(figure.change())));
-    if (c->statusBefore != c->statusNow)
-        parts.append(QStringLiteral("was %1").arg(reconcileStatusTitle(c->statusBefore)));
-    return parts.join(QStringLiteral(", "));
-}
-
 } // namespace
 
 QString MarkdownReportWriter::escape(const QString &text)
@@ -239,7 +220,7 @@ QString MarkdownReportWriter::overview(const ReconcileReport &report,
                         n(t.targetRows), n(t.matched),     n(t.missing),    n(t.extra),
                         n(t.modified),   n(t.quarantined), n(t.skipped)};
         if (comparison.hasPrevious())
-            row.append(changeText(comparison.table(t)));
+            row.append(ReportComparison::describe(comparison.table(t)));
         rows.append(row);
     }
     QString md = heading(2, QStringLiteral("Tables"));
@@ -285,22 +266,7 @@ QString MarkdownReportWriter::countsAndLedger(const ReportFacts &facts,
                                               const ReportComparison &comparison,
                                               const TableReconciliation &t)
 {
-    const auto change = comparison.table(t);
-    using F = ReportComparison::Figure;
-    const QList<std::tuple<QString, qint64, std::optional<F>>> figures = {
-        {QStringLiteral("Source rows"), t.sourceRows, std::nullopt},
-        {QStringLiteral("Skipped by the mapping's filter"), t.skipped, std::nullopt},
-        {QStringLiteral("Quarantined (would not load)"), t.quarantined,
-         change ? std::optional<F>(change->quarantined) : std::nullopt},
-        {QStringLiteral("Expected in the target"), t.expectedRows, std::nullopt},
-        {QStringLiteral("Target rows"), t.targetRows, std::nullopt},
-        {QStringLiteral("Matched"), t.matched, std::nullopt},
-        {QStringLiteral("Missing"), t.missing,
-         change ? std::optional<F>(change->missing) : std::nullopt},
-        {QStringLiteral("Extra"), t.extra, change ? std::optional<F>(change->extra) : std::nullopt},
-        {QStringLiteral("Modified"), t.modified,
-         change ? std::optional<F>(change->modified) : std::nullopt},
-        {QStringLiteral("Duplicate target keys"), t.duplicateKeys, std::nullopt}};
+    const QList<ReportComparison::CountLine> figures = comparison.countLines(t);
     QStringList headers{QStringLiteral("Count"), QStringLiteral("Rows#")};
     if (comparison.hasPrevious())
         headers << QStringLiteral("Previous#") << QStringLiteral("Change#");

@@ -56,4 +56,42 @@ QString ReportComparison::signedChange(qint64 change)
     return change > 0 ? QStringLiteral("+%1").arg(change) : QString::number(change);
 }
 
+QList<ReportComparison::CountLine> ReportComparison::countLines(const TableReconciliation &t) const
+{
+    const auto change = table(t);
+    const auto of = [&](Figure TableChange::*figure) {
+        return change ? std::optional<Figure>((*change).*figure) : std::nullopt;
+    };
+    return {{QStringLiteral("Source rows"), t.sourceRows, std::nullopt},
+            {QStringLiteral("Skipped by the mapping's filter"), t.skipped, std::nullopt},
+            {QStringLiteral("Quarantined (would not load)"), t.quarantined,
+             of(&TableChange::quarantined)},
+            {QStringLiteral("Expected in the target"), t.expectedRows, std::nullopt},
+            {QStringLiteral("Target rows"), t.targetRows, std::nullopt},
+            {QStringLiteral("Matched"), t.matched, std::nullopt},
+            {QStringLiteral("Missing"), t.missing, of(&TableChange::missing)},
+            {QStringLiteral("Extra"), t.extra, of(&TableChange::extra)},
+            {QStringLiteral("Modified"), t.modified, of(&TableChange::modified)},
+            {QStringLiteral("Duplicate target keys"), t.duplicateKeys, std::nullopt}};
+}
+
+QString ReportComparison::describe(const std::optional<TableChange> &c)
+{
+    if (!c)
+        return QStringLiteral("new");
+    if (!c->changed())
+        return QStringLiteral("unchanged");
+    QStringList parts;
+    for (const auto &[figure, word] : {std::pair{c->missing, "missing"},
+                                       {c->extra, "extra"},
+                                       {c->modified, "modified"},
+                                       {c->quarantined, "quarantined"}})
+        if (figure.change())
+            parts.append(
+                QStringLiteral("%1 %2").arg(QLatin1String(word), signedChange(figure.change())));
+    if (c->statusBefore != c->statusNow)
+        parts.append(QStringLiteral("was %1").arg(reconcileStatusTitle(c->statusBefore)));
+    return parts.join(QStringLiteral(", "));
+}
+
 } // namespace cutover

@@ -3,6 +3,7 @@
 #include "ReconcileReport.h"
 
 #include <optional>
+#include <tuple>
 
 namespace cutover {
 
@@ -39,8 +40,15 @@ public:
     // The same over all tables (totals).
     std::optional<TableChange> totals(const ReconcileReport &current) const;
 
+    // One line of a table's counts: its label, the figure now, and its change when compared.
+    using CountLine = std::tuple<QString, qint64, std::optional<Figure>>;
+    // The counts every export lists for a table, in order.
+    QList<CountLine> countLines(const TableReconciliation &t) const;
+
     // "+3", "-2", "±0".
     static QString signedChange(qint64 change);
+    // "new", "unchanged", or e.g. "missing +3, was Pass".
+    static QString describe(const std::optional<TableChange> &change);
 
 private:
     std::optional<ReconcileReport> m_previous;
