@@ -201,7 +201,7 @@ Result<void> TableReconciler::spoolExpected()
     if (!source)
         return source.error();
     std::unique_ptr<BatchTransformer> transformer;
-    QHash<QString, qsizetype> at; // target column -> index in the load batch
+    QList<qsizetype> at; // per compared column: its index in the load batch, or -1
     qint64 batchNo = 0;
     qint64 read = 0;
     while (!cancelled()) {
@@ -229,15 +229,15 @@ Result<void> TableReconciler::spoolExpected()
         read += batch->size();
         m_result.quarantined += loaded->quarantined.size();
         if (at.isEmpty())
-            for (qsizetype c = 0; c < loaded->columns.size(); ++c)
-                at.insert(loaded->columns.at(c), c);
+            for (const ValueComparer &comparer : std::as_const(m_comparers))
+                at.append(loaded->columns.indexOf(comparer.column()));
         for (qsizetype r = 0; r < loaded->rows.size(); ++r) {
             const QVariantList &values = loaded->rows.at(r);
             const QBitArray defaults = loaded->databaseDefaults.value(r);
             QVariantList canonical;
             QBitArray filled(m_comparers.size());
             for (qsizetype c = 0; c < m_comparers.size(); ++c) {
-                const qsizetype i = at.value(m_comparers.at(c).column(), -1);
+                const qsizetype i = at.at(c);
                 canonical.append(i < 0 ? QVariant() : m_comparers.at(c).canonical(values.at(i)));
                 if (i >= 0 && i < defaults.size() && defaults.testBit(i))
                     filled.setBit(c);
