@@ -159,7 +159,8 @@ Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
 
     {
         RunReferenceIndex index;
-        SqlReferenceLookup targetLookup((*connection)->database().connectionName());
+        SqlReferenceLookup targetLookup((*connection)->database().connectionName(),
+                                        SqlReferenceLookup::Missing::Remember);
         const QSqlDatabase db = (*connection)->database();
         int done = 0;
         for (const RunPlanner::Table &table : std::as_const(*plan)) {

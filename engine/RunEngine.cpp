@@ -4,6 +4,7 @@
 #include "KeyCrosswalk.h"
 #include "RunControl.h"
 #include "SqliteBackup.h"
+#include "SqliteJournalMode.h"
 #include "TargetPreparer.h"
 #include "TargetSessionFactory.h"
 
@@ -254,6 +255,12 @@ Result<void> RunEngine::prepare()
                                       "checked but not test-written")
                            .arg(t.mapping->target));
         return {};
+    }
+    if (m_targetSpec.kind() == ConnectionSpec::Kind::Sqlite) {
+        auto mode = SqliteJournalMode::switchToWal(*m_session);
+        if (!mode)
+            return mode.error();
+        m_journalMode = *mode;
     }
     TargetPreparer::Options options;
     options.createMissing = true;
@@ -595,6 +602,8 @@ Result<void> RunEngine::finish(RunControl &control)
             m_problems += report->problems;
         }
     }
+    if (auto restored = SqliteJournalMode::restore(*m_session, m_journalMode); !restored)
+        notice(restored.error().toString());
     for (const QString &problem : std::as_const(m_problems))
         notice(problem);
     RunStatus status = RunStatus::Succeeded;

@@ -83,6 +83,7 @@ private:
     QList<RunPlanner::Table> m_plan;
     QStringList m_existing; // planned tables already in the target
     QStringList m_created;  // tables this run created
+    QString m_journalMode;  // a SQLite target's journal mode before the run switched it to WAL
     QHash<QString, QJsonObject> m_prepareTimings;
     QHash<QString, QHash<QString, QStringList>> m_retryKeys; // table -> key -> runs
     QStringList m_problems;

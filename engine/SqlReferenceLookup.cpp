@@ -23,8 +23,9 @@ ConnectionSpec::Kind dialectOf(const QSqlDatabase &db)
 
 } // namespace
 
-SqlReferenceLookup::SqlReferenceLookup(QString connectionName)
+SqlReferenceLookup::SqlReferenceLookup(QString connectionName, Missing missing)
     : m_connectionName(std::move(connectionName))
+    , m_missingPolicy(missing)
 {}
 
 Result<QSqlQuery *> SqlReferenceLookup::queryFor(const QString &table, const QString &column)
@@ -62,6 +63,9 @@ Result<bool> SqlReferenceLookup::exists(const QString &table, const QString &col
     const QString text = ValueText::of(value);
     if (found.contains(text))
         return true;
+    const bool remember = m_missingPolicy == Missing::Remember;
+    if (remember && m_missing[key].contains(text))
+        return false;
     Result<QSqlQuery *> query = queryFor(table, column);
     if (!query)
         return query.error();
@@ -78,6 +82,11 @@ Result<bool> SqlReferenceLookup::exists(const QString &table, const QString &col
         if (found.size() >= CacheLimit)
             found.clear();
         found.insert(text);
+    } else if (remember) {
+        CompactKeySet &missing = m_missing[key];
+        if (missing.size() >= CacheLimit)
+            missing = CompactKeySet();
+        missing.insert(text);
     }
     return exists;
 }

@@ -154,7 +154,21 @@ Result<std::unique_ptr<SqliteTargetSession>> SqliteTargetSession::open(const Con
     sqlite3_exec(db,
                  QByteArray("PRAGMA cache_size = -" + QByteArray::number(kCacheKib)).constData(),
                  nullptr, nullptr, nullptr);
-    return std::unique_ptr<SqliteTargetSession>(new SqliteTargetSession(spec, db));
+    auto session = std::unique_ptr<SqliteTargetSession>(new SqliteTargetSession(spec, db));
+    session->syncForJournalMode();
+    return session;
+}
+
+void SqliteTargetSession::syncForJournalMode()
+{
+    // In WAL mode, NORMAL syncs at checkpoints only and a commit still survives the process
+    // being killed (SqliteJournalMode); with a rollback journal only FULL is safe.
+    auto mode = query(QStringLiteral("PRAGMA journal_mode"));
+    const bool wal =
+        mode && !mode->isEmpty() && !mode->first().isEmpty() &&
+        mode->first().first().toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+    sqlite3_exec(m_db, wal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL", nullptr,
+                 nullptr, nullptr);
 }
 
 Error SqliteTargetSession::failure(const QString &what, const QString &sql) const

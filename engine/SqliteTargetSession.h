@@ -70,6 +70,7 @@ public:
 private:
     SqliteTargetSession(ConnectionSpec spec, sqlite3 *db);
     Error failure(const QString &what, const QString &sql = {}) const;
+    void syncForJournalMode();
     Result<sqlite3_stmt *> prepare(const QString &sql);
     Result<sqlite3_stmt *> cached(const QString &key, const QString &sql);
     Result<void> bindAll(sqlite3_stmt *statement, const QVariantList &params, const QString &sql);

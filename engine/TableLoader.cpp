@@ -366,7 +366,9 @@ void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringLi
                 }
                 targetConnection = std::move(opened.value());
                 targetLookup = std::make_unique<SqlReferenceLookup>(
-                    targetConnection->database().connectionName());
+                    targetConnection->database().connectionName(),
+                    m_setup.referenceIndex ? SqlReferenceLookup::Missing::Remember
+                                           : SqlReferenceLookup::Missing::AskAgain);
                 setup.references.append(targetLookup.get());
             }
             auto created = BatchTransformer::create(setup);

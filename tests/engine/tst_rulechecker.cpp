@@ -4,6 +4,7 @@
 #include "SqliteFile.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -270,6 +271,38 @@ private Q_SLOTS:
             auto broken = make({missing}, {&target});
             QVERIFY(broken);
             QVERIFY(!broken->checkBatch(rows({visit(1, integer(1), QStringLiteral("A"))})).ok());
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    // A value found missing is asked again by default (this run may write it); remembered only
+    // when the caller says nothing writes it behind the lookup's back.
+    void missingValuesAskedAgainOrRemembered()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("target.sqlite"));
+        QCOMPARE(test::SqliteFile::create(
+                     path, {QStringLiteral("CREATE TABLE \"patients\" (id INTEGER PRIMARY KEY)"),
+                            QStringLiteral("INSERT INTO patients VALUES (1)")}),
+                 QString());
+        const QString name = QStringLiteral("rulechecker-missing");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            SqlReferenceLookup askAgain(name);
+            SqlReferenceLookup remember(name, SqlReferenceLookup::Missing::Remember);
+            const QString table = QStringLiteral("patients");
+            const QString id = QStringLiteral("id");
+            QCOMPARE(askAgain.exists(table, id, integer(2)).value(), false);
+            QCOMPARE(remember.exists(table, id, integer(2)).value(), false);
+            QCOMPARE(remember.exists(table, id, integer(1)).value(), true);
+            QSqlQuery insert(db);
+            QVERIFY(insert.exec(QStringLiteral("INSERT INTO patients VALUES (2)")));
+            QCOMPARE(askAgain.exists(table, id, integer(2)).value(), true);
+            QCOMPARE(remember.exists(table, id, integer(2)).value(), false);
+            QCOMPARE(remember.exists(table, id, integer(1)).value(), true);
         }
         QSqlDatabase::removeDatabase(name);
     }

@@ -159,6 +159,32 @@ private Q_SLOTS:
             QFile::exists(target(project) + QStringLiteral(".cutover-backup-") + record->runId));
     }
 
+    // The run loads a SQLite target in WAL mode and gives the file its own journal mode back
+    // (WAL is the only mode a file keeps; any other is a connection's, "delete" by default).
+    void sqliteTargetLoadsInWalAndKeepsItsJournalMode()
+    {
+        for (const QString mode : {QStringLiteral("delete"), QStringLiteral("wal")}) {
+            Project project = demo();
+            QCOMPARE(SqliteFile::scalar(target(project),
+                                        QStringLiteral("PRAGMA journal_mode = %1").arg(mode)),
+                     mode);
+            QStringList during;
+            auto record = run(project, {}, nullptr, [&during](TargetSession &session, int) {
+                auto rows = session.query(QStringLiteral("PRAGMA journal_mode"));
+                during.append(rows && !rows->isEmpty() ? rows->first().first().toString()
+                                                       : QStringLiteral("?"));
+            });
+            RUN_OK(record);
+            QCOMPARE(record->status, RunStatus::Succeeded);
+            QVERIFY(!during.isEmpty());
+            QCOMPARE(during.count(QStringLiteral("wal")), during.size());
+            QCOMPARE(SqliteFile::scalar(target(project), QStringLiteral("PRAGMA journal_mode")),
+                     mode);
+            if (mode != QLatin1String("wal"))
+                QVERIFY(!QFile::exists(target(project) + QStringLiteral("-wal")));
+        }
+    }
+
     void runningAFinishedProjectAgainChangesNothing()
     {
         Project project = demo();
