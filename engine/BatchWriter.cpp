@@ -76,9 +76,13 @@ Result<BatchWriter::Written> BatchWriter::write(const LoadBatch &batch,
             written->attempts = attemptNo;
             return written;
         }
+        const bool lostGroup = m_pendingRows > 0;
         if (m_session->inTransaction())
             (void)m_session->rollback();
-        if (!isConnectionLoss(written.error()))
+        m_pendingRows = 0;
+        // Writing this batch again cannot bring back the earlier batches of a grouped
+        // transaction: the run stops and resumes from the last commit instead.
+        if (!isConnectionLoss(written.error()) || lostGroup)
             return written.error();
         if (attemptNo > m_setup.connectionRetries || !waitBeforeRetry(attemptNo))
             return Error(Error::Code::Connection,
@@ -143,16 +147,26 @@ Result<BatchWriter::Written> BatchWriter::attempt(const LoadBatch &batch,
 
     QList<std::pair<qsizetype, QString>> refused;
     if (m_setup.writeRows && !all.isEmpty()) {
-        if (auto begun = m_session->begin(); !begun)
-            return begun.error();
-        if (auto fast = writeRows(batch, all); !fast) {
-            if (isConnectionLoss(fast.error()))
-                return fast.error();
-            (void)m_session->rollback();
+        // Inside a grouped transaction the earlier batches must stay: no rollback, and no
+        // savepoint either (it would journal every page the batch changes, in memory).
+        const bool nested = groupsCommits() && m_session->inTransaction();
+        if (!nested)
             if (auto begun = m_session->begin(); !begun)
                 return begun.error();
-            if (auto careful = findRefused(batch, all, refused); !careful)
-                return careful.error();
+        QList<qsizetype> rest;
+        if (auto fast = writeRows(batch, all, &rest); !fast) {
+            if (isConnectionLoss(fast.error()))
+                return fast.error();
+            if (nested) {
+                if (auto skipped = skipRefused(batch, fast.error(), rest, refused); !skipped)
+                    return skipped.error();
+            } else {
+                (void)m_session->rollback();
+                if (auto begun = m_session->begin(); !begun)
+                    return begun.error();
+                if (auto careful = findRefused(batch, all, refused); !careful)
+                    return careful.error();
+            }
         }
         if (m_setup.dryRun)
             if (auto undone = m_session->rollback(); !undone)
@@ -196,9 +210,58 @@ Result<BatchWriter::Written> BatchWriter::attempt(const LoadBatch &batch,
             return begun.error();
     if (auto recorded = record(batch, totals, quarantined, keys, refusedSet); !recorded)
         return recorded.error();
+    if (groupsCommits()) {
+        m_pendingRows += qMax<qint64>(batch.rowsRead, 1);
+        if (m_pendingRows < m_setup.commitRows)
+            return written;
+    }
     if (auto committed = m_session->commit(); !committed)
         return committed.error();
+    m_pendingRows = 0;
     return written;
+}
+
+bool BatchWriter::groupsCommits() const
+{
+    return m_setup.commitRows > 0 && !m_setup.dryRun &&
+           m_session->kind() == ConnectionSpec::Kind::Sqlite;
+}
+
+// In a grouped transaction: SQLite undid only the refused row's statement, so the rows before
+// it stay written; that row is refused and the rest written on, row after refused row.
+Result<void> BatchWriter::skipRefused(const LoadBatch &batch, Error error, QList<qsizetype> rest,
+                                      QList<std::pair<qsizetype, QString>> &refused)
+{
+    for (;;) {
+        if (rest.isEmpty() || !m_session->inTransaction())
+            return error; // which row, or whether the rows before it stay, is unknown
+        refused.append({rest.first(), error.message()});
+        rest.removeFirst();
+        if (rest.isEmpty())
+            return {};
+        QList<qsizetype> next;
+        auto written = writeRows(batch, rest, &next);
+        if (written)
+            return {};
+        if (isConnectionLoss(written.error()))
+            return written.error();
+        error = written.error();
+        rest = next;
+    }
+}
+
+Result<void> BatchWriter::commitPending()
+{
+    if (m_pendingRows == 0 || !m_session->inTransaction())
+        return {};
+    auto committed = m_session->commit();
+    if (!committed) {
+        (void)m_session->rollback();
+        m_pendingRows = 0;
+        return committed.error();
+    }
+    m_pendingRows = 0;
+    return {};
 }
 
 Result<void> BatchWriter::record(const LoadBatch &batch, const CheckpointRecord &totals,
@@ -223,7 +286,10 @@ Result<void> BatchWriter::record(const LoadBatch &batch, const CheckpointRecord 
 }
 
 // The rows grouped by the cells the database fills, each group written without those columns.
-Result<void> BatchWriter::writeRows(const LoadBatch &batch, const QList<qsizetype> &rows)
+// On a failure, unwritten (when given) gets the rows not written, in writing order starting with
+// the refused one, if the session can tell; else it stays empty.
+Result<void> BatchWriter::writeRows(const LoadBatch &batch, const QList<qsizetype> &rows,
+                                    QList<qsizetype> *unwritten)
 {
     QList<QBitArray> masks;
     QList<QList<qsizetype>> groups;
@@ -239,9 +305,17 @@ Result<void> BatchWriter::writeRows(const LoadBatch &batch, const QList<qsizetyp
             groups[at].append(row);
         }
     }
-    for (qsizetype g = 0; g < groups.size(); ++g)
-        if (auto done = writeGroup(batch, groups.at(g), masks.at(g)); !done)
+    for (qsizetype g = 0; g < groups.size(); ++g) {
+        if (auto done = writeGroup(batch, groups.at(g), masks.at(g)); !done) {
+            const qint64 written = m_session->rowsWrittenBeforeFailure();
+            if (unwritten && written >= 0 && written < groups.at(g).size()) {
+                *unwritten = groups.at(g).mid(written);
+                for (qsizetype later = g + 1; later < groups.size(); ++later)
+                    unwritten->append(groups.at(later));
+            }
             return done;
+        }
+    }
     return {};
 }
 

@@ -358,6 +358,7 @@ Result<void> RunEngine::createLoaders(RunControl &control)
         s.phaseFilters = planned.filters;
         s.batchSize = m_options.batchSize;
         s.queueDepth = m_options.queueDepth;
+        s.commitRows = m_options.sqliteCommitRows;
         s.dryRun = m_options.mode == RunMode::DryRun;
         s.writeRows = !s.dryRun || m_existing.contains(table);
         s.recordWrittenKeys = m_targetSpec.kind() != ConnectionSpec::Kind::Sqlite;

@@ -28,6 +28,9 @@ struct RunOptions
     int connectionRetries = 4;         // attempts after a lost connection before stopping
     int retryBackoffMs = 1000;         // first wait; doubles with each attempt
     int queueDepth = 2;                // batches waiting between two stages
+    // SQLite targets: batches share a transaction up to this many source rows, or until the
+    // writer has no batch waiting (BatchWriter::Setup::commitRows); 0: a transaction per batch.
+    qint64 sqliteCommitRows = 25000;
 
     QJsonObject toJson() const;
 };

@@ -448,6 +448,7 @@ Result<qint64> SqliteTargetSession::writeRows(const QString &table, int columnCo
 {
     enterGate(); // a write outside a transaction takes its turn too
     const auto leave = qScopeGuard([this] { leaveGate(); });
+    m_writtenBeforeFailure = -1;
     const QString singleSql = sql(1);
     auto single = cached(singleSql, singleSql);
     if (!single)
@@ -476,16 +477,22 @@ Result<qint64> SqliteTargetSession::writeRows(const QString &table, int columnCo
             done = many && writeMany(many, columnCount, rows, next, count);
             if (!done && wasInTransaction && !inTransaction())
                 // A disk full, I/O or locking error ended the whole transaction: writing on row
-                // by row would commit each row on its own.
+                // by row would commit each row on its own (m_writtenBeforeFailure stays -1).
                 return failure(QStringLiteral("cannot write row %1 of %2 into table %3")
                                    .arg(written + 1)
                                    .arg(rows.size())
                                    .arg(table));
         }
-        if (done)
+        if (done) {
             written += count;
-        else if (auto one = writeOne(*single, table, columnCount, rows, next, count, written); !one)
+        } else if (auto one = writeOne(*single, table, columnCount, rows, next, count, written);
+                   !one) {
+            // SQLite undid only the refused row's statement, unless the error ended the
+            // transaction.
+            if (inTransaction())
+                m_writtenBeforeFailure = written;
             return one.error();
+        }
         next += count;
     }
     sqlite3_clear_bindings(*single);

@@ -62,6 +62,7 @@ public:
     Result<qint64> mergeRows(const QString &table, const QStringList &columns,
                              const QStringList &keyColumns,
                              const QList<QVariantList> &rows) override;
+    qint64 rowsWrittenBeforeFailure() const override { return m_writtenBeforeFailure; }
 
     static constexpr int kBusyTimeoutMs = 10000;
     static constexpr int kCacheKib = 8 * 1024;
@@ -101,6 +102,7 @@ private:
     QHash<QString, sqlite3_stmt *> m_statements;
     // table -> (schema_version, whether it may take several rows per statement)
     QHash<QString, std::pair<qint64, bool>> m_multiRow;
+    qint64 m_writtenBeforeFailure = -1;
     QByteArray m_text;                 // UTF-8 of the text values bound by writeMany
     std::vector<qsizetype> m_textEnds; // where each of them ends in m_text
 };

@@ -177,6 +177,7 @@ Result<RunTableRecord> TableLoader::run()
     ws.retriedFrom = m_setup.retryKeys;
     ws.connectionRetries = m_setup.connectionRetries;
     ws.retryBackoffMs = m_setup.retryBackoffMs;
+    ws.commitRows = m_setup.commitRows;
     ws.beforeAttempt = m_setup.beforeWriteAttempt;
     auto writer = BatchWriter::open(ws, m_setup.notice);
     if (!writer)
@@ -406,9 +407,21 @@ Result<void> TableLoader::writeLoop(BatchWriter &writer, LoadQueue &in, Checkpoi
                                     QString &watermark)
 {
     QElapsedTimer timer;
-    while (auto batch = in.pop()) {
+    for (;;) {
+        // Grouped commits end before the writer waits: for the next batch (the other tables'
+        // writers take their turn at the file meanwhile) or while the run is paused or stopping.
+        if (in.size() == 0 || m_setup.control->isPaused() || m_setup.control->isStopped()) {
+            timer.restart();
+            auto committed = writer.commitPending();
+            addTiming(QStringLiteral("write_ms"), timer.elapsed());
+            if (!committed)
+                return committed.error();
+        }
+        auto batch = in.pop();
+        if (!batch)
+            break;
         if (!m_setup.control->waitAtBoundary())
-            return {};
+            return writer.commitPending();
         timer.restart();
         auto written = writer.write(*batch, totals);
         addTiming(QStringLiteral("write_ms"), timer.elapsed());
@@ -430,7 +443,7 @@ Result<void> TableLoader::writeLoop(BatchWriter &writer, LoadQueue &in, Checkpoi
         if (m_setup.afterBatch)
             m_setup.afterBatch();
     }
-    return {};
+    return writer.commitPending();
 }
 
 void TableLoader::giveBack(const LoadBatch &batch, const QList<qsizetype> &refused)

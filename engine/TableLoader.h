@@ -52,6 +52,7 @@ public:
         QStringList phaseFilters;
         int batchSize = 5000;
         int queueDepth = 2;
+        qint64 commitRows = 0; // BatchWriter::Setup::commitRows
         bool dryRun = false;
         bool writeRows = true;
         bool recordWrittenKeys = false;

@@ -41,6 +41,9 @@ public:
     virtual Result<qint64> upsertRows(const QString &table, const QStringList &columns,
                                       const QStringList &keyColumns,
                                       const QList<QVariantList> &rows) = 0;
+    // After insertRows or upsertRows failed: how many of its rows, in order, are written and
+    // stay written in the open transaction (the next one is the row refused); -1 when unknown.
+    virtual qint64 rowsWrittenBeforeFailure() const { return -1; }
     // As upsertRows, but a row whose key is there already with the same values is left as it
     // is, not written again (for bookkeeping that records the same pairs batch after batch).
     virtual Result<qint64> mergeRows(const QString &table, const QStringList &columns,

@@ -6,6 +6,7 @@
 #include "SqliteFile.h"
 
 #include <QCryptographicHash>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -348,6 +349,50 @@ private Q_SLOTS:
                  0);
         QCOMPARE(rowCount(target(project), QStringLiteral("practitioner")), t->loaded);
         QCOMPARE(t->loaded + refused, t->sourceRows);
+    }
+
+    // Batches sharing one SQLite transaction: a row the target refuses in a later batch is
+    // quarantined without undoing the batches before it, and a transaction per batch gives the
+    // same target and ledger.
+    void targetRefusalInAGroupedTransaction()
+    {
+        QMap<qint64, QString> digests;
+        for (const qint64 commitRows : {qint64(100000), qint64(0)}) {
+            Project project = demo();
+            QCOMPARE(SqliteFile::create(target(project),
+                                        {QStringLiteral("CREATE TRIGGER refuse_p BEFORE INSERT "
+                                                        "ON patient WHEN NEW.legacy_id % 7 = 3 "
+                                                        "BEGIN SELECT RAISE(ABORT, 'no threes'); "
+                                                        "END")}),
+                     QString());
+            RunOptions options;
+            options.tables = {QStringLiteral("practitioner"), QStringLiteral("patient")};
+            options.batchSize = 25;
+            options.sqliteCommitRows = commitRows;
+            auto record = run(project, options);
+            RUN_OK(record);
+            QCOMPARE(record->status, RunStatus::Succeeded);
+            const RunTableRecord *t = tableOf(*record, QStringLiteral("patient"));
+            QVERIFY(t && t->balances());
+            QVERIFY(t->sourceRows > 4 * options.batchSize);
+            const qint64 refused = rowCount(target(project), QStringLiteral("cutover_quarantine"),
+                                            QStringLiteral("violations LIKE '%no threes%'"));
+            QVERIFY(refused > 2);
+            QCOMPARE(rowCount(target(project), QStringLiteral("patient"),
+                              QStringLiteral("legacy_id % 7 = 3")),
+                     0);
+            QCOMPARE(rowCount(target(project), QStringLiteral("patient")), t->loaded);
+            QCOMPARE(rowCount(target(project), QStringLiteral("cutover_quarantine"),
+                              QStringLiteral("table_name = 'patient'")),
+                     t->quarantined);
+            digests.insert(commitRows, SqliteFile::scalar(target(project),
+                                                          QStringLiteral("SELECT group_concat(id "
+                                                                         "|| full_name, ',') FROM "
+                                                                         "(SELECT * FROM patient "
+                                                                         "ORDER BY id)")));
+        }
+        QCOMPARE(digests.value(100000), digests.value(0));
+        QVERIFY(!digests.value(0).isEmpty());
     }
 
     void retryQuarantinedLoadsOnlyThoseRowsAfterAFix()
