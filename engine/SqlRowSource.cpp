@@ -1,12 +1,14 @@
 #include "SqlRowSource.h"
 
 #include "SqlDialect.h"
+#include "TimestampSelect.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlRecord>
 #include <QTime>
 #include <sqlite3.h>
@@ -64,6 +66,14 @@ QString SqlRowSource::selectStatement(ConnectionSpec::Kind kind, const TableMapp
     const QString columns = query.columns.isEmpty()
                                 ? QStringLiteral("*")
                                 : SqlDialect::quoteIdentifiers(query.columns, kind);
+    return selectStatement(kind, mapping, query, columns,
+                           SqlDialect::quoteIdentifiers(query.orderBy, kind));
+}
+
+QString SqlRowSource::selectStatement(ConnectionSpec::Kind kind, const TableMapping &mapping,
+                                      const RowQuery &query, const QString &columns,
+                                      const QString &orderBy)
+{
     QString sql = QStringLiteral("SELECT %1 FROM %2").arg(columns, fromClause(kind, mapping));
     QStringList conditions;
     for (const QString &filter : QStringList{mapping.filter} + query.filters)
@@ -74,7 +84,7 @@ QString SqlRowSource::selectStatement(ConnectionSpec::Kind kind, const TableMapp
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     if (!query.orderBy.isEmpty())
-        sql += QStringLiteral(" ORDER BY ") + SqlDialect::quoteIdentifiers(query.orderBy, kind);
+        sql += QStringLiteral(" ORDER BY ") + orderBy;
     if (query.limit >= 0)
         sql += QStringLiteral(" LIMIT %1").arg(query.limit);
     return sql;
@@ -101,7 +111,9 @@ Result<std::unique_ptr<SqlRowSource>> SqlRowSource::open(const ConnectionSpec &s
 Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &query)
 {
     const ConnectionSpec::Kind kind = m_connection->spec().kind();
-    const QString sql = selectStatement(kind, mapping, query);
+    QString sql = timestampSelect(mapping, query);
+    if (sql.isEmpty())
+        sql = selectStatement(kind, mapping, query);
     if (kind == ConnectionSpec::Kind::Sqlite && query.keyColumns.isEmpty() && executeDirect(sql))
         return {};
     m_query = std::make_unique<QSqlQuery>(m_connection->database());
@@ -127,6 +139,54 @@ Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &
     for (int i = 0; i < record.count(); ++i)
         m_columns.append(record.fieldName(i));
     return {};
+}
+
+// The SELECT with the PostgreSQL or MySQL timestamp columns rendered as text by the database
+// (TimestampSelect), their types read from the result of the SELECT with LIMIT 0; empty when
+// there are none, for other databases, or when that fails (the SELECT itself then reports).
+// ORDER BY names the timestamp columns qualified, so that it sorts by the columns' values rather
+// than by the text of the select list's columns of the same names.
+QString SqlRowSource::timestampSelect(const TableMapping &mapping, const RowQuery &query)
+{
+    const ConnectionSpec::Kind kind = m_connection->spec().kind();
+    if (kind != ConnectionSpec::Kind::PostgreSql && kind != ConnectionSpec::Kind::MySql)
+        return {};
+    RowQuery probe;
+    probe.columns = query.columns;
+    probe.limit = 0;
+    QSqlQuery types(m_connection->database());
+    types.setForwardOnly(true);
+    if (!types.exec(selectStatement(kind, mapping, probe)))
+        return {};
+    const QSqlRecord record = types.record();
+    types.finish();
+    QStringList columns;
+    QStringList rendered;
+    QStringList temporal; // the columns rendered as text
+    for (int i = 0; i < record.count(); ++i) {
+        const QString name = record.fieldName(i);
+        if (columns.contains(name))
+            return {}; // a query's duplicate names: not to be told apart
+        const QString quoted = SqlDialect::quoteIdentifier(name, kind);
+        const QString text = TimestampSelect::expression(
+            kind, quoted, TimestampSelect::kindOf(kind, record.field(i)));
+        columns.append(name);
+        rendered.append(text.isEmpty() ? quoted : text + QStringLiteral(" AS ") + quoted);
+        if (!text.isEmpty())
+            temporal.append(name);
+    }
+    if (temporal.isEmpty())
+        return {};
+    const QString table = mapping.query.trimmed().isEmpty()
+                              ? SqlDialect::quoteIdentifier(mapping.source, kind)
+                              : SqlDialect::quoteIdentifier(QStringLiteral("cutover_source"), kind);
+    QStringList orderBy;
+    for (const QString &column : query.orderBy)
+        orderBy.append((temporal.contains(column, Qt::CaseInsensitive) ? table + QLatin1Char('.')
+                                                                       : QString()) +
+                       SqlDialect::quoteIdentifier(column, kind));
+    return selectStatement(kind, mapping, query, rendered.join(QStringLiteral(", ")),
+                           orderBy.join(QStringLiteral(", ")));
 }
 
 // Prepares sql on the connection's sqlite3 handle and steps to the first row, as QSqlQuery's

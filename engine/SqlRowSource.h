@@ -25,7 +25,10 @@ class PasswordProvider;
 //   [ORDER BY <key>] [LIMIT n]
 // Identifiers are quoted with SqlDialect; filters are SQL in the source's dialect, written by the
 // user, and used as they are. Decimals arrive as text (QSql::HighPrecision), never through a
-// float; integers as qint64, dates and times as ISO 8601 text, booleans as 0/1.
+// float; integers as qint64, dates and times as ISO 8601 text, booleans as 0/1. PostgreSQL and
+// MySQL timestamps are rendered as text by the database (TimestampSelect: wall-clock time,
+// timestamptz in UTC with Z), whatever this process's zone; their types are read first with the
+// same SELECT and LIMIT 0.
 // Cancellation is checked every 256 rows; a long-running statement itself is not interrupted.
 // A SQLite source without keyIn values is read through the sqlite3 C API on the connection's own
 // handle, with the values QSqlQuery's SQLite driver makes (text as SQLite's UTF-16, NULL, qint64,
@@ -51,6 +54,10 @@ public:
 private:
     SqlRowSource(std::unique_ptr<SqlConnection> connection);
     Result<void> execute(const TableMapping &mapping, const RowQuery &query);
+    static QString selectStatement(ConnectionSpec::Kind kind, const TableMapping &mapping,
+                                   const RowQuery &query, const QString &columns,
+                                   const QString &orderBy);
+    QString timestampSelect(const TableMapping &mapping, const RowQuery &query);
     bool executeDirect(const QString &sql);
     Result<RowBatch> nextDirect(int maxRows);
     QVariant directValue(int column) const;
