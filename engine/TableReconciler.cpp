@@ -10,9 +10,7 @@
 #include "SortKey.h"
 #include "SourceCounter.h"
 #include "SpoolMerger.h"
-#include "SqlDialect.h"
 #include "SqlRowSource.h"
-#include "TimestampSelect.h"
 #include "ValueText.h"
 
 #include <QElapsedTimer>
@@ -39,37 +37,6 @@ QStringList keyOf(const TableInfo &target, const QStringList &configured)
 Error cancelledError()
 {
     return Error(Error::Code::Cancelled, QStringLiteral("reconciliation cancelled"));
-}
-
-// A SELECT of the compared columns of a PostgreSQL or MySQL target with its timestamps as text;
-// empty when there are none. Qt's drivers build a QDateTime in this process's local zone: a
-// timestamptz came back as local wall-clock time and a wall-clock time the local zone skips
-// (daylight saving) as an empty value, so the exact merge depended on the machine's zone and
-// disagreed with segment checksums, which canonicalize in SQL (ChecksumSql).
-QString targetSelect(ConnectionSpec::Kind kind, const QString &table,
-                     const QList<ColumnInfo> &columns)
-{
-    using Kind = NormalizedType::Kind;
-    const bool postgres = kind == ConnectionSpec::Kind::PostgreSql;
-    if (!postgres && kind != ConnectionSpec::Kind::MySql)
-        return {};
-    QStringList select;
-    bool temporal = false;
-    for (const ColumnInfo &column : columns) {
-        const QString name = SqlDialect::quoteIdentifier(column.name, kind);
-        const Kind type = column.type.kind();
-        if (type != Kind::Timestamp && type != Kind::TimestampTz) {
-            select.append(name);
-            continue;
-        }
-        temporal = true;
-        select.append(TimestampSelect::expression(kind, name, type) + QStringLiteral(" AS ") +
-                      name);
-    }
-    if (!temporal)
-        return {};
-    return QStringLiteral("SELECT %1 FROM %2")
-        .arg(select.join(QStringLiteral(", ")), SqlDialect::quoteIdentifier(table, kind));
 }
 
 } // namespace
@@ -367,14 +334,10 @@ Result<void> TableReconciler::spoolTarget()
     table.target = m_setup.mapping->target;
     table.source = m_setup.mapping->target;
     RowQuery query;
-    QList<ColumnInfo> columns;
-    for (const ValueComparer &c : std::as_const(m_comparers)) {
+    // SqlRowSource has the database render timestamps as text (TimestampSelect): the exact
+    // merge then reads what segment checksums see, whatever this machine's time zone.
+    for (const ValueComparer &c : std::as_const(m_comparers))
         query.columns.append(c.column());
-        if (const ColumnInfo *column = m_setup.target.column(c.column()))
-            columns.append(*column);
-    }
-    if (columns.size() == m_comparers.size())
-        table.query = targetSelect(m_setup.targetSpec.kind(), table.target, columns);
     if (!m_targetFilter.isEmpty())
         query.filters.append(m_targetFilter);
     auto source = SqlRowSource::open(m_setup.targetSpec, table, query, m_setup.passwords);
