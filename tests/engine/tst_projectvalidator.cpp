@@ -211,7 +211,8 @@ private Q_SLOTS:
     {
         Project p = baseProject();
         p.mappings[0].columns[1].expression = QStringLiteral("upper(PAT_NAME) || PAT_NAM");
-        const Problem *problem = find(validate(p), QStringLiteral("bad-expression"));
+        const auto problems = validate(p); // find() points into it: it must outlive problem
+        const Problem *problem = find(problems, QStringLiteral("bad-expression"));
         QVERIFY(problem);
         QCOMPARE(problem->offset, 19);
         QCOMPARE(problem->path, QStringLiteral("mappings[0].columns[1].expression"));
