@@ -18,6 +18,17 @@ const ConnectionDef *Project::connection(const QString &connectionName) const
     return findByName(connections, connectionName, &ConnectionDef::name);
 }
 
+Result<ConnectionSpec> Project::targetSpec() const
+{
+    const ConnectionDef *def = connection(targetConnection);
+    if (!def)
+        return Error(
+            Error::Code::Usage,
+            QStringLiteral("the project has no target connection named '%1'").arg(targetConnection),
+            name);
+    return ConnectionSpec::parse(def->url, baseDir);
+}
+
 const TableMapping *Project::mapping(const QString &targetTable) const
 {
     return findByName(mappings, targetTable, &TableMapping::target);

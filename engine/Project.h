@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionDef.h"
+#include "ConnectionSpec.h"
 #include "LookupMap.h"
 #include "Phase.h"
 #include "ProjectSettings.h"
@@ -37,6 +38,9 @@ public:
     QString baseDir;
 
     const ConnectionDef *connection(const QString &connectionName) const;
+    // The target connection, parsed with relative paths resolved against baseDir; an error
+    // naming it when the project has no connection of that name.
+    Result<ConnectionSpec> targetSpec() const;
     const TableMapping *mapping(const QString &targetTable) const;
     const LookupMap *lookup(const QString &lookupName) const;
     const Phase *phase(const QString &phaseName) const;

@@ -68,19 +68,11 @@ void Reconciler::setProgress(std::function<void(const Progress &)> progress)
 
 Result<ConnectionSpec> Reconciler::targetSpec() const
 {
-    const ConnectionDef *def = m_project.connection(m_project.targetConnection);
-    if (!def)
+    auto spec = m_project.targetSpec();
+    if (spec && spec->kind() == ConnectionSpec::Kind::Csv)
         return Error(Error::Code::Usage,
-                     QStringLiteral("the project has no target connection named '%1'")
-                         .arg(m_project.targetConnection),
-                     m_project.name);
-    auto spec = ConnectionSpec::parse(def->url, m_project.baseDir);
-    if (!spec)
-        return spec.error();
-    if (spec->kind() == ConnectionSpec::Kind::Csv)
-        return Error(Error::Code::Usage,
-                     QStringLiteral("a CSV folder cannot be reconciled as a target"), def->url);
-    return *spec;
+                     QStringLiteral("a CSV folder cannot be reconciled as a target"), spec->url());
+    return spec;
 }
 
 Result<void> Reconciler::readLedger(const ConnectionSpec &spec, const QList<TableInfo> &tables,

@@ -125,18 +125,12 @@ Result<RunRecord> RunEngine::run(RunControl &control)
 
 Result<void> RunEngine::openTarget()
 {
-    const ConnectionDef *def = m_project.connection(m_project.targetConnection);
-    if (!def)
-        return Error(Error::Code::Usage,
-                     QStringLiteral("the project has no target connection named '%1'")
-                         .arg(m_project.targetConnection),
-                     m_project.name);
-    auto spec = ConnectionSpec::parse(def->url, m_project.baseDir);
+    auto spec = m_project.targetSpec();
     if (!spec)
         return spec.error();
     if (spec->kind() == ConnectionSpec::Kind::Csv)
         return Error(Error::Code::Usage, QStringLiteral("a run cannot write into a CSV folder"),
-                     def->url, QStringLiteral("target a SQLite, PostgreSQL or MySQL database"));
+                     spec->url(), QStringLiteral("target a SQLite, PostgreSQL or MySQL database"));
     m_targetSpec = *spec;
     auto session = TargetSessionFactory::open(m_targetSpec, m_passwords);
     if (!session)

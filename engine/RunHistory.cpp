@@ -19,19 +19,11 @@ RunHistory::~RunHistory()
 
 Result<ConnectionSpec> RunHistory::targetSpec(const Project &project)
 {
-    const ConnectionDef *def = project.connection(project.targetConnection);
-    if (!def)
-        return Error(Error::Code::Usage,
-                     QStringLiteral("the project has no target connection named '%1'")
-                         .arg(project.targetConnection),
-                     project.name);
-    auto spec = ConnectionSpec::parse(def->url, project.baseDir);
-    if (!spec)
-        return spec.error();
-    if (spec->kind() == ConnectionSpec::Kind::Csv)
+    auto spec = project.targetSpec();
+    if (spec && spec->kind() == ConnectionSpec::Kind::Csv)
         return Error(Error::Code::Usage,
                      QStringLiteral("the target is a CSV folder, which holds no run ledger"),
-                     def->url, QStringLiteral("target a SQLite, PostgreSQL or MySQL database"));
+                     spec->url(), QStringLiteral("target a SQLite, PostgreSQL or MySQL database"));
     return spec;
 }
 
