@@ -3,10 +3,12 @@
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
 #include "ProjectReader.h"
+#include "ReconcileKeys.h"
 #include "Reconciler.h"
 #include "RunControl.h"
 #include "RunEngine.h"
 #include "TargetSessionFactory.h"
+#include "VerifyOk.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,12 +17,7 @@ using namespace cutover;
 using cutover::test::FakePasswordProvider;
 using cutover::test::MariaDbServer;
 using cutover::test::PostgresServer;
-
-#define RUN_OK(expr)                                                                               \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
-    } while (false)
+using cutover::test::ReconcileKeys;
 
 // Segment checksums computed inside PostgreSQL and MariaDB give the exact merge's results: the
 // demo run into a real server reconciles clean with both methods and no target row read by
@@ -104,31 +101,6 @@ private:
         return result;
     }
 
-    static QStringList keysOf(const QList<RowRef> &rows)
-    {
-        QStringList keys;
-        for (const RowRef &r : rows)
-            keys.append(r.targetKey);
-        keys.sort();
-        return keys;
-    }
-
-    static QStringList sampleKeys(const TableReconciliation &t)
-    {
-        QStringList keys;
-        for (const SampleRow &s : t.sample)
-            keys.append(s.row.targetKey + QLatin1Char('=') + s.outcome);
-        return keys;
-    }
-
-    static QStringList modifiedKeys(const TableReconciliation &t)
-    {
-        QStringList keys;
-        for (const ModifiedRow &m : t.modifiedSamples)
-            keys.append(m.row.targetKey + QLatin1Char(':') + m.columns.join(QLatin1Char(',')));
-        return keys;
-    }
-
     // Checksums and the exact merge agree on everything a reader compares.
     static void compareMethods(const ReconcileReport &sums, const ReconcileReport &exact)
     {
@@ -153,10 +125,10 @@ private:
             QCOMPARE(s.duplicateKeys, e.duplicateKeys);
             QCOMPARE(s.duplicateRows(), e.duplicateRows());
             QCOMPARE(s.orphanRows(), e.orphanRows());
-            QCOMPARE(keysOf(s.missingSamples), keysOf(e.missingSamples));
-            QCOMPARE(keysOf(s.extraSamples), keysOf(e.extraSamples));
-            QCOMPARE(modifiedKeys(s), modifiedKeys(e));
-            QCOMPARE(sampleKeys(s), sampleKeys(e));
+            QCOMPARE(ReconcileKeys::of(s.missingSamples), ReconcileKeys::of(e.missingSamples));
+            QCOMPARE(ReconcileKeys::of(s.extraSamples), ReconcileKeys::of(e.extraSamples));
+            QCOMPARE(ReconcileKeys::modified(s), ReconcileKeys::modified(e));
+            QCOMPARE(ReconcileKeys::sample(s), ReconcileKeys::sample(e));
             QCOMPARE(e.rowsTransferred, e.targetRows);
             for (qsizetype p = 0; p < s.targetProfiles.size(); ++p) {
                 QCOMPARE(s.targetProfiles.at(p).nulls, e.targetProfiles.at(p).nulls);
@@ -172,7 +144,7 @@ private:
     {
         Project project = demo(url, name);
         auto record = run(project);
-        RUN_OK(record);
+        VERIFY_OK(record);
         QVERIFY2(record->status == RunStatus::Succeeded, qPrintable(record->message));
 
         const ReconcileReport cleanSums = reconcile(project, Method::Checksums);
@@ -234,7 +206,7 @@ private:
                    << QStringLiteral("ALTER TABLE p2 RENAME TO practitioner") << dialect.afterCopy
                    << QStringLiteral("INSERT INTO practitioner SELECT * FROM practitioner "
                                      "ORDER BY legacy_id LIMIT 1");
-        RUN_OK(exec(statements));
+        VERIFY_OK(exec(statements));
         project.reconcile.keys.insert(QStringLiteral("practitioner"), {QStringLiteral("id")});
 
         const ReconcileReport sums = reconcile(project, Method::Checksums);
@@ -246,7 +218,7 @@ private:
             QCOMPARE(observation->missing, 3);
             QStringList deletedSorted = deleted;
             deletedSorted.sort();
-            QCOMPARE(keysOf(observation->missingSamples), deletedSorted);
+            QCOMPARE(ReconcileKeys::of(observation->missingSamples), deletedSorted);
             QCOMPARE(observation->modified, 1);
             QCOMPARE(observation->modifiedSamples.first().row.targetKey, rounded);
             QCOMPARE(observation->modifiedSamples.first().columns,
@@ -305,7 +277,7 @@ private Q_SLOTS:
         if (!missing.isEmpty())
             QSKIP(qPrintable(missing));
         m_postgres = std::make_unique<PostgresServer>();
-        RUN_OK(m_postgres->start());
+        VERIFY_OK(m_postgres->start());
         m_passwords.set(m_postgres->spec(), m_postgres->password());
         Dialect dialect;
         dialect.shiftHour =
@@ -330,7 +302,7 @@ private Q_SLOTS:
         if (!missing.isEmpty())
             QSKIP(qPrintable(missing));
         m_mariadb = std::make_unique<MariaDbServer>();
-        RUN_OK(m_mariadb->start());
+        VERIFY_OK(m_mariadb->start());
         m_passwords.set(m_mariadb->spec(), m_mariadb->password());
         Dialect dialect;
         dialect.shiftHour = QStringLiteral(

@@ -1,5 +1,6 @@
 #include "DemoGenerator.h"
 #include "ProjectReader.h"
+#include "ReconcileKeys.h"
 #include "Reconciler.h"
 #include "RunControl.h"
 #include "RunEngine.h"
@@ -10,6 +11,7 @@
 #include <sqlite3.h>
 
 using namespace cutover;
+using cutover::test::ReconcileKeys;
 
 // Reconciliation against real SQLite files: the demo migrated by a run, then the target
 // corrupted on purpose. Every difference must be found exactly, and a clean target must pass
@@ -81,15 +83,6 @@ private:
         if (!report)
             qFatal("reconcile: %s", qPrintable(report.error().toString()));
         return *report;
-    }
-
-    static QStringList refKeys(const QList<RowRef> &rows)
-    {
-        QStringList keys;
-        for (const RowRef &r : rows)
-            keys.append(r.targetKey);
-        keys.sort();
-        return keys;
     }
 
 private Q_SLOTS:
@@ -188,7 +181,7 @@ private Q_SLOTS:
         QStringList deletedSorted = deleted;
         deletedSorted.sort();
         QCOMPARE(deleted.size(), 3);
-        QCOMPARE(refKeys(observation->missingSamples), deletedSorted);
+        QCOMPARE(ReconcileKeys::of(observation->missingSamples), deletedSorted);
         QCOMPARE(observation->modified, 1);
         QCOMPARE(observation->modifiedSamples.first().row.targetKey, rounded);
         QCOMPARE(observation->modifiedSamples.first().columns,

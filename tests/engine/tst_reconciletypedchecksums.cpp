@@ -1,11 +1,13 @@
 #include "FakePasswordProvider.h"
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
+#include "ReconcileKeys.h"
 #include "Reconciler.h"
 #include "RunControl.h"
 #include "RunEngine.h"
 #include "SqliteFile.h"
 #include "TargetSessionFactory.h"
+#include "VerifyOk.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -18,13 +20,8 @@ using namespace cutover;
 using cutover::test::FakePasswordProvider;
 using cutover::test::MariaDbServer;
 using cutover::test::PostgresServer;
+using cutover::test::ReconcileKeys;
 using cutover::test::SqliteFile;
-
-#define RUN_OK(expr)                                                                               \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
-    } while (false)
 
 // Segment checksums equal the exact merge on typed columns and a composite key, in real
 // PostgreSQL and MariaDB servers: a SQLite source whose values stress the canonical forms
@@ -361,31 +358,6 @@ private:
         return {};
     }
 
-    static QStringList keysOf(const QList<RowRef> &rows)
-    {
-        QStringList keys;
-        for (const RowRef &r : rows)
-            keys.append(r.targetKey);
-        keys.sort();
-        return keys;
-    }
-
-    static QStringList sampleKeys(const TableReconciliation &t)
-    {
-        QStringList keys;
-        for (const SampleRow &s : t.sample)
-            keys.append(s.row.targetKey + QLatin1Char('=') + s.outcome);
-        return keys;
-    }
-
-    static QStringList modifiedKeys(const TableReconciliation &t)
-    {
-        QStringList keys;
-        for (const ModifiedRow &m : t.modifiedSamples)
-            keys.append(m.row.targetKey + QLatin1Char(':') + m.columns.join(QLatin1Char(',')));
-        return keys;
-    }
-
     // What a modified row holds, for failure messages.
     static QString describe(const TableReconciliation &t)
     {
@@ -436,10 +408,10 @@ private:
             QCOMPARE(s.duplicateKeys, e.duplicateKeys);
             QCOMPARE(s.duplicateRows(), e.duplicateRows());
             QCOMPARE(s.orphanRows(), e.orphanRows());
-            QCOMPARE(keysOf(s.missingSamples), keysOf(e.missingSamples));
-            QCOMPARE(keysOf(s.extraSamples), keysOf(e.extraSamples));
-            QCOMPARE(modifiedKeys(s), modifiedKeys(e));
-            QCOMPARE(sampleKeys(s), sampleKeys(e));
+            QCOMPARE(ReconcileKeys::of(s.missingSamples), ReconcileKeys::of(e.missingSamples));
+            QCOMPARE(ReconcileKeys::of(s.extraSamples), ReconcileKeys::of(e.extraSamples));
+            QCOMPARE(ReconcileKeys::modified(s), ReconcileKeys::modified(e));
+            QCOMPARE(ReconcileKeys::sample(s), ReconcileKeys::sample(e));
             QCOMPARE(e.rowsTransferred, e.targetRows);
             QCOMPARE(s.targetProfiles.size(), e.targetProfiles.size());
             for (qsizetype p = 0; p < s.targetProfiles.size(); ++p) {
@@ -455,10 +427,10 @@ private:
     void checkServer(const QString &url, const ConnectionSpec &spec, const Dialect &dialect,
                      const QString &name)
     {
-        RUN_OK(exec(spec, dialect.createTables));
+        VERIFY_OK(exec(spec, dialect.createTables));
         const Project p = project(url, name, dialect);
         auto record = run(p);
-        RUN_OK(record);
+        VERIFY_OK(record);
         QVERIFY2(record->status == RunStatus::Succeeded, qPrintable(record->message));
         for (const RunTableRecord &t : record->tables) {
             QVERIFY2(t.balances(), qPrintable(t.tableName));
@@ -488,7 +460,7 @@ private:
         // (28), flag 1 (33), a deleted row (100), a stock row's quantity and a new stock row.
         QVERIFY(!priceOf(12).isNull() && !seenOf(28).isNull() && flagOf(33) == QVariant(1));
         const QString north = QStringLiteral("North");
-        RUN_OK(exec(
+        VERIFY_OK(exec(
             spec, {QStringLiteral("UPDATE item SET price = %1 WHERE id = 12")
                        .arg(dialect.addCent.arg(QStringLiteral("price"))),
                    QStringLiteral("UPDATE item SET seen = %1 WHERE id = 28")
@@ -511,23 +483,24 @@ private:
         for (const ReconcileReport *report : {&sums, &exact}) {
             const TableReconciliation *item = report->table(QStringLiteral("item"));
             QVERIFY2(item->modified == 3, qPrintable(describe(*item)));
-            QCOMPARE(modifiedKeys(*item),
+            QCOMPARE(ReconcileKeys::modified(*item),
                      (QStringList{QStringLiteral("12:price"), QStringLiteral("28:seen"),
                                   QStringLiteral("33:flag")}));
             QCOMPARE(item->missing, 1);
-            QCOMPARE(keysOf(item->missingSamples), QStringList{QStringLiteral("100")});
+            QCOMPARE(ReconcileKeys::of(item->missingSamples), QStringList{QStringLiteral("100")});
             QCOMPARE(item->extra, 0);
             QCOMPARE(item->matched, kItems - 4);
 
             const TableReconciliation *stock = report->table(QStringLiteral("stock"));
             QVERIFY2(stock->modified == 1, qPrintable(describe(*stock)));
-            QCOMPARE(modifiedKeys(*stock), QStringList{QStringLiteral("Zürich, 7:qty")});
+            QCOMPARE(ReconcileKeys::modified(*stock), QStringList{QStringLiteral("Zürich, 7:qty")});
             QCOMPARE(stock->extra, 1);
-            QCOMPARE(keysOf(stock->extraSamples), QStringList{QStringLiteral("North, 999")});
+            QCOMPARE(ReconcileKeys::of(stock->extraSamples),
+                     QStringList{QStringLiteral("North, 999")});
             QCOMPARE(stock->missing, 0);
 
             const TableReconciliation *reading = report->table(QStringLiteral("reading"));
-            QCOMPARE(modifiedKeys(*reading), QStringList{QStringLiteral("5:value")});
+            QCOMPARE(ReconcileKeys::modified(*reading), QStringList{QStringLiteral("5:value")});
             QCOMPARE(reading->missing + reading->extra, 0);
             modified = item->modified + stock->modified;
         }
@@ -561,7 +534,7 @@ private Q_SLOTS:
         if (!missing.isEmpty())
             QSKIP(qPrintable(missing));
         m_postgres = std::make_unique<PostgresServer>();
-        RUN_OK(m_postgres->start());
+        VERIFY_OK(m_postgres->start());
         m_passwords.set(m_postgres->spec(), m_postgres->password());
         Dialect dialect;
         dialect.createTables = {
@@ -587,7 +560,7 @@ private Q_SLOTS:
         if (!missing.isEmpty())
             QSKIP(qPrintable(missing));
         m_mariadb = std::make_unique<MariaDbServer>();
-        RUN_OK(m_mariadb->start());
+        VERIFY_OK(m_mariadb->start());
         m_passwords.set(m_mariadb->spec(), m_mariadb->password());
         Dialect dialect;
         // MySQL has no timestamp with time zone that ChecksumSql canonicalizes (its TIMESTAMP

@@ -5,6 +5,7 @@
 #include "ReportFixture.h"
 #include "ReportStore.h"
 #include "TargetSessionFactory.h"
+#include "VerifyOk.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,12 +15,6 @@ using cutover::test::FakePasswordProvider;
 using cutover::test::MariaDbServer;
 using cutover::test::PostgresServer;
 using cutover::test::ReportFixture;
-
-#define STORE_OK(expr)                                                                             \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
-    } while (false)
 
 // Reports kept with their run in real SQLite, PostgreSQL and MariaDB targets: save, list newest
 // first, load by id or prefix, the previous report, and a target without the table.
@@ -56,8 +51,8 @@ private:
     void checkStore(TargetSession &session)
     {
         ReportStore store(session);
-        STORE_OK(store.ensureTable());
-        STORE_OK(store.ensureTable());
+        VERIFY_OK(store.ensureTable());
+        VERIFY_OK(store.ensureTable());
         const ReconcileReport first = report(QStringLiteral("aaaa1111-0000-4000-8000-000000000001"),
                                              1, ReconcileStatus::Fail);
         const ReconcileReport second = report(
@@ -69,11 +64,11 @@ private:
                                        ReconcileStatus::Pass);
         other.project = QStringLiteral("another");
         for (const ReconcileReport &r : {second, first, third, other})
-            STORE_OK(store.save(r));
-        STORE_OK(store.save(first)); // again: replaced, not duplicated
+            VERIFY_OK(store.save(r));
+        VERIFY_OK(store.save(first)); // again: replaced, not duplicated
 
         auto list = store.list(QStringLiteral("demo <clinic>"));
-        STORE_OK(list);
+        VERIFY_OK(list);
         QCOMPARE(list->size(), 3);
         QCOMPARE(list->at(0).reportId, third.reportId);
         QCOMPARE(list->at(0).status, ReconcileStatus::NeedsReview);
@@ -84,25 +79,25 @@ private:
         QCOMPARE(list->at(2).runId, first.runId);
 
         auto loaded = store.load(QStringLiteral("BBBB"));
-        STORE_OK(loaded);
+        VERIFY_OK(loaded);
         QCOMPARE(ReconcileReportJson::toJson(*loaded), ReconcileReportJson::toJson(third));
         auto ambiguous = store.load(QStringLiteral("aaaa"));
         QVERIFY(!ambiguous.ok());
         QVERIFY(ambiguous.error().message().contains(QStringLiteral("ambiguous")));
         QVERIFY(!store.load(QStringLiteral("cccc"), QStringLiteral("demo <clinic>")).ok());
-        STORE_OK(store.load(QStringLiteral("cccc")));
+        VERIFY_OK(store.load(QStringLiteral("cccc")));
         QVERIFY(!store.load(QStringLiteral("ffff")).ok());
 
         auto previous = store.previous(QStringLiteral("demo <clinic>"), third.reportId);
-        STORE_OK(previous);
+        VERIFY_OK(previous);
         QVERIFY(previous->has_value());
         QCOMPARE((*previous)->reportId, second.reportId);
         previous = store.previous(QStringLiteral("demo <clinic>"), first.reportId);
-        STORE_OK(previous);
+        VERIFY_OK(previous);
         QVERIFY(!previous->has_value());
         // A report that was not stored is newer than all: its previous is the newest.
         previous = store.previous(QStringLiteral("demo <clinic>"), QStringLiteral("unstored"));
-        STORE_OK(previous);
+        VERIFY_OK(previous);
         QCOMPARE((*previous)->reportId, third.reportId);
     }
 
@@ -119,13 +114,13 @@ private Q_SLOTS:
         auto session = open(QStringLiteral("empty.db"));
         ReportStore store(*session);
         auto list = store.list(QStringLiteral("demo <clinic>"));
-        STORE_OK(list);
+        VERIFY_OK(list);
         QVERIFY(list->isEmpty());
         auto exists = store.exists();
-        STORE_OK(exists);
+        VERIFY_OK(exists);
         QVERIFY(!*exists); // reading never creates the table
         auto previous = store.previous(QStringLiteral("demo <clinic>"), QStringLiteral("x"));
-        STORE_OK(previous);
+        VERIFY_OK(previous);
         QVERIFY(!previous->has_value());
         QVERIFY(!store.load(QStringLiteral("abc")).ok());
     }
@@ -170,11 +165,11 @@ private Q_SLOTS:
                                          ReconcileStatus::Pass);
         {
             auto session = open(QStringLiteral("reopen.db"));
-            STORE_OK(ReportStore(*session).save(r));
+            VERIFY_OK(ReportStore(*session).save(r));
         }
         auto session = open(QStringLiteral("reopen.db"));
         auto loaded = ReportStore(*session).load(r.reportId);
-        STORE_OK(loaded);
+        VERIFY_OK(loaded);
         QCOMPARE(loaded->tables.at(1).missing, 3);
     }
 };

@@ -4,6 +4,7 @@
 #include "RunControl.h"
 #include "RunEngine.h"
 #include "SqliteFile.h"
+#include "VerifyOk.h"
 
 #include <QCryptographicHash>
 #include <QMap>
@@ -16,12 +17,6 @@
 
 using namespace cutover;
 using cutover::test::SqliteFile;
-
-#define RUN_OK(expr)                                                                               \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
-    } while (false)
 
 namespace {
 
@@ -128,7 +123,7 @@ private Q_SLOTS:
     {
         Project project = demo();
         auto record = run(project);
-        RUN_OK(record);
+        VERIFY_OK(record);
         QCOMPARE(record->status, RunStatus::Succeeded);
         QCOMPARE(record->tables.size(), kTables.size());
         qint64 quarantined = 0;
@@ -175,7 +170,7 @@ private Q_SLOTS:
                 during.append(rows && !rows->isEmpty() ? rows->first().first().toString()
                                                        : QStringLiteral("?"));
             });
-            RUN_OK(record);
+            VERIFY_OK(record);
             QCOMPARE(record->status, RunStatus::Succeeded);
             QVERIFY(!during.isEmpty());
             QCOMPARE(during.count(QStringLiteral("wal")), during.size());
@@ -189,10 +184,10 @@ private Q_SLOTS:
     void runningAFinishedProjectAgainChangesNothing()
     {
         Project project = demo();
-        RUN_OK(run(project));
+        VERIFY_OK(run(project));
         const QString first = digest(target(project));
         auto again = run(project);
-        RUN_OK(again);
+        VERIFY_OK(again);
         QCOMPARE(again->status, RunStatus::Succeeded);
         QCOMPARE(digest(target(project)), first);
     }
@@ -202,7 +197,7 @@ private Q_SLOTS:
         Project reference = demo();
         RunOptions options;
         options.batchSize = 97; // many batches, none aligned with anything
-        RUN_OK(run(reference, options));
+        VERIFY_OK(run(reference, options));
         const QString expected = digest(target(reference));
 
         Project project = demo();
@@ -212,14 +207,14 @@ private Q_SLOTS:
             if (++writes == 12)
                 control.cancel();
         });
-        RUN_OK(stopped);
+        VERIFY_OK(stopped);
         QCOMPARE(stopped->status, RunStatus::Cancelled);
         QVERIFY(digest(target(project)) != expected);
         const qint64 loadedBefore = rowCount(target(project), QStringLiteral("patient"));
         QVERIFY(loadedBefore > 0);
 
         auto resumed = run(project, options);
-        RUN_OK(resumed);
+        VERIFY_OK(resumed);
         QCOMPARE(resumed->runId, stopped->runId);
         QVERIFY2(resumed->status == RunStatus::Succeeded, qPrintable(resumed->message));
         for (const RunTableRecord &t : resumed->tables)
@@ -236,11 +231,11 @@ private Q_SLOTS:
         Project project = demo();
         RunControl control;
         auto stopped = run(project, {}, &control, [&](TargetSession &, int) { control.cancel(); });
-        RUN_OK(stopped);
+        VERIFY_OK(stopped);
         RunOptions options;
         options.fresh = true;
         auto fresh = run(project, options);
-        RUN_OK(fresh);
+        VERIFY_OK(fresh);
         QVERIFY(fresh->runId != stopped->runId);
         QCOMPARE(fresh->status, RunStatus::Succeeded);
     }
@@ -252,7 +247,7 @@ private Q_SLOTS:
         RunOptions options;
         options.mode = RunMode::DryRun;
         auto dry = run(project, options);
-        RUN_OK(dry);
+        VERIFY_OK(dry);
         QCOMPARE(dry->mode, RunMode::DryRun);
         QCOMPARE(digest(target(project)), before);
         const RunTableRecord *patient = tableOf(*dry, QStringLiteral("patient"));
@@ -267,7 +262,7 @@ private Q_SLOTS:
                  }());
         // The same counts as a real run.
         auto real = run(project);
-        RUN_OK(real);
+        VERIFY_OK(real);
         QCOMPARE(tableOf(*real, QStringLiteral("patient"))->loaded, patient->loaded);
     }
 
@@ -277,7 +272,7 @@ private Q_SLOTS:
         RunOptions reference;
         reference.phase = QStringLiteral("reference-data");
         auto first = run(project, reference);
-        RUN_OK(first);
+        VERIFY_OK(first);
         QCOMPARE(first->tables.size(), 1);
         QCOMPARE(first->phase, QStringLiteral("reference-data"));
         QCOMPARE(rowCount(target(project), QStringLiteral("patient")), 0);
@@ -285,7 +280,7 @@ private Q_SLOTS:
         RunOptions wave;
         wave.phase = QStringLiteral("wave-1");
         auto second = run(project, wave);
-        RUN_OK(second);
+        VERIFY_OK(second);
         const RunTableRecord *patient = tableOf(*second, QStringLiteral("patient"));
         QVERIFY(patient);
         QVERIFY(patient->skipped > 0); // the other sites' patients
@@ -309,7 +304,7 @@ private Q_SLOTS:
         RunOptions options;
         options.batchSize = 50;
         auto stopped = run(project, options);
-        RUN_OK(stopped);
+        VERIFY_OK(stopped);
         QCOMPARE(stopped->status, RunStatus::Failed);
         QVERIFY2(stopped->message.contains(QStringLiteral("settings.maxQuarantined")),
                  qPrintable(stopped->message));
@@ -337,7 +332,7 @@ private Q_SLOTS:
         RunOptions options;
         options.tables = {QStringLiteral("practitioner")};
         auto record = run(project, options);
-        RUN_OK(record);
+        VERIFY_OK(record);
         const RunTableRecord *t = tableOf(*record, QStringLiteral("practitioner"));
         QVERIFY(t && t->balances());
         const qint64 refused = rowCount(target(project), QStringLiteral("cutover_quarantine"),
@@ -370,7 +365,7 @@ private Q_SLOTS:
             options.batchSize = 25;
             options.sqliteCommitRows = commitRows;
             auto record = run(project, options);
-            RUN_OK(record);
+            VERIFY_OK(record);
             QCOMPARE(record->status, RunStatus::Succeeded);
             const RunTableRecord *t = tableOf(*record, QStringLiteral("patient"));
             QVERIFY(t && t->balances());
@@ -399,7 +394,7 @@ private Q_SLOTS:
     {
         Project project = demo();
         auto first = run(project);
-        RUN_OK(first);
+        VERIFY_OK(first);
         const qint64 retired = rowCount(target(project), QStringLiteral("cutover_quarantine"),
                                         QStringLiteral("table_name = 'patient' AND violations "
                                                        "LIKE '%value ''M''%'"));
@@ -413,7 +408,7 @@ private Q_SLOTS:
         RunOptions options;
         options.retryQuarantined = true;
         auto retry = run(project, options);
-        RUN_OK(retry);
+        VERIFY_OK(retry);
         const RunTableRecord *patient = tableOf(*retry, QStringLiteral("patient"));
         QVERIFY(patient);
         QVERIFY(patient->sourceRows < 300); // only the quarantined rows were read
@@ -436,7 +431,7 @@ private Q_SLOTS:
     {
         Project project = demo();
         auto first = run(project);
-        RUN_OK(first);
+        VERIFY_OK(first);
         const RunTableRecord *full = tableOf(*first, QStringLiteral("patient"));
         QVERIFY(full && !full->watermark.isEmpty());
         const QString source = project.baseDir + QStringLiteral("/legacy.sqlite");
@@ -450,7 +445,7 @@ private Q_SLOTS:
         RunOptions options;
         options.mode = RunMode::Incremental;
         auto sync = run(project, options);
-        RUN_OK(sync);
+        VERIFY_OK(sync);
         const RunTableRecord *patient = tableOf(*sync, QStringLiteral("patient"));
         QVERIFY(patient);
         QCOMPARE(patient->loaded + patient->quarantined, 3);
@@ -464,7 +459,7 @@ private Q_SLOTS:
         QCOMPARE(patient->deleted, 0);
         // Nothing changed since: the next sync reads nothing.
         auto idle = run(project, options);
-        RUN_OK(idle);
+        VERIFY_OK(idle);
         QCOMPARE(tableOf(*idle, QStringLiteral("patient"))->loaded, 0);
     }
 
@@ -474,7 +469,7 @@ private Q_SLOTS:
         for (TableMapping &m : project.mappings)
             if (m.target == QLatin1String("invoice"))
                 m.syncDeletes = true;
-        RUN_OK(run(project));
+        VERIFY_OK(run(project));
         // Two invoices that were loaded are deleted in the old system.
         const QString gone = SqliteFile::scalar(
             target(project), QStringLiteral("SELECT group_concat(legacy_number) FROM (SELECT "
@@ -490,7 +485,7 @@ private Q_SLOTS:
         RunOptions options;
         options.mode = RunMode::Incremental;
         auto sync = run(project, options);
-        RUN_OK(sync);
+        VERIFY_OK(sync);
         QVERIFY2(sync->status == RunStatus::Succeeded, qPrintable(sync->message));
         const RunTableRecord *invoice = tableOf(*sync, QStringLiteral("invoice"));
         QVERIFY(invoice);
@@ -503,7 +498,7 @@ private Q_SLOTS:
         QCOMPARE(tableOf(*sync, QStringLiteral("patient"))->deleted, 0);
         // Nothing else is gone: the next sync deletes nothing.
         auto again = run(project, options);
-        RUN_OK(again);
+        VERIFY_OK(again);
         QCOMPARE(tableOf(*again, QStringLiteral("invoice"))->deleted, 0);
     }
 };

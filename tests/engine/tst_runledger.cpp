@@ -3,6 +3,7 @@
 #include "PostgresServer.h"
 #include "RunLedger.h"
 #include "TargetSessionFactory.h"
+#include "VerifyOk.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,12 +14,6 @@ using namespace cutover;
 using cutover::test::FakePasswordProvider;
 using cutover::test::MariaDbServer;
 using cutover::test::PostgresServer;
-
-#define LEDGER_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
-    } while (false)
 
 // The run ledger on a real SQLite file and a real PostgreSQL server: idempotent creation, a
 // batch's bookkeeping committing or vanishing with its rows, resume, history and quarantine.
@@ -50,7 +45,7 @@ private:
 
     void createDataTable(TargetSession &session)
     {
-        LEDGER_OK(session.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (id BIGINT PRIMARY "
+        VERIFY_OK(session.execute(QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (id BIGINT PRIMARY "
                                                  "KEY, name TEXT)")
                                       .arg(session.quote(m_table))));
     }
@@ -86,9 +81,9 @@ private:
     void writeBatch(TargetSession &session, RunLedger &ledger, const QString &runId, qint64 batch,
                     bool commit)
     {
-        LEDGER_OK(session.begin());
+        VERIFY_OK(session.begin());
         const qint64 first = batch * 10;
-        LEDGER_OK(
+        VERIFY_OK(
             session.insertRows(m_table, {QStringLiteral("id"), QStringLiteral("name")},
                                {{first, QStringLiteral("a")}, {first + 1, QStringLiteral("b")}}));
         CheckpointRecord checkpoint;
@@ -97,19 +92,19 @@ private:
         checkpoint.rowsRead = 3;
         checkpoint.rowsLoaded = 2;
         checkpoint.rowsQuarantined = 1;
-        LEDGER_OK(ledger.recordBatch(runId, m_table, checkpoint,
+        VERIFY_OK(ledger.recordBatch(runId, m_table, checkpoint,
                                      {rejected(QString::number(first + 2))},
                                      {QString::number(first), QString::number(first + 1)}));
-        LEDGER_OK(commit ? session.commit() : session.rollback());
+        VERIFY_OK(commit ? session.commit() : session.rollback());
     }
 
     void checkEnsureTwice(TargetSession &session)
     {
         RunLedger ledger(session);
-        LEDGER_OK(ledger.ensureTables());
-        LEDGER_OK(ledger.ensureTables());
+        VERIFY_OK(ledger.ensureTables());
+        VERIFY_OK(ledger.ensureTables());
         RunLedger other(session);
-        LEDGER_OK(other.ensureTables());
+        VERIFY_OK(other.ensureTables());
         for (const QString &table : RunLedger::tableNames())
             QVERIFY2(count(session, table) >= 0, qPrintable(table));
     }
@@ -119,7 +114,7 @@ private:
         createDataTable(session);
         RunLedger ledger(session);
         auto runId = ledger.startRun(runRecord(QStringLiteral("atomic")));
-        LEDGER_OK(runId);
+        VERIFY_OK(runId);
         writeBatch(session, ledger, *runId, 1, false);
         if (QTest::currentTestFailed())
             return;
@@ -127,7 +122,7 @@ private:
         QCOMPARE(count(session, QStringLiteral("cutover_quarantine"), *runId), 0);
         QCOMPARE(count(session, QStringLiteral("cutover_written_keys"), *runId), 0);
         auto none = ledger.lastCheckpoint(*runId, m_table);
-        LEDGER_OK(none);
+        VERIFY_OK(none);
         QVERIFY(!none->has_value());
 
         writeBatch(session, ledger, *runId, 1, true);
@@ -138,14 +133,14 @@ private:
         QCOMPARE(count(session, QStringLiteral("cutover_quarantine"), *runId), 2);
         QCOMPARE(count(session, QStringLiteral("cutover_written_keys"), *runId), 4);
         auto last = ledger.lastCheckpoint(*runId, m_table);
-        LEDGER_OK(last);
+        VERIFY_OK(last);
         QVERIFY(last->has_value());
         QCOMPARE((*last)->batchNo, 2);
         QCOMPARE((*last)->lastSourceKey, QStringLiteral("[22]"));
         QCOMPARE((*last)->rowsLoaded, 2);
         QVERIFY((*last)->committedAt.isValid());
         auto keys = ledger.writtenKeys(*runId, m_table);
-        LEDGER_OK(keys);
+        VERIFY_OK(keys);
         QCOMPARE(*keys, (QStringList{QStringLiteral("10"), QStringLiteral("11"),
                                      QStringLiteral("20"), QStringLiteral("21")}));
     }
@@ -154,7 +149,7 @@ private:
     {
         RunLedger ledger(session);
         auto runId = ledger.startRun(runRecord(QStringLiteral("no transaction")));
-        LEDGER_OK(runId);
+        VERIFY_OK(runId);
         auto recorded = ledger.recordBatch(*runId, m_table, CheckpointRecord{}, {}, {});
         QVERIFY(!recorded.ok());
         QVERIFY(recorded.error().message().contains(QStringLiteral("transaction")));
@@ -165,18 +160,18 @@ private:
     {
         RunLedger ledger(session);
         auto runId = ledger.startRun(runRecord(QStringLiteral("keys")));
-        LEDGER_OK(runId);
+        VERIFY_OK(runId);
         const QStringList keys = {QStringLiteral("a"), QStringLiteral("a "), QStringLiteral("A"),
                                   QStringLiteral("\u00e9t\u00e9")};
-        LEDGER_OK(session.begin());
+        VERIFY_OK(session.begin());
         CheckpointRecord checkpoint;
         checkpoint.batchNo = 1;
-        LEDGER_OK(ledger.recordBatch(*runId, m_table, checkpoint, {}, keys));
+        VERIFY_OK(ledger.recordBatch(*runId, m_table, checkpoint, {}, keys));
         // A replayed batch adds nothing twice.
-        LEDGER_OK(ledger.recordBatch(*runId, m_table, checkpoint, {}, keys));
-        LEDGER_OK(session.commit());
+        VERIFY_OK(ledger.recordBatch(*runId, m_table, checkpoint, {}, keys));
+        VERIFY_OK(session.commit());
         auto written = ledger.writtenKeys(*runId, m_table);
-        LEDGER_OK(written);
+        VERIFY_OK(written);
         QCOMPARE(written->size(), 4);
         for (const QString &key : keys)
             QVERIFY2(written->contains(key), qPrintable(key));
@@ -188,13 +183,13 @@ private:
         RunLedger ledger(session);
         const QString project = QStringLiteral("history");
         auto nothing = ledger.interruptedRun(project);
-        LEDGER_OK(nothing);
+        VERIFY_OK(nothing);
         QVERIFY(!nothing->has_value());
 
         RunRecord first = runRecord(project);
         first.startedAt = QDateTime::currentDateTimeUtc().addSecs(-60);
         auto done = ledger.startRun(first);
-        LEDGER_OK(done);
+        VERIFY_OK(done);
         RunTableRecord table;
         table.runId = *done;
         table.tableName = m_table;
@@ -207,23 +202,23 @@ private:
         table.status = RunStatus::Succeeded;
         table.watermark = QStringLiteral("2024-03-31T23:59:59");
         table.createdTable = true;
-        LEDGER_OK(ledger.startTable(*done, m_table));
-        LEDGER_OK(ledger.finishTable(table));
-        LEDGER_OK(ledger.finishRun(*done, RunStatus::Succeeded, QStringLiteral("all good")));
+        VERIFY_OK(ledger.startTable(*done, m_table));
+        VERIFY_OK(ledger.finishTable(table));
+        VERIFY_OK(ledger.finishRun(*done, RunStatus::Succeeded, QStringLiteral("all good")));
 
         auto killed = ledger.startRun(runRecord(project));
-        LEDGER_OK(killed);
-        LEDGER_OK(ledger.startTable(*killed, m_table));
+        VERIFY_OK(killed);
+        VERIFY_OK(ledger.startTable(*killed, m_table));
 
         auto interrupted = ledger.interruptedRun(project);
-        LEDGER_OK(interrupted);
+        VERIFY_OK(interrupted);
         QVERIFY(interrupted->has_value());
         QCOMPARE((*interrupted)->runId, *killed);
         QCOMPARE((*interrupted)->status, RunStatus::Running);
         QVERIFY(!(*interrupted)->finishedAt.isValid());
 
         auto history = ledger.runs(project);
-        LEDGER_OK(history);
+        VERIFY_OK(history);
         QCOMPARE(history->size(), 2);
         QCOMPARE(history->at(0).runId, *killed);
         const RunRecord &old = history->at(1);
@@ -251,14 +246,14 @@ private:
         QCOMPARE(history->at(0).tables.first().status, RunStatus::Running);
 
         // Interrupted and cancelled runs stay resumable; a failed one does not.
-        LEDGER_OK(ledger.finishRun(*killed, RunStatus::Interrupted));
+        VERIFY_OK(ledger.finishRun(*killed, RunStatus::Interrupted));
         auto stopped = ledger.interruptedRun(project);
-        LEDGER_OK(stopped);
+        VERIFY_OK(stopped);
         QVERIFY(stopped->has_value());
         QCOMPARE((*stopped)->status, RunStatus::Interrupted);
-        LEDGER_OK(ledger.finishRun(*killed, RunStatus::Failed));
+        VERIFY_OK(ledger.finishRun(*killed, RunStatus::Failed));
         auto after = ledger.interruptedRun(project);
-        LEDGER_OK(after);
+        VERIFY_OK(after);
         QVERIFY(!after->has_value());
     }
 
@@ -267,13 +262,13 @@ private:
         createDataTable(session);
         RunLedger ledger(session);
         auto runId = ledger.startRun(runRecord(QStringLiteral("quarantine")));
-        LEDGER_OK(runId);
+        VERIFY_OK(runId);
         writeBatch(session, ledger, *runId, 5, true);
         writeBatch(session, ledger, *runId, 6, true);
         if (QTest::currentTestFailed())
             return;
         auto rows = ledger.quarantine(*runId, m_table);
-        LEDGER_OK(rows);
+        VERIFY_OK(rows);
         QCOMPARE(rows->size(), 2);
         const QuarantinedRow &row = rows->first();
         QCOMPARE(row.sourceKey, QStringLiteral("52"));
@@ -288,7 +283,7 @@ private:
             QStringLiteral(
                 "SELECT raw_values, violations FROM cutover_quarantine WHERE run_id = ?"),
             {*runId});
-        LEDGER_OK(raw);
+        VERIFY_OK(raw);
         QJsonParseError error;
         QVERIFY(QJsonDocument::fromJson(raw->at(0).at(0).toString().toUtf8(), &error).isObject());
         const QJsonDocument violations =
@@ -297,12 +292,12 @@ private:
         QCOMPARE(violations.array().first()[QStringLiteral("kind")].toString(),
                  QStringLiteral("rule"));
 
-        LEDGER_OK(ledger.markRetried(*runId, m_table, QStringLiteral("52"), QStringLiteral("r2")));
+        VERIFY_OK(ledger.markRetried(*runId, m_table, QStringLiteral("52"), QStringLiteral("r2")));
         auto retried = ledger.quarantine(*runId);
-        LEDGER_OK(retried);
+        VERIFY_OK(retried);
         QCOMPARE(retried->first().retriedInRun, QStringLiteral("r2"));
         auto other = ledger.quarantine(*runId, QStringLiteral("other table"));
-        LEDGER_OK(other);
+        VERIFY_OK(other);
         QVERIFY(other->isEmpty());
     }
 
@@ -364,7 +359,7 @@ private Q_SLOTS:
                                           m_dir.filePath(QStringLiteral("target.db")));
         QVERIFY(spec.ok());
         auto session = TargetSessionFactory::open(*spec);
-        LEDGER_OK(session);
+        VERIFY_OK(session);
         m_sqlite = std::move(session).value();
     }
 

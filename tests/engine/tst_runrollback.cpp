@@ -14,6 +14,7 @@
 #include "TargetPreparer.h"
 #include "TargetSessionFactory.h"
 #include "ValueText.h"
+#include "VerifyOk.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -26,12 +27,6 @@ using cutover::test::FakePasswordProvider;
 using cutover::test::MariaDbServer;
 using cutover::test::PostgresServer;
 using cutover::test::SqliteFile;
-
-#define ROLLBACK_OK(expr)                                                                          \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
-    } while (false)
 
 namespace {
 
@@ -189,13 +184,12 @@ private:
                                      QStringLiteral("license_number"),
                                      QStringLiteral("active"),
                                      QStringLiteral("hired_on")};
-        ROLLBACK_OK(session.begin());
-        ROLLBACK_OK(
-            session.insertRows(QStringLiteral("practitioner"), columns,
-                               {{kPreexistingId, qint64(990001), QStringLiteral("Ada Before"),
-                                 QStringLiteral("cardiology"), QStringLiteral("PRE-0001"),
-                                 qint64(1), QStringLiteral("2001-02-03")}}));
-        ROLLBACK_OK(session.commit());
+        VERIFY_OK(session.begin());
+        VERIFY_OK(session.insertRows(QStringLiteral("practitioner"), columns,
+                                     {{kPreexistingId, qint64(990001), QStringLiteral("Ada Before"),
+                                       QStringLiteral("cardiology"), QStringLiteral("PRE-0001"),
+                                       qint64(1), QStringLiteral("2001-02-03")}}));
+        VERIFY_OK(session.commit());
     }
 
     // A second table that existed before the run, with a composite primary key, loaded from the
@@ -220,26 +214,26 @@ private:
     void prepareServerTarget(const ConnectionSpec &spec, const Project &project)
     {
         auto source = IntrospectorFactory::create(sqliteSpec(targetFile(project)))->introspect();
-        ROLLBACK_OK(source);
+        VERIFY_OK(source);
         const TableInfo *practitioner = source->table(QStringLiteral("practitioner"));
         QVERIFY(practitioner);
         auto session = TargetSessionFactory::open(spec, &m_passwords);
-        ROLLBACK_OK(session);
+        VERIFY_OK(session);
         TargetPreparer preparer(**session, {*practitioner}, TargetPreparer::Options{});
-        ROLLBACK_OK(preparer.beforeLoad());
-        ROLLBACK_OK((*session)->execute(
+        VERIFY_OK(preparer.beforeLoad());
+        VERIFY_OK((*session)->execute(
             QStringLiteral("CREATE TABLE %1 (%2 BIGINT NOT NULL, %3 VARCHAR(20) NOT NULL, "
                            "PRIMARY KEY (%2, %3))")
                 .arg((*session)->quote(QStringLiteral("practitioner_site")),
                      (*session)->quote(QStringLiteral("legacy_id")),
                      (*session)->quote(QStringLiteral("site_code")))));
         insertPreexistingPractitioner(**session);
-        ROLLBACK_OK((*session)->begin());
-        ROLLBACK_OK((*session)->insertRows(
+        VERIFY_OK((*session)->begin());
+        VERIFY_OK((*session)->insertRows(
             QStringLiteral("practitioner_site"),
             {QStringLiteral("legacy_id"), QStringLiteral("site_code")},
             {{qint64(990001), QStringLiteral("site-x")}, {qint64(1), QStringLiteral("site-x")}}));
-        ROLLBACK_OK((*session)->commit());
+        VERIFY_OK((*session)->commit());
     }
 
     void checkServer(const QString &label, const QString &url, const ConnectionSpec &spec)
@@ -262,7 +256,7 @@ private:
         RunOptions options;
         options.schemaFrom = QStringLiteral("sqlite:") + targetFile(project);
         auto record = run(project, options);
-        ROLLBACK_OK(record);
+        VERIFY_OK(record);
         QVERIFY2(record->status == RunStatus::Succeeded, qPrintable(record->message));
         for (const RunTableRecord &t : record->tables)
             QCOMPARE(t.createdTable, !t.tableName.startsWith(QLatin1String("practitioner")));
@@ -285,7 +279,7 @@ private:
 
         QStringList notices;
         auto report = rollback(project, record->runId.left(8), false, &notices);
-        ROLLBACK_OK(report);
+        VERIFY_OK(report);
         QCOMPARE(report->runId, record->runId);
         QVERIFY(report->backupFile.isEmpty());
         QStringList dropped = report->droppedTables();
@@ -329,14 +323,14 @@ private Q_SLOTS:
         const ConnectionSpec spec = sqliteSpec(path);
         {
             auto session = TargetSessionFactory::open(spec);
-            ROLLBACK_OK(session);
+            VERIFY_OK(session);
             insertPreexistingPractitioner(**session);
         }
         const TargetState s0 = state(spec);
         QCOMPARE(s0.value(QStringLiteral("practitioner")).rows, 1);
 
         auto first = run(project, {});
-        ROLLBACK_OK(first);
+        VERIFY_OK(first);
         QVERIFY2(first->status == RunStatus::Succeeded, qPrintable(first->message));
         const TargetState s1 = state(spec);
         QVERIFY(s1 != s0);
@@ -345,13 +339,13 @@ private Q_SLOTS:
         RunOptions again;
         again.fresh = true;
         auto second = run(project, again);
-        ROLLBACK_OK(second);
+        VERIFY_OK(second);
         QVERIFY(second->runId != first->runId);
         // The target changed after the second run's backup, so a restore would show.
         {
             auto session = TargetSessionFactory::open(spec);
-            ROLLBACK_OK(session);
-            ROLLBACK_OK((*session)->execute(
+            VERIFY_OK(session);
+            VERIFY_OK((*session)->execute(
                 QStringLiteral("UPDATE practitioner SET full_name = 'Ada After' WHERE id = ?"),
                 {kPreexistingId}));
         }
@@ -367,7 +361,7 @@ private Q_SLOTS:
 
         QStringList notices;
         auto undoSecond = rollback(project, second->runId.left(6), false, &notices);
-        ROLLBACK_OK(undoSecond);
+        VERIFY_OK(undoSecond);
         QCOMPARE(undoSecond->backupFile, SqliteBackup::backupPath(path, second->runId));
         QVERIFY(QFileInfo::exists(undoSecond->backupFile));
         QVERIFY(notices.join(QLatin1Char('\n')).contains(undoSecond->backupFile));
@@ -375,7 +369,7 @@ private Q_SLOTS:
         checkRecordedRolledBack(project, *second, undoSecond->backupFile);
 
         auto undoFirst = rollback(project, first->runId);
-        ROLLBACK_OK(undoFirst);
+        VERIFY_OK(undoFirst);
         QCOMPARE(state(spec), s0);
         checkRecordedRolledBack(project, *first, undoFirst->backupFile);
         // The second run happened after the first one's backup: restoring it forgot the run.
@@ -398,7 +392,7 @@ private Q_SLOTS:
         RunOptions dry;
         dry.mode = RunMode::DryRun;
         auto dryRun = run(project, dry);
-        ROLLBACK_OK(dryRun);
+        VERIFY_OK(dryRun);
         auto refused = rollback(project, dryRun->runId);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code(), Error::Code::Usage);
@@ -413,7 +407,7 @@ private Q_SLOTS:
         RunOptions noBackup;
         noBackup.backupSqliteTarget = false;
         auto unsaved = run(project, noBackup);
-        ROLLBACK_OK(unsaved);
+        VERIFY_OK(unsaved);
         const TargetState loaded = state(spec);
         refused = rollback(project, unsaved->runId, true);
         QVERIFY(!refused.ok());
@@ -427,19 +421,19 @@ private Q_SLOTS:
         QString running;
         {
             auto session = TargetSessionFactory::open(spec);
-            ROLLBACK_OK(session);
+            VERIFY_OK(session);
             RunLedger ledger(**session);
             RunRecord record;
             record.project = project.name;
             auto id = ledger.startRun(record);
-            ROLLBACK_OK(id);
+            VERIFY_OK(id);
             running = *id;
         }
-        ROLLBACK_OK(SqliteBackup::backup(path, SqliteBackup::backupPath(path, running)));
+        VERIFY_OK(SqliteBackup::backup(path, SqliteBackup::backupPath(path, running)));
         {
             auto session = TargetSessionFactory::open(spec);
-            ROLLBACK_OK(session);
-            ROLLBACK_OK((*session)->execute(QStringLiteral("DELETE FROM invoice")));
+            VERIFY_OK(session);
+            VERIFY_OK((*session)->execute(QStringLiteral("DELETE FROM invoice")));
         }
         refused = rollback(project, running);
         QVERIFY(!refused.ok());
@@ -447,7 +441,7 @@ private Q_SLOTS:
                  qPrintable(refused.error().toString()));
         QVERIFY(refused.error().hint().contains(QLatin1String("--force")));
         auto forced = rollback(project, running, true);
-        ROLLBACK_OK(forced);
+        VERIFY_OK(forced);
         QCOMPARE(forced->forced.size(), 1);
         QCOMPARE(state(spec), loaded);
         auto record = ledgerRun(project, running);
@@ -464,7 +458,7 @@ private Q_SLOTS:
                 QSKIP("PostgreSQL is not available");
             }
             m_postgres = std::make_unique<PostgresServer>();
-            ROLLBACK_OK(m_postgres->start());
+            VERIFY_OK(m_postgres->start());
             m_passwords.set(m_postgres->spec(), m_postgres->password());
         }
         checkServer(QStringLiteral("postgres"), m_postgres->url(), m_postgres->spec());
@@ -479,7 +473,7 @@ private Q_SLOTS:
                 QSKIP("MariaDB is not available");
             }
             m_mariadb = std::make_unique<MariaDbServer>();
-            ROLLBACK_OK(m_mariadb->start());
+            VERIFY_OK(m_mariadb->start());
             m_passwords.set(m_mariadb->spec(), m_mariadb->password());
         }
         checkServer(QStringLiteral("mysql"), m_mariadb->url(), m_mariadb->spec());

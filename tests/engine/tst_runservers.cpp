@@ -6,6 +6,7 @@
 #include "RunControl.h"
 #include "RunEngine.h"
 #include "TargetSessionFactory.h"
+#include "VerifyOk.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,12 +15,6 @@ using namespace cutover;
 using cutover::test::FakePasswordProvider;
 using cutover::test::MariaDbServer;
 using cutover::test::PostgresServer;
-
-#define RUN_OK(expr)                                                                               \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
-    } while (false)
 
 // The run engine writing into real PostgreSQL and MariaDB servers: tables created from the
 // demo's SQLite schema, the same rows as a SQLite target gets, the written-key ledger, and a
@@ -95,7 +90,7 @@ private:
     {
         const Project reference = demo({});
         auto expected = run(reference);
-        RUN_OK(expected);
+        VERIFY_OK(expected);
 
         const Project project = demo(url);
         const QString schema =
@@ -119,7 +114,7 @@ private:
                     terminated = true;
             },
             &notices);
-        RUN_OK(record);
+        VERIFY_OK(record);
         QVERIFY2(terminated, qPrintable(runStatusName(record->status) + QLatin1Char(' ') +
                                         record->message + notices.join(QLatin1Char('\n'))));
         QVERIFY2(record->status == RunStatus::Succeeded, qPrintable(record->message));
@@ -127,7 +122,7 @@ private:
                  qPrintable(notices.join('\n')));
         QCOMPARE(loaded(*record), loaded(*expected));
         auto session = TargetSessionFactory::open(spec, &m_passwords);
-        RUN_OK(session);
+        VERIFY_OK(session);
         for (const RunTableRecord &t : record->tables) {
             QVERIFY2(t.balances(), qPrintable(t.tableName));
             QVERIFY(t.createdTable);
@@ -135,12 +130,12 @@ private:
         }
         RunLedger ledger(**session);
         auto keys = ledger.writtenKeys(record->runId, QStringLiteral("patient"));
-        RUN_OK(keys);
+        VERIFY_OK(keys);
         QCOMPARE(keys->size(), loaded(*record).value(QStringLiteral("patient")));
 
         // Run again: upserts change nothing, and nothing is duplicated.
         auto again = run(project, schema);
-        RUN_OK(again);
+        VERIFY_OK(again);
         QCOMPARE(loaded(*again), loaded(*expected));
         for (const RunTableRecord &t : again->tables)
             QCOMPARE(count(**session, t.tableName), t.loaded);
@@ -160,7 +155,7 @@ private Q_SLOTS:
         if (!missing.isEmpty())
             QSKIP(qPrintable(missing));
         m_postgres = std::make_unique<PostgresServer>();
-        RUN_OK(m_postgres->start());
+        VERIFY_OK(m_postgres->start());
         m_passwords.set(m_postgres->spec(), m_postgres->password());
         checkServer(m_postgres->url(), m_postgres->spec(),
                     QStringLiteral("SELECT pg_backend_pid()"), [&](const QString &pid) {
@@ -175,7 +170,7 @@ private Q_SLOTS:
         if (!missing.isEmpty())
             QSKIP(qPrintable(missing));
         m_mariadb = std::make_unique<MariaDbServer>();
-        RUN_OK(m_mariadb->start());
+        VERIFY_OK(m_mariadb->start());
         m_passwords.set(m_mariadb->spec(), m_mariadb->password());
         checkServer(m_mariadb->url(), m_mariadb->spec(), QStringLiteral("SELECT CONNECTION_ID()"),
                     [&](const QString &pid) {

@@ -1,6 +1,7 @@
 #include "SqliteBackup.h"
 #include "SqliteFile.h"
 #include "SqliteTargetSession.h"
+#include "VerifyOk.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -8,12 +9,6 @@
 
 using namespace cutover;
 using cutover::test::SqliteFile;
-
-#define BACKUP_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
-    } while (false)
 
 // SQLite's online backup API: back up in steps with progress, change the database, restore,
 // and the contents are those of the backup; failures name the files.
@@ -60,7 +55,7 @@ private Q_SLOTS:
         int steps = 0;
         int lastDone = -1;
         int lastTotal = 0;
-        BACKUP_OK(SqliteBackup::backup(
+        VERIFY_OK(SqliteBackup::backup(
             db, backup,
             [&](int done, int total) {
                 ++steps;
@@ -81,7 +76,7 @@ private Q_SLOTS:
                  QString());
         QVERIFY(contents(db) != before);
 
-        BACKUP_OK(SqliteBackup::restore(backup, db));
+        VERIFY_OK(SqliteBackup::restore(backup, db));
         QCOMPARE(contents(db), before);
         QCOMPARE(SqliteFile::scalar(
                      db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'extra'")),
@@ -95,15 +90,15 @@ private Q_SLOTS:
         const QString db = path(QStringLiteral("open.db"));
         QCOMPARE(SqliteFile::create(db, seed()), QString());
         const QString backup = SqliteBackup::backupPath(db, QStringLiteral("run-2"));
-        BACKUP_OK(SqliteBackup::backup(db, backup));
+        VERIFY_OK(SqliteBackup::backup(db, backup));
         auto spec = ConnectionSpec::parse(QStringLiteral("sqlite:") + db);
         QVERIFY(spec.ok());
         auto session = SqliteTargetSession::open(*spec);
-        BACKUP_OK(session);
-        BACKUP_OK((*session)->execute(QStringLiteral("DELETE FROM patients")));
-        BACKUP_OK(SqliteBackup::restore(backup, db));
+        VERIFY_OK(session);
+        VERIFY_OK((*session)->execute(QStringLiteral("DELETE FROM patients")));
+        VERIFY_OK(SqliteBackup::restore(backup, db));
         auto rows = (*session)->query(QStringLiteral("SELECT COUNT(*) FROM patients"));
-        BACKUP_OK(rows);
+        VERIFY_OK(rows);
         QCOMPARE(rows->value(0).value(0).toLongLong(), 2000);
     }
 
@@ -112,10 +107,10 @@ private Q_SLOTS:
         const QString db = path(QStringLiteral("again.db"));
         QCOMPARE(SqliteFile::create(db, seed()), QString());
         const QString backup = path(QStringLiteral("again.backup"));
-        BACKUP_OK(SqliteBackup::backup(db, backup));
+        VERIFY_OK(SqliteBackup::backup(db, backup));
         QCOMPARE(SqliteFile::create(db, {QStringLiteral("DELETE FROM patients WHERE id > 5")}),
                  QString());
-        BACKUP_OK(SqliteBackup::backup(db, backup));
+        VERIFY_OK(SqliteBackup::backup(db, backup));
         QCOMPARE(contents(backup), contents(db));
     }
 

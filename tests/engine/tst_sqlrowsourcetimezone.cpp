@@ -3,6 +3,7 @@
 #include "PostgresServer.h"
 #include "SqlConnection.h"
 #include "SqlRowSource.h"
+#include "VerifyOk.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,12 +14,6 @@ using namespace cutover;
 using cutover::test::FakePasswordProvider;
 using cutover::test::MariaDbServer;
 using cutover::test::PostgresServer;
-
-#define RUN_OK(expr)                                                                               \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(result_.ok(), qPrintable(result_.ok() ? QString() : result_.error().toString())); \
-    } while (false)
 
 // SqlRowSource reads timestamps of real PostgreSQL and MariaDB servers the same whatever this
 // process's zone is (initTestCase sets America/New_York, whose daylight saving time skips
@@ -104,24 +99,24 @@ private Q_SLOTS:
         if (!missing.isEmpty())
             QSKIP(qPrintable(missing));
         m_postgres = std::make_unique<PostgresServer>();
-        RUN_OK(m_postgres->start());
+        VERIFY_OK(m_postgres->start());
         const ConnectionSpec spec = m_postgres->spec();
         m_passwords.set(spec, m_postgres->password());
-        RUN_OK(exec(spec,
-                    {QStringLiteral("CREATE TABLE stamps (id integer PRIMARY KEY, seen timestamp, "
-                                    "seen_tz timestamptz, born date, note text)"),
-                     QStringLiteral("INSERT INTO stamps VALUES "
-                                    "(1, '2024-01-15 10:20:30', '2024-01-15 10:20:30+00', "
-                                    "'2024-01-15', 'plain'), "
-                                    "(2, '2024-07-04 23:59:59.123', '2024-07-04 23:59:59.123+02', "
-                                    "'2024-07-04', 'ms'), "
-                                    "(3, '2024-03-10 02:30:00', '2024-03-10 02:30:00+00', "
-                                    "'2024-03-10', 'New York gap'), "
-                                    "(4, '2024-03-31 02:30:00.5', '2024-11-03 01:30:00-05', "
-                                    "'2024-03-31', 'Berlin gap, New York fold'), "
-                                    "(5, '2024-03-10 02:30:00.123456', "
-                                    "'2024-03-10 07:30:00.000001+00', '2024-03-10', 'us'), "
-                                    "(6, NULL, NULL, NULL, NULL)")}));
+        VERIFY_OK(exec(
+            spec, {QStringLiteral("CREATE TABLE stamps (id integer PRIMARY KEY, seen timestamp, "
+                                  "seen_tz timestamptz, born date, note text)"),
+                   QStringLiteral("INSERT INTO stamps VALUES "
+                                  "(1, '2024-01-15 10:20:30', '2024-01-15 10:20:30+00', "
+                                  "'2024-01-15', 'plain'), "
+                                  "(2, '2024-07-04 23:59:59.123', '2024-07-04 23:59:59.123+02', "
+                                  "'2024-07-04', 'ms'), "
+                                  "(3, '2024-03-10 02:30:00', '2024-03-10 02:30:00+00', "
+                                  "'2024-03-10', 'New York gap'), "
+                                  "(4, '2024-03-31 02:30:00.5', '2024-11-03 01:30:00-05', "
+                                  "'2024-03-31', 'Berlin gap, New York fold'), "
+                                  "(5, '2024-03-10 02:30:00.123456', "
+                                  "'2024-03-10 07:30:00.000001+00', '2024-03-10', 'us'), "
+                                  "(6, NULL, NULL, NULL, NULL)")}));
 
         TableMapping table;
         table.target = QStringLiteral("stamps");
@@ -183,21 +178,22 @@ private Q_SLOTS:
         if (!missing.isEmpty())
             QSKIP(qPrintable(missing));
         m_mariadb = std::make_unique<MariaDbServer>();
-        RUN_OK(m_mariadb->start());
+        VERIFY_OK(m_mariadb->start());
         const ConnectionSpec spec = m_mariadb->spec();
         m_passwords.set(spec, m_mariadb->password());
-        RUN_OK(exec(spec, {QStringLiteral("CREATE TABLE stamps (id INT PRIMARY KEY, seen DATETIME, "
-                                          "seen_ms DATETIME(3), seen_us DATETIME(6), born DATE)"),
-                           QStringLiteral("INSERT INTO stamps VALUES "
-                                          "(1, '2024-01-15 10:20:30', '2024-01-15 10:20:30', "
-                                          "'2024-01-15 10:20:30', '2024-01-15'), "
-                                          "(2, '2024-07-04 23:59:59', '2024-07-04 23:59:59.123', "
-                                          "'2024-07-04 23:59:59.120', '2024-07-04'), "
-                                          "(3, '2024-03-10 02:30:00', '2024-03-10 02:30:00.250', "
-                                          "'2024-03-10 02:30:00.123456', '2024-03-10'), "
-                                          "(4, '2024-03-31 02:30:00', '2024-03-31 02:30:00.007', "
-                                          "'2024-03-31 02:30:00', '2024-03-31'), "
-                                          "(5, NULL, NULL, NULL, NULL)")}));
+        VERIFY_OK(
+            exec(spec, {QStringLiteral("CREATE TABLE stamps (id INT PRIMARY KEY, seen DATETIME, "
+                                       "seen_ms DATETIME(3), seen_us DATETIME(6), born DATE)"),
+                        QStringLiteral("INSERT INTO stamps VALUES "
+                                       "(1, '2024-01-15 10:20:30', '2024-01-15 10:20:30', "
+                                       "'2024-01-15 10:20:30', '2024-01-15'), "
+                                       "(2, '2024-07-04 23:59:59', '2024-07-04 23:59:59.123', "
+                                       "'2024-07-04 23:59:59.120', '2024-07-04'), "
+                                       "(3, '2024-03-10 02:30:00', '2024-03-10 02:30:00.250', "
+                                       "'2024-03-10 02:30:00.123456', '2024-03-10'), "
+                                       "(4, '2024-03-31 02:30:00', '2024-03-31 02:30:00.007', "
+                                       "'2024-03-31 02:30:00', '2024-03-31'), "
+                                       "(5, NULL, NULL, NULL, NULL)")}));
 
         TableMapping table;
         table.target = QStringLiteral("stamps");
