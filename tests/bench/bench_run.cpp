@@ -358,6 +358,25 @@ Measured runCutover(const QString &project, const QString &log, const QStringLis
                       environment + QStringList{QStringLiteral("CUTOVER_NO_KEYCHAIN=1")});
 }
 
+// A finished program's time into seconds (and its max RSS into rss, when given), printed after
+// label; false, with the tail of its log, when it failed.
+bool collect(const QString &label, const Measured &m, const QString &log, QList<double> &seconds,
+             QList<double> *rss = nullptr)
+{
+    if (!m.ok()) {
+        out << label << " failed (exit " << m.exitCode << "):\n" << tail(log) << Qt::endl;
+        return false;
+    }
+    seconds.append(m.seconds);
+    out << QStringLiteral("  %1 %2 s").arg(label, -15).arg(m.seconds, 0, 'f', 2);
+    if (rss) {
+        rss->append(double(m.maxRssKb) / 1024.0);
+        out << QStringLiteral(", max RSS %1 MB").arg(rss->last(), 0, 'f', 0);
+    }
+    out << "\n" << Qt::flush;
+    return true;
+}
+
 QHash<QString, qint64> sqliteCounts(const QString &file)
 {
     QHash<QString, qint64> counts;
@@ -468,28 +487,14 @@ Verdict benchSqlite(const Settings &settings, const Demo &demo, QStringList &sum
                 const QString log = QDir(demo.dir).filePath(QStringLiteral("sqlite3.log"));
                 const Measured m =
                     runProcess(sqlite3, {QStringLiteral("-bail"), referenceTarget}, log, script);
-                if (!m.ok()) {
-                    out << "sqlite3 failed (exit " << m.exitCode << "):\n" << tail(log) << Qt::endl;
+                if (!collect(QStringLiteral("sqlite3 CLI"), m, log, reference))
                     return Verdict::Broken;
-                }
-                reference.append(m.seconds);
-                out << QStringLiteral("  sqlite3 CLI     %1 s\n").arg(m.seconds, 0, 'f', 2)
-                    << Qt::flush;
             } else {
                 freshSqliteTarget(demo);
                 const QString log = QDir(demo.dir).filePath(QStringLiteral("cutover-sqlite.log"));
                 const Measured m = runCutover(demo.project, log);
-                if (!m.ok()) {
-                    out << "cutover-cli run failed (exit " << m.exitCode << "):\n"
-                        << tail(log) << Qt::endl;
+                if (!collect(QStringLiteral("cutover-cli run"), m, log, cutover, &cutoverRss))
                     return Verdict::Broken;
-                }
-                cutover.append(m.seconds);
-                cutoverRss.append(double(m.maxRssKb) / 1024.0);
-                out << QStringLiteral("  cutover-cli run %1 s, max RSS %2 MB\n")
-                           .arg(m.seconds, 0, 'f', 2)
-                           .arg(double(m.maxRssKb) / 1024.0, 0, 'f', 0)
-                    << Qt::flush;
             }
         }
     }
@@ -599,17 +604,8 @@ Verdict benchPostgres(const Settings &settings, const Demo &demo, QStringList &s
                                                  .arg(server.port())
                                                  .arg(database);
                 const Measured m = runProcess(pgloader, {demo.legacy, withPassword}, log);
-                if (!m.ok()) {
-                    out << "pgloader failed (exit " << m.exitCode << "):\n"
-                        << tail(log) << Qt::endl;
+                if (!collect(QStringLiteral("pgloader"), m, log, reference, &referenceRss))
                     return Verdict::Broken;
-                }
-                reference.append(m.seconds);
-                referenceRss.append(double(m.maxRssKb) / 1024.0);
-                out << QStringLiteral("  pgloader        %1 s, max RSS %2 MB\n")
-                           .arg(m.seconds, 0, 'f', 2)
-                           .arg(double(m.maxRssKb) / 1024.0, 0, 'f', 0)
-                    << Qt::flush;
                 if (copied == 0) {
                     const QString line = tail(log, 40);
                     for (const QString &l : line.split(QLatin1Char('\n')))
@@ -627,17 +623,8 @@ Verdict benchPostgres(const Settings &settings, const Demo &demo, QStringList &s
                                {QStringLiteral("--schema-from"),
                                 QStringLiteral("sqlite:") + demo.pristineTarget},
                                {QStringLiteral("CUTOVER_PASSWORD=") + server.password()});
-                if (!m.ok()) {
-                    out << "cutover-cli run failed (exit " << m.exitCode << "):\n"
-                        << tail(log) << Qt::endl;
+                if (!collect(QStringLiteral("cutover-cli run"), m, log, cutover, &cutoverRss))
                     return Verdict::Broken;
-                }
-                cutover.append(m.seconds);
-                cutoverRss.append(double(m.maxRssKb) / 1024.0);
-                out << QStringLiteral("  cutover-cli run %1 s, max RSS %2 MB\n")
-                           .arg(m.seconds, 0, 'f', 2)
-                           .arg(double(m.maxRssKb) / 1024.0, 0, 'f', 0)
-                    << Qt::flush;
                 if (i == settings.runs - 1 || i == settings.runs - 2) {
                     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"),
                                                                 QStringLiteral("pgtimings"));
