@@ -205,13 +205,7 @@ QString HtmlReportWriter::overview(const ReconcileReport &report,
                                    const ReportComparison &comparison) const
 {
     const bool rich = m_flavour == Flavour::RichText;
-    QStringList headers{
-        QStringLiteral("Table"),        QStringLiteral("Status"),  QStringLiteral("Source#"),
-        QStringLiteral("Expected#"),    QStringLiteral("Target#"), QStringLiteral("Matched#"),
-        QStringLiteral("Missing#"),     QStringLiteral("Extra#"),  QStringLiteral("Modified#"),
-        QStringLiteral("Quarantined#"), QStringLiteral("Skipped#")};
-    if (comparison.hasPrevious())
-        headers.append(QStringLiteral("Since previous report"));
+    const QStringList headers = ReportFacts::overviewHeaders(comparison.hasPrevious());
     QList<QList<Cell>> rows;
     for (const TableReconciliation &t : report.tables) {
         const QString name =

@@ -187,12 +187,8 @@ QString HtmlTableSection::profiles(const TableReconciliation &t) const
     if (columns.isEmpty())
         return {};
     QList<QList<Cell>> rows;
-    const ColumnProfile empty;
     for (const QString &column : columns) {
-        const ColumnProfile *e = ReportFacts::profile(t.expectedProfiles, column);
-        const ColumnProfile *a = ReportFacts::profile(t.targetProfiles, column);
-        const ColumnProfile &exp = e ? *e : empty;
-        const ColumnProfile &act = a ? *a : empty;
+        const auto [exp, act] = ReportFacts::profiles(t, column);
         const bool temporal = exp.temporal || act.temporal;
         QList<Cell> row{{column + (temporal ? QStringLiteral(" (date range)") : QString())}};
         // Differences are judged on the raw values; only what is shown is masked.

@@ -207,13 +207,7 @@ QString MarkdownReportWriter::summary(const ReportFacts &f, const ReportComparis
 QString MarkdownReportWriter::overview(const ReconcileReport &report,
                                        const ReportComparison &comparison)
 {
-    QStringList headers{
-        QStringLiteral("Table"),        QStringLiteral("Status"),  QStringLiteral("Source#"),
-        QStringLiteral("Expected#"),    QStringLiteral("Target#"), QStringLiteral("Matched#"),
-        QStringLiteral("Missing#"),     QStringLiteral("Extra#"),  QStringLiteral("Modified#"),
-        QStringLiteral("Quarantined#"), QStringLiteral("Skipped#")};
-    if (comparison.hasPrevious())
-        headers.append(QStringLiteral("Since previous report"));
+    const QStringList headers = ReportFacts::overviewHeaders(comparison.hasPrevious());
     QList<QStringList> rows;
     for (const TableReconciliation &t : report.tables) {
         QStringList row{escape(t.table), status(t.status), n(t.sourceRows), n(t.expectedRows),
@@ -314,12 +308,8 @@ QString MarkdownReportWriter::rulesAndProfiles(const ReportFacts &facts,
     if (columns.isEmpty())
         return md;
     QList<QStringList> profiles;
-    const ColumnProfile empty;
     for (const QString &column : columns) {
-        const ColumnProfile *e = ReportFacts::profile(t.expectedProfiles, column);
-        const ColumnProfile *a = ReportFacts::profile(t.targetProfiles, column);
-        const ColumnProfile &exp = e ? *e : empty;
-        const ColumnProfile &act = a ? *a : empty;
+        const auto [exp, act] = ReportFacts::profiles(t, column);
         const QString flag = QStringLiteral(" \u2260");
         profiles.append(
             {escape(column) +

@@ -133,6 +133,26 @@ const ColumnProfile *ReportFacts::profile(const QList<ColumnProfile> &profiles,
     return nullptr;
 }
 
+std::pair<ColumnProfile, ColumnProfile> ReportFacts::profiles(const TableReconciliation &table,
+                                                              const QString &column)
+{
+    const ColumnProfile *expected = profile(table.expectedProfiles, column);
+    const ColumnProfile *target = profile(table.targetProfiles, column);
+    return {expected ? *expected : ColumnProfile(), target ? *target : ColumnProfile()};
+}
+
+QStringList ReportFacts::overviewHeaders(bool sincePrevious)
+{
+    QStringList headers{
+        QStringLiteral("Table"),        QStringLiteral("Status"),  QStringLiteral("Source#"),
+        QStringLiteral("Expected#"),    QStringLiteral("Target#"), QStringLiteral("Matched#"),
+        QStringLiteral("Missing#"),     QStringLiteral("Extra#"),  QStringLiteral("Modified#"),
+        QStringLiteral("Quarantined#"), QStringLiteral("Skipped#")};
+    if (sincePrevious)
+        headers.append(QStringLiteral("Since previous report"));
+    return headers;
+}
+
 QStringList ReportFacts::profiledColumns(const TableReconciliation &table)
 {
     QStringList names;

@@ -2,6 +2,8 @@
 
 #include "ReconcileReport.h"
 
+#include <utility>
+
 namespace cutover {
 
 // What the reconciliation report template states, derived from a report, and the formatting
@@ -66,6 +68,12 @@ public:
                                         const QString &column);
     // Column names of both sides' profiles, in the order they first appear.
     static QStringList profiledColumns(const TableReconciliation &table);
+    // The expected and the target profile of column (an empty profile for a side without it).
+    static std::pair<ColumnProfile, ColumnProfile> profiles(const TableReconciliation &table,
+                                                            const QString &column);
+    // The overview table's headers, counts marked with '#'; with the change column when the
+    // report has a previous one to compare with.
+    static QStringList overviewHeaders(bool sincePrevious);
 
 private:
     const ReconcileReport &m_report;
