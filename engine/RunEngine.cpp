@@ -105,6 +105,7 @@ Result<RunRecord> RunEngine::run(RunControl &control)
     if (ready)
         ready = createLoaders(control);
     if (!ready) {
+        restoreJournalMode(); // prepare() may have switched it before failing
         (void)m_ledger->finishRun(m_runId, RunStatus::Failed, ready.error().toString());
         return ready.error();
     }
@@ -575,6 +576,13 @@ void RunEngine::checkThresholds(RunControl &control)
                      .arg(message));
 }
 
+void RunEngine::restoreJournalMode()
+{
+    if (auto restored = SqliteJournalMode::restore(*m_session, m_journalMode); !restored)
+        notice(restored.error().toString());
+    m_journalMode.clear();
+}
+
 Result<void> RunEngine::finish(RunControl &control)
 {
     if (m_options.mode != RunMode::DryRun &&
@@ -597,8 +605,7 @@ Result<void> RunEngine::finish(RunControl &control)
             m_problems += report->problems;
         }
     }
-    if (auto restored = SqliteJournalMode::restore(*m_session, m_journalMode); !restored)
-        notice(restored.error().toString());
+    restoreJournalMode();
     for (const QString &problem : std::as_const(m_problems))
         notice(problem);
     RunStatus status = RunStatus::Succeeded;

@@ -67,6 +67,7 @@ private:
     Result<void> collect(Slot &slot, RunControl &control);
     void checkThresholds(RunControl &control);
     Result<void> finish(RunControl &control);
+    void restoreJournalMode();
     void notice(const QString &message) const;
     void setStage(const QString &stage);
 

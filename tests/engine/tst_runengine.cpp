@@ -181,6 +181,29 @@ private Q_SLOTS:
         }
     }
 
+    void runFailingToPrepareLeavesTheJournalModeAsItWas()
+    {
+        Project project = demo();
+        RunOptions options;
+        options.tables = {QStringLiteral("practitioner")};
+        VERIFY_OK(run(project, options));
+        // Emptying the table for truncate-and-load fails after the run switched it to WAL.
+        QCOMPARE(SqliteFile::create(target(project),
+                                    {QStringLiteral("CREATE TRIGGER keep BEFORE DELETE ON "
+                                                    "practitioner BEGIN SELECT RAISE(ABORT, "
+                                                    "'keep them'); END")}),
+                 QString());
+        for (TableMapping &m : project.mappings)
+            if (m.target == QLatin1String("practitioner"))
+                m.mode = TableMapping::Mode::TruncateLoad;
+        auto record = run(project, options);
+        QVERIFY(!record.ok());
+        QVERIFY2(record.error().toString().contains(QStringLiteral("keep them")),
+                 qPrintable(record.error().toString()));
+        QCOMPARE(SqliteFile::scalar(target(project), QStringLiteral("PRAGMA journal_mode")),
+                 QStringLiteral("delete"));
+    }
+
     void runningAFinishedProjectAgainChangesNothing()
     {
         Project project = demo();
