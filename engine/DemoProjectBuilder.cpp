@@ -109,7 +109,7 @@ Project DemoProjectBuilder::build(qint64 patients, quint64 seed)
     p.lookups = lookups();
     p.rules = rules();
     p.phases = phases();
-    p.settings.batchSize = 5000;
+    p.settings.batchSize = 1000;
     p.settings.parallelTables = 2;
     p.settings.maxErrorRate = 0.1;
     p.settings.maxQuarantined = -1;

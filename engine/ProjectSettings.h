@@ -4,7 +4,10 @@ namespace cutover {
 
 struct ProjectSettings
 {
-    int batchSize = 5000;
+    // Rows a run stage hands on at once, and on PostgreSQL and MySQL rows a transaction. The
+    // rows in flight (about eight batches a loading table) are most of a run's memory; SQLite
+    // targets group batches into larger transactions (RunOptions::sqliteCommitRows).
+    int batchSize = 1000;
     int parallelTables = 2;
     double maxErrorRate = 0.05; // stop the run when this share of rows is quarantined
     int maxQuarantined = -1;    // stop after this many quarantined rows; -1 for no limit

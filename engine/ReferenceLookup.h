@@ -17,6 +17,15 @@ public:
     // An error when the answer cannot be known (the target database failed).
     virtual Result<bool> exists(const QString &table, const QString &column,
                                 const QVariant &value) = 0;
+    // The values a batch is about to ask for, so a lookup can ask for all of them at once.
+    virtual Result<void> prefetch(const QString &table, const QString &column,
+                                  const QVariantList &values)
+    {
+        Q_UNUSED(table);
+        Q_UNUSED(column);
+        Q_UNUSED(values);
+        return {};
+    }
 };
 
 } // namespace cutover

@@ -217,6 +217,37 @@ Result<bool> RuleChecker::referenced(const Checked &checked, const QVariant &val
     return false;
 }
 
+// Each lookup sees the batch's distinct values of every reference-exists rule first, so the
+// target is asked once a batch rather than once a row.
+Result<void> RuleChecker::prefetchReferences(const RowBatch &converted)
+{
+    for (const auto &checked : std::as_const(m_rules)) {
+        if (checked->rule.kind != Rule::Kind::ReferenceExists)
+            continue;
+        const qsizetype at = m_columnIndex.value(checked->columns.first(), -1);
+        if (at < 0)
+            continue;
+        QSet<QString> seen;
+        QVariantList values;
+        for (const QVariantList &row : converted.rows) {
+            const QVariant &value = row.at(at);
+            if (value.isNull())
+                continue;
+            const QString text = ValueText::of(value);
+            if (!seen.contains(text)) {
+                seen.insert(text);
+                values.append(value);
+            }
+        }
+        for (ReferenceLookup *lookup : std::as_const(m_references))
+            if (Result<void> fetched =
+                    lookup->prefetch(checked->referenceTable, checked->referenceColumn, values);
+                !fetched)
+                return fetched;
+    }
+    return {};
+}
+
 Result<void> RuleChecker::checkRow(const RowBatch &converted, qsizetype row,
                                    const QBitArray &defaults, QList<Violation> &out)
 {
@@ -312,6 +343,8 @@ Result<RuleChecker::Check> RuleChecker::checkBatch(const RowBatch &converted,
         m_columnIndex.insert(converted.columns.at(c), c);
     for (const auto &checked : std::as_const(m_rules))
         checked->missing.clear();
+    if (Result<void> fetched = prefetchReferences(converted); !fetched)
+        return fetched.error();
     Result<QList<QList<Violation>>> expressions = checkExpressions(converted);
     if (!expressions)
         return expressions.error();

@@ -90,6 +90,7 @@ private:
     Result<QList<QList<Violation>>> checkExpressions(const RowBatch &converted);
     Result<void> checkRow(const RowBatch &converted, qsizetype row, const QBitArray &defaults,
                           QList<Violation> &out);
+    Result<void> prefetchReferences(const RowBatch &converted);
     Result<bool> referenced(const Checked &checked, const QVariant &value);
     void claimUnique(const RowBatch &converted, qsizetype row, bool loads, QList<Violation> &out,
                      Check &check);

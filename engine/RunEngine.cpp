@@ -348,13 +348,16 @@ Result<void> RunEngine::createLoaders(RunControl &control)
         s.passwords = m_passwords;
         s.control = &control;
         s.referenceIndex = &m_index;
-        s.indexedColumns = planned.indexedColumns;
         s.runId = m_runId;
         s.phaseFilters = planned.filters;
         s.batchSize = m_options.batchSize;
         s.queueDepth = m_options.queueDepth;
         s.commitRows = m_options.sqliteCommitRows;
         s.dryRun = m_options.mode == RunMode::DryRun;
+        // A child table starts after its parents committed, so its reference rules find them
+        // in the target. Kept in memory is what the target does not show: a dry run's rows,
+        // and a table's own rows not yet committed, for its references to itself.
+        s.indexedColumns = s.dryRun ? planned.indexedColumns : planned.selfReferencedColumns;
         s.writeRows = !s.dryRun || m_existing.contains(table);
         s.recordWrittenKeys = m_targetSpec.kind() != ConnectionSpec::Kind::Sqlite;
         s.deferForeignKeys = m_options.deferForeignKeys;

@@ -108,6 +108,8 @@ Result<QList<RunPlanner::Table>> RunPlanner::plan(const Project &project, const 
                 const QString column = rule.reference.section(QLatin1Char('.'), 1);
                 if (!table.indexedColumns.contains(column))
                     table.indexedColumns.append(column);
+                if (rule.table == info.name && !table.selfReferencedColumns.contains(column))
+                    table.selfReferencedColumns.append(column);
             }
         }
         plan.append(table);

@@ -20,9 +20,10 @@ public:
     {
         const TableMapping *mapping = nullptr;
         TableInfo target;
-        QStringList dependsOn;      // planned tables to finish first
-        QStringList filters;        // the phase's filter, if any
-        QStringList indexedColumns; // columns other planned tables' rules refer to
+        QStringList dependsOn;             // planned tables to finish first
+        QStringList filters;               // the phase's filter, if any
+        QStringList indexedColumns;        // columns planned tables' rules refer to
+        QStringList selfReferencedColumns; // those of them the table's own rules refer to
     };
 
     // targets: the wanted target tables (introspected, or from the schema source), by name.

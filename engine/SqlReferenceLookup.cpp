@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QUuid>
 
 namespace cutover {
 
@@ -21,6 +22,14 @@ ConnectionSpec::Kind dialectOf(const QSqlDatabase &db)
     return ConnectionSpec::Kind::Sqlite;
 }
 
+// A value read back from the database as the batches have it (QPSQL reads a uuid as QUuid).
+QString textOf(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QUuid)
+        return value.toUuid().toString(QUuid::WithoutBraces);
+    return ValueText::of(value);
+}
+
 } // namespace
 
 SqlReferenceLookup::SqlReferenceLookup(QString connectionName, Missing missing)
@@ -30,8 +39,26 @@ SqlReferenceLookup::SqlReferenceLookup(QString connectionName, Missing missing)
 
 Result<QSqlQuery *> SqlReferenceLookup::queryFor(const QString &table, const QString &column)
 {
+    return prepared(m_queries, table, column, [](const QString &t, const QString &c) {
+        return QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ? LIMIT 1").arg(t, c);
+    });
+}
+
+Result<QSqlQuery *> SqlReferenceLookup::prefetchQueryFor(const QString &table,
+                                                         const QString &column)
+{
+    return prepared(m_prefetchQueries, table, column, [](const QString &t, const QString &c) {
+        QStringList marks(PrefetchChunk, QStringLiteral("?"));
+        return QStringLiteral("SELECT %2 FROM %1 WHERE %2 IN (%3)")
+            .arg(t, c, marks.join(QStringLiteral(", ")));
+    });
+}
+
+Result<QSqlQuery *> SqlReferenceLookup::prepared(Queries &queries, const QString &table,
+                                                 const QString &column, const SqlOf &sqlOf)
+{
     const QString key = table + QChar(0x1f) + column;
-    if (const auto found = m_queries.find(key); found != m_queries.end())
+    if (const auto found = queries.find(key); found != queries.end())
         return found->second.get();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
@@ -40,17 +67,52 @@ Result<QSqlQuery *> SqlReferenceLookup::queryFor(const QString &table, const QSt
     const ConnectionSpec::Kind kind = dialectOf(db);
     auto query = std::make_unique<QSqlQuery>(db);
     query->setForwardOnly(true);
-    const QString sql = QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ? LIMIT 1")
-                            .arg(SqlDialect::quoteIdentifier(table, kind),
-                                 SqlDialect::quoteIdentifier(column, kind));
+    const QString sql =
+        sqlOf(SqlDialect::quoteIdentifier(table, kind), SqlDialect::quoteIdentifier(column, kind));
     if (!query->prepare(sql))
         return Error(Error::Code::Schema,
                      QStringLiteral("cannot look up references in %1.%2: %3")
                          .arg(table, column, query->lastError().text()),
                      m_connectionName, QStringLiteral("check that the table and column exist"));
-    QSqlQuery *prepared = query.get();
-    m_queries.emplace(key, std::move(query));
-    return prepared;
+    QSqlQuery *made = query.get();
+    queries.emplace(key, std::move(query));
+    return made;
+}
+
+Result<void> SqlReferenceLookup::prefetch(const QString &table, const QString &column,
+                                          const QVariantList &values)
+{
+    QSet<QString> &found = m_found[table + QChar(0x1f) + column];
+    found.clear();
+    if (values.isEmpty())
+        return {};
+    Result<QSqlQuery *> query = prefetchQueryFor(table, column);
+    if (!query)
+        return query.error();
+    for (qsizetype first = 0; first < values.size(); first += PrefetchChunk)
+        if (Result<void> fetched = fetchChunk(**query, values, first, table, column, found);
+            !fetched)
+            return fetched;
+    return {};
+}
+
+// A short last chunk repeats its last value, so one prepared query serves every chunk.
+Result<void> SqlReferenceLookup::fetchChunk(QSqlQuery &query, const QVariantList &values,
+                                            qsizetype first, const QString &table,
+                                            const QString &column, QSet<QString> &found)
+{
+    for (int i = 0; i < PrefetchChunk; ++i)
+        query.bindValue(i, values.at(qMin(first + i, values.size() - 1)));
+    if (!query.exec())
+        return Error(Error::Code::Connection,
+                     QStringLiteral("looking up %1 values in %2.%3 failed: %4")
+                         .arg(qMin<qsizetype>(PrefetchChunk, values.size() - first))
+                         .arg(table, column, query.lastError().text()),
+                     m_connectionName);
+    while (query.next())
+        found.insert(textOf(query.value(0)));
+    query.finish();
+    return {};
 }
 
 Result<bool> SqlReferenceLookup::exists(const QString &table, const QString &column,

@@ -50,7 +50,7 @@ public:
         QStringList indexedColumns; // target columns other tables' rules refer to
         QString runId;
         QStringList phaseFilters;
-        int batchSize = 5000;
+        int batchSize = 1000;
         int queueDepth = 2;
         qint64 commitRows = 0; // BatchWriter::Setup::commitRows
         bool dryRun = false;

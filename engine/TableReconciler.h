@@ -50,7 +50,7 @@ public:
         int sampleRows = 20;
         quint64 seed = 1;
         bool mask = true;
-        int batchSize = 5000;
+        int batchSize = 1000;
         ReconcileOptions::Method method = ReconcileOptions::Method::Auto;
         const std::atomic<bool> *cancelled = nullptr;
         std::function<void(const QString &stage, qint64 rows)> progress;

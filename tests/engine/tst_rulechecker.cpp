@@ -307,6 +307,41 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(name);
     }
 
+    // A batch's values are asked in chunks of PrefetchChunk (the last one padded); the answers
+    // last until the next batch's prefetch. Probed by emptying the table in between: what the
+    // prefetch found is still found, and nothing else.
+    void prefetchAsksForABatchAtOnce()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("target.sqlite"));
+        QStringList setup{QStringLiteral("CREATE TABLE \"patients\" (id TEXT PRIMARY KEY)")};
+        const int present = SqlReferenceLookup::PrefetchChunk + 7;
+        for (int i = 0; i < present; ++i)
+            setup.append(QStringLiteral("INSERT INTO patients VALUES ('p%1')").arg(i * 2));
+        QCOMPARE(test::SqliteFile::create(path, setup), QString());
+        const QString name = QStringLiteral("rulechecker-prefetch");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            SqlReferenceLookup lookup(name);
+            const QString table = QStringLiteral("patients");
+            const QString id = QStringLiteral("id");
+            QVariantList asked; // p0, p1, ..., even ones exist: more than two chunks
+            for (int i = 0; i < 2 * present; ++i)
+                asked.append(QStringLiteral("p%1").arg(i));
+            QVERIFY(lookup.prefetch(table, id, asked).ok());
+            QSqlQuery empty(db);
+            QVERIFY(empty.exec(QStringLiteral("DELETE FROM patients")));
+            for (int i = 0; i < 2 * present; ++i)
+                QCOMPARE(lookup.exists(table, id, asked.at(i)).value(), i % 2 == 0);
+            QVERIFY(lookup.prefetch(table, id, {QStringLiteral("p1")}).ok());
+            QCOMPARE(lookup.exists(table, id, QStringLiteral("p0")).value(), false);
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
     void expressionRules()
     {
         Rule positive = rule("amount_positive", Rule::Kind::Expression, "amount");
