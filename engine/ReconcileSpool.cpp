@@ -86,51 +86,55 @@ bool ReconcileSpool::Cursor::next(Row &row)
 
 Result<std::unique_ptr<ReconcileSpool>> ReconcileSpool::create(int columnCount)
 {
-    sqlite3 *db = nullptr;
-    // An empty file name: a private temporary file, deleted when the connection closes.
-    if (sqlite3_open_v2("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-        SQLITE_OK) {
-        const QString message = QString::fromUtf8(sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return Error(Error::Code::Io,
-                     QStringLiteral("cannot create the reconciliation spool: %1").arg(message));
-    }
-    std::unique_ptr<ReconcileSpool> spool(new ReconcileSpool(db, columnCount));
-    const QString columns = spool->columnList();
-    for (const QString &sql :
-         {QStringLiteral("PRAGMA journal_mode = OFF"), QStringLiteral("PRAGMA synchronous = OFF"),
-          QStringLiteral("PRAGMA temp_store = FILE"),
-          QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKib),
-          QStringLiteral("CREATE TABLE e (k BLOB, kd TEXT, src TEXT, q INTEGER, d TEXT%1)")
-              .arg(columns),
-          QStringLiteral("CREATE TABLE a (k BLOB, kd TEXT%1)").arg(columns)})
-        if (auto ok = spool->exec(sql); !ok)
-            return ok.error();
-    QString values;
-    for (int c = 0; c < columnCount; ++c)
-        values += QStringLiteral(", ?");
-    auto expected =
-        spool->prepare(QStringLiteral("INSERT INTO e VALUES (?, ?, ?, ?, ?%1)").arg(values));
-    if (!expected)
-        return expected.error();
-    spool->m_insertExpected = *expected;
-    auto actual = spool->prepare(QStringLiteral("INSERT INTO a VALUES (?, ?%1)").arg(values));
-    if (!actual)
-        return actual.error();
-    spool->m_insertActual = *actual;
+    std::unique_ptr<ReconcileSpool> spool(new ReconcileSpool(columnCount));
+    for (Side side : {Side::Expected, Side::Actual})
+        if (auto opened = spool->open(side); !opened)
+            return opened.error();
     return spool;
 }
 
-ReconcileSpool::ReconcileSpool(sqlite3 *db, int columnCount)
-    : m_db(db)
-    , m_columns(columnCount)
+Result<void> ReconcileSpool::open(Side side)
+{
+    Store &s = store(side);
+    // An empty file name: a private temporary file, deleted when the connection closes.
+    if (sqlite3_open_v2("", &s.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK)
+        return Error(Error::Code::Io, QStringLiteral("cannot create the reconciliation spool: %1")
+                                          .arg(QString::fromUtf8(sqlite3_errmsg(s.db))));
+    const QString columns = columnList();
+    const QString table =
+        side == Side::Expected
+            ? QStringLiteral("CREATE TABLE e (k BLOB, kd TEXT, src TEXT, q INTEGER, d TEXT%1)")
+                  .arg(columns)
+            : QStringLiteral("CREATE TABLE a (k BLOB, kd TEXT%1)").arg(columns);
+    for (const QString &sql :
+         {QStringLiteral("PRAGMA journal_mode = OFF"), QStringLiteral("PRAGMA synchronous = OFF"),
+          QStringLiteral("PRAGMA temp_store = FILE"),
+          QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKib / 2), table})
+        if (auto ok = exec(side, sql); !ok)
+            return ok;
+    QString values =
+        side == Side::Expected ? QStringLiteral("?, ?, ?, ?, ?") : QStringLiteral("?, ?");
+    for (int c = 0; c < m_columns; ++c)
+        values += QStringLiteral(", ?");
+    auto insert =
+        prepare(side, QStringLiteral("INSERT INTO %1 VALUES (%2)").arg(tableOf(side), values));
+    if (!insert)
+        return insert.error();
+    s.insert = *insert;
+    return {};
+}
+
+ReconcileSpool::ReconcileSpool(int columnCount)
+    : m_columns(columnCount)
 {}
 
 ReconcileSpool::~ReconcileSpool()
 {
-    sqlite3_finalize(m_insertExpected);
-    sqlite3_finalize(m_insertActual);
-    sqlite3_close(m_db);
+    for (Store &s : m_stores) {
+        sqlite3_finalize(s.insert);
+        sqlite3_close(s.db);
+    }
 }
 
 QString ReconcileSpool::columnList() const
@@ -146,37 +150,40 @@ QString ReconcileSpool::tableOf(Side side)
     return side == Side::Expected ? QStringLiteral("e") : QStringLiteral("a");
 }
 
-Error ReconcileSpool::sqliteError(const QString &what) const
+Error ReconcileSpool::sqliteError(Side side, const QString &what) const
 {
-    return Error(Error::Code::Io, QStringLiteral("reconciliation spool: cannot %1: %2")
-                                      .arg(what, QString::fromUtf8(sqlite3_errmsg(m_db))));
+    return Error(Error::Code::Io,
+                 QStringLiteral("reconciliation spool: cannot %1: %2")
+                     .arg(what, QString::fromUtf8(sqlite3_errmsg(store(side).db))));
 }
 
-Result<void> ReconcileSpool::exec(const QString &sql)
+Result<void> ReconcileSpool::exec(Side side, const QString &sql)
 {
-    if (sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
-        return sqliteError(sql);
+    if (sqlite3_exec(store(side).db, sql.toUtf8().constData(), nullptr, nullptr, nullptr) !=
+        SQLITE_OK)
+        return sqliteError(side, sql);
     return {};
 }
 
-Result<sqlite3_stmt *> ReconcileSpool::prepare(const QString &sql)
+Result<sqlite3_stmt *> ReconcileSpool::prepare(Side side, const QString &sql)
 {
     sqlite3_stmt *statement = nullptr;
     const QByteArray utf8 = sql.toUtf8();
-    if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &statement, nullptr) !=
-        SQLITE_OK)
-        return sqliteError(QStringLiteral("prepare %1").arg(sql));
+    if (sqlite3_prepare_v2(store(side).db, utf8.constData(), int(utf8.size()), &statement,
+                           nullptr) != SQLITE_OK)
+        return sqliteError(side, QStringLiteral("prepare %1").arg(sql));
     return statement;
 }
 
 Result<void> ReconcileSpool::add(Side side, const Row &row)
 {
-    if (!m_inTransaction) {
-        if (auto ok = exec(QStringLiteral("BEGIN")); !ok)
+    Store &s = store(side);
+    if (!s.inTransaction) {
+        if (auto ok = exec(side, QStringLiteral("BEGIN")); !ok)
             return ok;
-        m_inTransaction = true;
+        s.inTransaction = true;
     }
-    sqlite3_stmt *statement = side == Side::Expected ? m_insertExpected : m_insertActual;
+    sqlite3_stmt *statement = s.insert;
     sqlite3_bind_blob(statement, 1, row.key.constData(), int(row.key.size()), SQLITE_TRANSIENT);
     SqliteValue::bind(statement, 2, row.keyText);
     int at = 3;
@@ -191,23 +198,31 @@ Result<void> ReconcileSpool::add(Side side, const Row &row)
     const int rc = sqlite3_step(statement);
     sqlite3_reset(statement);
     if (rc != SQLITE_DONE)
-        return sqliteError(QStringLiteral("write a row"));
+        return sqliteError(side, QStringLiteral("write a row"));
     return {};
+}
+
+Result<void> ReconcileSpool::finishWriting(Side side)
+{
+    Store &s = store(side);
+    if (!s.inTransaction)
+        return {};
+    s.inTransaction = false;
+    return exec(side, QStringLiteral("COMMIT"));
 }
 
 Result<void> ReconcileSpool::finishWriting()
 {
-    if (!m_inTransaction)
-        return {};
-    m_inTransaction = false;
-    return exec(QStringLiteral("COMMIT"));
+    if (auto ok = finishWriting(Side::Expected); !ok)
+        return ok;
+    return finishWriting(Side::Actual);
 }
 
 Result<ReconcileSpool::Cursor> ReconcileSpool::rows(Side side)
 {
     const QString extra = side == Side::Expected ? QStringLiteral(", src, q, d") : QString();
-    auto statement = prepare(QStringLiteral("SELECT k, kd%1%2 FROM %3 ORDER BY k")
-                                 .arg(extra, columnList(), tableOf(side)));
+    auto statement = prepare(side, QStringLiteral("SELECT k, kd%1%2 FROM %3 ORDER BY k")
+                                       .arg(extra, columnList(), tableOf(side)));
     if (!statement)
         return statement.error();
     return Cursor(*statement, side, m_columns);
@@ -215,14 +230,14 @@ Result<ReconcileSpool::Cursor> ReconcileSpool::rows(Side side)
 
 Result<qint64> ReconcileSpool::count(Side side)
 {
-    auto statement = prepare(QStringLiteral("SELECT count(*) FROM %1").arg(tableOf(side)));
+    auto statement = prepare(side, QStringLiteral("SELECT count(*) FROM %1").arg(tableOf(side)));
     if (!statement)
         return statement.error();
     const bool ok = sqlite3_step(*statement) == SQLITE_ROW;
     const qint64 rows = ok ? sqlite3_column_int64(*statement, 0) : -1;
     sqlite3_finalize(*statement);
     if (!ok)
-        return sqliteError(QStringLiteral("count rows"));
+        return sqliteError(side, QStringLiteral("count rows"));
     return rows;
 }
 
@@ -234,6 +249,7 @@ Result<QList<qint64>> ReconcileSpool::distinctCounts(Side side)
     for (int c = 0; c < m_columns; ++c)
         counts.append(QStringLiteral("count(DISTINCT c%1)").arg(c));
     auto statement = prepare(
+        side,
         QStringLiteral("SELECT %1 FROM %2").arg(counts.join(QStringLiteral(", ")), tableOf(side)));
     if (!statement)
         return statement.error();
@@ -243,7 +259,7 @@ Result<QList<qint64>> ReconcileSpool::distinctCounts(Side side)
             result.append(sqlite3_column_int64(*statement, c));
     sqlite3_finalize(*statement);
     if (result.size() != m_columns)
-        return sqliteError(QStringLiteral("count distinct values"));
+        return sqliteError(side, QStringLiteral("count distinct values"));
     return result;
 }
 
@@ -257,9 +273,9 @@ ReconcileSpool::duplicates(Side side, const QList<int> &columns, int sampleLimit
         notNull.append(QStringLiteral("c%1 IS NOT NULL").arg(c));
     }
     auto statement = prepare(
-        QStringLiteral("SELECT count(*), %1 FROM %2 WHERE %3 GROUP BY %1 HAVING count(*) > 1")
-            .arg(names.join(QStringLiteral(", ")), tableOf(side),
-                 notNull.join(QStringLiteral(" AND "))));
+        side, QStringLiteral("SELECT count(*), %1 FROM %2 WHERE %3 GROUP BY %1 HAVING count(*) > 1")
+                  .arg(names.join(QStringLiteral(", ")), tableOf(side),
+                       notNull.join(QStringLiteral(" AND "))));
     if (!statement)
         return statement.error();
     std::pair<qint64, QStringList> found{0, {}};
@@ -275,7 +291,7 @@ ReconcileSpool::duplicates(Side side, const QList<int> &columns, int sampleLimit
     }
     sqlite3_finalize(*statement);
     if (rc != SQLITE_DONE)
-        return sqliteError(QStringLiteral("find duplicates"));
+        return sqliteError(side, QStringLiteral("find duplicates"));
     return found;
 }
 

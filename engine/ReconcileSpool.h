@@ -13,9 +13,11 @@ struct sqlite3_stmt;
 namespace cutover {
 
 // The two sides of one table's reconciliation on disk: the expected rows (the source through the
-// mapping) and the target's rows, each keyed by its SortKey, in a private temporary SQLite file
-// (deleted when the spool goes). Reading a side back in key order lets SQLite's external sorter
-// do the ordering with a bounded page cache, so a table of any size is merged in bounded memory.
+// mapping) and the target's rows, each keyed by its SortKey, each side in a private temporary
+// SQLite file of its own (deleted when the spool goes). Reading a side back in key order lets
+// SQLite's external sorter do the ordering with a bounded page cache, so a table of any size is
+// merged in bounded memory. The two sides may be written and queried on two threads at once,
+// each side on one thread at a time.
 class ReconcileSpool
 {
 public:
@@ -60,7 +62,8 @@ public:
     ReconcileSpool &operator=(const ReconcileSpool &) = delete;
 
     Result<void> add(Side side, const Row &row);
-    // Commits what was added; call before reading.
+    // Commits what was added to a side, or to both; call before reading.
+    Result<void> finishWriting(Side side);
     Result<void> finishWriting();
     Result<Cursor> rows(Side side);
     Result<qint64> count(Side side);
@@ -72,18 +75,25 @@ public:
                                                       int sampleLimit);
 
 private:
-    explicit ReconcileSpool(sqlite3 *db, int columnCount);
-    Result<void> exec(const QString &sql);
-    Result<sqlite3_stmt *> prepare(const QString &sql);
-    Error sqliteError(const QString &what) const;
+    struct Store
+    {
+        sqlite3 *db = nullptr;
+        sqlite3_stmt *insert = nullptr;
+        bool inTransaction = false;
+    };
+
+    explicit ReconcileSpool(int columnCount);
+    Result<void> open(Side side);
+    Result<void> exec(Side side, const QString &sql);
+    Result<sqlite3_stmt *> prepare(Side side, const QString &sql);
+    Error sqliteError(Side side, const QString &what) const;
+    Store &store(Side side) { return m_stores[side == Side::Expected ? 0 : 1]; }
+    const Store &store(Side side) const { return m_stores[side == Side::Expected ? 0 : 1]; }
     static QString tableOf(Side side);
     QString columnList() const;
 
-    sqlite3 *m_db = nullptr;
     int m_columns = 0;
-    sqlite3_stmt *m_insertExpected = nullptr;
-    sqlite3_stmt *m_insertActual = nullptr;
-    bool m_inTransaction = false;
+    Store m_stores[2];
 };
 
 } // namespace cutover

@@ -10,10 +10,13 @@
 #include "SortKey.h"
 #include "SourceCounter.h"
 #include "SpoolMerger.h"
+#include "SqlConnection.h"
+#include "SqlReferenceLookup.h"
 #include "SqlRowSource.h"
 #include "ValueText.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 
 namespace cutover {
 
@@ -49,7 +52,14 @@ TableReconciler::~TableReconciler() = default;
 
 bool TableReconciler::cancelled() const
 {
-    return m_setup.cancelled && m_setup.cancelled->load();
+    return m_abandoned.load() || (m_setup.cancelled && m_setup.cancelled->load());
+}
+
+void TableReconciler::report(const QString &stage, qint64 rows)
+{
+    QMutexLocker lock(&m_progressMutex); // the two sides report from two threads
+    if (m_setup.progress)
+        m_setup.progress(stage, rows);
 }
 
 Result<TableReconciliation> TableReconciler::run()
@@ -67,18 +77,16 @@ Result<TableReconciliation> TableReconciler::run()
     m_expectedProfile = std::make_unique<ColumnProfiler>(m_comparers);
     m_targetProfile = std::make_unique<ColumnProfiler>(m_comparers);
 
-    for (auto step : {&TableReconciler::countSource, &TableReconciler::spoolExpected,
-                      &TableReconciler::compareTarget}) {
-        if (auto ok = (this->*step)(); !ok)
-            return ok.error();
-        if (cancelled())
-            return cancelledError();
-    }
+    if (auto ok = countSource(); !ok)
+        return ok.error();
+    if (auto ok = useChecksums() ? spoolThenCompareByChecksums() : spoolBothSides(); !ok)
+        return ok.error();
+    if (cancelled())
+        return cancelledError();
     if (auto ok = m_spool->finishWriting(); !ok)
         return ok.error();
 
-    if (m_setup.progress)
-        m_setup.progress(QStringLiteral("compare"), m_result.targetRows);
+    report(QStringLiteral("compare"), m_result.targetRows);
     SpoolMerger::Setup merge;
     merge.comparers = m_comparers;
     for (const ValueComparer &c : std::as_const(m_comparers)) {
@@ -91,8 +99,7 @@ Result<TableReconciliation> TableReconciler::run()
     if (auto ok = SpoolMerger(merge).merge(*m_spool, m_result); !ok)
         return ok.error();
 
-    if (m_setup.progress)
-        m_setup.progress(QStringLiteral("checks"), m_result.targetRows);
+    report(QStringLiteral("checks"), m_result.targetRows);
     if (auto ok = findDuplicates(); !ok)
         return ok.error();
     if (m_setup.targetDb) {
@@ -254,20 +261,76 @@ Result<void> TableReconciler::spoolExpected()
             for (const QString &column : std::as_const(m_setup.indexedColumns))
                 m_setup.referenceIndex->addBatch(m_setup.mapping->target, column,
                                                  RowBatch{loaded->columns, loaded->rows});
-        if (m_setup.progress)
-            m_setup.progress(QStringLiteral("expected"), read);
+        report(QStringLiteral("expected"), read);
     }
     return {};
 }
 
-Result<void> TableReconciler::compareTarget()
+// The target's rows are read on a thread of their own while this one sends the source through
+// the mapping; the sides share nothing but the progress (and the index, which locks).
+Result<void> TableReconciler::spoolBothSides()
 {
-    if (!useChecksums())
-        return spoolTarget();
+    Result<void> target;
+    std::unique_ptr<QThread> reader(QThread::create([&] {
+        target = targetSide();
+        if (!target)
+            m_abandoned = true;
+    }));
+    reader->start();
+    Result<void> expected = spoolExpected();
+    if (expected)
+        expected = m_spool->finishWriting(ReconcileSpool::Side::Expected);
+    if (expected)
+        expected = countDistinct(ReconcileSpool::Side::Expected);
+    if (!expected)
+        m_abandoned = true;
+    reader->wait();
+    return expected ? target : expected;
+}
+
+// The target side on its own thread, with its own connection for the reference rules (a
+// QSqlDatabase belongs to the thread that opened it).
+Result<void> TableReconciler::targetSide()
+{
+    std::unique_ptr<SqlConnection> connection;
+    std::unique_ptr<SqlReferenceLookup> lookup;
+    if (m_setup.targetLookup) {
+        auto opened = SqlConnection::open(m_setup.targetSpec, m_setup.passwords,
+                                          SqlConnection::Mode::ReadOnly);
+        if (!opened)
+            return opened.error();
+        connection = std::move(opened.value());
+        lookup = std::make_unique<SqlReferenceLookup>(connection->database().connectionName(),
+                                                      SqlReferenceLookup::Missing::Remember);
+    }
+    Result<void> done = spoolTarget(lookup.get());
+    if (done)
+        done = m_spool->finishWriting(ReconcileSpool::Side::Actual);
+    if (done)
+        done = countDistinct(ReconcileSpool::Side::Actual);
+    lookup.reset(); // its prepared queries go before the connection
+    return done;
+}
+
+Result<void> TableReconciler::countDistinct(ReconcileSpool::Side side)
+{
+    if (cancelled())
+        return {};
+    auto counts = m_spool->distinctCounts(side);
+    if (!counts)
+        return counts.error();
+    (side == ReconcileSpool::Side::Expected ? m_expectedDistinct : m_targetDistinct) = *counts;
+    return {};
+}
+
+Result<void> TableReconciler::spoolThenCompareByChecksums()
+{
+    if (auto ok = spoolExpected(); !ok || cancelled())
+        return ok;
     auto done = compareByChecksums();
     if (!done)
         return done.error();
-    return *done ? Result<void>() : spoolTarget();
+    return *done ? Result<void>() : spoolTarget(m_setup.targetLookup);
 }
 
 bool TableReconciler::useChecksums() const
@@ -303,15 +366,14 @@ Result<bool> TableReconciler::compareByChecksums()
     }
     if (auto ok = m_spool->finishWriting(); !ok)
         return ok.error();
-    if (m_setup.progress)
-        m_setup.progress(QStringLiteral("checksums"), 0);
+    report(QStringLiteral("checksums"), 0);
     auto outcome = checksums.run(*m_spool);
     if (!outcome)
         return outcome.error();
     m_result.method = QStringLiteral("segment checksums");
     if (!outcome->fetchFilter.isEmpty()) {
         m_targetFilter = outcome->fetchFilter;
-        if (auto ok = spoolTarget(); !ok)
+        if (auto ok = spoolTarget(m_setup.targetLookup); !ok)
             return ok.error();
     }
     m_result.targetRows = outcome->targetRows;
@@ -328,7 +390,7 @@ Result<bool> TableReconciler::compareByChecksums()
     return true;
 }
 
-Result<void> TableReconciler::spoolTarget()
+Result<void> TableReconciler::spoolTarget(ReferenceLookup *lookup)
 {
     TableMapping table;
     table.target = m_setup.mapping->target;
@@ -344,8 +406,8 @@ Result<void> TableReconciler::spoolTarget()
     if (!source)
         return source.error();
     QList<ReferenceLookup *> lookups;
-    if (m_setup.targetLookup)
-        lookups.append(m_setup.targetLookup);
+    if (lookup)
+        lookups.append(lookup);
     auto checker = RuleChecker::create(m_setup.target, m_setup.project->rules,
                                        m_setup.project->lookups, lookups);
     if (!checker)
@@ -368,8 +430,7 @@ Result<void> TableReconciler::spoolTarget()
         m_result.rowsTransferred += batch->size();
         if (auto ok = checkTargetRules(*batch, **checker); !ok)
             return ok;
-        if (m_setup.progress)
-            m_setup.progress(QStringLiteral("target"), m_result.targetRows);
+        report(QStringLiteral("target"), m_result.targetRows);
     }
     return {};
 }
@@ -409,14 +470,13 @@ Result<void> TableReconciler::checkTargetRules(const RowBatch &batch, RuleChecke
 
 Result<void> TableReconciler::findDuplicates()
 {
-    auto expectedDistinct = m_spool->distinctCounts(ReconcileSpool::Side::Expected);
-    if (!expectedDistinct)
-        return expectedDistinct.error();
-    auto targetDistinct = m_spool->distinctCounts(ReconcileSpool::Side::Actual);
-    if (!targetDistinct)
-        return targetDistinct.error();
-    m_expectedProfile->setDistinct(*expectedDistinct);
-    m_targetProfile->setDistinct(*targetDistinct);
+    for (auto side : {ReconcileSpool::Side::Expected, ReconcileSpool::Side::Actual})
+        if ((side == ReconcileSpool::Side::Expected ? m_expectedDistinct : m_targetDistinct)
+                .isEmpty())
+            if (auto ok = countDistinct(side); !ok)
+                return ok;
+    m_expectedProfile->setDistinct(m_expectedDistinct);
+    m_targetProfile->setDistinct(m_targetDistinct);
     m_result.expectedProfiles = m_expectedProfile->profiles();
     m_result.targetProfiles = m_targetProfile->profiles();
     m_result.expectedNulls = m_expectedProfile->nulls();

@@ -10,6 +10,7 @@
 #include "TableReconciliation.h"
 #include "ValueComparer.h"
 
+#include <QMutex>
 #include <QSet>
 #include <atomic>
 #include <functional>
@@ -27,10 +28,11 @@ class RuleChecker;
 // Reconciles one table mapping: (1) the source, read in source-key order, goes through the
 // mapping exactly as a run sends it (BatchTransformer: transform program, conversion to the
 // target types, rules) and the rows that would load are spooled with their target key; (2) the
-// target's rows are spooled the same way; (3) SpoolMerger merges both in key order; (4) duplicate
-// keys and unique values, orphaned foreign keys and rule violations are counted on the target.
-// The key is the target's primary key when the mapping fills it; otherwise rows are matched by
-// their whole content (a changed row then shows as one missing and one extra).
+// target's rows are spooled the same way, at the same time on a second thread (with segment
+// checksums: afterwards, and only the rows of differing segments); (3) SpoolMerger merges both in
+// key order; (4) duplicate keys and unique values, orphaned foreign keys and rule violations are
+// counted on the target. The key is the target's primary key when the mapping fills it; otherwise
+// rows are matched by their whole content (a changed row then shows as one missing and one extra).
 class TableReconciler
 {
 public:
@@ -65,14 +67,18 @@ private:
     void chooseColumns();
     Result<void> countSource();
     Result<void> spoolExpected();
-    Result<void> compareTarget();
+    Result<void> spoolBothSides();
+    Result<void> targetSide();
+    Result<void> spoolThenCompareByChecksums();
+    Result<void> countDistinct(ReconcileSpool::Side side);
     bool useChecksums() const;
     Result<bool> compareByChecksums();
-    Result<void> spoolTarget();
+    Result<void> spoolTarget(ReferenceLookup *lookup);
     Result<void> checkTargetRules(const RowBatch &batch, RuleChecker &checker);
     Result<void> findDuplicates();
     ReconcileSpool::Row rowOf(const QVariantList &canonical) const;
     bool cancelled() const;
+    void report(const QString &stage, qint64 rows);
 
     Setup m_setup;
     TableReconciliation m_result;
@@ -83,6 +89,10 @@ private:
     std::unique_ptr<ColumnProfiler> m_targetProfile;
     QString m_targetFilter; // checksums: only the target rows of differing leaves are read
     QHash<QString, qsizetype> m_ruleFindings; // "rule\x1fcolumn" -> index in ruleViolations
+    QList<qint64> m_expectedDistinct;         // per compared column, once counted
+    QList<qint64> m_targetDistinct;
+    std::atomic<bool> m_abandoned = false; // the expected side failed: the target side stops
+    QMutex m_progressMutex;
 };
 
 } // namespace cutover
