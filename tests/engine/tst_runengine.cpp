@@ -159,7 +159,7 @@ private Q_SLOTS:
     // (WAL is the only mode a file keeps; any other is a connection's, "delete" by default).
     void sqliteTargetLoadsInWalAndKeepsItsJournalMode()
     {
-        for (const QString mode : {QStringLiteral("delete"), QStringLiteral("wal")}) {
+        for (const QString &mode : {QStringLiteral("delete"), QStringLiteral("wal")}) {
             Project project = demo();
             QCOMPARE(SqliteFile::scalar(target(project),
                                         QStringLiteral("PRAGMA journal_mode = %1").arg(mode)),
