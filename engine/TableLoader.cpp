@@ -215,6 +215,7 @@ Result<RunTableRecord> TableLoader::run()
     }
     reader->wait();
     transformer->wait();
+    freeRetired();
     {
         QMutexLocker lock(&m_mutex);
         if (m_error) {
@@ -382,6 +383,7 @@ void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringLi
             QMutexLocker lock(&m_mutex);
             m_transformer = transformer.get();
         }
+        freeRetired();
         timer.restart();
         auto batch = transformer->transform(item->rows, item->number, item->firstRow);
         addTiming(QStringLiteral("transform_ms"), timer.elapsed());
@@ -440,10 +442,29 @@ Result<void> TableLoader::writeLoop(BatchWriter &writer, LoadQueue &in, Checkpoi
         ++m_batchesWritten;
         giveBack(*batch, written->refusedRows);
         indexLoaded(*batch, written->refusedRows);
+        retire(std::move(*batch));
         if (m_setup.afterBatch)
             m_setup.afterBatch();
     }
     return writer.commitPending();
+}
+
+// Freeing a batch's hundreds of thousands of values took the writer, the run's bottleneck,
+// about a fourteenth of its time; the transformer frees them instead, before its next batch.
+// What it does not get to (the last batches of a table) goes with the loader.
+void TableLoader::retire(LoadBatch batch)
+{
+    QMutexLocker lock(&m_retiredMutex);
+    m_retired.push_back(std::move(batch));
+}
+
+void TableLoader::freeRetired()
+{
+    std::vector<LoadBatch> retired;
+    {
+        QMutexLocker lock(&m_retiredMutex);
+        retired.swap(m_retired);
+    }
 }
 
 void TableLoader::giveBack(const LoadBatch &batch, const QList<qsizetype> &refused)

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace cutover {
 
@@ -102,6 +103,8 @@ private:
                            QString &watermark);
     void indexLoaded(const LoadBatch &batch, const QList<qsizetype> &refused);
     void giveBack(const LoadBatch &batch, const QList<qsizetype> &refused);
+    void retire(LoadBatch batch);
+    void freeRetired();
     void addTiming(const QString &stage, qint64 ms);
     void fail(const Error &error);
     bool failed() const;
@@ -124,6 +127,8 @@ private:
     mutable QMutex m_mutex; // guards m_error, m_transformer, m_timings
     std::optional<Error> m_error;
     BatchTransformer *m_transformer = nullptr;
+    QMutex m_retiredMutex;
+    std::vector<LoadBatch> m_retired; // written batches, freed by the transformer
 };
 
 } // namespace cutover
