@@ -1,5 +1,6 @@
 #include "RunReferenceIndex.h"
 
+#include "KeySpill.h"
 #include "ValueText.h"
 
 #include <cstring>
@@ -268,12 +269,27 @@ bool CompactKeySet::remove(QStringView text)
     return true;
 }
 
+namespace {
+
+QString scopeOf(const QString &table, const QString &column)
+{
+    return table + QChar(0x1f) + column;
+}
+
+} // namespace
+
+RunReferenceIndex::RunReferenceIndex(qsizetype memoryKeys)
+    : m_memoryKeys(memoryKeys)
+{}
+
+RunReferenceIndex::~RunReferenceIndex() = default;
+
 void RunReferenceIndex::add(const QString &table, const QString &column, const QVariant &value)
 {
     if (value.isNull())
         return;
     const QMutexLocker lock(&m_mutex);
-    m_keys[table][column].insert(ValueText::of(value));
+    insertLocked(m_keys[table][column], table, column, ValueText::of(value));
 }
 
 void RunReferenceIndex::addBatch(const QString &table, const QString &column, const RowBatch &batch,
@@ -289,9 +305,9 @@ void RunReferenceIndex::addBatch(const QString &table, const QString &column, co
         if (value.isNull())
             return;
         if (value.typeId() == QMetaType::QString) // ValueText::of is the string itself
-            keys.insert(*static_cast<const QString *>(value.constData()));
+            insertLocked(keys, table, column, *static_cast<const QString *>(value.constData()));
         else
-            keys.insert(ValueText::of(value));
+            insertLocked(keys, table, column, ValueText::of(value));
     };
     if (rows.isEmpty()) {
         for (qsizetype row = 0; row < batch.size(); ++row)
@@ -302,16 +318,54 @@ void RunReferenceIndex::addBatch(const QString &table, const QString &column, co
     }
 }
 
+// Under m_mutex. A key goes to memory while fewer than m_memoryKeys are there, else to the
+// spill; a key in memory is never spilled too, so the sizes add up.
+void RunReferenceIndex::insertLocked(CompactKeySet &keys, const QString &table,
+                                     const QString &column, const QString &text)
+{
+    if (keys.contains(text))
+        return;
+    if (m_inMemory < m_memoryKeys) {
+        keys.insert(text);
+        ++m_inMemory;
+        return;
+    }
+    if (m_spillError)
+        return;
+    if (!m_spill) {
+        auto made = KeySpill::create();
+        if (!made) {
+            m_spillError = made.error();
+            return;
+        }
+        m_spill = std::move(made.value());
+    }
+    const QString scope = scopeOf(table, column);
+    auto added = m_spill->insert(scope, text);
+    if (!added)
+        m_spillError = added.error();
+    else if (*added)
+        ++m_spilled[scope];
+}
+
 Result<bool> RunReferenceIndex::exists(const QString &table, const QString &column,
                                        const QVariant &value)
 {
     const QString text = ValueText::of(value);
     const QMutexLocker lock(&m_mutex);
+    if (m_spillError)
+        return *m_spillError;
     const auto columns = m_keys.constFind(table);
     if (columns == m_keys.constEnd())
         return false;
     const auto keys = columns->constFind(column);
-    return keys != columns->constEnd() && keys->contains(text);
+    if (keys == columns->constEnd())
+        return false;
+    if (keys->contains(text))
+        return true;
+    if (!m_spill || !m_spilled.contains(scopeOf(table, column)))
+        return false;
+    return m_spill->contains(scopeOf(table, column), text);
 }
 
 qsizetype RunReferenceIndex::size(const QString &table, const QString &column) const
@@ -321,7 +375,8 @@ qsizetype RunReferenceIndex::size(const QString &table, const QString &column) c
     if (columns == m_keys.constEnd())
         return 0;
     const auto keys = columns->constFind(column);
-    return keys == columns->constEnd() ? 0 : keys->size();
+    return (keys == columns->constEnd() ? 0 : keys->size()) +
+           m_spilled.value(scopeOf(table, column));
 }
 
 } // namespace cutover

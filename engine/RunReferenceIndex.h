@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Error.h"
 #include "ReferenceLookup.h"
 #include "RowBatch.h"
 
@@ -7,9 +8,13 @@
 #include <QMutex>
 #include <QStringView>
 #include <QVarLengthArray>
+#include <memory>
+#include <optional>
 #include <vector>
 
 namespace cutover {
+
+class KeySpill;
 
 // An exact set of texts in a fraction of the memory of a QSet<QString> (about 150 bytes a key
 // there): a lower-case UUID text (8-4-4-4-12 hexadecimal digits, as uuid5 and RowConverter write
@@ -78,11 +83,16 @@ private:
 // order). The run feeds it after each batch is written; values are compared by their canonical
 // text (ValueText::of), so both columns must have the same normalized type.
 // Memory: one CompactKeySet entry per distinct key value of each indexed column (about 25 bytes
-// for a UUID, where a QSet<QString> took about 150). Thread-safe: the writer adds while checkers
-// on other threads ask.
+// for a UUID, where a QSet<QString> took about 150), for the first memoryKeys keys; later keys go
+// to a KeySpill on disk, so memory stays bounded at any size. Thread-safe: the writer adds while
+// checkers on other threads ask.
 class RunReferenceIndex : public ReferenceLookup
 {
 public:
+    static constexpr qsizetype kMemoryKeys = 250'000;
+
+    explicit RunReferenceIndex(qsizetype memoryKeys = kMemoryKeys);
+    ~RunReferenceIndex() override;
     void add(const QString &table, const QString &column, const QVariant &value);
     // Adds column's values of the given rows (all rows when rows is empty) of a written batch.
     void addBatch(const QString &table, const QString &column, const RowBatch &batch,
@@ -92,8 +102,16 @@ public:
     qsizetype size(const QString &table, const QString &column) const;
 
 private:
+    void insertLocked(CompactKeySet &keys, const QString &table, const QString &column,
+                      const QString &text);
+
     mutable QMutex m_mutex;
     QHash<QString, QHash<QString, CompactKeySet>> m_keys; // table -> column -> value texts
+    const qsizetype m_memoryKeys;
+    qsizetype m_inMemory = 0;
+    std::unique_ptr<KeySpill> m_spill;
+    QHash<QString, qsizetype> m_spilled; // keys in the spill, by "table\x1fcolumn"
+    std::optional<Error> m_spillError;   // a key could not be kept: every answer is an error
 };
 
 } // namespace cutover
