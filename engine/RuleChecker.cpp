@@ -239,11 +239,35 @@ Result<void> RuleChecker::prefetchReferences(const RowBatch &converted)
                 values.append(value);
             }
         }
-        for (ReferenceLookup *lookup : std::as_const(m_references))
-            if (Result<void> fetched =
-                    lookup->prefetch(checked->referenceTable, checked->referenceColumn, values);
-                !fetched)
-                return fetched;
+        if (Result<void> fetched = prefetch(*checked, std::move(values)); !fetched)
+            return fetched;
+    }
+    return {};
+}
+
+// Lookups are asked in turn (referenced()), so each prefetches only the values the ones before
+// it do not know: a reconciliation's index answers for the expected parents, and the target is
+// not asked for them a batch at a time.
+Result<void> RuleChecker::prefetch(const Checked &checked, QVariantList values)
+{
+    for (qsizetype i = 0; i < m_references.size() && !values.isEmpty(); ++i) {
+        ReferenceLookup *lookup = m_references.at(i);
+        if (Result<void> fetched =
+                lookup->prefetch(checked.referenceTable, checked.referenceColumn, values);
+            !fetched)
+            return fetched;
+        if (i + 1 == m_references.size())
+            break;
+        QVariantList unknown;
+        for (const QVariant &value : std::as_const(values)) {
+            Result<bool> found =
+                lookup->exists(checked.referenceTable, checked.referenceColumn, value);
+            if (!found)
+                return found.error();
+            if (!*found)
+                unknown.append(value);
+        }
+        values = std::move(unknown);
     }
     return {};
 }

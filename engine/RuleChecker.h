@@ -91,6 +91,7 @@ private:
     Result<void> checkRow(const RowBatch &converted, qsizetype row, const QBitArray &defaults,
                           QList<Violation> &out);
     Result<void> prefetchReferences(const RowBatch &converted);
+    Result<void> prefetch(const Checked &checked, QVariantList values);
     Result<bool> referenced(const Checked &checked, const QVariant &value);
     void claimUnique(const RowBatch &converted, qsizetype row, bool loads, QList<Violation> &out,
                      Check &check);
