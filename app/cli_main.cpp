@@ -2,6 +2,7 @@
 #include "CliApplication.h"
 #include "EnvPasswordProvider.h"
 #include "KeychainPasswordProvider.h"
+#include "SqliteRuntime.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -29,6 +30,7 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    cutover::SqliteRuntime::configure(); // before anything opens a database
     const auto app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cutover-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CUTOVER_VERSION));

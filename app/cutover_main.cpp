@@ -3,6 +3,7 @@
 #include "EnvPasswordProvider.h"
 #include "KeychainPasswordProvider.h"
 #include "MainWindow.h"
+#include "SqliteRuntime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -61,6 +62,7 @@ void setApplicationNames()
 
 int main(int argc, char *argv[])
 {
+    cutover::SqliteRuntime::configure(); // before anything opens a database
     // --help and --version need no display.
     if (hasArgument(argc, argv, {"-h", "--help", "-v", "--version", "-?", "--help-all"})) {
         QCoreApplication app(argc, argv);

@@ -5,6 +5,7 @@
 #include "DemoGenerator.h"
 #include "PreviewEngine.h"
 #include "ProjectReader.h"
+#include "SqliteRuntime.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -76,6 +77,7 @@ bool readReference(const QString &path)
 
 int main(int argc, char **argv)
 {
+    cutover::SqliteRuntime::configure(); // before anything opens a database
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     QTemporaryDir dir;

@@ -12,6 +12,7 @@
 #include "Reconciler.h"
 #include "RunControl.h"
 #include "RunEngine.h"
+#include "SqliteRuntime.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -61,6 +62,7 @@ double hashSeconds(const QString &file, const QString &table, QByteArray &digest
 
 int main(int argc, char **argv)
 {
+    cutover::SqliteRuntime::configure(); // before anything opens a database
     QCoreApplication app(argc, argv);
     const qint64 patients = qEnvironmentVariableIntValue("CUTOVER_BENCH_PATIENTS") > 0
                                 ? qEnvironmentVariableIntValue("CUTOVER_BENCH_PATIENTS")

@@ -3,6 +3,7 @@
 // fails when the default is the slower of the two. Prints medians of 15 runs.
 #include "DemoGenerator.h"
 #include "ProjectReader.h"
+#include "SqliteRuntime.h"
 #include "TransformProgram.h"
 
 #include <QCoreApplication>
@@ -63,6 +64,7 @@ double medianMs(TransformProgram &program, const RowBatch &batch)
 
 int main(int argc, char *argv[])
 {
+    cutover::SqliteRuntime::configure(); // before anything opens a database
     QCoreApplication app(argc, argv);
     QTemporaryDir dir;
     DemoGenerator::Options options;
