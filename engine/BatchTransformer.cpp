@@ -93,6 +93,7 @@ QuarantinedRow BatchTransformer::quarantine(const RowBatch &source, qsizetype ro
     q.sourceKey = key;
     q.rawValues = LoadBatch::rawValues(source.columns, source.rows.at(row));
     q.violations = std::move(violations);
+    q.render();
     return q;
 }
 

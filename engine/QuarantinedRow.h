@@ -20,6 +20,17 @@ struct QuarantinedRow
     QList<Violation> violations;
     QDateTime quarantinedAt;
     QString retriedInRun; // the run that loaded it again; empty when not retried
+
+    // The JSON texts cutover_quarantine stores for rawValues and violations. render() makes them
+    // ahead, on the thread that quarantines the row, so that the writer (a run's bottleneck)
+    // does not; the getters make them on the spot when they were not rendered.
+    void render();
+    QString rawValuesJson() const;
+    QString violationsJson() const;
+
+private:
+    QString m_rawValuesJson;
+    QString m_violationsJson;
 };
 
 } // namespace cutover

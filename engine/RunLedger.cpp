@@ -43,11 +43,6 @@ QString jsonText(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-QString jsonText(const QJsonArray &array)
-{
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
 QJsonDocument parseJson(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8());
@@ -362,8 +357,8 @@ Result<void> RunLedger::writeQuarantine(const QString &runId, const QString &tab
     values.reserve(rows.size());
     for (const QuarantinedRow &r : rows) {
         const QString at = r.quarantinedAt.isValid() ? timestamp(r.quarantinedAt) : now;
-        values.append({runId, table, keyValue(r.sourceKey), jsonText(r.rawValues),
-                       jsonText(ViolationJson::toJson(r.violations)), at, orNull(r.retriedInRun)});
+        values.append({runId, table, keyValue(r.sourceKey), r.rawValuesJson(), r.violationsJson(),
+                       at, orNull(r.retriedInRun)});
     }
     auto written = m_session.upsertRows(
         kQuarantine, kQuarantineColumns,
