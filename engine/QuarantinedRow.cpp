@@ -7,26 +7,30 @@
 
 namespace cutover {
 
+namespace {
+
+QString compact(const QJsonDocument &document)
+{
+    return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
 void QuarantinedRow::render()
 {
-    m_rawValuesJson = QString::fromUtf8(QJsonDocument(rawValues).toJson(QJsonDocument::Compact));
-    m_violationsJson = QString::fromUtf8(
-        QJsonDocument(ViolationJson::toJson(violations)).toJson(QJsonDocument::Compact));
+    m_rawValuesJson = compact(QJsonDocument(rawValues));
+    m_violationsJson = compact(QJsonDocument(ViolationJson::toJson(violations)));
 }
 
 QString QuarantinedRow::rawValuesJson() const
 {
-    if (!m_rawValuesJson.isEmpty())
-        return m_rawValuesJson;
-    return QString::fromUtf8(QJsonDocument(rawValues).toJson(QJsonDocument::Compact));
+    return m_rawValuesJson.isEmpty() ? compact(QJsonDocument(rawValues)) : m_rawValuesJson;
 }
 
 QString QuarantinedRow::violationsJson() const
 {
-    if (!m_violationsJson.isEmpty())
-        return m_violationsJson;
-    return QString::fromUtf8(
-        QJsonDocument(ViolationJson::toJson(violations)).toJson(QJsonDocument::Compact));
+    return m_violationsJson.isEmpty() ? compact(QJsonDocument(ViolationJson::toJson(violations)))
+                                      : m_violationsJson;
 }
 
 } // namespace cutover
