@@ -194,6 +194,7 @@ Result<void> RunEngine::startOrResume()
                                               : QStringLiteral("in phase '%1'").arg(old.phase));
         if (old.mode != m_options.mode)
             return refuse(QStringLiteral("as a %1").arg(runModeName(old.mode)));
+        inheritLoadOptions(old);
         m_runId = old.runId;
         m_resumed = old;
         notice(QStringLiteral("resuming run %1 (%2 since %3)")
@@ -208,6 +209,7 @@ Result<void> RunEngine::startOrResume()
             !closed)
             return closed;
         notice(QStringLiteral("abandoned interrupted run %1 (--fresh)").arg(old));
+        inheritLoadOptions(**interrupted);
     }
     RunRecord run;
     run.project = m_project.name;
@@ -215,12 +217,41 @@ Result<void> RunEngine::startOrResume()
     run.mappingVersion = version;
     run.mode = m_options.mode;
     run.options = m_options.toJson();
+    if (m_options.dropSecondaryIndexes) {
+        QList<TableInfo> tables;
+        for (const RunPlanner::Table &t : std::as_const(m_plan))
+            tables.append(t.target);
+        m_droppedIndexes.add(DroppedIndexes::ofTables(tables));
+    }
+    if (!m_droppedIndexes.isEmpty())
+        run.options[QLatin1String("droppedIndexes")] = m_droppedIndexes.toJson();
     auto id = m_ledger->startRun(run);
     if (!id)
         return id.error();
     m_runId = *id;
     notice(QStringLiteral("run %1 started (%2)").arg(m_runId, runModeName(m_options.mode)));
     return {};
+}
+
+// A run killed during its load leaves the target without the secondary indexes it dropped, or
+// with rows whose foreign keys nobody checked. Whichever run comes next, resumed or fresh, does
+// the same and rebuilds and checks them after its own load, even when not asked to.
+void RunEngine::inheritLoadOptions(const RunRecord &interrupted)
+{
+    m_droppedIndexes.add(DroppedIndexes::fromJson(
+        interrupted.options.value(QLatin1String("droppedIndexes")).toArray()));
+    const auto inherit = [&](bool &option, QLatin1String key, const QString &what) {
+        if (option || !interrupted.options.value(key).toBool())
+            return;
+        option = true;
+        notice(QStringLiteral("run %1 %2 and did not finish: this run does the same and "
+                              "restores them after its load")
+                   .arg(interrupted.runId, what));
+    };
+    inherit(m_options.dropSecondaryIndexes, QLatin1String("dropSecondaryIndexes"),
+            QStringLiteral("dropped the secondary indexes"));
+    inherit(m_options.deferForeignKeys, QLatin1String("deferForeignKeys"),
+            QStringLiteral("turned foreign key checks off"));
 }
 
 Result<void> RunEngine::backup()
@@ -593,6 +624,7 @@ Result<void> RunEngine::finish(RunControl &control)
         QList<TableInfo> tables;
         for (const RunPlanner::Table &t : std::as_const(m_plan))
             tables.append(t.target);
+        m_droppedIndexes.restoreInto(tables);
         TargetPreparer::Options options;
         options.dropSecondaryIndexes = m_options.dropSecondaryIndexes;
         options.deferForeignKeys = m_options.deferForeignKeys;

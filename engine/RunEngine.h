@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DroppedIndexes.h"
 #include "Project.h"
 #include "Result.h"
 #include "RunLedger.h"
@@ -58,6 +59,7 @@ private:
     Result<void> openTarget();
     Result<QList<TableInfo>> wantedTables();
     Result<void> startOrResume();
+    void inheritLoadOptions(const RunRecord &interrupted);
     Result<void> backup();
     Result<void> prepare();
     Result<void> collectRetryKeys();
@@ -82,9 +84,10 @@ private:
     QString m_runId;
     std::optional<RunRecord> m_resumed;
     QList<RunPlanner::Table> m_plan;
-    QStringList m_existing; // planned tables already in the target
-    QStringList m_created;  // tables this run created
-    QString m_journalMode;  // a SQLite target's journal mode before the run switched it to WAL
+    QStringList m_existing;          // planned tables already in the target
+    QStringList m_created;           // tables this run created
+    DroppedIndexes m_droppedIndexes; // to rebuild after the load, this run's and interrupted ones'
+    QString m_journalMode; // a SQLite target's journal mode before the run switched it to WAL
     QHash<QString, QJsonObject> m_prepareTimings;
     QHash<QString, QHash<QString, QStringList>> m_retryKeys; // table -> key -> runs
     QStringList m_problems;

@@ -23,6 +23,26 @@ const QStringList kTables = {QStringLiteral("practitioner"), QStringLiteral("pat
                              QStringLiteral("invoice")};
 
 // Every row of every demo table in key order, hashed: an exact comparison of two targets.
+// The names of the secondary indexes of the SQLite database at path, sorted.
+QStringList indexNames(const QString &path)
+{
+    const QString name = QUuid::createUuid().toString();
+    QStringList names;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql "
+                                  "IS NOT NULL ORDER BY name"));
+            while (q.next())
+                names.append(q.value(0).toString());
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return names;
+}
+
 QString digest(const QString &path)
 {
     const QString name = QUuid::createUuid().toString();
@@ -83,6 +103,40 @@ private:
         if (made.exitCode != 0)
             qFatal("demo failed: %s", qPrintable(made.err));
         return dir;
+    }
+
+    // Starts `cutover-cli run` on dir's project and kills it (SIGKILL: no chance to clean up)
+    // while the largest table is half loaded; options must include --progress json.
+    static bool killMidObservation(const QString &dir, const QStringList &options)
+    {
+        QProcess process;
+        process.setProgram(CliRunner::binary());
+        process.setArguments(
+            QStringList{QStringLiteral("run"), dir + QStringLiteral("/demo.cutover")} + options);
+        process.start();
+        if (!process.waitForStarted())
+            return false;
+        bool killed = false;
+        QByteArray seen;
+        while (!killed && process.waitForReadyRead(60000)) {
+            seen += process.readAllStandardOutput();
+            for (const QByteArray &line : seen.split('\n')) {
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                for (const QJsonValue &t : o.value(QStringLiteral("tables")).toArray()) {
+                    const QJsonObject table = t.toObject();
+                    if (table.value(QStringLiteral("table")) == QStringLiteral("observation") &&
+                        table.value(QStringLiteral("written")).toInteger() > 5000) {
+                        process.kill();
+                        killed = true;
+                        break;
+                    }
+                }
+                if (killed)
+                    break;
+            }
+        }
+        process.waitForFinished();
+        return killed && process.exitStatus() == QProcess::CrashExit;
     }
 
 private Q_SLOTS:
@@ -166,35 +220,7 @@ private Q_SLOTS:
         const QString expected = digest(reference + QStringLiteral("/modern.sqlite"));
 
         const QString dir = demo(QStringLiteral("killed"), patients);
-        QProcess process;
-        process.setProgram(CliRunner::binary());
-        process.setArguments(
-            QStringList{QStringLiteral("run"), dir + QStringLiteral("/demo.cutover")} + options);
-        process.start();
-        QVERIFY(process.waitForStarted());
-        // Kill it while the largest table is half loaded.
-        bool killed = false;
-        QByteArray seen;
-        while (!killed && process.waitForReadyRead(60000)) {
-            seen += process.readAllStandardOutput();
-            for (const QByteArray &line : seen.split('\n')) {
-                const QJsonObject o = QJsonDocument::fromJson(line).object();
-                for (const QJsonValue &t : o.value(QStringLiteral("tables")).toArray()) {
-                    const QJsonObject table = t.toObject();
-                    if (table.value(QStringLiteral("table")) == QStringLiteral("observation") &&
-                        table.value(QStringLiteral("written")).toInteger() > 5000) {
-                        process.kill(); // SIGKILL: no chance to clean up
-                        killed = true;
-                        break;
-                    }
-                }
-                if (killed)
-                    break;
-            }
-        }
-        QVERIFY2(killed, "the run ended before it could be killed mid-table");
-        process.waitForFinished();
-        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        QVERIFY(killMidObservation(dir, options));
         QVERIFY(digest(dir + QStringLiteral("/modern.sqlite")) != expected);
 
         const auto resumed = CliRunner::run(
@@ -226,6 +252,44 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, whole.exitCode);
         QVERIFY(!again.out.contains(QStringLiteral("resuming run")));
         QCOMPARE(digest(dir + QStringLiteral("/modern.sqlite")), expected);
+    }
+
+    // A run killed after --drop-indexes --defer-foreign-keys dropped the indexes leaves the
+    // target without them and with unchecked foreign keys. The next run, resumed or fresh,
+    // rebuilds and checks them though it is not given those options.
+    void killedBulkRunIsRestoredByTheNextRun_data()
+    {
+        QTest::addColumn<bool>("fresh");
+        QTest::newRow("resumed") << false;
+        QTest::newRow("fresh") << true;
+    }
+
+    void killedBulkRunIsRestoredByTheNextRun()
+    {
+        QFETCH(bool, fresh);
+        const QString dir =
+            demo(fresh ? QStringLiteral("bulk-fresh") : QStringLiteral("bulk-resumed"), 3000);
+        const QString target = dir + QStringLiteral("/modern.sqlite");
+        const QStringList indexes = indexNames(target);
+        QVERIFY(indexes.contains(QStringLiteral("observation_encounter")));
+        const QStringList options = {QStringLiteral("--batch-size"), QStringLiteral("500"),
+                                     QStringLiteral("--progress"), QStringLiteral("json")};
+        QVERIFY(
+            killMidObservation(dir, options + QStringList{QStringLiteral("--drop-indexes"),
+                                                          QStringLiteral("--defer-foreign-keys")}));
+        QVERIFY(!indexNames(target).contains(QStringLiteral("observation_encounter")));
+
+        const QStringList again =
+            fresh ? options + QStringList{QStringLiteral("--fresh")} : options;
+        const auto next = CliRunner::run(
+            QStringList{QStringLiteral("run"), dir + QStringLiteral("/demo.cutover")} + again);
+        QVERIFY2(next.exitCode == 0 || next.exitCode == 1, qPrintable(next.err));
+        QVERIFY2(next.out.contains(QStringLiteral("dropped the secondary indexes and did not "
+                                                  "finish")),
+                 qPrintable(next.out));
+        QVERIFY2(next.out.contains(QStringLiteral("check foreign key")), qPrintable(next.out));
+        QCOMPARE(next.out.contains(QStringLiteral("resuming run")), !fresh);
+        QCOMPARE(indexNames(target), indexes);
     }
 };
 
