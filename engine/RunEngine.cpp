@@ -287,6 +287,10 @@ Result<void> RunEngine::prepare()
         if (!mode)
             return mode.error();
         m_journalMode = *mode;
+        auto checkpointer = SqliteCheckpointer::start(m_targetSpec.path());
+        if (!checkpointer)
+            return checkpointer.error();
+        m_checkpointer = std::move(*checkpointer);
     }
     TargetPreparer::Options options;
     options.createMissing = true;
@@ -612,6 +616,12 @@ void RunEngine::checkThresholds(RunControl &control)
 
 void RunEngine::restoreJournalMode()
 {
+    if (m_checkpointer) { // its connection would keep the file from leaving WAL mode
+        m_checkpointer->stop();
+        if (const QString error = m_checkpointer->lastError(); !error.isEmpty())
+            notice(error);
+        m_checkpointer.reset();
+    }
     if (auto restored = SqliteJournalMode::restore(*m_session, m_journalMode); !restored)
         notice(restored.error().toString());
     m_journalMode.clear();

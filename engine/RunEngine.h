@@ -9,6 +9,7 @@
 #include "RunProgress.h"
 #include "RunRecord.h"
 #include "RunReferenceIndex.h"
+#include "SqliteCheckpointer.h"
 #include "TableLoader.h"
 #include "TargetSession.h"
 
@@ -88,6 +89,7 @@ private:
     QStringList m_created;           // tables this run created
     DroppedIndexes m_droppedIndexes; // to rebuild after the load, this run's and interrupted ones'
     QString m_journalMode; // a SQLite target's journal mode before the run switched it to WAL
+    std::unique_ptr<SqliteCheckpointer> m_checkpointer; // while a SQLite target is in WAL mode
     QHash<QString, QJsonObject> m_prepareTimings;
     QHash<QString, QHash<QString, QStringList>> m_retryKeys; // table -> key -> runs
     QStringList m_problems;

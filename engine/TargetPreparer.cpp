@@ -2,6 +2,7 @@
 
 #include "DdlGenerator.h"
 #include "SqlDialect.h"
+#include "SqliteCheckpointer.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -71,9 +72,13 @@ QStringList TargetPreparer::loadSettings(ConnectionSpec::Kind kind, bool deferFo
         // journal, which spills to a temporary file beyond 64 KiB: with rows in random key order
         // that was several pages written per row (1.2 GB for 190,000 rows). In memory it stays
         // as small as one statement's pages.
+        // The run's SqliteCheckpointer copies the log while the writers write; a writer's own
+        // checkpoint only bounds the log's size.
         return {deferForeignKeys ? QStringLiteral("PRAGMA foreign_keys = OFF")
                                  : QStringLiteral("PRAGMA foreign_keys = ON"),
-                QStringLiteral("PRAGMA temp_store = MEMORY")};
+                QStringLiteral("PRAGMA temp_store = MEMORY"),
+                QStringLiteral("PRAGMA wal_autocheckpoint = %1")
+                    .arg(SqliteCheckpointer::kWriterCheckpointPages)};
     case Dialect::MySql:
         return {deferForeignKeys ? QStringLiteral("SET FOREIGN_KEY_CHECKS = 0")
                                  : QStringLiteral("SET FOREIGN_KEY_CHECKS = 1")};
