@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace cutover {
 
 namespace {
@@ -15,12 +17,11 @@ TableInfo named(const QString &name)
     return table;
 }
 
-bool hasIndex(const TableInfo &table, const IndexInfo &index)
+// Indexes are told apart by the name they have or get (DdlGenerator::indexName).
+bool sameIndex(const QString &table, const IndexInfo &a, const IndexInfo &b)
 {
-    for (const IndexInfo &present : table.indexes)
-        if (DdlGenerator::indexName(table, present) == DdlGenerator::indexName(table, index))
-            return true;
-    return false;
+    const TableInfo info = named(table);
+    return DdlGenerator::indexName(info, a) == DdlGenerator::indexName(info, b);
 }
 
 } // namespace
@@ -65,13 +66,9 @@ QJsonArray DroppedIndexes::toJson() const
 
 bool DroppedIndexes::contains(const Entry &entry) const
 {
-    for (const Entry &present : m_entries) {
-        const TableInfo table = named(present.table);
-        if (present.table == entry.table && DdlGenerator::indexName(table, present.index) ==
-                                                DdlGenerator::indexName(table, entry.index))
-            return true;
-    }
-    return false;
+    return std::any_of(m_entries.cbegin(), m_entries.cend(), [&](const Entry &present) {
+        return present.table == entry.table && sameIndex(entry.table, present.index, entry.index);
+    });
 }
 
 void DroppedIndexes::add(const DroppedIndexes &other)
@@ -90,7 +87,10 @@ void DroppedIndexes::restoreInto(QList<TableInfo> &tables) const
             tables.append(named(entry.table));
             table = std::prev(tables.end());
         }
-        if (!hasIndex(*table, entry.index))
+        const bool present =
+            std::any_of(table->indexes.cbegin(), table->indexes.cend(),
+                        [&](const IndexInfo &i) { return sameIndex(entry.table, i, entry.index); });
+        if (!present)
             table->indexes.append(entry.index);
     }
 }

@@ -217,12 +217,8 @@ Result<void> RunEngine::startOrResume()
     run.mappingVersion = version;
     run.mode = m_options.mode;
     run.options = m_options.toJson();
-    if (m_options.dropSecondaryIndexes) {
-        QList<TableInfo> tables;
-        for (const RunPlanner::Table &t : std::as_const(m_plan))
-            tables.append(t.target);
-        m_droppedIndexes.add(DroppedIndexes::ofTables(tables));
-    }
+    if (m_options.dropSecondaryIndexes)
+        m_droppedIndexes.add(DroppedIndexes::ofTables(plannedTargets()));
     if (!m_droppedIndexes.isEmpty())
         run.options[QLatin1String("droppedIndexes")] = m_droppedIndexes.toJson();
     auto id = m_ledger->startRun(run);
@@ -231,6 +227,14 @@ Result<void> RunEngine::startOrResume()
     m_runId = *id;
     notice(QStringLiteral("run %1 started (%2)").arg(m_runId, runModeName(m_options.mode)));
     return {};
+}
+
+QList<TableInfo> RunEngine::plannedTargets() const
+{
+    QList<TableInfo> tables;
+    for (const RunPlanner::Table &t : m_plan)
+        tables.append(t.target);
+    return tables;
 }
 
 // A run killed during its load leaves the target without the secondary indexes it dropped, or
@@ -271,9 +275,7 @@ Result<void> RunEngine::backup()
 
 Result<void> RunEngine::prepare()
 {
-    QList<TableInfo> tables;
-    for (const RunPlanner::Table &t : std::as_const(m_plan))
-        tables.append(t.target);
+    const QList<TableInfo> tables = plannedTargets();
     if (m_options.mode == RunMode::DryRun) {
         for (const RunPlanner::Table &t : std::as_const(m_plan))
             if (!m_existing.contains(t.mapping->target))
@@ -631,9 +633,7 @@ Result<void> RunEngine::finish(RunControl &control)
 {
     if (m_options.mode != RunMode::DryRun &&
         (m_options.dropSecondaryIndexes || m_options.deferForeignKeys)) {
-        QList<TableInfo> tables;
-        for (const RunPlanner::Table &t : std::as_const(m_plan))
-            tables.append(t.target);
+        QList<TableInfo> tables = plannedTargets();
         m_droppedIndexes.restoreInto(tables);
         TargetPreparer::Options options;
         options.dropSecondaryIndexes = m_options.dropSecondaryIndexes;

@@ -61,6 +61,7 @@ private:
     Result<QList<TableInfo>> wantedTables();
     Result<void> startOrResume();
     void inheritLoadOptions(const RunRecord &interrupted);
+    QList<TableInfo> plannedTargets() const;
     Result<void> backup();
     Result<void> prepare();
     Result<void> collectRetryKeys();

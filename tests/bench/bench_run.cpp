@@ -507,7 +507,8 @@ bool sqliteRound(int i, const Demo &demo, const QString &script, const QString &
         freshSqliteTarget(demo);
         const QString log = QDir(demo.dir).filePath(QStringLiteral("cutover-sqlite.log"));
         const Measured m = runCutover(demo.project, log, config.options);
-        if (!collect(QStringLiteral("cutover %1").arg(config.name), m, log, cutover[which]))
+        QList<double> rss; // printed by collect
+        if (!collect(QStringLiteral("cutover %1").arg(config.name), m, log, cutover[which], &rss))
             return false;
     }
     return true;
