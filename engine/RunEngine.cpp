@@ -497,6 +497,7 @@ void RunEngine::loadTables(RunControl &control)
                 raw->result = std::move(result);
                 doneCondition.wakeAll();
             }));
+            slot->thread->setObjectName(QStringLiteral("write ") + slot->plan.mapping->target);
             slot->thread->start();
         }
         if (running == 0 && (!waiting || control.isStopped()))

@@ -1,5 +1,6 @@
 #include "SqliteCheckpointer.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 namespace cutover {
@@ -56,6 +57,7 @@ QString SqliteCheckpointer::lastError() const
 
 void SqliteCheckpointer::loop()
 {
+    pthread_setname_np(pthread_self(), "checkpointer");
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         lock.unlock();
