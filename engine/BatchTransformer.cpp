@@ -24,7 +24,6 @@ Result<std::unique_ptr<BatchTransformer>> BatchTransformer::create(const Setup &
                          .arg(mapping.target, messages.join(QStringLiteral("; "))),
                      mapping.target, QStringLiteral("run 'cutover-cli validate' on the project"));
     }
-    program->setKeyRecorder(setup.keyRecorder);
     auto converter = RowConverter::create(setup.target, mapping.columns);
     if (!converter)
         return converter.error();
@@ -46,6 +45,25 @@ BatchTransformer::BatchTransformer(const Setup &setup, std::unique_ptr<Transform
     const QStringList outputs = m_program->outputNames();
     for (const QString &key : m_setup.target.primaryKey)
         m_targetKeyColumns.append(int(outputs.indexOf(key)));
+    // With a composite or generated key, every pair is kept as before.
+    if (m_setup.keyRecorder && m_targetKeyColumns.size() == 1 && m_targetKeyColumns.first() >= 0) {
+        m_ownKeys = std::make_unique<OwnKeyPairs>(*m_setup.keyRecorder);
+        m_program->setKeyRecorder(m_ownKeys.get());
+    } else {
+        m_program->setKeyRecorder(m_setup.keyRecorder);
+    }
+}
+
+void BatchTransformer::recordOwnKeys(const TransformedBatch &transformed)
+{
+    if (!m_ownKeys || !m_ownKeys->undecided())
+        return;
+    const int column = m_targetKeyColumns.first();
+    QSet<QString> ownKeys;
+    ownKeys.reserve(transformed.values.rows.size());
+    for (const QVariantList &row : transformed.values.rows)
+        ownKeys.insert(row.value(column).toString());
+    m_ownKeys->decide(ownKeys);
 }
 
 void BatchTransformer::interrupt()
@@ -102,8 +120,12 @@ Result<LoadBatch> BatchTransformer::transform(const RowBatch &source, qint64 bat
 {
     drainGivenBack();
     auto transformed = m_program->run(source);
-    if (!transformed)
+    if (!transformed) {
+        if (m_ownKeys)
+            m_ownKeys->discard();
         return transformed.error();
+    }
+    recordOwnKeys(*transformed);
     auto converted = m_converter.convert(*transformed);
     if (!converted)
         return converted.error();

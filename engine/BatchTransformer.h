@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LoadBatch.h"
+#include "OwnKeyPairs.h"
 #include "Project.h"
 #include "ReferenceLookup.h"
 #include "Result.h"
@@ -50,6 +51,7 @@ private:
                      RowConverter converter, std::unique_ptr<RuleChecker> checker);
     void drainGivenBack();
     QString targetKey(const QStringList &columns, const QVariantList &row) const;
+    void recordOwnKeys(const TransformedBatch &transformed);
     QuarantinedRow quarantine(const RowBatch &source, qsizetype row, const QString &key,
                               QList<Violation> violations) const;
 
@@ -58,6 +60,8 @@ private:
     RowConverter m_converter;
     std::unique_ptr<RuleChecker> m_checker;
     QList<int> m_targetKeyColumns; // in the converted batch
+    // Between the program and the setup's key recorder when the target key is one output.
+    std::unique_ptr<OwnKeyPairs> m_ownKeys;
     QMutex m_givenBackMutex;
     QList<std::pair<RuleChecker::Check, QList<qsizetype>>> m_givenBack;
 };

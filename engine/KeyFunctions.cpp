@@ -140,23 +140,27 @@ void KeyFunctions::uuid5(sqlite3_context *context, int argc, sqlite3_value **arg
         encoded.append(':');
         encoded.append(bytes.data(), bytes.size());
     };
-    QStringList parts;
-    parts.reserve(argc - 1);
+    KeyRecorder *keys = call.env().keys;
+    const bool recording = keys && keys->wants(ns->name);
+    QStringList parts; // for the recorder only
+    if (recording)
+        parts.reserve(argc - 1);
     for (int i = 1; i < argc; ++i) {
         char digits[24];
         QByteArrayView utf8;
         if (call.type(i) == SQLITE_INTEGER) {
             const auto end = std::to_chars(digits, digits + sizeof digits, call.integer(i)).ptr;
             utf8 = QByteArrayView(digits, end - digits);
-            parts.append(QString::fromLatin1(utf8));
-        } else if (call.type(i) == SQLITE_TEXT && FunctionCall::isAscii(utf8 = call.utf8View(i))) {
-            parts.append(QString::fromLatin1(utf8));
-        } else {
-            parts.append(canonicalPart(call, i));
-            append(parts.last().toUtf8());
+        } else if (call.type(i) != SQLITE_TEXT || !FunctionCall::isAscii(utf8 = call.utf8View(i))) {
+            const QString part = canonicalPart(call, i);
+            append(part.toUtf8());
+            if (recording)
+                parts.append(part);
             continue;
         }
         append(utf8);
+        if (recording)
+            parts.append(QString::fromLatin1(utf8));
     }
     char text[37];
     uuid5Text(ns->rfc4122, QByteArrayView(encoded.constData(), encoded.size()), text);
@@ -164,7 +168,7 @@ void KeyFunctions::uuid5(sqlite3_context *context, int argc, sqlite3_value **arg
     const QString keyNamespace = ns->name;
     if (ns == &made) // last: SQLite may drop what it caches at once
         call.cache(0, made);
-    if (KeyRecorder *keys = call.env().keys)
+    if (recording)
         keys->record(keyNamespace, sourceKey(parts), QString::fromLatin1(text, 36));
     call.setUtf8(QByteArrayView(text, 36), true);
 }

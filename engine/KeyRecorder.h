@@ -13,6 +13,12 @@ public:
     // sourceKey: the key parts as uuid5 canonicalised them, joined; targetKey: the UUID text.
     virtual void record(const QString &keyNamespace, const QString &sourceKey,
                         const QString &targetKey) = 0;
+    // False when record() would drop every pair of keyNamespace: uuid5 then builds no pair.
+    virtual bool wants(const QString &keyNamespace) const
+    {
+        Q_UNUSED(keyNamespace);
+        return true;
+    }
 };
 
 } // namespace cutover

@@ -155,6 +155,29 @@ private Q_SLOTS:
             QFile::exists(target(project) + QStringLiteral(".cutover-backup-") + record->runId));
     }
 
+    // The key crosswalk holds each table's own pairs once: one per source row, every loaded id
+    // among them, and none a child's reference made (the demo's orphans refer to patients and
+    // visits its source does not have).
+    void crosswalkHoldsEachTablesOwnKeys()
+    {
+        Project project = demo();
+        auto record = run(project);
+        VERIFY_OK(record);
+        QCOMPARE(record->status, RunStatus::Succeeded);
+        const QString crosswalk = QStringLiteral("cutover_key_crosswalk");
+        for (const RunTableRecord &t : record->tables) {
+            const QString inNamespace = QStringLiteral("namespace = '%1'").arg(t.tableName);
+            QCOMPARE(rowCount(target(project), crosswalk, inNamespace), t.sourceRows);
+            QCOMPARE(rowCount(target(project), t.tableName,
+                              QStringLiteral("id NOT IN (SELECT target_key FROM %1 WHERE %2)")
+                                  .arg(crosswalk, inNamespace)),
+                     0);
+        }
+        QVERIFY(rowCount(target(project), QStringLiteral("encounter"),
+                         QStringLiteral("patient_id NOT IN (SELECT id FROM patient)")) == 0);
+        QVERIFY(tableOf(*record, QStringLiteral("encounter"))->quarantined > 0);
+    }
+
     // The run loads a SQLite target in WAL mode and gives the file its own journal mode back
     // (WAL is the only mode a file keeps; any other is a connection's, "delete" by default).
     void sqliteTargetLoadsInWalAndKeepsItsJournalMode()
