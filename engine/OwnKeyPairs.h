@@ -10,8 +10,8 @@ namespace cutover {
 
 // Between uuid5() and the run's key crosswalk: passes on only the pairs of the table's own
 // keys. A child table's references (uuid5('patient', PAT_ID_FK)) make the parent's pairs again,
-// once per child row, and the parent's own run records them; building and writing them again
-// cost the transformer and the writer about a tenth of their time on the demo's observations.
+// once per child row, and the parent's own run records them; on the demo's observations the
+// crosswalk's share of the writer's time went from 25% to 21% without them.
 // A namespace is the table's own when one of its pairs gives a row its primary key; each is
 // decided by the first batch it appears in, and the pairs of another table's namespace are not
 // even built after that (wants()). Used on the transformer's thread only.
