@@ -197,6 +197,7 @@ Result<void> RunEngine::startOrResume()
         inheritLoadOptions(old);
         m_runId = old.runId;
         m_resumed = old;
+        m_runOptions = old.options;
         notice(QStringLiteral("resuming run %1 (%2 since %3)")
                    .arg(old.runId, runStatusName(old.status), old.startedAt.toString(Qt::ISODate)));
         return m_ledger->reopenRun(m_runId);
@@ -225,6 +226,7 @@ Result<void> RunEngine::startOrResume()
     if (!id)
         return id.error();
     m_runId = *id;
+    m_runOptions = run.options;
     notice(QStringLiteral("run %1 started (%2)").arg(m_runId, runModeName(m_options.mode)));
     return {};
 }
@@ -256,6 +258,22 @@ void RunEngine::inheritLoadOptions(const RunRecord &interrupted)
             QStringLiteral("dropped the secondary indexes"));
     inherit(m_options.deferForeignKeys, QLatin1String("deferForeignKeys"),
             QStringLiteral("turned foreign key checks off"));
+}
+
+// The tables the run created, kept in its record before any row is written: rollback drops them,
+// so the run records no row keys for them, and a resumed run must know them although they
+// exist by then.
+Result<void> RunEngine::recordCreatedTables(const QStringList &createdNow)
+{
+    m_created = createdNow;
+    const QString key = QStringLiteral("createdTables");
+    for (const QJsonValue &table : m_runOptions.value(key).toArray())
+        if (!m_created.contains(table.toString()))
+            m_created.append(table.toString());
+    if (m_created.isEmpty() || m_runOptions.value(key) == QJsonArray::fromStringList(m_created))
+        return {};
+    m_runOptions[key] = QJsonArray::fromStringList(m_created);
+    return m_ledger->updateRunOptions(m_runId, m_runOptions);
 }
 
 Result<void> RunEngine::backup()
@@ -302,7 +320,8 @@ Result<void> RunEngine::prepare()
     auto report = preparer.beforeLoad();
     if (!report)
         return report.error();
-    m_created = report->created;
+    if (auto recorded = recordCreatedTables(report->created); !recorded)
+        return recorded;
     // Created here, once: parallel writers creating it at the same moment race on PostgreSQL.
     if (m_options.keyCrosswalk)
         if (auto ready = KeyCrosswalk(*m_session).ensureTable(); !ready)
@@ -396,7 +415,10 @@ Result<void> RunEngine::createLoaders(RunControl &control)
         // and a table's own rows not yet committed, for its references to itself.
         s.indexedColumns = s.dryRun ? planned.indexedColumns : planned.selfReferencedColumns;
         s.writeRows = !s.dryRun || m_existing.contains(table);
-        s.recordWrittenKeys = m_targetSpec.kind() != ConnectionSpec::Kind::Sqlite;
+        // Rollback drops a table the run created, so the keys of its rows are not needed (on
+        // PostgreSQL writing them cost the server a sixth of its time).
+        s.recordWrittenKeys =
+            m_targetSpec.kind() != ConnectionSpec::Kind::Sqlite && !m_created.contains(table);
         s.deferForeignKeys = m_options.deferForeignKeys;
         s.keyCrosswalk = m_options.keyCrosswalk;
         s.createdTable = m_created.contains(table);
@@ -483,7 +505,8 @@ void RunEngine::loadTables(RunControl &control)
                 waiting = true;
                 continue;
             }
-            if (auto started = m_ledger->startTable(m_runId, slot->plan.mapping->target);
+            const QString &target = slot->plan.mapping->target;
+            if (auto started = m_ledger->startTable(m_runId, target, m_created.contains(target));
                 !started) {
                 control.stop(RunStatus::Failed, started.error().toString());
                 continue;

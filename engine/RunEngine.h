@@ -64,6 +64,7 @@ private:
     QList<TableInfo> plannedTargets() const;
     Result<void> backup();
     Result<void> prepare();
+    Result<void> recordCreatedTables(const QStringList &createdNow);
     Result<void> collectRetryKeys();
     Result<void> createLoaders(RunControl &control);
     Result<QString> previousWatermark(const QString &table);
@@ -88,6 +89,7 @@ private:
     QList<RunPlanner::Table> m_plan;
     QStringList m_existing;          // planned tables already in the target
     QStringList m_created;           // tables this run created
+    QJsonObject m_runOptions;        // as in the run's ledger record
     DroppedIndexes m_droppedIndexes; // to rebuild after the load, this run's and interrupted ones'
     QString m_journalMode; // a SQLite target's journal mode before the run switched it to WAL
     std::unique_ptr<SqliteCheckpointer> m_checkpointer; // while a SQLite target is in WAL mode

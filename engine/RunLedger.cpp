@@ -273,11 +273,23 @@ Result<void> RunLedger::reopenRun(const QString &runId)
     return {};
 }
 
-Result<void> RunLedger::startTable(const QString &runId, const QString &table)
+Result<void> RunLedger::updateRunOptions(const QString &runId, const QJsonObject &options)
+{
+    const QString sql =
+        QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?")
+            .arg(q(kRuns), q(QStringLiteral("options")), q(QStringLiteral("run_id")));
+    auto done = m_session.execute(sql, {jsonText(options), runId});
+    if (!done)
+        return failure(QStringLiteral("record the options of run %1").arg(runId), done.error());
+    return {};
+}
+
+Result<void> RunLedger::startTable(const QString &runId, const QString &table, bool createdTable)
 {
     RunTableRecord record;
     record.runId = runId;
     record.tableName = table;
+    record.createdTable = createdTable;
     record.startedAt = QDateTime::currentDateTimeUtc();
     return finishTable(record);
 }

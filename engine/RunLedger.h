@@ -46,10 +46,15 @@ public:
 
     // Marks an interrupted run as running again (a resume): status running, no finish time.
     Result<void> reopenRun(const QString &runId);
+    // Replaces the options a run was started with (what it learns in preparing the target, such
+    // as the tables it created, is kept there before any row is written).
+    Result<void> updateRunOptions(const QString &runId, const QJsonObject &options);
 
     // Records (or replaces) the table's ledger row, e.g. with status running when it starts
     // and with the final counts when it ends (finishedAt defaults to now unless running).
-    Result<void> startTable(const QString &runId, const QString &table);
+    // createdTable: the run created the table, so rollback drops it (recorded before any row is
+    // written, so a resumed run knows it too).
+    Result<void> startTable(const QString &runId, const QString &table, bool createdTable = false);
     Result<void> finishTable(const RunTableRecord &record);
 
     // Writes the batch's checkpoint, its quarantined rows and the target keys it wrote inside

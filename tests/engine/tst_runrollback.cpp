@@ -260,6 +260,17 @@ private:
         QVERIFY2(record->status == RunStatus::Succeeded, qPrintable(record->message));
         for (const RunTableRecord &t : record->tables)
             QCOMPARE(t.createdTable, !t.tableName.startsWith(QLatin1String("practitioner")));
+        {
+            // Keys are recorded for the tables that were there before; a created one is dropped.
+            auto session = TargetSessionFactory::open(spec, &m_passwords);
+            VERIFY_OK(session);
+            RunLedger ledger(**session);
+            for (const RunTableRecord &t : record->tables) {
+                auto keys = ledger.writtenKeys(record->runId, t.tableName);
+                VERIFY_OK(keys);
+                QCOMPARE(keys->size(), t.createdTable ? 0 : t.loaded);
+            }
+        }
         const TargetState loadedState = state(spec);
         QCOMPARE(loadedState.size(), 6);
         QVERIFY(loadedState.value(QStringLiteral("practitioner")).rows > 1);
@@ -462,6 +473,66 @@ private Q_SLOTS:
             m_passwords.set(m_postgres->spec(), m_postgres->password());
         }
         checkServer(QStringLiteral("postgres"), m_postgres->url(), m_postgres->spec());
+    }
+
+    // A run that created tables, stopped and resumed: the resumed run still knows it created
+    // them (they exist by then), records no row keys for them, and rollback drops them all,
+    // also those the first attempt never reached.
+    void postgresResumedRunDropsTheTablesItCreated()
+    {
+        if (!m_postgres) {
+            if (!PostgresServer::whyUnavailable().isEmpty())
+                QSKIP("PostgreSQL is not available");
+            m_postgres = std::make_unique<PostgresServer>();
+            VERIFY_OK(m_postgres->start());
+            m_passwords.set(m_postgres->spec(), m_postgres->password());
+        }
+        VERIFY_OK(m_postgres->execAsAdmin(
+            {QStringLiteral("CREATE DATABASE resumed OWNER %1").arg(m_postgres->user())}));
+        const QString url =
+            m_postgres->url().replace(QStringLiteral("/cutover_test"), QStringLiteral("/resumed"));
+        const ConnectionSpec spec = *ConnectionSpec::parse(url);
+        m_passwords.set(spec, m_postgres->password());
+        Project project = demo(QStringLiteral("postgres-resumed"));
+        for (ConnectionDef &c : project.connections)
+            if (c.name == project.targetConnection)
+                c.url = url;
+        RunOptions options;
+        options.schemaFrom = QStringLiteral("sqlite:") + targetFile(project);
+        options.batchSize = 37;
+        options.parallelTables = 1;
+        RunControl control;
+        int writes = 0;
+        RunEngine engine(project, options, &m_passwords);
+        engine.setBeforeWriteAttempt([&](TargetSession &, int) {
+            if (++writes == 6)
+                control.cancel();
+        });
+        auto stopped = engine.run(control);
+        VERIFY_OK(stopped);
+        QCOMPARE(stopped->status, RunStatus::Cancelled);
+        QVERIFY(stopped->tables.size() < 5); // the last tables were not reached
+
+        auto resumed = run(project, options);
+        VERIFY_OK(resumed);
+        QCOMPARE(resumed->runId, stopped->runId);
+        QVERIFY2(resumed->status == RunStatus::Succeeded, qPrintable(resumed->message));
+        QCOMPARE(resumed->tables.size(), 5);
+        auto session = TargetSessionFactory::open(spec, &m_passwords);
+        VERIFY_OK(session);
+        RunLedger ledger(**session);
+        for (const RunTableRecord &t : resumed->tables) {
+            QVERIFY2(t.createdTable, qPrintable(t.tableName));
+            auto keys = ledger.writtenKeys(resumed->runId, t.tableName);
+            VERIFY_OK(keys);
+            QCOMPARE(keys->size(), 0);
+        }
+        session->reset();
+
+        auto report = rollback(project, resumed->runId);
+        VERIFY_OK(report);
+        QCOMPARE(report->droppedTables().size(), 5);
+        QVERIFY(state(spec).isEmpty());
     }
 
     void mysqlDropsCreatedTablesAndDeletesWrittenRows()
