@@ -236,6 +236,22 @@ private:
         VERIFY_OK((*session)->commit());
     }
 
+    // The test server, started by the first test that needs it (a skip where PostgreSQL is
+    // missing, a failure in CI).
+    void startPostgres()
+    {
+        if (m_postgres)
+            return;
+        if (!PostgresServer::whyUnavailable().isEmpty()) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL("CI must run the PostgreSQL tests");
+            QSKIP("PostgreSQL is not available");
+        }
+        m_postgres = std::make_unique<PostgresServer>();
+        VERIFY_OK(m_postgres->start());
+        m_passwords.set(m_postgres->spec(), m_postgres->password());
+    }
+
     void checkServer(const QString &label, const QString &url, const ConnectionSpec &spec)
     {
         Project project = demo(label);
@@ -462,16 +478,9 @@ private Q_SLOTS:
 
     void postgresDropsCreatedTablesAndDeletesWrittenRows()
     {
-        if (!m_postgres) {
-            if (!PostgresServer::whyUnavailable().isEmpty()) {
-                if (qEnvironmentVariableIsSet("CI"))
-                    QFAIL("CI must run the PostgreSQL tests");
-                QSKIP("PostgreSQL is not available");
-            }
-            m_postgres = std::make_unique<PostgresServer>();
-            VERIFY_OK(m_postgres->start());
-            m_passwords.set(m_postgres->spec(), m_postgres->password());
-        }
+        startPostgres();
+        if (!m_postgres || QTest::currentTestFailed())
+            return;
         checkServer(QStringLiteral("postgres"), m_postgres->url(), m_postgres->spec());
     }
 
@@ -480,17 +489,13 @@ private Q_SLOTS:
     // also those the first attempt never reached.
     void postgresResumedRunDropsTheTablesItCreated()
     {
-        if (!m_postgres) {
-            if (!PostgresServer::whyUnavailable().isEmpty())
-                QSKIP("PostgreSQL is not available");
-            m_postgres = std::make_unique<PostgresServer>();
-            VERIFY_OK(m_postgres->start());
-            m_passwords.set(m_postgres->spec(), m_postgres->password());
-        }
+        startPostgres();
+        if (!m_postgres || QTest::currentTestFailed())
+            return;
         VERIFY_OK(m_postgres->execAsAdmin(
             {QStringLiteral("CREATE DATABASE resumed OWNER %1").arg(m_postgres->user())}));
-        const QString url =
-            m_postgres->url().replace(QStringLiteral("/cutover_test"), QStringLiteral("/resumed"));
+        const QString url = m_postgres->url().replace(QLatin1Char('/') + m_postgres->database(),
+                                                      QStringLiteral("/resumed"));
         const ConnectionSpec spec = *ConnectionSpec::parse(url);
         m_passwords.set(spec, m_postgres->password());
         Project project = demo(QStringLiteral("postgres-resumed"));
