@@ -6,6 +6,7 @@
 #include "TargetPreparer.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <algorithm>
 
 namespace cutover {
@@ -160,10 +161,8 @@ Result<RunRollback::Report> RunRollback::restore(const RunRecord &run, Report re
     notice(QStringLiteral("restoring %1 from %2").arg(database, report.backupFile));
     if (auto restored = SqliteBackup::restore(report.backupFile, database); !restored)
         return restored.error();
-    for (const RunTableRecord &t : run.tables) {
-        TableOutcome &o = outcome(report, t.tableName);
-        o.dropped = t.createdTable;
-    }
+    for (const QString &table : runTables(run))
+        outcome(report, table).dropped = createdByRun(run, table);
     QString message = QStringLiteral("rolled back: restored the target from the backup taken "
                                      "when the run started (%1)")
                           .arg(report.backupFile);
@@ -274,11 +273,11 @@ Result<QList<TableInfo>> RunRollback::presentTables(const RunRecord &run, Report
         return schema.error();
     QList<TableInfo> present;
     QStringList missing;
-    for (const RunTableRecord &t : run.tables) {
-        if (const TableInfo *info = schema->table(t.tableName))
+    for (const QString &table : runTables(run)) {
+        if (const TableInfo *info = schema->table(table))
             present.append(*info);
         else
-            missing.append(t.tableName);
+            missing.append(table);
     }
     present = TargetPreparer::inForeignKeyOrder(present);
     std::reverse(present.begin(), present.end());
@@ -296,7 +295,7 @@ QStringList RunRollback::hazards(const RunRecord &run, const QList<TableInfo> &t
     QStringList risks;
     for (const TableInfo &t : tables) {
         const RunTableRecord *record = tableRecord(run, t.name);
-        if (!record || record->createdTable)
+        if (!record || createdByRun(run, t.name))
             continue;
         const TableMapping *mapping = m_history.project().mapping(t.name);
         const bool upserted = run.mode == RunMode::Incremental ||
@@ -338,7 +337,7 @@ Result<void> RunRollback::deleteRows(const RunRecord &run, const QList<TableInfo
 {
     for (const TableInfo &t : tables) {
         const RunTableRecord *record = tableRecord(run, t.name);
-        if (!record || record->createdTable)
+        if (!record || createdByRun(run, t.name))
             continue;
         TableOutcome &o = outcome(report, t.name);
         if (const QString why = unkeyed(t); !why.isEmpty()) {
@@ -430,8 +429,7 @@ Result<void> RunRollback::dropCreated(const RunRecord &run, const QList<TableInf
 {
     TargetSession &session = m_history.session();
     for (const TableInfo &t : tables) {
-        const RunTableRecord *record = tableRecord(run, t.name);
-        if (!record || !record->createdTable)
+        if (!createdByRun(run, t.name))
             continue;
         if (auto dropped = session.execute(QStringLiteral("DROP TABLE ") + session.quote(t.name));
             !dropped)
@@ -484,6 +482,29 @@ const RunTableRecord *RunRollback::tableRecord(const RunRecord &run, const QStri
         if (t.tableName == table)
             return &t;
     return nullptr;
+}
+
+// A table the run created, by its table record or by the list the run keeps from the moment it
+// prepared the target: a table the run never reached before it stopped has no table record.
+bool RunRollback::createdByRun(const RunRecord &run, const QString &table)
+{
+    for (const RunTableRecord &t : run.tables)
+        if (t.tableName == table && t.createdTable)
+            return true;
+    const QJsonArray created = run.options.value(QLatin1String("createdTables")).toArray();
+    return created.contains(QJsonValue(table));
+}
+
+// The tables the run loaded or created.
+QStringList RunRollback::runTables(const RunRecord &run)
+{
+    QStringList tables;
+    for (const RunTableRecord &t : run.tables)
+        tables.append(t.tableName);
+    for (const QJsonValue &table : run.options.value(QLatin1String("createdTables")).toArray())
+        if (!tables.contains(table.toString()))
+            tables.append(table.toString());
+    return tables;
 }
 
 } // namespace cutover

@@ -95,6 +95,8 @@ private:
     static QString before(const RunRecord &run);
     static TableOutcome &outcome(Report &report, const QString &table);
     const RunTableRecord *tableRecord(const RunRecord &run, const QString &table) const;
+    static bool createdByRun(const RunRecord &run, const QString &table);
+    static QStringList runTables(const RunRecord &run);
     void notice(const QString &message) const;
 
     const PasswordProvider *m_passwords;
