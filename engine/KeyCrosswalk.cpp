@@ -2,6 +2,8 @@
 
 #include "SqlDialect.h"
 
+#include <QSet>
+
 namespace cutover {
 
 QString KeyCrosswalk::tableName()
@@ -68,55 +70,101 @@ Result<void> KeyCrosswalk::ensureTable()
 void KeyCrosswalk::record(const QString &keyNamespace, const QString &sourceKey,
                           const QString &targetKey)
 {
+    QByteArray source = sourceKey.toUtf8();
+    QByteArray target = targetKey.toUtf8();
+    QList<QByteArray> written; // freed here, after the lock, instead of on the writer's thread
     const QMutexLocker lock(&m_mutex);
-    m_buffer.insert({keyNamespace, sourceKey}, targetKey);
+    written.swap(m_written);
+    if (keyNamespace != m_lastNamespace) {
+        m_lastNamespace = keyNamespace;
+        m_lastNamespaceUtf8 = keyNamespace.toUtf8();
+    }
+    m_cells.append(m_lastNamespaceUtf8);
+    m_cells.append(std::move(source));
+    m_cells.append(std::move(target));
 }
 
 qsizetype KeyCrosswalk::pending() const
 {
     const QMutexLocker lock(&m_mutex);
-    return m_buffer.size();
+    return m_cells.size() / kColumns;
+}
+
+QStringList KeyCrosswalk::columns() const
+{
+    return {QStringLiteral("namespace"), QStringLiteral("source_key"),
+            QStringLiteral("target_key")};
 }
 
 Result<void> KeyCrosswalk::flush()
 {
-    QMap<Key, QString> pairs;
+    QList<QByteArray> cells;
     {
         const QMutexLocker lock(&m_mutex);
-        pairs.swap(m_buffer);
+        cells.swap(m_cells);
     }
-    if (pairs.isEmpty())
+    if (cells.isEmpty())
         return {};
     Result<void> written = ensureTable();
+    if (written)
+        written = write(cells);
+    const QMutexLocker lock(&m_mutex);
     if (written) {
-        QList<QVariantList> rows;
-        rows.reserve(pairs.size());
-        for (auto it = pairs.cbegin(); it != pairs.cend(); ++it)
-            rows.append({keyValue(it.key().first), keyValue(it.key().second), it.value()});
-        const QStringList key = {QStringLiteral("namespace"), QStringLiteral("source_key")};
-        // A pair already there is left as it is (not written again): a replayed batch, or the
-        // parent keys a child table's batches record again and again, add nothing.
-        auto done = m_session->mergeRows(
-            tableName(), key + QStringList{QStringLiteral("target_key")}, key, rows);
-        if (!done)
-            written = sqlError(QStringLiteral("write the key crosswalk"), done.error().message());
-    }
-    if (!written) {
-        const QMutexLocker lock(&m_mutex);
-        pairs.insert(m_buffer); // keep what arrived meanwhile, and what failed
-        m_buffer.swap(pairs);
+        m_written.swap(cells);
+    } else {
+        cells.append(m_cells); // keep what failed, and what arrived meanwhile
+        m_cells.swap(cells);
     }
     return written;
+}
+
+// A pair already there is left as it is (not written again): a replayed batch, or a pair
+// recorded twice, adds nothing.
+Result<void> KeyCrosswalk::write(const QList<QByteArray> &cells)
+{
+    const QStringList key = columns().mid(0, 2);
+    const Result<qint64> done =
+        m_kind == ConnectionSpec::Kind::Sqlite
+            ? m_session->mergeUtf8Rows(tableName(), columns(), key, cells)
+            : m_session->mergeRows(tableName(), columns(), key, distinctRows(cells));
+    if (!done)
+        return sqlError(QStringLiteral("write the key crosswalk"), done.error().message());
+    return {};
+}
+
+// Each pair once (PostgreSQL's COPY would refuse a key twice, and the table would be merged
+// through a staging table from then on), with MySQL's VARBINARY keys as bytes.
+QList<QVariantList> KeyCrosswalk::distinctRows(const QList<QByteArray> &cells) const
+{
+    QList<QVariantList> rows;
+    rows.reserve(cells.size() / kColumns);
+    QSet<QByteArray> seen;
+    for (qsizetype c = 0; c + kColumns <= cells.size(); c += kColumns) {
+        const QByteArray &ns = cells.at(c);
+        const QByteArray &source = cells.at(c + 1);
+        const qsizetype before = seen.size();
+        seen.insert(ns + '\x1f' + source);
+        if (seen.size() == before)
+            continue;
+        if (m_kind == ConnectionSpec::Kind::MySql)
+            rows.append({ns, source, QString::fromUtf8(cells.at(c + 2))});
+        else
+            rows.append({QString::fromUtf8(ns), QString::fromUtf8(source),
+                         QString::fromUtf8(cells.at(c + 2))});
+    }
+    return rows;
 }
 
 Result<std::optional<QString>> KeyCrosswalk::targetKey(const QString &keyNamespace,
                                                        const QString &sourceKey)
 {
     {
+        const QByteArray ns = keyNamespace.toUtf8();
+        const QByteArray source = sourceKey.toUtf8();
         const QMutexLocker lock(&m_mutex);
-        const auto it = m_buffer.constFind({keyNamespace, sourceKey});
-        if (it != m_buffer.constEnd())
-            return std::optional<QString>(*it);
+        for (qsizetype c = m_cells.size() - kColumns; c >= 0; c -= kColumns)
+            if (m_cells.at(c + 1) == source && m_cells.at(c) == ns)
+                return std::optional<QString>(QString::fromUtf8(m_cells.at(c + 2)));
     }
     if (Result<void> ready = ensureTable(); !ready)
         return ready.error();

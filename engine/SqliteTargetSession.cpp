@@ -499,6 +499,55 @@ Result<qint64> SqliteTargetSession::writeRows(const QString &table, int columnCo
     return written;
 }
 
+Result<qint64> SqliteTargetSession::mergeUtf8Rows(const QString &table, const QStringList &columns,
+                                                  const QStringList &keyColumns,
+                                                  const QList<QByteArray> &cells)
+{
+    const int width = int(columns.size());
+    if (width == 0 || cells.size() % width != 0 || keyColumns.isEmpty())
+        return TargetSession::mergeUtf8Rows(table, columns, keyColumns, cells); // its error
+    enterGate();
+    const auto leave = qScopeGuard([this] { leaveGate(); });
+    const qsizetype rows = cells.size() / width;
+    const int most = allowsMultiRow(table) ? qMin(kRowsPerStatement, kMaxVariables / width) : 1;
+    QHash<int, std::pair<sqlite3_stmt *, QString>> byCount;
+    for (qsizetype next = 0; next < rows;) {
+        int count = 1;
+        while (count * 2 <= most && next + count * 2 <= rows)
+            count *= 2;
+        auto &[statement, sql] = byCount[count];
+        if (!statement) {
+            sql = upsertSql(table, columns, keyColumns, count, true);
+            auto prepared = cached(sql, sql);
+            if (!prepared)
+                return prepared.error();
+            statement = *prepared;
+        }
+        int parameter = 1;
+        for (qsizetype c = next * width; c < (next + count) * width; ++c) {
+            const QByteArray &cell = cells.at(c);
+            if (sqlite3_bind_text64(statement, parameter++, cell.constData(),
+                                    sqlite3_uint64(cell.size()), SQLITE_STATIC,
+                                    SQLITE_UTF8) != SQLITE_OK) {
+                sqlite3_clear_bindings(statement);
+                return failure(QStringLiteral("cannot bind value %1").arg(parameter - 1), sql);
+            }
+        }
+        const int rc = sqlite3_step(statement);
+        sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement); // no pointer into cells outlives this call
+        if (rc != SQLITE_DONE)
+            return failure(QStringLiteral("cannot write rows %1 to %2 of %3 into table %4")
+                               .arg(next + 1)
+                               .arg(next + count)
+                               .arg(rows)
+                               .arg(table),
+                           sql);
+        next += count;
+    }
+    return rows;
+}
+
 Result<qint64> SqliteTargetSession::insertRows(const QString &table, const QStringList &columns,
                                                const QList<QVariantList> &rows)
 {

@@ -62,6 +62,10 @@ public:
     Result<qint64> mergeRows(const QString &table, const QStringList &columns,
                              const QStringList &keyColumns,
                              const QList<QVariantList> &rows) override;
+    // Binds the cells where they are, without a QVariant or a copy.
+    Result<qint64> mergeUtf8Rows(const QString &table, const QStringList &columns,
+                                 const QStringList &keyColumns,
+                                 const QList<QByteArray> &cells) override;
     qint64 rowsWrittenBeforeFailure() const override { return m_writtenBeforeFailure; }
 
     static constexpr int kBusyTimeoutMs = 10000;

@@ -51,6 +51,11 @@ public:
     {
         return upsertRows(table, columns, keyColumns, rows);
     }
+    // As mergeRows, for rows of texts only, given as UTF-8 cells row after row (columns.size()
+    // cells a row). Bookkeeping made on another thread comes this way ready to bind.
+    virtual Result<qint64> mergeUtf8Rows(const QString &table, const QStringList &columns,
+                                         const QStringList &keyColumns,
+                                         const QList<QByteArray> &cells);
 };
 
 } // namespace cutover
