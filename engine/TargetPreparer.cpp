@@ -5,6 +5,7 @@
 #include "SqliteCheckpointer.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSet>
 
 namespace cutover {
@@ -302,6 +303,13 @@ Result<void> TargetPreparer::restoreForeignKeys(Report &report)
 Result<TargetPreparer::Report> TargetPreparer::afterLoad()
 {
     Report report;
+    const bool sorterThreads = m_options.dropSecondaryIndexes && kind() == Dialect::Sqlite;
+    if (sorterThreads)
+        (void)m_session.execute(QStringLiteral("PRAGMA threads = %1").arg(kSorterThreads));
+    const auto noSorterThreads = qScopeGuard([&] {
+        if (sorterThreads)
+            (void)m_session.execute(QStringLiteral("PRAGMA threads = 0"));
+    });
     if (m_options.dropSecondaryIndexes)
         for (const TableInfo &table : std::as_const(m_tables))
             for (const IndexInfo &index : DdlGenerator::secondaryIndexes(table))

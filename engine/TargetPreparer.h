@@ -64,6 +64,10 @@ public:
     static Result<QStringList> existingColumns(TargetSession &session, const QString &table);
 
 private:
+    // SQLite's sorter threads for rebuilding the dropped indexes: observation's index at
+    // 1,000,000 demo patients (11 million rows) in 19.6 s instead of 29.9 s, with 16 MB more.
+    static constexpr int kSorterThreads = 2;
+
     Result<void> timed(Report &report, const QString &table, const QString &action,
                        const QString &sql);
     Result<void> createTable(Report &report, const TableInfo &table, const QStringList &created);
