@@ -125,7 +125,7 @@ SqliteTargetSession::~SqliteTargetSession()
 void SqliteTargetSession::enterGate()
 {
     if (m_gate && !m_gateHeld)
-        m_gateHeld = m_gate->take(kBusyTimeoutMs);
+        m_gateHeld = m_gate->take(kGateTimeoutMs);
 }
 
 void SqliteTargetSession::leaveGate()

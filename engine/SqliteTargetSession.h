@@ -33,8 +33,11 @@ namespace cutover {
 // FileGate held from BEGIN to COMMIT or ROLLBACK, and around a write outside a transaction):
 // SQLite's busy handler polls with sleeps, and two tables loading at once, each committing batch
 // after batch without a pause, kept one writer out until its busy timeout ran out ("database is
-// locked"). A session waits at most kBusyTimeoutMs for its turn, and never for a session of its
-// own thread; then SQLite's own locking decides as before.
+// locked"). A session waits at most kGateTimeoutMs for its turn, and never for a session of its
+// own thread; then SQLite's own locking decides as before. The turn is long: a run's writer holds
+// it only while it writes (it commits before it waits for a batch or a pause), so a long wait
+// means a slow disk, and with 10 s a 1,000,000-patient run failed ("database is locked") when one
+// transaction took longer during an I/O stall.
 class SqliteTargetSession : public TargetSession
 {
 public:
@@ -68,7 +71,8 @@ public:
                                  const QList<QByteArray> &cells) override;
     qint64 rowsWrittenBeforeFailure() const override { return m_writtenBeforeFailure; }
 
-    static constexpr int kBusyTimeoutMs = 10000;
+    static constexpr int kBusyTimeoutMs = 10000;          // for other processes' locks
+    static constexpr int kGateTimeoutMs = 10 * 60 * 1000; // for this process's other sessions
     static constexpr int kCacheKib = 8 * 1024;
     static constexpr int kRowsPerStatement = 64;
 

@@ -4,6 +4,8 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <atomic>
 
 using namespace cutover;
 using cutover::test::TargetSessionConformance;
@@ -79,6 +81,53 @@ private Q_SLOTS:
         const QString failure = m_conformance.largeInsertCompletes(
             QStringLiteral("CREATE TABLE big (id INTEGER PRIMARY KEY, name TEXT, amount REAL)"));
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    }
+
+    // Two writers of one file: one holds its transaction longer than SQLite's busy timeout, then
+    // starts the next at once (as a loading table does). The other waits its turn and writes in
+    // between; when it gave up waiting after the busy timeout, SQLite's polling missed the short
+    // gap between the two transactions and it failed with "database is locked".
+    void writerWaitsItsTurnBehindALongTransaction()
+    {
+        auto spec = ConnectionSpec::parse(QStringLiteral("sqlite:") +
+                                          m_dir.filePath(QStringLiteral("gate.db")));
+        QVERIFY(spec.ok());
+        auto first = TargetSessionFactory::open(*spec);
+        auto second = TargetSessionFactory::open(*spec);
+        QVERIFY(first.ok() && second.ok());
+        TargetSession &a = **first;
+        TargetSession &b = **second;
+        QVERIFY(a.execute(QStringLiteral("CREATE TABLE turns (who TEXT)")).ok());
+        QVERIFY(a.begin().ok());
+        QVERIFY(a.execute(QStringLiteral("INSERT INTO turns VALUES ('a1')")).ok());
+        std::atomic<bool> done = false;
+        QString failure;
+        std::unique_ptr<QThread> other(QThread::create([&] {
+            Result<void> written = b.begin();
+            if (written)
+                written = b.execute(QStringLiteral("INSERT INTO turns VALUES ('b')"));
+            if (written)
+                written = b.commit();
+            if (!written)
+                failure = written.error().toString();
+            done = true;
+        }));
+        other->start();
+        QThread::msleep(SqliteTargetSession::kBusyTimeoutMs + 1000);
+        QVERIFY(a.commit().ok());
+        QVERIFY(a.begin().ok());
+        QVERIFY(a.execute(QStringLiteral("INSERT INTO turns VALUES ('a2')")).ok());
+        for (int waited = 0; !done && waited < SqliteTargetSession::kBusyTimeoutMs; waited += 50)
+            QThread::msleep(50);
+        QVERIFY(a.commit().ok());
+        QVERIFY(other->wait(60000));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        auto order = a.query(QStringLiteral("SELECT who FROM turns ORDER BY rowid"));
+        QVERIFY(order.ok());
+        QStringList turns;
+        for (const QVariantList &row : std::as_const(*order))
+            turns.append(row.value(0).toString());
+        QCOMPARE(turns, (QStringList{"a1", "b", "a2"}));
     }
 };
 
