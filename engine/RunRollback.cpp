@@ -491,8 +491,7 @@ bool RunRollback::createdByRun(const RunRecord &run, const QString &table)
     for (const RunTableRecord &t : run.tables)
         if (t.tableName == table && t.createdTable)
             return true;
-    const QJsonArray created = run.options.value(QLatin1String("createdTables")).toArray();
-    return created.contains(QJsonValue(table));
+    return createdTables(run).contains(table);
 }
 
 // The tables the run loaded or created.
@@ -501,9 +500,17 @@ QStringList RunRollback::runTables(const RunRecord &run)
     QStringList tables;
     for (const RunTableRecord &t : run.tables)
         tables.append(t.tableName);
+    for (const QString &table : createdTables(run))
+        if (!tables.contains(table))
+            tables.append(table);
+    return tables;
+}
+
+QStringList RunRollback::createdTables(const RunRecord &run)
+{
+    QStringList tables;
     for (const QJsonValue &table : run.options.value(QLatin1String("createdTables")).toArray())
-        if (!tables.contains(table.toString()))
-            tables.append(table.toString());
+        tables.append(table.toString());
     return tables;
 }
 

@@ -97,6 +97,7 @@ private:
     const RunTableRecord *tableRecord(const RunRecord &run, const QString &table) const;
     static bool createdByRun(const RunRecord &run, const QString &table);
     static QStringList runTables(const RunRecord &run);
+    static QStringList createdTables(const RunRecord &run); // as the run's options list them
     void notice(const QString &message) const;
 
     const PasswordProvider *m_passwords;
