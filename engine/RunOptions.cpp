@@ -20,6 +20,7 @@ QJsonObject RunOptions::toJson() const
     o[QStringLiteral("deferForeignKeys")] = deferForeignKeys;
     o[QStringLiteral("batchSize")] = batchSize;
     o[QStringLiteral("parallelTables")] = parallelTables;
+    o[QStringLiteral("sqliteCommitRows")] = sqliteCommitRows;
     return o;
 }
 

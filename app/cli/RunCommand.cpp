@@ -88,6 +88,11 @@ int RunCommand::run(CliContext &context)
                     QStringLiteral("Tables loading at once (default: the project's "
                                    "parallelTables)."),
                     QStringLiteral("N")});
+    line.addOption({QStringLiteral("commit-rows"),
+                    QStringLiteral("SQLite targets: consecutive batches share a transaction up to "
+                                   "N source rows (default %1).")
+                        .arg(RunOptions().sqliteCommitRows),
+                    QStringLiteral("N")});
     line.addOption({QStringLiteral("no-backup"),
                     QStringLiteral("Do not back up a SQLite target first (rollback then cannot "
                                    "restore it).")});
@@ -173,6 +178,15 @@ std::optional<RunOptions> RunCommand::options(CliContext &context, const QComman
         if (!ok || *target < 1) {
             usage(context, QStringLiteral("--%1 wants a positive number, not '%2'")
                                .arg(name, parser.value(name)));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(QStringLiteral("commit-rows"))) {
+        bool ok = false;
+        o.sqliteCommitRows = parser.value(QStringLiteral("commit-rows")).toLongLong(&ok);
+        if (!ok || o.sqliteCommitRows < 1) {
+            usage(context, QStringLiteral("--commit-rows wants a positive number, not '%1'")
+                               .arg(parser.value(QStringLiteral("commit-rows"))));
             return std::nullopt;
         }
     }

@@ -72,6 +72,26 @@ QString digest(const QString &path)
     return result;
 }
 
+// The options the last run recorded in the SQLite target at path.
+QJsonObject lastRunOptions(const QString &path)
+{
+    const QString name = QUuid::createUuid().toString();
+    QJsonObject options;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT options FROM cutover_runs ORDER BY started_at DESC, "
+                                  "rowid DESC LIMIT 1"));
+            if (q.next())
+                options = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return options;
+}
+
 QJsonObject lastEvent(const QString &out, const QString &event)
 {
     QJsonObject found;
@@ -192,6 +212,33 @@ private Q_SLOTS:
         bad = CliRunner::run({QStringLiteral("run"), project, QStringLiteral("--dry-run"),
                               QStringLiteral("--incremental")});
         QCOMPARE(bad.exitCode, 2);
+    }
+
+    // Batches grouped into transactions of up to N source rows give the target that a
+    // transaction per few rows gives; the option is checked and kept in the run record.
+    void commitRowsGroupsBatchesWithoutChangingTheTarget()
+    {
+        auto bad = CliRunner::run(
+            {QStringLiteral("run"),
+             demo(QStringLiteral("commit-bad"), 20) + QStringLiteral("/demo.cutover"),
+             QStringLiteral("--commit-rows"), QStringLiteral("0")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--commit-rows")), qPrintable(bad.err));
+        QMap<QString, QString> digests;
+        for (const QString &rows : {QStringLiteral("1"), QStringLiteral("100000")}) {
+            const QString dir = demo(QStringLiteral("commit-") + rows, 200);
+            const auto outcome =
+                CliRunner::run({QStringLiteral("run"), dir + QStringLiteral("/demo.cutover"),
+                                QStringLiteral("--batch-size"), QStringLiteral("50"),
+                                QStringLiteral("--commit-rows"), rows});
+            QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err + outcome.out));
+            const QString target = dir + QStringLiteral("/modern.sqlite");
+            QCOMPARE(lastRunOptions(target).value(QStringLiteral("sqliteCommitRows")).toInteger(),
+                     rows.toLongLong());
+            digests.insert(rows, digest(target));
+        }
+        QVERIFY(digests.value(QStringLiteral("1")).contains(QStringLiteral("observation:")));
+        QCOMPARE(digests.value(QStringLiteral("100000")), digests.value(QStringLiteral("1")));
     }
 
     static cutover::ReconcileReport reconcile(const QString &dir)
