@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <functional>
 
 using cutover::test::CliRunner;
 
@@ -22,36 +23,42 @@ const QStringList kTables = {QStringLiteral("practitioner"), QStringLiteral("pat
                              QStringLiteral("encounter"), QStringLiteral("observation"),
                              QStringLiteral("invoice")};
 
-// Every row of every demo table in key order, hashed: an exact comparison of two targets.
+// Opens the SQLite database at path on a connection of its own and hands it to use; false when
+// it cannot be opened.
+bool withDatabase(const QString &path, const std::function<void(QSqlDatabase &)> &use)
+{
+    const QString name = QUuid::createUuid().toString();
+    bool opened = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        opened = db.open();
+        if (opened)
+            use(db);
+    }
+    QSqlDatabase::removeDatabase(name);
+    return opened;
+}
+
 // The names of the secondary indexes of the SQLite database at path, sorted.
 QStringList indexNames(const QString &path)
 {
-    const QString name = QUuid::createUuid().toString();
     QStringList names;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql "
-                                  "IS NOT NULL ORDER BY name"));
-            while (q.next())
-                names.append(q.value(0).toString());
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
+    withDatabase(path, [&names](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql "
+                              "IS NOT NULL ORDER BY name"));
+        while (q.next())
+            names.append(q.value(0).toString());
+    });
     return names;
 }
 
+// Every row of every demo table in key order, hashed: an exact comparison of two targets.
 QString digest(const QString &path)
 {
-    const QString name = QUuid::createUuid().toString();
     QString result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (!db.open())
-            return QStringLiteral("cannot open");
+    const bool opened = withDatabase(path, [&result](QSqlDatabase &db) {
         for (const QString &table : kTables) {
             QCryptographicHash hash(QCryptographicHash::Sha256);
             QSqlQuery q(db);
@@ -67,28 +74,21 @@ QString digest(const QString &path)
                           .arg(rows)
                           .arg(QString::fromLatin1(hash.result().toHex().left(16)));
         }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return result;
+    });
+    return opened ? result : QStringLiteral("cannot open");
 }
 
 // The options the last run recorded in the SQLite target at path.
 QJsonObject lastRunOptions(const QString &path)
 {
-    const QString name = QUuid::createUuid().toString();
     QJsonObject options;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.exec(QStringLiteral("SELECT options FROM cutover_runs ORDER BY started_at DESC, "
-                                  "rowid DESC LIMIT 1"));
-            if (q.next())
-                options = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
+    withDatabase(path, [&options](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT options FROM cutover_runs ORDER BY started_at DESC, "
+                              "rowid DESC LIMIT 1"));
+        if (q.next())
+            options = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    });
     return options;
 }
 
