@@ -32,7 +32,7 @@ struct RunOptions
     // writer has no batch waiting (BatchWriter::Setup::commitRows); 0: a transaction per batch.
     // Each commit writes every page it changed into the log once, and with keys in random order
     // a larger transaction changes fewer pages per row: at 1,000,000 demo patients 25,000 rows
-    // took 552 s (331 s of it in the kernel), 100,000 rows 485 s (251 s), 250,000 rows 494 s.
+    // took 552 s (and 331 s of kernel CPU time), 100,000 rows 485 s (251 s), 250,000 rows 494 s.
     qint64 sqliteCommitRows = 100000;
 
     QJsonObject toJson() const;
