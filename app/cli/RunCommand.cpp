@@ -9,6 +9,7 @@
 #include <QThread>
 #include <atomic>
 #include <csignal>
+#include <limits>
 #include <unistd.h>
 
 namespace cutover::cli {
@@ -27,6 +28,26 @@ int usage(CliContext &context, const QString &message)
     context.err << "cutover-cli run: " << message << Qt::endl
                 << "Try 'cutover-cli run --help'." << Qt::endl;
     return UsageError;
+}
+
+// Sets target to option name's value when it is given; false, after a usage error, when that
+// is not a positive number target can hold.
+template <typename T>
+bool readPositive(CliContext &context, const QCommandLineParser &parser, const QString &name,
+                  T &target)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const qint64 value = parser.value(name).toLongLong(&ok);
+    if (!ok || value < 1 || value > std::numeric_limits<T>::max()) {
+        usage(
+            context,
+            QStringLiteral("--%1 wants a positive number, not '%2'").arg(name, parser.value(name)));
+        return false;
+    }
+    target = T(value);
+    return true;
 }
 
 int exitCodeFor(RunStatus status)
@@ -169,27 +190,10 @@ std::optional<RunOptions> RunCommand::options(CliContext &context, const QComman
     o.dropSecondaryIndexes = parser.isSet(QStringLiteral("drop-indexes"));
     o.deferForeignKeys = parser.isSet(QStringLiteral("defer-foreign-keys"));
     o.backupSqliteTarget = !parser.isSet(QStringLiteral("no-backup"));
-    for (const auto &[name, target] : {std::pair{QStringLiteral("batch-size"), &o.batchSize},
-                                       std::pair{QStringLiteral("parallel"), &o.parallelTables}}) {
-        if (!parser.isSet(name))
-            continue;
-        bool ok = false;
-        *target = parser.value(name).toInt(&ok);
-        if (!ok || *target < 1) {
-            usage(context, QStringLiteral("--%1 wants a positive number, not '%2'")
-                               .arg(name, parser.value(name)));
-            return std::nullopt;
-        }
-    }
-    if (parser.isSet(QStringLiteral("commit-rows"))) {
-        bool ok = false;
-        o.sqliteCommitRows = parser.value(QStringLiteral("commit-rows")).toLongLong(&ok);
-        if (!ok || o.sqliteCommitRows < 1) {
-            usage(context, QStringLiteral("--commit-rows wants a positive number, not '%1'")
-                               .arg(parser.value(QStringLiteral("commit-rows"))));
-            return std::nullopt;
-        }
-    }
+    if (!readPositive(context, parser, QStringLiteral("batch-size"), o.batchSize) ||
+        !readPositive(context, parser, QStringLiteral("parallel"), o.parallelTables) ||
+        !readPositive(context, parser, QStringLiteral("commit-rows"), o.sqliteCommitRows))
+        return std::nullopt;
     return o;
 }
 
