@@ -1,6 +1,7 @@
 #pragma once
 
 #include "QuarantinedRow.h"
+#include "RowDigest.h"
 #include "RuleChecker.h"
 
 #include <QBitArray>
@@ -30,6 +31,8 @@ struct LoadBatch
     RuleChecker::Check check;       // unique claims, given back for rows the target refuses
     QList<QuarantinedRow> quarantined;
     qint64 warnings = 0; // non-blocking violations of loading rows
+    // Per loading row, when the run digests its rows (RowHasher): the row as the target stores it.
+    QList<RowDigest::Hash> rowHashes;
 
     // A source row as the quarantine keeps it: column -> value.
     static QJsonObject rawValues(const QStringList &columns, const QVariantList &row);

@@ -16,6 +16,10 @@ const QString kTables = QStringLiteral("cutover_run_tables");
 const QString kCheckpoints = QStringLiteral("cutover_checkpoints");
 const QString kQuarantine = QStringLiteral("cutover_quarantine");
 const QString kWrittenKeys = QStringLiteral("cutover_written_keys");
+const QString kDigests = QStringLiteral("cutover_table_digests");
+const QStringList kDigestColumns = {
+    QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_digest"),
+    QStringLiteral("loaded_digest"), QStringLiteral("loaded_columns")};
 
 const QStringList kRunColumns = {QStringLiteral("run_id"),      QStringLiteral("project"),
                                  QStringLiteral("phase"),       QStringLiteral("mapping_version"),
@@ -57,7 +61,7 @@ QVariant orNull(const QString &text)
 
 QStringList RunLedger::tableNames()
 {
-    return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys};
+    return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys, kDigests};
 }
 
 RunLedger::RunLedger(TargetSession &session)
@@ -117,6 +121,13 @@ const QList<RunLedger::TableDef> &RunLedger::definitions()
         {"cutover_written_keys",
          {{"run_id", T::Id, true}, {"table_name", T::Name, true}, {"target_key", T::Key, true}},
          {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("target_key")}},
+        {"cutover_table_digests",
+         {{"run_id", T::Id, true},
+          {"table_name", T::Name, true},
+          {"source_digest", T::Text, true},
+          {"loaded_digest", T::Text, true},
+          {"loaded_columns", T::Json, true}},
+         {QStringLiteral("run_id"), QStringLiteral("table_name")}},
     };
     return tables;
 }
@@ -320,7 +331,42 @@ Result<void> RunLedger::finishTable(const RunTableRecord &record)
         return failure(
             QStringLiteral("record table %1 of run %2").arg(record.tableName, record.runId),
             written.error());
+    if (!record.digests)
+        return {};
+    const QVariantList digests = {
+        record.runId, record.tableName, record.digests->source, record.digests->loaded,
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(record.digests->columns))
+                              .toJson(QJsonDocument::Compact))};
+    auto recorded =
+        m_session.upsertRows(kDigests, kDigestColumns,
+                             {QStringLiteral("run_id"), QStringLiteral("table_name")}, {digests});
+    if (!recorded)
+        return failure(QStringLiteral("record the digests of table %1 of run %2")
+                           .arg(record.tableName, record.runId),
+                       recorded.error());
     return {};
+}
+
+Result<std::optional<TableDigests>> RunLedger::digests(const QString &runId, const QString &table)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    auto rows = m_session.query(
+        QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %5 = ? AND %6 = ?")
+            .arg(q(QStringLiteral("source_digest")), q(QStringLiteral("loaded_digest")),
+                 q(QStringLiteral("loaded_columns")), q(kDigests), q(QStringLiteral("run_id")),
+                 q(QStringLiteral("table_name"))),
+        {runId, table});
+    if (!rows)
+        return failure(QStringLiteral("read the digests of table %1 of run %2").arg(table, runId),
+                       rows.error());
+    if (rows->isEmpty())
+        return std::optional<TableDigests>();
+    const QVariantList &row = rows->first();
+    QStringList columns;
+    for (const QJsonValue &name : parseJson(text(row.at(2))).array())
+        columns.append(name.toString());
+    return std::optional<TableDigests>(TableDigests{text(row.at(0)), text(row.at(1)), columns});
 }
 
 Result<void> RunLedger::recordBatch(const QString &runId, const QString &table,

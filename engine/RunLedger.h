@@ -22,6 +22,7 @@ class TargetSession;
 //   cutover_checkpoints   one row per committed batch: where a resumed run reads on
 //   cutover_quarantine    rejected rows: source key, raw values and violations (JSON)
 //   cutover_written_keys  target keys a run wrote, for rollback on PostgreSQL and MySQL
+//   cutover_table_digests what a run digested of a table it loaded whole (TableDigests)
 // JSON is kept as text (LONGTEXT on MySQL), timestamps as ISO 8601 text in UTC. On MySQL the
 // key columns are VARBINARY so that case and trailing spaces are never folded.
 //
@@ -82,6 +83,8 @@ public:
     Result<void> markRetried(const QString &runId, const QString &table, const QString &sourceKey,
                              const QString &retryRunId);
     Result<QStringList> writtenKeys(const QString &runId, const QString &table);
+    // What the run digested of the table (finishTable records it), if anything.
+    Result<std::optional<TableDigests>> digests(const QString &runId, const QString &table);
 
     static QString timestamp(const QDateTime &when);
     static QDateTime parseTimestamp(const QVariant &value);

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "RunStatus.h"
+#include "TableDigests.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <optional>
 
 namespace cutover {
 
@@ -27,6 +29,8 @@ struct RunTableRecord
     // numbers, other values as text), where the next incremental run starts.
     QString watermark;
     bool createdTable = false; // the run created the target table (rollback drops it)
+    // Set when the run digested the table; finishTable records them, RunLedger::digests reads.
+    std::optional<TableDigests> digests;
 
     bool balances() const { return sourceRows == loaded + quarantined + skipped; }
 };

@@ -146,6 +146,7 @@ Result<RunTableRecord> TableLoader::run()
     RowQuery query = readQuery(*keys, keyed);
     if (auto counted = count(query); !counted)
         return counted.error();
+    m_digesting = digestsRows(*sourceSpec);
 
     CheckpointRecord totals;
     qint64 skip = 0;
@@ -239,6 +240,10 @@ Result<RunTableRecord> TableLoader::run()
     record.skipped = complete && m_setup.retryKeys.isEmpty() ? m_sourceAll - m_sourceSelected
                      : complete                              ? m_sourceAll - totals.rowsRead
                                                              : 0;
+    if (complete && m_digesting && !m_digestLost) {
+        record.digests =
+            TableDigests{m_sourceDigest.toText(), m_loadedDigest.toText(), m_loadedColumns};
+    }
     addTiming(QStringLiteral("total_ms"), total.elapsed());
     {
         QMutexLocker lock(&m_mutex);
@@ -334,6 +339,8 @@ void TableLoader::readLoop(RowQuery query, qint64 skip, qint64 firstBatch, Sourc
                     if (SourceKey::aboveWatermark(row.value(watermarkColumn), item.watermark))
                         item.watermark = ValueText::of(row.value(watermarkColumn));
             item.rows = std::move(batch.value());
+            if (m_digesting)
+                digestSource(item.rows);
             ++m_batchesRead;
             if (!out.push(std::move(item)))
                 return;
@@ -398,6 +405,8 @@ void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringLi
             break;
         }
         batch->watermark = item->watermark;
+        if (m_digesting)
+            digestLoading(*batch);
         if (!out.push(std::move(batch.value())))
             break;
     }
@@ -443,6 +452,8 @@ Result<void> TableLoader::writeLoop(BatchWriter &writer, LoadQueue &in, Checkpoi
         m_written = totals.rowsLoaded;
         m_quarantined = totals.rowsQuarantined;
         ++m_batchesWritten;
+        if (m_digesting)
+            digestWritten(*batch, written->refusedRows);
         giveBack(*batch, written->refusedRows);
         indexLoaded(*batch, written->refusedRows);
         retire(std::move(*batch));
@@ -459,6 +470,68 @@ void TableLoader::retire(LoadBatch batch)
 {
     QMutexLocker lock(&m_retiredMutex);
     m_retired.push_back(std::move(batch));
+}
+
+// A load of the whole table into SQLite from a SQL source: then, if the target holds exactly the
+// rows written (rows from before, or two rows upserted onto one key, and it does not), they are
+// the rows expected, and reconciliation can check the digests instead of running the mapping
+// again. A resumed, incremental, retry or phase run, or another target, leaves no digests.
+bool TableLoader::digestsRows(const ConnectionSpec &sourceSpec) const
+{
+    return m_setup.targetSpec.kind() == ConnectionSpec::Kind::Sqlite &&
+           sourceSpec.kind() != ConnectionSpec::Kind::Csv && !m_setup.dryRun && m_setup.writeRows &&
+           !m_setup.resumeFrom && m_setup.retryKeys.isEmpty() && m_setup.watermark.isEmpty() &&
+           !m_setup.upsert && !m_setup.syncDeletes && m_setup.phaseFilters.isEmpty();
+}
+
+void TableLoader::digestSource(const RowBatch &batch)
+{
+    for (const QVariantList &row : batch.rows) {
+        for (const QVariant &value : row)
+            m_sourceHasher.addSource(value);
+        m_sourceDigest.add(m_sourceHasher.finish());
+    }
+}
+
+void TableLoader::digestLoading(LoadBatch &batch)
+{
+    if (m_loadedColumns != batch.columns) {
+        if (!m_loadedColumns.isEmpty())
+            m_digestLost = true; // batches with other columns: one order to hash in
+        m_loadedColumns = batch.columns;
+        m_affinities.clear();
+        m_defaults.clear();
+        for (const QString &name : std::as_const(batch.columns)) {
+            const ColumnInfo *column = m_setup.target.column(name);
+            m_affinities.append(RowHasher::affinityOf(column ? column->declaredType : QString()));
+            m_defaults.append(column ? RowHasher::literalDefault(column->defaultValue)
+                                     : QVariant());
+        }
+    }
+    batch.rowHashes.reserve(batch.rows.size());
+    for (qsizetype r = 0; r < batch.rows.size() && !m_digestLost; ++r) {
+        const QVariantList &row = batch.rows.at(r);
+        const QBitArray defaults = batch.databaseDefaults.value(r);
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            const bool filled = c < defaults.size() && defaults.testBit(c);
+            if (filled && m_defaults.at(c).isNull())
+                m_digestLost = true; // a default SQLite computes: not foretold
+            else if (!m_loadingHasher.addStored(filled ? m_defaults.at(c) : row.at(c),
+                                                m_affinities.at(c)))
+                m_digestLost = true;
+        }
+        batch.rowHashes.append(m_loadingHasher.finish());
+    }
+}
+
+void TableLoader::digestWritten(const LoadBatch &batch, const QList<qsizetype> &refused)
+{
+    if (m_digestLost || batch.rowHashes.size() != batch.rows.size())
+        return;
+    const QSet<qsizetype> out(refused.cbegin(), refused.cend());
+    for (qsizetype r = 0; r < batch.rowHashes.size(); ++r)
+        if (!out.contains(r))
+            m_loadedDigest.add(batch.rowHashes.at(r));
 }
 
 void TableLoader::freeRetired()

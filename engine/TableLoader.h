@@ -8,6 +8,8 @@
 #include "Project.h"
 #include "Result.h"
 #include "RowBatch.h"
+#include "RowDigest.h"
+#include "RowHasher.h"
 #include "RowQuery.h"
 #include "RunTableRecord.h"
 #include "TableInfo.h"
@@ -95,6 +97,10 @@ private:
     using LoadQueue = BoundedQueue<LoadBatch>;
 
     RowQuery readQuery(const QStringList &keyColumns, bool keyed) const;
+    bool digestsRows(const ConnectionSpec &sourceSpec) const;
+    void digestSource(const RowBatch &batch);
+    void digestLoading(LoadBatch &batch);
+    void digestWritten(const LoadBatch &batch, const QList<qsizetype> &refused);
     Result<void> count(const RowQuery &query);
     void readLoop(RowQuery query, qint64 skip, qint64 firstBatch, SourceQueue &out);
     void transformLoop(SourceQueue &in, LoadQueue &out, const QStringList &keyColumns,
@@ -124,7 +130,18 @@ private:
     qint64 m_sourceAll = 0;      // source rows without any filter
     qint64 m_sourceSelected = 0; // rows the run reads, before a resume
     QHash<QString, qint64> m_timings;
-    mutable QMutex m_mutex; // guards m_error, m_transformer, m_timings
+    // The table's digests (see RunTableRecord): the reader adds to the source's, the writer to
+    // the written rows'. A value whose stored form cannot be foretold gives up the digests.
+    bool m_digesting = false;
+    std::atomic<bool> m_digestLost{false};
+    RowDigest m_sourceDigest;
+    RowDigest m_loadedDigest;
+    RowHasher m_sourceHasher;
+    RowHasher m_loadingHasher;
+    QStringList m_loadedColumns;             // of the load batches, the order rows are hashed in
+    QList<RowHasher::Affinity> m_affinities; // per load batch column
+    QVariantList m_defaults;                 // per load batch column: what DEFAULT stores
+    mutable QMutex m_mutex;                  // guards m_error, m_transformer, m_timings
     std::optional<Error> m_error;
     BatchTransformer *m_transformer = nullptr;
     QMutex m_retiredMutex;

@@ -9,7 +9,7 @@ PACKAGES=(
   libqt6opengl6-dev libqt6svg6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libqt6printsupport6 libgl1-mesa-dev libxkbcommon-dev
   libqscintilla2-qt6-dev qtkeychain-qt6-dev
-  libsqlite3-dev sqlite3 libpq-dev
+  libsqlite3-dev sqlite3 libpq-dev libxxhash-dev
   postgresql mariadb-server mariadb-client
   xvfb xauth fonts-dejavu-core tzdata
   dpkg-dev appstream desktop-file-utils

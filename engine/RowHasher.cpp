@@ -1,0 +1,249 @@
+#include "RowHasher.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QTime>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <sqlite3.h>
+#include <xxhash.h>
+
+namespace cutover {
+
+namespace {
+
+enum Tag : char
+{
+    kNull = 0,
+    kInteger = 1,
+    kReal = 2,
+    kText = 3,
+    kBlob = 4,
+    kOther = 5
+};
+
+// Text SQLite turns into INTEGER in an INTEGER or NUMERIC column, exactly: a plain decimal
+// integer that fits in 64 bits, written the way SQLite writes it back.
+std::optional<qint64> plainInteger(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(^-?(0|[1-9][0-9]{0,17})$)"));
+    if (!pattern.match(text).hasMatch())
+        return std::nullopt;
+    return text.toLongLong();
+}
+
+// Text that SQLite might read as a number (its own parser decides): the first character that is
+// not a space is a digit, a sign or a point.
+bool mayBeNumeric(const QString &text)
+{
+    for (QChar c : text) {
+        if (c.isSpace())
+            continue;
+        return c.isDigit() || c == QLatin1Char('+') || c == QLatin1Char('-') ||
+               c == QLatin1Char('.');
+    }
+    return false;
+}
+
+} // namespace
+
+RowHasher::Affinity RowHasher::affinityOf(const QString &declaredType)
+{
+    const QString type = declaredType.toUpper();
+    if (type.contains(QLatin1String("INT")))
+        return Affinity::Integer;
+    if (type.contains(QLatin1String("CHAR")) || type.contains(QLatin1String("CLOB")) ||
+        type.contains(QLatin1String("TEXT")))
+        return Affinity::Text;
+    if (type.contains(QLatin1String("BLOB")) || type.trimmed().isEmpty())
+        return Affinity::Blob;
+    if (type.contains(QLatin1String("REAL")) || type.contains(QLatin1String("FLOA")) ||
+        type.contains(QLatin1String("DOUB")))
+        return Affinity::Real;
+    return Affinity::Numeric;
+}
+
+QVariant RowHasher::literalDefault(const QString &defaultSql)
+{
+    QString sql = defaultSql.trimmed();
+    while (sql.startsWith(QLatin1Char('(')) && sql.endsWith(QLatin1Char(')')))
+        sql = sql.mid(1, sql.size() - 2).trimmed();
+    static const QRegularExpression quoted(QStringLiteral(R"(^'((?:[^']|'')*)'$)"));
+    if (const auto m = quoted.match(sql); m.hasMatch())
+        return QVariant(m.captured(1).replace(QStringLiteral("''"), QStringLiteral("'")));
+    if (const auto whole = plainInteger(sql))
+        return QVariant(*whole);
+    return QVariant();
+}
+
+void RowHasher::addBytes(char tag, const char *bytes, qsizetype size)
+{
+    const auto length = quint32(size);
+    m_row.append(tag);
+    m_row.append(reinterpret_cast<const char *>(&length), sizeof length);
+    m_row.append(bytes, size);
+}
+
+void RowHasher::addNull()
+{
+    m_row.append(kNull);
+}
+
+void RowHasher::addInteger(qint64 value)
+{
+    m_row.append(kInteger);
+    m_row.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
+
+void RowHasher::addReal(double value)
+{
+    if (value == 0)
+        value = 0; // -0.0 reads back from SQLite as 0.0
+    m_row.append(kReal);
+    m_row.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
+
+void RowHasher::addText(const char *utf8, qsizetype size)
+{
+    addBytes(kText, utf8, size);
+}
+
+void RowHasher::addText(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    addBytes(kText, utf8.constData(), utf8.size());
+}
+
+void RowHasher::addBlob(const char *bytes, qsizetype size)
+{
+    addBytes(kBlob, bytes, size);
+}
+
+void RowHasher::addSource(const QVariant &value)
+{
+    if (value.isNull())
+        return addNull();
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+        return addInteger(value.toLongLong());
+    case QMetaType::Double:
+        return addReal(value.toDouble());
+    case QMetaType::QString:
+        return addText(*static_cast<const QString *>(value.constData()));
+    case QMetaType::QByteArray: {
+        const auto *bytes = static_cast<const QByteArray *>(value.constData());
+        return addBlob(bytes->constData(), bytes->size());
+    }
+    default: {
+        const QByteArray text =
+            QByteArray::number(value.typeId()) + ':' + value.toString().toUtf8();
+        return addBytes(kOther, text.constData(), text.size());
+    }
+    }
+}
+
+bool RowHasher::addStoredText(const QString &text, Affinity affinity)
+{
+    if (affinity == Affinity::Integer || affinity == Affinity::Numeric) {
+        if (const auto whole = plainInteger(text)) {
+            addInteger(*whole);
+            return true;
+        }
+    }
+    if (affinity != Affinity::Text && affinity != Affinity::Blob && mayBeNumeric(text))
+        return false;
+    addText(text);
+    return true;
+}
+
+bool RowHasher::addStored(const QVariant &value, Affinity affinity)
+{
+    if (value.isNull()) {
+        addNull();
+        return true;
+    }
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return addStoredText(*static_cast<const QString *>(value.constData()), affinity);
+    case QMetaType::QByteArray: {
+        const auto *bytes = static_cast<const QByteArray *>(value.constData());
+        addBlob(bytes->constData(), bytes->size());
+        return true;
+    }
+    case QMetaType::Double:
+    case QMetaType::Float:
+        // Into TEXT SQLite prints the number its own way; into INTEGER or NUMERIC a whole number
+        // may become an integer.
+        if (affinity == Affinity::Text ||
+            ((affinity == Affinity::Integer || affinity == Affinity::Numeric) &&
+             value.toDouble() == double(qint64(value.toDouble()))))
+            return false;
+        addReal(value.toDouble());
+        return true;
+    case QMetaType::ULongLong:
+    case QMetaType::ULong:
+        if (value.toULongLong() > quint64(std::numeric_limits<qint64>::max()))
+            return addStoredText(value.toString(), affinity);
+        break;
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        break;
+    case QMetaType::QDate:
+        return addStoredText(value.toDate().toString(Qt::ISODate), affinity);
+    case QMetaType::QTime:
+        return addStoredText(value.toTime().toString(Qt::ISODateWithMs), affinity);
+    case QMetaType::QDateTime:
+        return addStoredText(value.toDateTime().toString(Qt::ISODateWithMs), affinity);
+    default:
+        return addStoredText(value.toString(), affinity);
+    }
+    const qint64 whole =
+        value.typeId() == QMetaType::Bool ? (value.toBool() ? 1 : 0) : value.toLongLong();
+    if (affinity == Affinity::Text) {
+        addText(QString::number(whole));
+        return true;
+    }
+    if (affinity == Affinity::Real) {
+        if (std::abs(whole) > (qint64(1) << 53))
+            return false;
+        addReal(double(whole));
+        return true;
+    }
+    addInteger(whole);
+    return true;
+}
+
+void RowHasher::addColumn(sqlite3_stmt *statement, int column)
+{
+    switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER:
+        return addInteger(sqlite3_column_int64(statement, column));
+    case SQLITE_FLOAT:
+        return addReal(sqlite3_column_double(statement, column));
+    case SQLITE_TEXT:
+        return addText(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
+                       sqlite3_column_bytes(statement, column));
+    case SQLITE_BLOB:
+        return addBlob(static_cast<const char *>(sqlite3_column_blob(statement, column)),
+                       sqlite3_column_bytes(statement, column));
+    default:
+        return addNull();
+    }
+}
+
+RowDigest::Hash RowHasher::finish()
+{
+    const XXH128_hash_t hash = XXH3_128bits(m_row.constData(), size_t(m_row.size()));
+    m_row.resize(0);
+    return RowDigest::Hash{hash.low64, hash.high64};
+}
+
+} // namespace cutover

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "RowDigest.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+struct sqlite3_stmt;
+
+namespace cutover {
+
+// Hashes one row at a time (xxHash's XXH3, 128 bits) for RowDigest, over the values as SQLite
+// holds them: NULL, INTEGER, REAL, TEXT (UTF-8) and BLOB, each with its type. A run hashes the
+// rows it binds as the target will store them (addStored, which follows SqliteValue::bind and the
+// column's type affinity) and the source rows it reads (addSource); reconciliation hashes what a
+// table scan returns (addColumn), so equal digests mean the target holds exactly what the run
+// wrote. Where SQLite's conversion of a value cannot be foretold exactly (a REAL into a TEXT
+// column, text that may turn into a number), addStored says so and the digest is not used.
+class RowHasher
+{
+public:
+    enum class Affinity
+    {
+        Text,
+        Numeric,
+        Integer,
+        Real,
+        Blob
+    };
+    // SQLite's rules for a column's declared type ("Determination Of Column Affinity").
+    static Affinity affinityOf(const QString &declaredType);
+    // The value SQLite stores for a column's default: a string or integer literal, else none.
+    static QVariant literalDefault(const QString &defaultSql);
+
+    void addNull();
+    void addInteger(qint64 value);
+    void addReal(double value);
+    void addText(const char *utf8, qsizetype size);
+    void addText(const QString &text);
+    void addBlob(const char *bytes, qsizetype size);
+    // A value as a RowSource gives it.
+    void addSource(const QVariant &value);
+    // A value as the target stores it once bound; false when that cannot be foretold.
+    [[nodiscard]] bool addStored(const QVariant &value, Affinity affinity);
+    // Column c of the statement's current row.
+    void addColumn(sqlite3_stmt *statement, int column);
+
+    // The row's hash; the hasher starts a new row.
+    RowDigest::Hash finish();
+
+private:
+    void addBytes(char tag, const char *bytes, qsizetype size);
+    bool addStoredText(const QString &text, Affinity affinity);
+
+    QByteArray m_row;
+};
+
+} // namespace cutover
