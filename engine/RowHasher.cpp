@@ -1,5 +1,7 @@
 #include "RowHasher.h"
 
+#include "SqlLiteral.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QRegularExpression>
@@ -71,12 +73,8 @@ QVariant RowHasher::literalDefault(const QString &defaultSql)
     QString sql = defaultSql.trimmed();
     while (sql.startsWith(QLatin1Char('(')) && sql.endsWith(QLatin1Char(')')))
         sql = sql.mid(1, sql.size() - 2).trimmed();
-    static const QRegularExpression quoted(QStringLiteral(R"(^'((?:[^']|'')*)'$)"));
-    if (const auto m = quoted.match(sql); m.hasMatch())
-        return QVariant(m.captured(1).replace(QStringLiteral("''"), QStringLiteral("'")));
-    if (const auto whole = plainInteger(sql))
-        return QVariant(*whole);
-    return QVariant();
+    auto literal = SqlLiteral::parse(sql);
+    return literal ? *literal : QVariant();
 }
 
 void RowHasher::addBytes(char tag, const char *bytes, qsizetype size)

@@ -30,7 +30,7 @@ public:
     };
     // SQLite's rules for a column's declared type ("Determination Of Column Affinity").
     static Affinity affinityOf(const QString &declaredType);
-    // The value SQLite stores for a column's default: a string or integer literal, else none.
+    // The value a column's default stores, when it is a literal (SqlLiteral), else none.
     static QVariant literalDefault(const QString &defaultSql);
 
     void addNull();

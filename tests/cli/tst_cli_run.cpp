@@ -40,18 +40,24 @@ bool withDatabase(const QString &path, const std::function<void(QSqlDatabase &)>
     return opened;
 }
 
+// The first column of every row of a query on the SQLite database at path.
+QStringList firstColumn(const QString &path, const QString &sql)
+{
+    QStringList values;
+    withDatabase(path, [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.exec(sql);
+        while (q.next())
+            values.append(q.value(0).toString());
+    });
+    return values;
+}
+
 // The names of the secondary indexes of the SQLite database at path, sorted.
 QStringList indexNames(const QString &path)
 {
-    QStringList names;
-    withDatabase(path, [&names](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND sql "
-                              "IS NOT NULL ORDER BY name"));
-        while (q.next())
-            names.append(q.value(0).toString());
-    });
-    return names;
+    return firstColumn(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                            "AND sql IS NOT NULL ORDER BY name"));
 }
 
 // Every row of every demo table in key order, hashed: an exact comparison of two targets.
@@ -81,15 +87,10 @@ QString digest(const QString &path)
 // The options the last run recorded in the SQLite target at path.
 QJsonObject lastRunOptions(const QString &path)
 {
-    QJsonObject options;
-    withDatabase(path, [&options](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.exec(QStringLiteral("SELECT options FROM cutover_runs ORDER BY started_at DESC, "
-                              "rowid DESC LIMIT 1"));
-        if (q.next())
-            options = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
-    });
-    return options;
+    const QStringList options =
+        firstColumn(path, QStringLiteral("SELECT options FROM cutover_runs ORDER BY started_at "
+                                         "DESC, rowid DESC LIMIT 1"));
+    return QJsonDocument::fromJson(options.value(0).toUtf8()).object();
 }
 
 QJsonObject lastEvent(const QString &out, const QString &event)
