@@ -34,15 +34,21 @@ void ColumnProfiler::add(const QVariantList &values)
 {
     for (qsizetype c = 0; c < m_comparers.size(); ++c) {
         const QVariant &value = values.at(c);
-        if (value.isNull()) {
+        if (value.isNull())
             ++m_nulls[c];
-            continue;
-        }
-        if (m_min.at(c).isNull() || m_comparers.at(c).compare(value, m_min.at(c)) < 0)
-            m_min[c] = value;
-        if (m_max.at(c).isNull() || m_comparers.at(c).compare(value, m_max.at(c)) > 0)
-            m_max[c] = value;
+        else
+            offer(c, value);
     }
+}
+
+void ColumnProfiler::offer(qsizetype c, const QVariant &value)
+{
+    if (value.isNull())
+        return;
+    if (m_min.at(c).isNull() || m_comparers.at(c).compare(value, m_min.at(c)) < 0)
+        m_min[c] = value;
+    if (m_max.at(c).isNull() || m_comparers.at(c).compare(value, m_max.at(c)) > 0)
+        m_max[c] = value;
 }
 
 void ColumnProfiler::setDistinct(const QList<qint64> &distinct)

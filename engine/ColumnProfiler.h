@@ -16,6 +16,9 @@ public:
     explicit ColumnProfiler(const QList<ValueComparer> &comparers);
 
     void add(const QVariantList &canonicalValues);
+    // One column's candidate for minimum and maximum, and NULLs counted elsewhere (ScanProfiler).
+    void offer(qsizetype column, const QVariant &canonical);
+    void addNulls(qsizetype column, qint64 nulls) { m_nulls[column] += nulls; }
     void setDistinct(const QList<qint64> &distinct);
     QList<ColumnProfile> profiles() const;
     qint64 nulls() const; // over all columns

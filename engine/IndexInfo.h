@@ -13,6 +13,7 @@ struct IndexInfo
     QStringList columns;
     bool unique = false;
     bool isConstraint = false;
+    bool partial = false; // a SQLite index with a WHERE clause: unique only among its rows
 };
 
 } // namespace cutover

@@ -76,8 +76,9 @@ Result<ConnectionSpec> Reconciler::targetSpec() const
 }
 
 Result<void> Reconciler::readLedger(const ConnectionSpec &spec, const QList<TableInfo> &tables,
-                                    const QString &runId)
+                                    const ReconcileOptions &options)
 {
+    const QString &runId = options.runId;
     const bool hasLedger = std::any_of(tables.cbegin(), tables.cend(), [](const TableInfo &t) {
         return t.name == QLatin1String("cutover_runs");
     });
@@ -99,16 +100,48 @@ Result<void> Reconciler::readLedger(const ConnectionSpec &spec, const QList<Tabl
     if (!chosen)
         return chosen.error();
     m_run = *chosen;
+    if (auto ok = readDigests(ledger); !ok)
+        return ok;
     const auto q = [&](const char *name) {
         return SqlDialect::quoteIdentifier(QLatin1String(name), spec.kind());
     };
-    auto keys = (*session)->query(
+    QString sql =
         QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 IS NULL")
-            .arg(q("table_name"), q("source_key"), q("cutover_quarantine"), q("retried_in_run")));
+            .arg(q("table_name"), q("source_key"), q("cutover_quarantine"), q("retried_in_run"));
+    QVariantList names;
+    for (const QString &table : options.tables)
+        names.append(table);
+    if (!names.isEmpty())
+        sql += QStringLiteral(" AND %1 IN (%2)")
+                   .arg(q("table_name"),
+                        QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    auto keys = (*session)->query(sql, names);
     if (!keys)
         return keys.error();
     for (const QVariantList &row : std::as_const(*keys))
         m_runQuarantined[row.value(0).toString()].insert(row.value(1).toString());
+    return {};
+}
+
+// A table's digests count only when the newest run that wrote it recorded them, under the mapping
+// version of today: any later write, or another mapping, and every row is compared.
+Result<void> Reconciler::readDigests(RunLedger &ledger)
+{
+    const QString version = RunPlanner::mappingVersion(m_project);
+    QSet<QString> seen;
+    for (const RunRecord &run : std::as_const(m_runs))
+        for (const RunTableRecord &table : run.tables) {
+            if (seen.contains(table.tableName))
+                continue;
+            seen.insert(table.tableName);
+            if (table.status != RunStatus::Succeeded || run.mappingVersion != version)
+                continue;
+            auto digests = ledger.digests(run.runId, table.tableName);
+            if (!digests)
+                return digests.error();
+            if (*digests)
+                m_digests.insert(table.tableName, {run.runId, **digests});
+        }
     return {};
 }
 
@@ -122,7 +155,7 @@ Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
     auto schema = IntrospectorFactory::create(*spec, m_passwords)->introspect();
     if (!schema)
         return schema.error();
-    if (auto ok = readLedger(*spec, schema->tables, options.runId); !ok)
+    if (auto ok = readLedger(*spec, schema->tables, options); !ok)
         return ok.error();
     RunOptions planned;
     planned.tables = options.tables;
@@ -175,6 +208,11 @@ Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
             setup.mask = options.mask;
             setup.batchSize = m_project.settings.batchSize;
             setup.method = options.method;
+            if (const auto digests = m_digests.constFind(table.mapping->target);
+                digests != m_digests.cend()) {
+                setup.digestRunId = digests->first;
+                setup.digests = digests->second;
+            }
             setup.cancelled = &m_cancelled;
             const int total = int(plan->size());
             setup.progress = [&, name = table.mapping->target](const QString &stage, qint64 rows) {

@@ -7,6 +7,7 @@
 #include "ReconcileReport.h"
 #include "Result.h"
 #include "RunRecord.h"
+#include "TableDigests.h"
 #include "TableInfo.h"
 
 #include <QHash>
@@ -18,6 +19,7 @@
 namespace cutover {
 
 class PasswordProvider;
+class RunLedger;
 
 // Proves what arrived: for each mapped table (parents first), the source passed through the
 // mapping (the run's own transform programs, conversions and rules) is compared with the target,
@@ -30,7 +32,7 @@ public:
     struct Progress
     {
         QString table;
-        QString stage; // "expected", "target", "compare", "checks"
+        QString stage; // "digests", "expected", "target", "compare", "checks"
         qint64 rows = 0;
         int tablesDone = 0;
         int tablesTotal = 0;
@@ -46,9 +48,10 @@ public:
 private:
     Result<ConnectionSpec> targetSpec() const;
     // The project's runs in the target's ledger (none for a target loaded by another tool), the
-    // run reconciled, and the source keys whose rows are still quarantined, per table.
+    // run reconciled, and the source keys whose rows are still quarantined, per table asked for.
     Result<void> readLedger(const ConnectionSpec &spec, const QList<TableInfo> &tables,
-                            const QString &runId);
+                            const ReconcileOptions &options);
+    Result<void> readDigests(RunLedger &ledger);
 
     const Project &m_project;
     const PasswordProvider *m_passwords;
@@ -57,6 +60,8 @@ private:
     QList<RunRecord> m_runs;
     std::optional<RunRecord> m_run;
     QHash<QString, QSet<QString>> m_runQuarantined;
+    // Per table: the run that last wrote it and what it digested, when under today's mapping.
+    QHash<QString, std::pair<QString, TableDigests>> m_digests;
 };
 
 } // namespace cutover

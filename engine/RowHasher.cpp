@@ -1,5 +1,7 @@
 #include "RowHasher.h"
 
+#include "SqliteCell.h"
+
 #include "SqlLiteral.h"
 
 #include <QDate>
@@ -77,31 +79,37 @@ QVariant RowHasher::literalDefault(const QString &defaultSql)
     return literal ? *literal : QVariant();
 }
 
+void RowHasher::grow(std::size_t size)
+{
+    m_row.resize(std::max(2 * m_row.size(), m_size + size + 256));
+}
+
 void RowHasher::addBytes(char tag, const char *bytes, qsizetype size)
 {
     const auto length = quint32(size);
-    m_row.append(tag);
-    m_row.append(reinterpret_cast<const char *>(&length), sizeof length);
-    m_row.append(bytes, size);
+    putTag(tag);
+    put(&length, sizeof length);
+    if (size > 0)
+        put(bytes, std::size_t(size));
 }
 
 void RowHasher::addNull()
 {
-    m_row.append(kNull);
+    putTag(kNull);
 }
 
 void RowHasher::addInteger(qint64 value)
 {
-    m_row.append(kInteger);
-    m_row.append(reinterpret_cast<const char *>(&value), sizeof value);
+    putTag(kInteger);
+    put(&value, sizeof value);
 }
 
 void RowHasher::addReal(double value)
 {
     if (value == 0)
         value = 0; // -0.0 reads back from SQLite as 0.0
-    m_row.append(kReal);
-    m_row.append(reinterpret_cast<const char *>(&value), sizeof value);
+    putTag(kReal);
+    put(&value, sizeof value);
 }
 
 void RowHasher::addText(const char *utf8, qsizetype size)
@@ -221,17 +229,20 @@ bool RowHasher::addStored(const QVariant &value, Affinity affinity)
 
 void RowHasher::addColumn(sqlite3_stmt *statement, int column)
 {
-    switch (sqlite3_column_type(statement, column)) {
+    addCell(SqliteCell::read(statement, column));
+}
+
+void RowHasher::addCell(const SqliteCell &cell)
+{
+    switch (cell.type) {
     case SQLITE_INTEGER:
-        return addInteger(sqlite3_column_int64(statement, column));
+        return addInteger(cell.integer);
     case SQLITE_FLOAT:
-        return addReal(sqlite3_column_double(statement, column));
+        return addReal(cell.real);
     case SQLITE_TEXT:
-        return addText(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
-                       sqlite3_column_bytes(statement, column));
+        return addText(cell.bytes, cell.size);
     case SQLITE_BLOB:
-        return addBlob(static_cast<const char *>(sqlite3_column_blob(statement, column)),
-                       sqlite3_column_bytes(statement, column));
+        return addBlob(cell.bytes, cell.size);
     default:
         return addNull();
     }
@@ -239,8 +250,8 @@ void RowHasher::addColumn(sqlite3_stmt *statement, int column)
 
 RowDigest::Hash RowHasher::finish()
 {
-    const XXH128_hash_t hash = XXH3_128bits(m_row.constData(), size_t(m_row.size()));
-    m_row.resize(0);
+    const XXH128_hash_t hash = XXH3_128bits(m_row.data(), m_size);
+    m_size = 0;
     return RowDigest::Hash{hash.low64, hash.high64};
 }
 

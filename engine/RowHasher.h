@@ -5,10 +5,14 @@
 #include <QByteArray>
 #include <QString>
 #include <QVariant>
+#include <cstring>
+#include <vector>
 
 struct sqlite3_stmt;
 
 namespace cutover {
+
+struct SqliteCell;
 
 // Hashes one row at a time (xxHash's XXH3, 128 bits) for RowDigest, over the values as SQLite
 // holds them: NULL, INTEGER, REAL, TEXT (UTF-8) and BLOB, each with its type. A run hashes the
@@ -45,15 +49,26 @@ public:
     [[nodiscard]] bool addStored(const QVariant &value, Affinity affinity);
     // Column c of the statement's current row.
     void addColumn(sqlite3_stmt *statement, int column);
+    void addCell(const SqliteCell &cell);
 
     // The row's hash; the hasher starts a new row.
     RowDigest::Hash finish();
 
 private:
     void addBytes(char tag, const char *bytes, qsizetype size);
+    void put(const void *data, std::size_t size)
+    {
+        if (m_size + size > m_row.size())
+            grow(size);
+        std::memcpy(m_row.data() + m_size, data, size);
+        m_size += size;
+    }
+    void putTag(char tag) { put(&tag, 1); }
+    void grow(std::size_t size);
     bool addStoredText(const QString &text, Affinity affinity);
 
-    QByteArray m_row;
+    std::vector<char> m_row; // the row's encoding so far, m_size bytes of it
+    std::size_t m_size = 0;
 };
 
 } // namespace cutover

@@ -1,5 +1,6 @@
 #include "SpoolMerger.h"
 
+#include "SamplePriority.h"
 #include "ValueText.h"
 
 #include <algorithm>
@@ -9,7 +10,7 @@ namespace cutover {
 SpoolMerger::SpoolMerger(Setup setup)
     : m_setup(std::move(setup))
     , m_differing(m_setup.comparers.size(), 0)
-    , m_random(m_setup.seed)
+    , m_sample(m_setup.sampleRows)
 {}
 
 bool SpoolMerger::readGroup(ReconcileSpool::Cursor &cursor, std::optional<Row> &pending,
@@ -70,10 +71,11 @@ Result<void> SpoolMerger::merge(ReconcileSpool &spool, TableReconciliation &tabl
             return *cursor->error();
     for (qsizetype c = 0; c < table.columns.size() && c < m_differing.size(); ++c)
         table.columns[c].differing = m_differing.at(c);
-    std::sort(m_sample.begin(), m_sample.end(),
-              [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[key, sample] : std::as_const(m_sample))
-        table.sample.append(sample);
+    auto sample = m_sample.entries();
+    std::sort(sample.begin(), sample.end(),
+              [](const auto &a, const auto &b) { return a.value.first < b.value.first; });
+    for (const auto &entry : std::as_const(sample))
+        table.sample.append(entry.value.second);
     return {};
 }
 
@@ -128,20 +130,22 @@ void SpoolMerger::compareRows(const Row &expected, const Row &actual, TableRecon
     offerSample(expected, &actual, QStringLiteral("modified"));
 }
 
-// Reservoir sampling over the expected rows in key order: every row has the same chance, and the
-// same seed over the same rows picks the same sample.
 void SpoolMerger::offerSample(const Row &expected, const Row *actual, const QString &outcome)
 {
-    if (m_setup.sampleRows <= 0)
-        return;
-    ++m_offered;
-    qsizetype slot = m_sample.size();
-    if (m_sample.size() >= m_setup.sampleRows) {
-        const quint64 pick = m_random() % quint64(m_offered);
-        if (pick >= quint64(m_setup.sampleRows))
-            return;
-        slot = qsizetype(pick);
-    }
+    QByteArray tie = sampleTie(expected);
+    const quint64 priority = SamplePriority::of(tie, m_setup.seed);
+    if (m_sample.wants(priority, tie))
+        m_sample.offer(priority, tie, {expected.key, sampleOf(expected, actual, outcome)});
+}
+
+QByteArray SpoolMerger::sampleTie(const Row &expected)
+{
+    return expected.sourceKey.isEmpty() ? expected.key : expected.sourceKey.toUtf8();
+}
+
+SampleRow SpoolMerger::sampleOf(const Row &expected, const Row *actual,
+                                const QString &outcome) const
+{
     SampleRow sample;
     sample.row = RowRef{expected.keyText, expected.sourceKey};
     sample.outcome = outcome;
@@ -155,10 +159,7 @@ void SpoolMerger::offerSample(const Row &expected, const Row *actual, const QStr
         sample.equal.append(actual && (filled || m_setup.comparers.at(c).equal(
                                                      expected.values.at(c), actual->values.at(c))));
     }
-    if (slot == m_sample.size())
-        m_sample.append({expected.key, sample});
-    else
-        m_sample[slot] = {expected.key, sample};
+    return sample;
 }
 
 QString SpoolMerger::shown(int column, const QVariant &value) const

@@ -1,17 +1,19 @@
 #pragma once
 
 #include "ReconcileSpool.h"
+#include "SampleReservoir.h"
 #include "TableReconciliation.h"
 #include "ValueComparer.h"
 
-#include <random>
+#include <utility>
 
 namespace cutover {
 
 // The ordered streaming merge of a table's two spooled sides: walks both in SortKey order, a key
 // group at a time, and counts matched, modified, missing and extra rows and target rows that
 // repeat a key, the columns that differ, samples of each difference and a seeded random sample
-// of the expected rows compared field by field. Memory: one key group and the samples.
+// of the expected rows compared field by field (SampleReservoir). Memory: one key group and the
+// samples.
 class SpoolMerger
 {
 public:
@@ -30,8 +32,13 @@ public:
     // the target does not have).
     Result<void> merge(ReconcileSpool &spool, TableReconciliation &table);
 
-private:
     using Row = ReconcileSpool::Row;
+    // One row of the sample: expected and actual (none: missing) values field by field.
+    SampleRow sampleOf(const Row &expected, const Row *actual, const QString &outcome) const;
+    // The sample's order and tie-break for an expected row.
+    static QByteArray sampleTie(const Row &expected);
+
+private:
     void compareGroup(const QList<Row> &expected, const QList<Row> &actual,
                       TableReconciliation &table);
     void compareRows(const Row &expected, const Row &actual, TableReconciliation &table);
@@ -42,9 +49,7 @@ private:
 
     Setup m_setup;
     QList<qint64> m_differing;
-    std::mt19937_64 m_random;
-    qint64 m_offered = 0;
-    QList<std::pair<QByteArray, SampleRow>> m_sample; // by SortKey
+    SampleReservoir<std::pair<QByteArray, SampleRow>> m_sample; // SortKey, row
 };
 
 } // namespace cutover

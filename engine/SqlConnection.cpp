@@ -5,6 +5,7 @@
 
 #include <QAtomicInteger>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace cutover {
@@ -119,6 +120,14 @@ SqlConnection::open(const ConnectionSpec &spec, const PasswordProvider *password
                                           "is in CUTOVER_PASSWORD or the keychain")
                          : QString());
     return connection;
+}
+
+sqlite3 *SqlConnection::sqliteHandle() const
+{
+    const QVariant handle = database().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 } // namespace cutover

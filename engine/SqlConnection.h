@@ -6,6 +6,8 @@
 #include <QSqlDatabase>
 #include <memory>
 
+struct sqlite3;
+
 namespace cutover {
 
 class PasswordProvider;
@@ -32,6 +34,9 @@ public:
     QSqlDatabase database() const;
     const ConnectionSpec &spec() const { return m_spec; }
     QString quote(const QString &identifier) const;
+    // The SQLite driver's own handle, for the sqlite3 C API on this connection; null for other
+    // databases.
+    sqlite3 *sqliteHandle() const;
 
 private:
     SqlConnection(ConnectionSpec spec, QString name);

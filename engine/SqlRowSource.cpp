@@ -193,10 +193,7 @@ QString SqlRowSource::timestampSelect(const TableMapping &mapping, const RowQuer
 // exec() does; false (nothing kept) when anything fails, so that QSqlQuery runs it and reports.
 bool SqlRowSource::executeDirect(const QString &sql)
 {
-    const QVariant handle = m_connection->database().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return false;
-    m_db = *static_cast<sqlite3 *const *>(handle.constData());
+    m_db = m_connection->sqliteHandle();
     if (!m_db)
         return false;
     const QByteArray utf8 = sql.toUtf8();

@@ -151,7 +151,7 @@ Result<void> SqliteIntrospector::readForeignKeys(QSqlDatabase &db, TableInfo &ta
 Result<void> SqliteIntrospector::readIndexes(QSqlDatabase &db, TableInfo &table) const
 {
     auto list = pragmaQuery(db,
-                            QStringLiteral("SELECT name, \"unique\", origin FROM "
+                            QStringLiteral("SELECT name, \"unique\", origin, partial FROM "
                                            "pragma_index_list(?) ORDER BY name"),
                             table.name);
     if (!list)
@@ -164,6 +164,7 @@ Result<void> SqliteIntrospector::readIndexes(QSqlDatabase &db, TableInfo &table)
         index.name = list->value(0).toString();
         index.unique = list->value(1).toInt() != 0;
         index.isConstraint = origin == QLatin1String("u");
+        index.partial = list->value(3).toInt() != 0;
         auto columns = pragmaQuery(
             db, QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"), index.name);
         if (!columns)

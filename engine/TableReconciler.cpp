@@ -2,10 +2,13 @@
 
 #include "BatchTransformer.h"
 #include "ColumnProfiler.h"
+#include "DigestProof.h"
 #include "OrphanFinder.h"
 #include "RowSourceFactory.h"
 #include "RuleChecker.h"
 #include "RunReferenceIndex.h"
+#include "SamplePriority.h"
+#include "SampleReservoir.h"
 #include "SegmentChecksums.h"
 #include "SortKey.h"
 #include "SourceCounter.h"
@@ -24,6 +27,8 @@ namespace {
 
 constexpr int kDifferenceSamples = 10;
 constexpr int kFindingSamples = 5;
+// Source rows the proof keeps beyond the sample (rows quarantined now, which should be none).
+constexpr int kSampleMargin = 8;
 
 // The primary key; else the project's reconcile.keys for the table; else the first unique
 // constraint.
@@ -70,38 +75,17 @@ Result<TableReconciliation> TableReconciler::run()
     m_result.table = mapping.target;
     m_result.source = mapping.source.isEmpty() ? QStringLiteral("query") : mapping.source;
     chooseColumns();
-    auto spool = ReconcileSpool::create(int(m_comparers.size()));
-    if (!spool)
-        return spool.error();
-    m_spool = std::move(*spool);
     m_expectedProfile = std::make_unique<ColumnProfiler>(m_comparers);
     m_targetProfile = std::make_unique<ColumnProfiler>(m_comparers);
 
     if (auto ok = countSource(); !ok)
         return ok.error();
-    if (auto ok = useChecksums() ? spoolThenCompareByChecksums() : spoolBothSides(); !ok)
-        return ok.error();
-    if (cancelled())
-        return cancelledError();
-    if (auto ok = m_spool->finishWriting(); !ok)
-        return ok.error();
-
-    report(QStringLiteral("compare"), m_result.targetRows);
-    SpoolMerger::Setup merge;
-    merge.comparers = m_comparers;
-    for (const ValueComparer &c : std::as_const(m_comparers)) {
-        const ColumnMapping *column = mapping.column(c.column());
-        merge.masked.append(m_setup.mask && column && column->sensitive);
-    }
-    merge.differenceSamples = kDifferenceSamples;
-    merge.sampleRows = m_setup.sampleRows;
-    merge.seed = m_setup.seed;
-    if (auto ok = SpoolMerger(merge).merge(*m_spool, m_result); !ok)
-        return ok.error();
-
-    report(QStringLiteral("checks"), m_result.targetRows);
-    if (auto ok = findDuplicates(); !ok)
-        return ok.error();
+    auto proven = proveByDigests();
+    if (!proven)
+        return proven.error();
+    if (!*proven)
+        if (auto ok = mergeEveryRow(); !ok)
+            return ok.error();
     if (m_setup.targetDb) {
         auto orphans =
             OrphanFinder::find(*m_setup.targetDb, m_setup.targetSpec.kind(), m_setup.target);
@@ -110,8 +94,225 @@ Result<TableReconciliation> TableReconciler::run()
         m_result.orphans = *orphans;
     }
     m_result.durationMs = clock.elapsed();
-    m_spool.reset();
     return m_result;
+}
+
+// Both sides spooled in key order and merged (SpoolMerger), duplicates counted on the spool.
+Result<void> TableReconciler::mergeEveryRow()
+{
+    auto spool = ReconcileSpool::create(int(m_comparers.size()));
+    if (!spool)
+        return spool.error();
+    m_spool = std::move(*spool);
+    if (auto ok = useChecksums() ? spoolThenCompareByChecksums() : spoolBothSides(); !ok)
+        return ok;
+    if (cancelled())
+        return cancelledError();
+    if (auto ok = m_spool->finishWriting(); !ok)
+        return ok;
+
+    report(QStringLiteral("compare"), m_result.targetRows);
+    if (auto ok = SpoolMerger(mergeSetup()).merge(*m_spool, m_result); !ok)
+        return ok;
+
+    report(QStringLiteral("checks"), m_result.targetRows);
+    if (auto ok = findDuplicates(); !ok)
+        return ok;
+    m_spool.reset();
+    return {};
+}
+
+SpoolMerger::Setup TableReconciler::mergeSetup() const
+{
+    SpoolMerger::Setup merge;
+    merge.comparers = m_comparers;
+    for (const ValueComparer &c : std::as_const(m_comparers)) {
+        const ColumnMapping *column = m_setup.mapping->column(c.column());
+        merge.masked.append(m_setup.mask && column && column->sensitive);
+    }
+    merge.differenceSamples = kDifferenceSamples;
+    merge.sampleRows = m_setup.sampleRows;
+    merge.seed = m_setup.seed;
+    return merge;
+}
+
+// The fast way for a table the newest run loaded whole under today's mapping (DigestProof): when
+// the source and the target still hash to what the run read and wrote, the target holds exactly
+// the expected rows, which the run computed then, and only the sampled rows go through the
+// mapping again. False (and a note) when the proof does not hold: every row is compared then.
+Result<bool> TableReconciler::proveByDigests()
+{
+    if (!m_setup.digests || m_setup.method != ReconcileOptions::Method::Auto)
+        return false;
+    DigestProof::Setup setup;
+    setup.project = m_setup.project;
+    setup.mapping = m_setup.mapping;
+    setup.target = m_setup.target;
+    setup.targetSpec = m_setup.targetSpec;
+    setup.passwords = m_setup.passwords;
+    setup.runId = m_setup.digestRunId;
+    setup.digests = *m_setup.digests;
+    setup.comparers = m_comparers;
+    setup.keyColumns = m_keyColumns;
+    setup.sampleCandidates = m_setup.sampleRows > 0 ? m_setup.sampleRows + kSampleMargin : 0;
+    setup.excludedKeys = m_setup.runQuarantined;
+    setup.seed = m_setup.seed;
+    setup.cancelled = m_setup.cancelled;
+    auto outcome = DigestProof(setup).run(*m_targetProfile);
+    if (!outcome)
+        return outcome.error();
+    report(QStringLiteral("digests"), outcome->targetRows);
+    if (outcome->proven && outcome->sourceRows != m_result.sourceRows - m_result.skipped)
+        outcome->reason = QStringLiteral("the source changed while it was read");
+    if (outcome->proven && outcome->reason.isEmpty()) {
+        auto sampled = sampleProven(*outcome);
+        if (!sampled)
+            return sampled.error();
+        if (!*sampled)
+            outcome->reason = QStringLiteral("a sampled row did not match");
+    }
+    if (!outcome->proven || !outcome->reason.isEmpty()) {
+        m_result.notes.append(QStringLiteral("run digests not used (%1): every row was compared")
+                                  .arg(outcome->reason));
+        m_result.sample.clear();
+        m_targetProfile = std::make_unique<ColumnProfiler>(m_comparers);
+        return false;
+    }
+    m_result.method = QStringLiteral("run digests");
+    m_result.expectedRows = outcome->loadedRows;
+    m_result.matched = outcome->loadedRows;
+    m_result.quarantined = outcome->sourceRows - outcome->loadedRows;
+    m_result.targetRows = outcome->targetRows;
+    m_result.rowsTransferred = outcome->targetRows;
+    m_result.targetProfiles = m_targetProfile->profiles();
+    m_result.expectedProfiles = m_result.targetProfiles;
+    m_result.targetNulls = m_targetProfile->nulls();
+    m_result.expectedNulls = m_result.targetNulls;
+    m_result.notes.append(
+        QStringLiteral("run digests: the source and the target hash to what run %1 read and wrote "
+                       "under this mapping version, so the target holds exactly the expected rows "
+                       "(those that passed the rules then); the %2 sampled rows were sent through "
+                       "the mapping again and compared field by field, and the profiles come "
+                       "from one scan of the target")
+            .arg(m_setup.digestRunId.left(8))
+            .arg(m_result.sample.size()));
+    if (auto ok = indexProvenTable(); !ok)
+        return ok.error();
+    return true;
+}
+
+// The seeded sample of a proven table: the candidates through the mapping, the rows the exact
+// merge would pick (SampleReservoir) read from the target by key. False when a row is not there
+// or differs, or when too few candidates load.
+Result<bool> TableReconciler::sampleProven(const DigestProof::Outcome &outcome)
+{
+    if (m_setup.sampleRows <= 0 || outcome.candidates.isEmpty())
+        return true;
+    auto keyColumns =
+        RowSourceFactory::keyColumns(*m_setup.project, *m_setup.mapping, m_setup.passwords);
+    if (!keyColumns)
+        return keyColumns.error();
+    auto transformer = createTransformer(outcome.candidates.columns, *keyColumns);
+    if (!transformer)
+        return transformer.error();
+    auto loaded = (*transformer)->transform(outcome.candidates, 1, 0);
+    if (!loaded)
+        return loaded.error();
+    const QList<qsizetype> at = comparedAt(loaded->columns);
+    SampleReservoir<ReconcileSpool::Row> picked(m_setup.sampleRows);
+    for (qsizetype r = 0; r < loaded->rows.size(); ++r) {
+        ReconcileSpool::Row row = expectedRow(*loaded, r, at);
+        if (row.runQuarantined)
+            continue;
+        const QByteArray tie = SpoolMerger::sampleTie(row);
+        picked.offer(SamplePriority::of(tie, m_setup.seed), tie, std::move(row));
+    }
+    const auto entries = picked.entries();
+    if (entries.size() < std::min<qint64>(m_setup.sampleRows, outcome.loadedRows))
+        return false;
+    auto actual = targetRowsByKey(entries);
+    if (!actual)
+        return actual.error();
+    const SpoolMerger merger(mergeSetup());
+    QList<std::pair<QByteArray, SampleRow>> sample;
+    for (const auto &entry : entries) {
+        const auto found = actual->constFind(entry.value.key);
+        if (found == actual->cend())
+            return false;
+        SampleRow row = merger.sampleOf(entry.value, &found.value(), QStringLiteral("matched"));
+        if (row.equal.contains(false))
+            return false;
+        sample.append({entry.value.key, row});
+    }
+    std::sort(sample.begin(), sample.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[key, row] : std::as_const(sample))
+        m_result.sample.append(row);
+    return true;
+}
+
+// The target rows of these expected rows, by their SortKey.
+Result<QHash<QByteArray, ReconcileSpool::Row>>
+TableReconciler::targetRowsByKey(const QList<SampleReservoir<ReconcileSpool::Row>::Entry> &rows)
+{
+    TableMapping table;
+    table.target = m_setup.mapping->target;
+    table.source = m_setup.mapping->target;
+    RowQuery query;
+    for (const ValueComparer &c : std::as_const(m_comparers))
+        query.columns.append(c.column());
+    query.keyColumns = m_result.key;
+    for (const auto &entry : rows) {
+        QVariantList key;
+        for (int c : std::as_const(m_keyColumns))
+            key.append(entry.value.values.at(c));
+        query.keyIn.append(key);
+    }
+    auto source = SqlRowSource::open(m_setup.targetSpec, table, query, m_setup.passwords);
+    if (!source)
+        return source.error();
+    QHash<QByteArray, ReconcileSpool::Row> found;
+    for (;;) {
+        auto batch = (*source)->next(m_setup.batchSize);
+        if (!batch)
+            return batch.error();
+        if (batch->isEmpty())
+            break;
+        for (const QVariantList &values : std::as_const(batch->rows)) {
+            QVariantList canonical;
+            for (qsizetype c = 0; c < m_comparers.size(); ++c)
+                canonical.append(m_comparers.at(c).canonical(values.value(c)));
+            ReconcileSpool::Row row = rowOf(canonical);
+            found.insert(row.key, row);
+        }
+    }
+    return found;
+}
+
+// Reference rules of the tables after this one look up its indexed columns: a proven table's
+// values are its expected values, read from the target.
+Result<void> TableReconciler::indexProvenTable()
+{
+    if (!m_setup.referenceIndex || m_setup.indexedColumns.isEmpty())
+        return {};
+    TableMapping table;
+    table.target = m_setup.mapping->target;
+    table.source = m_setup.mapping->target;
+    RowQuery query;
+    query.columns = m_setup.indexedColumns;
+    auto source = SqlRowSource::open(m_setup.targetSpec, table, query, m_setup.passwords);
+    if (!source)
+        return source.error();
+    while (!cancelled()) {
+        auto batch = (*source)->next(m_setup.batchSize);
+        if (!batch)
+            return batch.error();
+        if (batch->isEmpty())
+            break;
+        for (const QString &column : std::as_const(m_setup.indexedColumns))
+            m_setup.referenceIndex->addBatch(m_setup.mapping->target, column, *batch);
+    }
+    return {};
 }
 
 // Compared: the target columns the mapping fills. Matched by the target's primary key when the
@@ -195,6 +396,50 @@ Result<void> TableReconciler::countSource()
     return {};
 }
 
+Result<std::unique_ptr<BatchTransformer>>
+TableReconciler::createTransformer(const QStringList &sourceColumns,
+                                   const QStringList &keyColumns) const
+{
+    BatchTransformer::Setup setup;
+    setup.project = m_setup.project;
+    setup.mapping = m_setup.mapping;
+    setup.target = m_setup.target;
+    setup.sourceColumns = sourceColumns;
+    setup.keyColumns = keyColumns;
+    setup.references = m_setup.references;
+    return BatchTransformer::create(setup);
+}
+
+// Loading row r of a transformed batch as the spool keeps it; at: per compared column, its index
+// in the batch (-1: not loaded).
+ReconcileSpool::Row TableReconciler::expectedRow(const LoadBatch &loaded, qsizetype r,
+                                                 const QList<qsizetype> &at) const
+{
+    const QVariantList &values = loaded.rows.at(r);
+    const QBitArray defaults = loaded.databaseDefaults.value(r);
+    QVariantList canonical;
+    QBitArray filled(m_comparers.size());
+    for (qsizetype c = 0; c < m_comparers.size(); ++c) {
+        const qsizetype i = at.at(c);
+        canonical.append(i < 0 ? QVariant() : m_comparers.at(c).canonical(values.at(i)));
+        if (i >= 0 && i < defaults.size() && defaults.testBit(i))
+            filled.setBit(c);
+    }
+    ReconcileSpool::Row row = rowOf(canonical);
+    row.sourceKey = loaded.sourceKeys.value(r);
+    row.runQuarantined = m_setup.runQuarantined.contains(row.sourceKey);
+    row.databaseFilled = filled;
+    return row;
+}
+
+QList<qsizetype> TableReconciler::comparedAt(const QStringList &columns) const
+{
+    QList<qsizetype> at;
+    for (const ValueComparer &comparer : std::as_const(m_comparers))
+        at.append(columns.indexOf(comparer.column()));
+    return at;
+}
+
 Result<void> TableReconciler::spoolExpected()
 {
     auto keyColumns =
@@ -218,14 +463,7 @@ Result<void> TableReconciler::spoolExpected()
         if (batch->isEmpty())
             break;
         if (!transformer) {
-            BatchTransformer::Setup setup;
-            setup.project = m_setup.project;
-            setup.mapping = m_setup.mapping;
-            setup.target = m_setup.target;
-            setup.sourceColumns = batch->columns;
-            setup.keyColumns = *keyColumns;
-            setup.references = m_setup.references;
-            auto created = BatchTransformer::create(setup);
+            auto created = createTransformer(batch->columns, *keyColumns);
             if (!created)
                 return created.error();
             transformer = std::move(*created);
@@ -236,26 +474,12 @@ Result<void> TableReconciler::spoolExpected()
         read += batch->size();
         m_result.quarantined += loaded->quarantined.size();
         if (at.isEmpty())
-            for (const ValueComparer &comparer : std::as_const(m_comparers))
-                at.append(loaded->columns.indexOf(comparer.column()));
+            at = comparedAt(loaded->columns);
         for (qsizetype r = 0; r < loaded->rows.size(); ++r) {
-            const QVariantList &values = loaded->rows.at(r);
-            const QBitArray defaults = loaded->databaseDefaults.value(r);
-            QVariantList canonical;
-            QBitArray filled(m_comparers.size());
-            for (qsizetype c = 0; c < m_comparers.size(); ++c) {
-                const qsizetype i = at.at(c);
-                canonical.append(i < 0 ? QVariant() : m_comparers.at(c).canonical(values.at(i)));
-                if (i >= 0 && i < defaults.size() && defaults.testBit(i))
-                    filled.setBit(c);
-            }
-            ReconcileSpool::Row row = rowOf(canonical);
-            row.sourceKey = loaded->sourceKeys.value(r);
-            row.runQuarantined = m_setup.runQuarantined.contains(row.sourceKey);
-            row.databaseFilled = filled;
+            const ReconcileSpool::Row row = expectedRow(*loaded, r, at);
             if (auto ok = m_spool->add(ReconcileSpool::Side::Expected, row); !ok)
                 return ok;
-            m_expectedProfile->add(canonical);
+            m_expectedProfile->add(row.values);
         }
         if (m_setup.referenceIndex)
             for (const QString &column : std::as_const(m_setup.indexedColumns))

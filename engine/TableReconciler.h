@@ -1,11 +1,15 @@
 #pragma once
 
 #include "ConnectionSpec.h"
+#include "DigestProof.h"
 #include "Project.h"
 #include "ReconcileOptions.h"
 #include "ReconcileSpool.h"
 #include "Result.h"
 #include "RowBatch.h"
+#include "SampleReservoir.h"
+#include "SpoolMerger.h"
+#include "TableDigests.h"
 #include "TableInfo.h"
 #include "TableReconciliation.h"
 #include "ValueComparer.h"
@@ -14,6 +18,7 @@
 #include <QSet>
 #include <atomic>
 #include <functional>
+#include <optional>
 
 class QSqlDatabase;
 
@@ -22,8 +27,10 @@ namespace cutover {
 class PasswordProvider;
 class ReferenceLookup;
 class RunReferenceIndex;
+class BatchTransformer;
 class ColumnProfiler;
 class RuleChecker;
+struct LoadBatch;
 
 // Reconciles one table mapping: (1) the source, read in source-key order, goes through the
 // mapping exactly as a run sends it (BatchTransformer: transform program, conversion to the
@@ -33,6 +40,8 @@ class RuleChecker;
 // key order; (4) duplicate keys and unique values, orphaned foreign keys and rule violations are
 // counted on the target. The key is the target's primary key when the mapping fills it; otherwise
 // rows are matched by their whole content (a changed row then shows as one missing and one extra).
+// Before all that, a table the newest run loaded whole under today's mapping is proven by the
+// run's digests (DigestProof) when they still hold: two scans, no transform but the sample's.
 class TableReconciler
 {
 public:
@@ -54,6 +63,10 @@ public:
         bool mask = true;
         int batchSize = 1000;
         ReconcileOptions::Method method = ReconcileOptions::Method::Auto;
+        // What the newest run that wrote the table digested, when its mapping version is
+        // today's (DigestProof); the method Auto then tries the proof before the merge.
+        std::optional<TableDigests> digests;
+        QString digestRunId;
         const std::atomic<bool> *cancelled = nullptr;
         std::function<void(const QString &stage, qint64 rows)> progress;
     };
@@ -64,6 +77,18 @@ public:
     Result<TableReconciliation> run();
 
 private:
+    Result<bool> proveByDigests();
+    Result<bool> sampleProven(const DigestProof::Outcome &outcome);
+    Result<QHash<QByteArray, ReconcileSpool::Row>>
+    targetRowsByKey(const QList<SampleReservoir<ReconcileSpool::Row>::Entry> &rows);
+    Result<void> indexProvenTable();
+    Result<void> mergeEveryRow();
+    SpoolMerger::Setup mergeSetup() const;
+    Result<std::unique_ptr<BatchTransformer>>
+    createTransformer(const QStringList &sourceColumns, const QStringList &keyColumns) const;
+    ReconcileSpool::Row expectedRow(const LoadBatch &loaded, qsizetype r,
+                                    const QList<qsizetype> &at) const;
+    QList<qsizetype> comparedAt(const QStringList &columns) const;
     void chooseColumns();
     Result<void> countSource();
     Result<void> spoolExpected();

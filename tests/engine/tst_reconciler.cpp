@@ -1,11 +1,14 @@
 #include "DemoGenerator.h"
 #include "ProjectReader.h"
 #include "ReconcileKeys.h"
+#include "ReconcileReportJson.h"
 #include "Reconciler.h"
 #include "RunControl.h"
 #include "RunEngine.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <sqlite3.h>
@@ -85,6 +88,34 @@ private:
         return *report;
     }
 
+    // A report's tables as JSON, without what only says how they were compared.
+    static QJsonArray findings(const ReconcileReport &report)
+    {
+        QJsonArray tables;
+        for (const QJsonValue &table :
+             ReconcileReportJson::toJson(report).value("tables").toArray()) {
+            QJsonObject t = table.toObject();
+            for (const char *key : {"method", "notes", "durationMs"})
+                t.remove(QLatin1String(key));
+            tables.append(t);
+        }
+        return tables;
+    }
+
+    static QStringList methods(const ReconcileReport &report)
+    {
+        QStringList result;
+        for (const TableReconciliation &t : report.tables)
+            result.append(t.method);
+        return result;
+    }
+
+    static bool notesSay(const TableReconciliation &t, const QString &text)
+    {
+        return std::any_of(t.notes.cbegin(), t.notes.cend(),
+                           [&](const QString &note) { return note.contains(text); });
+    }
+
 private Q_SLOTS:
     void cleanRunPassesWithNoFalseAlarm()
     {
@@ -92,11 +123,18 @@ private Q_SLOTS:
         const ReconcileReport report = reconcile(project);
         QCOMPARE(report.tables.size(), project.mappings.size());
         QVERIFY(!report.runId.isEmpty());
+        ReconcileOptions exact;
+        exact.method = ReconcileOptions::Method::Exact;
+        const ReconcileReport merged = reconcile(project, exact);
+        // The run's digests prove every table; the exact merge of every row finds the same.
+        QCOMPARE(findings(report), findings(merged));
+        for (const TableReconciliation &t : merged.tables)
+            QCOMPARE(t.method, QStringLiteral("exact merge"));
         for (const TableReconciliation &t : report.tables) {
             QVERIFY2(
                 t.status == ReconcileStatus::Pass,
                 qPrintable(t.table + QStringLiteral(": ") + t.reasons.join(QStringLiteral("; "))));
-            QCOMPARE(t.method, QStringLiteral("exact merge"));
+            QCOMPARE(t.method, QStringLiteral("run digests"));
             QCOMPARE(t.missing, 0);
             QCOMPARE(t.extra, 0);
             QCOMPARE(t.modified, 0);
@@ -175,6 +213,12 @@ private Q_SLOTS:
 
         const ReconcileReport report = reconcile(project);
         QCOMPARE(report.status, ReconcileStatus::Fail);
+        // Every corrupted table breaks its run's digest and is merged row by row.
+        for (const TableReconciliation &t : report.tables) {
+            QCOMPARE(t.method, QStringLiteral("exact merge"));
+            QVERIFY2(notesSay(t, QStringLiteral("the target is not what run")),
+                     qPrintable(t.notes.join(QStringLiteral("; "))));
+        }
 
         const TableReconciliation *observation = report.table(QStringLiteral("observation"));
         QCOMPARE(observation->missing, 3);
@@ -220,6 +264,40 @@ private Q_SLOTS:
         QCOMPARE(practitioner->duplicateRows(), 1);
         QCOMPARE(practitioner->missing + practitioner->extra + practitioner->modified, 0);
         QCOMPARE(practitioner->status, ReconcileStatus::Fail);
+    }
+
+    void changedSourceOrMappingIsMergedRowByRow()
+    {
+        Project project = migratedDemo();
+        sqlite3 *db = nullptr;
+        const QByteArray legacy = (project.baseDir + QStringLiteral("/legacy.sqlite")).toUtf8();
+        QCOMPARE(sqlite3_open(legacy.constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db,
+                              "UPDATE PATIENTS SET PAT_NAME = PAT_NAME || 'x' WHERE PAT_ID = "
+                              "(SELECT min(PAT_ID) FROM PATIENTS)",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(db);
+        const ReconcileReport changedSource = reconcile(project);
+        const TableReconciliation *patient = changedSource.table(QStringLiteral("patient"));
+        QCOMPARE(patient->method, QStringLiteral("exact merge"));
+        QVERIFY(notesSay(*patient, QStringLiteral("the source is not what run")));
+        QCOMPARE(patient->modified, 1);
+        QCOMPARE(patient->modifiedSamples.first().columns,
+                 QStringList{QStringLiteral("full_name")});
+        QCOMPARE(changedSource.table(QStringLiteral("practitioner"))->method,
+                 QStringLiteral("run digests"));
+
+        // Another mapping version: no table's digests count, and nothing is a false alarm.
+        project.mappings.first().columns.first().sensitive =
+            !project.mappings.first().columns.first().sensitive;
+        const ReconcileReport changedMapping = reconcile(project);
+        for (const TableReconciliation &t : changedMapping.tables) {
+            QCOMPARE(t.method, QStringLiteral("exact merge"));
+            QVERIFY(!notesSay(t, QStringLiteral("digests")));
+        }
+        QCOMPARE(changedMapping.table(QStringLiteral("practitioner"))->status,
+                 ReconcileStatus::Pass);
     }
 
     void sampleIsSeededAndMasksSensitiveColumns()
