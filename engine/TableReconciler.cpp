@@ -251,16 +251,40 @@ Result<bool> TableReconciler::sampleProven(const DigestProof::Outcome &outcome)
     return true;
 }
 
-// The target rows of these expected rows, by their SortKey.
-Result<QHash<QByteArray, ReconcileSpool::Row>>
-TableReconciler::targetRowsByKey(const QList<SampleReservoir<ReconcileSpool::Row>::Entry> &rows)
+// The target table's rows, read as a source is read: SqlRowSource has the database render
+// timestamps as text (TimestampSelect), so the exact merge reads what segment checksums see,
+// whatever this machine's time zone.
+Result<std::unique_ptr<SqlRowSource>> TableReconciler::openTarget(const RowQuery &query) const
 {
     TableMapping table;
     table.target = m_setup.mapping->target;
     table.source = m_setup.mapping->target;
+    return SqlRowSource::open(m_setup.targetSpec, table, query, m_setup.passwords);
+}
+
+// A query for the compared columns, in comparer order.
+RowQuery TableReconciler::comparedColumns() const
+{
     RowQuery query;
     for (const ValueComparer &c : std::as_const(m_comparers))
         query.columns.append(c.column());
+    return query;
+}
+
+QVariantList TableReconciler::canonicalOf(const QVariantList &values) const
+{
+    QVariantList canonical;
+    canonical.reserve(m_comparers.size());
+    for (qsizetype c = 0; c < m_comparers.size(); ++c)
+        canonical.append(m_comparers.at(c).canonical(values.value(c)));
+    return canonical;
+}
+
+// The target rows of these expected rows, by their SortKey.
+Result<QHash<QByteArray, ReconcileSpool::Row>>
+TableReconciler::targetRowsByKey(const QList<SampleReservoir<ReconcileSpool::Row>::Entry> &rows)
+{
+    RowQuery query = comparedColumns();
     query.keyColumns = m_result.key;
     for (const auto &entry : rows) {
         QVariantList key;
@@ -268,7 +292,7 @@ TableReconciler::targetRowsByKey(const QList<SampleReservoir<ReconcileSpool::Row
             key.append(entry.value.values.at(c));
         query.keyIn.append(key);
     }
-    auto source = SqlRowSource::open(m_setup.targetSpec, table, query, m_setup.passwords);
+    auto source = openTarget(query);
     if (!source)
         return source.error();
     QHash<QByteArray, ReconcileSpool::Row> found;
@@ -279,10 +303,7 @@ TableReconciler::targetRowsByKey(const QList<SampleReservoir<ReconcileSpool::Row
         if (batch->isEmpty())
             break;
         for (const QVariantList &values : std::as_const(batch->rows)) {
-            QVariantList canonical;
-            for (qsizetype c = 0; c < m_comparers.size(); ++c)
-                canonical.append(m_comparers.at(c).canonical(values.value(c)));
-            ReconcileSpool::Row row = rowOf(canonical);
+            ReconcileSpool::Row row = rowOf(canonicalOf(values));
             found.insert(row.key, row);
         }
     }
@@ -295,12 +316,9 @@ Result<void> TableReconciler::indexProvenTable()
 {
     if (!m_setup.referenceIndex || m_setup.indexedColumns.isEmpty())
         return {};
-    TableMapping table;
-    table.target = m_setup.mapping->target;
-    table.source = m_setup.mapping->target;
     RowQuery query;
     query.columns = m_setup.indexedColumns;
-    auto source = SqlRowSource::open(m_setup.targetSpec, table, query, m_setup.passwords);
+    auto source = openTarget(query);
     if (!source)
         return source.error();
     while (!cancelled()) {
@@ -616,17 +634,10 @@ Result<bool> TableReconciler::compareByChecksums()
 
 Result<void> TableReconciler::spoolTarget(ReferenceLookup *lookup)
 {
-    TableMapping table;
-    table.target = m_setup.mapping->target;
-    table.source = m_setup.mapping->target;
-    RowQuery query;
-    // SqlRowSource has the database render timestamps as text (TimestampSelect): the exact
-    // merge then reads what segment checksums see, whatever this machine's time zone.
-    for (const ValueComparer &c : std::as_const(m_comparers))
-        query.columns.append(c.column());
+    RowQuery query = comparedColumns();
     if (!m_targetFilter.isEmpty())
         query.filters.append(m_targetFilter);
-    auto source = SqlRowSource::open(m_setup.targetSpec, table, query, m_setup.passwords);
+    auto source = openTarget(query);
     if (!source)
         return source.error();
     QList<ReferenceLookup *> lookups;
@@ -643,9 +654,7 @@ Result<void> TableReconciler::spoolTarget(ReferenceLookup *lookup)
         if (batch->isEmpty())
             break;
         for (const QVariantList &values : std::as_const(batch->rows)) {
-            QVariantList canonical;
-            for (qsizetype c = 0; c < m_comparers.size(); ++c)
-                canonical.append(m_comparers.at(c).canonical(values.value(c)));
+            const QVariantList canonical = canonicalOf(values);
             if (auto ok = m_spool->add(ReconcileSpool::Side::Actual, rowOf(canonical)); !ok)
                 return ok;
             m_targetProfile->add(canonical);

@@ -7,6 +7,7 @@
 #include "ReconcileSpool.h"
 #include "Result.h"
 #include "RowBatch.h"
+#include "RowQuery.h"
 #include "SampleReservoir.h"
 #include "SpoolMerger.h"
 #include "TableDigests.h"
@@ -30,6 +31,7 @@ class RunReferenceIndex;
 class BatchTransformer;
 class ColumnProfiler;
 class RuleChecker;
+class SqlRowSource;
 struct LoadBatch;
 
 // Reconciles one table mapping: (1) the source, read in source-key order, goes through the
@@ -82,6 +84,9 @@ private:
     Result<QHash<QByteArray, ReconcileSpool::Row>>
     targetRowsByKey(const QList<SampleReservoir<ReconcileSpool::Row>::Entry> &rows);
     Result<void> indexProvenTable();
+    Result<std::unique_ptr<SqlRowSource>> openTarget(const RowQuery &query) const;
+    RowQuery comparedColumns() const;
+    QVariantList canonicalOf(const QVariantList &values) const;
     Result<void> mergeEveryRow();
     SpoolMerger::Setup mergeSetup() const;
     Result<std::unique_ptr<BatchTransformer>>
