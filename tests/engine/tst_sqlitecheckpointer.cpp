@@ -102,7 +102,12 @@ private Q_SLOTS:
         (*checkpointer)->stop();
         (*checkpointer)->stop();
         QVERIFY(timer.elapsed() < 2000);
-        QCOMPARE((*checkpointer)->framesCopied(), qint64(0));
+        // A first pass may have copied the table's creation before the stop; none runs after.
+        const qint64 copied = (*checkpointer)->framesCopied();
+        QVERIFY(copied <= 2);
+        QVERIFY(insert(writer, 200));
+        QTest::qWait(300); // six times the pause between passes
+        QCOMPARE((*checkpointer)->framesCopied(), copied);
         sqlite3_close(writer);
     }
 
