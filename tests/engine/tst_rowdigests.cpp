@@ -110,6 +110,31 @@ private Q_SLOTS:
         QVERIFY(integer.low != text.low || integer.high != text.high);
     }
 
+    void textHashesAsItsUtf8()
+    {
+        const QString pair = QString::fromUcs4(U"\U0001F600");
+        const QList<QString> texts{QString(),
+                                   QStringLiteral("plain ASCII"),
+                                   QStringLiteral("Łukasz Ñúñez, 10 €"),
+                                   pair + QStringLiteral(" and ") + QChar(0xE000),
+                                   QString(QChar(0xD800)) + QStringLiteral("x"),
+                                   QStringLiteral("x") + QChar(0xDC00),
+                                   QStringLiteral("ends high ") + QChar(0xD83D),
+                                   QString(5000, QChar(0x4E2D))};
+        for (const QString &text : texts) {
+            RowHasher fromString;
+            fromString.addText(text);
+            fromString.addInteger(1); // what follows the text is not shifted
+            RowHasher fromBytes;
+            const QByteArray utf8 = text.toUtf8();
+            fromBytes.addText(utf8.constData(), utf8.size());
+            fromBytes.addInteger(1);
+            const RowDigest::Hash a = fromString.finish();
+            const RowDigest::Hash b = fromBytes.finish();
+            QVERIFY2(a.low == b.low && a.high == b.high, qPrintable(text.left(20)));
+        }
+    }
+
     void affinityAndDefaultsFollowSqlite()
     {
         using A = RowHasher::Affinity;
