@@ -1,7 +1,7 @@
 #include "FakePasswordProvider.h"
 #include "PostgresServer.h"
 #include "ProjectReader.h"
-#include "ReconcileReportJson.h"
+#include "ReconcileFindings.h"
 #include "Reconciler.h"
 #include "RunControl.h"
 #include "RunEngine.h"
@@ -18,6 +18,7 @@
 using namespace cutover;
 using cutover::test::FakePasswordProvider;
 using cutover::test::PostgresServer;
+using cutover::test::ReconcileFindings;
 
 // Run digests with a source that is not SQLite: a real PostgreSQL table (dates, timestamps with
 // time zone, decimals, booleans, doubles, text with NULLs and non-ASCII letters) loaded into a
@@ -32,19 +33,6 @@ private:
     QTemporaryDir m_root;
     FakePasswordProvider m_passwords;
     std::unique_ptr<PostgresServer> m_postgres;
-
-    static QJsonArray findings(const ReconcileReport &report)
-    {
-        QJsonArray tables;
-        for (const QJsonValue &table :
-             ReconcileReportJson::toJson(report).value("tables").toArray()) {
-            QJsonObject t = table.toObject();
-            for (const char *key : {"method", "notes", "durationMs"})
-                t.remove(QLatin1String(key));
-            tables.append(t);
-        }
-        return tables;
-    }
 
     ReconcileReport reconcile(const Project &project, ReconcileOptions::Method method)
     {
@@ -129,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(people.matched, 500);
         QCOMPARE(people.sample.size(), 20);
         QCOMPARE(merged.tables.first().method, QStringLiteral("exact merge"));
-        QCOMPARE(findings(proven), findings(merged));
+        QCOMPARE(ReconcileFindings::of(proven), ReconcileFindings::of(merged));
 
         VERIFY_OK(m_postgres->execAsAdmin(
             {QStringLiteral("UPDATE people SET amount = amount + 0.01 WHERE id = 3")}));

@@ -1,19 +1,18 @@
 #include "DemoGenerator.h"
 #include "ProjectReader.h"
+#include "ReconcileFindings.h"
 #include "ReconcileKeys.h"
-#include "ReconcileReportJson.h"
 #include "Reconciler.h"
 #include "RunControl.h"
 #include "RunEngine.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <sqlite3.h>
 
 using namespace cutover;
+using cutover::test::ReconcileFindings;
 using cutover::test::ReconcileKeys;
 
 // Reconciliation against real SQLite files: the demo migrated by a run, then the target
@@ -88,20 +87,6 @@ private:
         return *report;
     }
 
-    // A report's tables as JSON, without what only says how they were compared.
-    static QJsonArray findings(const ReconcileReport &report)
-    {
-        QJsonArray tables;
-        for (const QJsonValue &table :
-             ReconcileReportJson::toJson(report).value("tables").toArray()) {
-            QJsonObject t = table.toObject();
-            for (const char *key : {"method", "notes", "durationMs"})
-                t.remove(QLatin1String(key));
-            tables.append(t);
-        }
-        return tables;
-    }
-
     static QStringList methods(const ReconcileReport &report)
     {
         QStringList result;
@@ -127,7 +112,7 @@ private Q_SLOTS:
         exact.method = ReconcileOptions::Method::Exact;
         const ReconcileReport merged = reconcile(project, exact);
         // The run's digests prove every table; the exact merge of every row finds the same.
-        QCOMPARE(findings(report), findings(merged));
+        QCOMPARE(ReconcileFindings::of(report), ReconcileFindings::of(merged));
         for (const TableReconciliation &t : merged.tables)
             QCOMPARE(t.method, QStringLiteral("exact merge"));
         for (const TableReconciliation &t : report.tables) {
