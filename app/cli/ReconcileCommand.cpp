@@ -75,8 +75,9 @@ void addOptions(CommandLine &line)
                     QStringLiteral("Seed picking the sample (default: reconcile.seed)."),
                     QStringLiteral("N")});
     line.addOption({QStringLiteral("method"),
-                    QStringLiteral("auto (checksums in PostgreSQL and MySQL, else exact), exact "
-                                   "(stream and merge every row) or checksums."),
+                    QStringLiteral("auto (a SQLite table the last run loaded whole: its run "
+                                   "digests; PostgreSQL and MySQL: checksums; else exact), "
+                                   "exact (stream and merge every row) or checksums."),
                     QStringLiteral("METHOD")});
     line.addOption({QStringLiteral("no-store"),
                     QStringLiteral("Do not keep the report in the target (cutover_reports).")});
