@@ -24,7 +24,7 @@ namespace {
 constexpr int kCheckEvery = 4096;             // rows between looks at cancellation
 constexpr qint64 kDistinctBudget = 1LL << 30; // bytes of distinct-value hashes
 
-using Candidates = SampleReservoir<std::pair<QString, QVariantList>>;
+using Candidates = SampleReservoir<QVariantList>;
 
 Error sqliteError(sqlite3 *db, const QString &what)
 {
@@ -145,11 +145,10 @@ Result<DigestProof::Outcome> DigestProof::run(ColumnProfiler &targetProfile)
         return outcome;
     outcome.proven = true;
     target.profiler->fill(targetProfile);
+    outcome.sourceKey = m_sourceKey;
     outcome.candidates.columns = source.columns;
-    for (const auto &entry : source.candidates->entries()) {
-        outcome.candidateKeys.append(entry.value.first);
-        outcome.candidates.rows.append(entry.value.second);
-    }
+    for (const auto &entry : source.candidates->entries())
+        outcome.candidates.rows.append(entry.value);
     return outcome;
 }
 
@@ -220,7 +219,7 @@ Result<void> DigestProof::scanSqliteSource(SourceScan &scan, const ConnectionSpe
         for (int c = 0; c < width; ++c)
             values.append(SqliteValue::column(read.statement, c));
         const QByteArray tie(key.constData(), key.size()); // a deep copy of the number
-        scan.candidates->offer(priority, tie, {QString::fromUtf8(tie), values});
+        scan.candidates->offer(priority, tie, values);
     }
     if (rc != SQLITE_DONE)
         return sqliteError(db, what);
@@ -251,7 +250,7 @@ Result<void> DigestProof::scanOtherSource(SourceScan &scan)
             if (m_setup.excludedKeys.contains(key))
                 continue;
             const QByteArray tie = key.toUtf8();
-            scan.candidates->offer(SamplePriority::of(tie, m_setup.seed), tie, {key, row});
+            scan.candidates->offer(SamplePriority::of(tie, m_setup.seed), tie, row);
         }
     }
     return {};

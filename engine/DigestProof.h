@@ -53,8 +53,8 @@ public:
         qint64 sourceRows = 0; // rows the run's read returns today
         qint64 loadedRows = 0; // rows the run wrote
         qint64 targetRows = 0;
-        RowBatch candidates;       // source rows of smallest sample priority, smallest first
-        QStringList candidateKeys; // their source keys
+        RowBatch candidates;   // source rows of smallest sample priority, smallest first
+        QStringList sourceKey; // the source's key columns
     };
 
     explicit DigestProof(Setup setup);

@@ -32,6 +32,14 @@ quint64 realHash(double value)
     return XXH3_64bits_withSeed(&value, sizeof value, kRealSeed);
 }
 
+template <typename T>
+void keepRange(T &min, T &max, bool &any, T value)
+{
+    min = any ? std::min(min, value) : value;
+    max = any ? std::max(max, value) : value;
+    any = true;
+}
+
 // Text in QString's order (UTF-16 code units) from UTF-8 bytes: byte order is code point order,
 // which differs from UTF-16's only between a character above U+FFFF and one in U+E000..U+FFFF,
 // whose UTF-8 both begin with a byte of 0xEE or more.
@@ -116,24 +124,16 @@ void ScanProfiler::addNative(Column &column, const SqliteCell &cell)
 {
     const bool counted = column.unique && !column.other;
     switch (cell.type) {
-    case SQLITE_INTEGER: {
-        const qint64 value = cell.integer;
-        column.minInteger = column.anyInteger ? std::min(column.minInteger, value) : value;
-        column.maxInteger = column.anyInteger ? std::max(column.maxInteger, value) : value;
-        column.anyInteger = true;
+    case SQLITE_INTEGER:
+        keepRange(column.minInteger, column.maxInteger, column.anyInteger, cell.integer);
         if (!counted)
-            column.distinct.add(integerHash(value));
+            column.distinct.add(integerHash(cell.integer));
         return;
-    }
-    case SQLITE_FLOAT: {
-        const double value = cell.real;
-        column.minReal = column.anyReal ? std::min(column.minReal, value) : value;
-        column.maxReal = column.anyReal ? std::max(column.maxReal, value) : value;
-        column.anyReal = true;
+    case SQLITE_FLOAT:
+        keepRange(column.minReal, column.maxReal, column.anyReal, cell.real);
         if (!counted)
-            column.distinct.add(realHash(value));
+            column.distinct.add(realHash(cell.real));
         return;
-    }
     default: {
         const bool text = cell.type == SQLITE_TEXT;
         if (text)

@@ -19,7 +19,7 @@ struct SqliteCell
     int size = 0;
 
     static SqliteCell read(sqlite3_stmt *statement, int column);
-    // The value as SqliteValue::column gives it.
+    // As a QVariant: qint64, double, QString, QByteArray or null (SqliteValue::column).
     QVariant toVariant() const;
 };
 

@@ -1,5 +1,7 @@
 #include "SqliteValue.h"
 
+#include "SqliteCell.h"
+
 #include <QByteArray>
 #include <QDate>
 #include <QDateTime>
@@ -61,21 +63,7 @@ int SqliteValue::bind(sqlite3_stmt *statement, int index, const QVariant &value)
 
 QVariant SqliteValue::column(sqlite3_stmt *statement, int index)
 {
-    switch (sqlite3_column_type(statement, index)) {
-    case SQLITE_INTEGER:
-        return QVariant(qint64(sqlite3_column_int64(statement, index)));
-    case SQLITE_FLOAT:
-        return QVariant(sqlite3_column_double(statement, index));
-    case SQLITE_TEXT:
-        return QVariant(
-            QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, index)),
-                              sqlite3_column_bytes(statement, index)));
-    case SQLITE_BLOB:
-        return QVariant(QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, index)),
-                                   sqlite3_column_bytes(statement, index)));
-    default:
-        return QVariant();
-    }
+    return SqliteCell::read(statement, index).toVariant();
 }
 
 QVariant SqliteValue::fromValue(sqlite3_value *value)

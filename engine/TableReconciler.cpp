@@ -208,11 +208,7 @@ Result<bool> TableReconciler::sampleProven(const DigestProof::Outcome &outcome)
 {
     if (m_setup.sampleRows <= 0 || outcome.candidates.isEmpty())
         return true;
-    auto keyColumns =
-        RowSourceFactory::keyColumns(*m_setup.project, *m_setup.mapping, m_setup.passwords);
-    if (!keyColumns)
-        return keyColumns.error();
-    auto transformer = createTransformer(outcome.candidates.columns, *keyColumns);
+    auto transformer = createTransformer(outcome.candidates.columns, outcome.sourceKey);
     if (!transformer)
         return transformer.error();
     auto loaded = (*transformer)->transform(outcome.candidates, 1, 0);
