@@ -127,6 +127,19 @@ bool BatchWriter::waitBeforeRetry(int attempt)
     return true;
 }
 
+// A dry run rolls every batch back, so a child's parents are never in the target: its foreign
+// keys would refuse every row. The project's reference rules find a dry run's orphans instead;
+// SQLite and MySQL writers turn the checks off (TableLoader), and on PostgreSQL the foreign
+// keys Cutover creates are deferrable, to the end of a transaction that never commits.
+Result<void> BatchWriter::beginRows()
+{
+    if (auto begun = m_session->begin(); !begun)
+        return begun;
+    if (m_setup.dryRun && m_session->kind() == ConnectionSpec::Kind::PostgreSql)
+        return m_session->execute(QStringLiteral("SET CONSTRAINTS ALL DEFERRED"));
+    return {};
+}
+
 Result<bool> BatchWriter::alreadyCommitted(const LoadBatch &batch)
 {
     if (m_setup.dryRun)
@@ -151,7 +164,7 @@ Result<BatchWriter::Written> BatchWriter::attempt(const LoadBatch &batch,
         // savepoint either (it would journal every page the batch changes, in memory).
         const bool nested = groupsCommits() && m_session->inTransaction();
         if (!nested)
-            if (auto begun = m_session->begin(); !begun)
+            if (auto begun = beginRows(); !begun)
                 return begun.error();
         QList<qsizetype> rest;
         if (auto fast = writeRows(batch, all, &rest); !fast) {
@@ -162,7 +175,7 @@ Result<BatchWriter::Written> BatchWriter::attempt(const LoadBatch &batch,
                     return skipped.error();
             } else {
                 (void)m_session->rollback();
-                if (auto begun = m_session->begin(); !begun)
+                if (auto begun = beginRows(); !begun)
                     return begun.error();
                 if (auto careful = findRefused(batch, all, refused); !careful)
                     return careful.error();

@@ -91,6 +91,7 @@ private:
     explicit BatchWriter(const Setup &setup, const Notice &notice);
     Result<void> connect();
     Result<Written> attempt(const LoadBatch &batch, const CheckpointRecord &totalsBefore);
+    Result<void> beginRows();
     Result<void> writeRows(const LoadBatch &batch, const QList<qsizetype> &rows,
                            QList<qsizetype> *unwritten = nullptr);
     Result<void> writeGroup(const LoadBatch &batch, const QList<qsizetype> &rows,

@@ -237,11 +237,16 @@ QString DdlGenerator::foreignKeyName(const TableInfo &table, const ForeignKeyInf
 QString DdlGenerator::foreignKeyClause(const TableInfo &table, const ForeignKeyInfo &key,
                                        ConnectionSpec::Kind kind)
 {
-    return QStringLiteral("CONSTRAINT %1 FOREIGN KEY (%2) REFERENCES %3 (%4)")
+    // Checked row by row as usual; deferrable so that a dry run can put the check off to a
+    // commit that never comes (BatchWriter::beginRows).
+    const QString deferrable = kind == ConnectionSpec::Kind::PostgreSql
+                                   ? QStringLiteral(" DEFERRABLE INITIALLY IMMEDIATE")
+                                   : QString();
+    return QStringLiteral("CONSTRAINT %1 FOREIGN KEY (%2) REFERENCES %3 (%4)%5")
         .arg(SqlDialect::quoteIdentifier(foreignKeyName(table, key), kind),
              SqlDialect::quoteIdentifiers(key.columns, kind),
              SqlDialect::quoteIdentifier(key.referencedTable, kind),
-             SqlDialect::quoteIdentifiers(key.referencedColumns, kind));
+             SqlDialect::quoteIdentifiers(key.referencedColumns, kind), deferrable);
 }
 
 QString DdlGenerator::createTable(const TableInfo &table, ConnectionSpec::Kind kind,

@@ -173,7 +173,8 @@ Result<RunTableRecord> TableLoader::run()
     ws.dryRun = m_setup.dryRun;
     ws.writeRows = m_setup.writeRows;
     ws.recordWrittenKeys = m_setup.recordWrittenKeys;
-    ws.deferForeignKeys = m_setup.deferForeignKeys;
+    // A dry run's parents are rolled back before its children are written (BatchWriter).
+    ws.deferForeignKeys = m_setup.deferForeignKeys || m_setup.dryRun;
     ws.control = m_setup.control;
     ws.retriedFrom = m_setup.retryKeys;
     ws.connectionRetries = m_setup.connectionRetries;

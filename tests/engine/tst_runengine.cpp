@@ -306,10 +306,62 @@ private Q_SLOTS:
                          n += t.quarantined;
                      return n;
                  }());
-        // The same counts as a real run.
+        // The same counts as a real run, children too: the target's foreign keys do not refuse
+        // the rows whose parents the dry run rolled back.
         auto real = run(project);
         VERIFY_OK(real);
-        QCOMPARE(tableOf(*real, QStringLiteral("patient"))->loaded, patient->loaded);
+        for (const RunTableRecord &t : real->tables) {
+            QVERIFY2(t.loaded > 0, qPrintable(t.tableName));
+            QCOMPARE(tableOf(*dry, t.tableName)->loaded, t.loaded);
+            QCOMPARE(tableOf(*dry, t.tableName)->quarantined, t.quarantined);
+        }
+    }
+
+    // A dry run keeps the keys it would load for the reference rules of later tables, and asks
+    // the target only about tables that held rows before it: here every patient row of the
+    // source with an even id is gone since a real run loaded them all, and the encounters of
+    // those patients still find them in the target.
+    void dryRunFindsParentsOnlyTheTargetHas()
+    {
+        Project project = demo();
+        auto real = run(project);
+        VERIFY_OK(real);
+        const QString legacy = project.baseDir + QStringLiteral("/legacy.sqlite");
+        QVERIFY(SqliteFile::scalar(legacy, QStringLiteral("SELECT count(*) FROM PATIENTS WHERE "
+                                                          "PAT_ID % 2 = 0"))
+                    .toLongLong() > 50);
+        QCOMPARE(SqliteFile::create(legacy,
+                                    {QStringLiteral("DELETE FROM PATIENTS WHERE PAT_ID % 2 = 0")}),
+                 QString());
+        RunOptions options;
+        options.mode = RunMode::DryRun;
+        options.tables = {QStringLiteral("practitioner"), QStringLiteral("patient"),
+                          QStringLiteral("encounter")};
+        auto dry = run(project, options);
+        VERIFY_OK(dry);
+        QVERIFY(tableOf(*dry, QStringLiteral("patient"))->loaded <
+                tableOf(*real, QStringLiteral("patient"))->loaded / 2 + 10);
+        QCOMPARE(tableOf(*dry, QStringLiteral("encounter"))->loaded,
+                 tableOf(*real, QStringLiteral("encounter"))->loaded);
+
+        // An empty target has only what the run loads: the encounters of the missing
+        // patients are quarantined, in a dry run as in a real one.
+        Project fresh = demo();
+        const QString freshLegacy = fresh.baseDir + QStringLiteral("/legacy.sqlite");
+        QCOMPARE(SqliteFile::create(freshLegacy,
+                                    {QStringLiteral("DELETE FROM PATIENTS WHERE PAT_ID % 2 = 0")}),
+                 QString());
+        auto freshDry = run(fresh, options);
+        VERIFY_OK(freshDry);
+        RunOptions realOptions;
+        realOptions.tables = options.tables;
+        auto freshReal = run(fresh, realOptions);
+        VERIFY_OK(freshReal);
+        const RunTableRecord *encounter = tableOf(*freshReal, QStringLiteral("encounter"));
+        QVERIFY(encounter->loaded < tableOf(*real, QStringLiteral("encounter"))->loaded * 3 / 4);
+        QCOMPARE(tableOf(*freshDry, QStringLiteral("encounter"))->loaded, encounter->loaded);
+        QCOMPARE(tableOf(*freshDry, QStringLiteral("encounter"))->quarantined,
+                 encounter->quarantined);
     }
 
     void phaseRunsItsTablesAndFilterOnly()

@@ -51,9 +51,10 @@ private:
 
     Result<RunRecord> run(const Project &project, const QString &schemaFrom = {},
                           std::function<void(TargetSession &, int)> hook = {},
-                          QStringList *notices = nullptr)
+                          QStringList *notices = nullptr, RunMode mode = RunMode::Run)
     {
         RunOptions options;
+        options.mode = mode;
         options.schemaFrom = schemaFrom;
         options.batchSize = 150;
         options.retryBackoffMs = 50;
@@ -146,6 +147,17 @@ private:
         keys = ledger.writtenKeys(again->runId, QStringLiteral("patient"));
         VERIFY_OK(keys);
         QCOMPARE(keys->size(), loaded(*again).value(QStringLiteral("patient")));
+
+        // A dry run into the emptied tables finds what a run finds: each batch is rolled back,
+        // and the foreign keys do not refuse the children of parents that were.
+        for (const char *table : {"invoice", "observation", "encounter", "patient", "practitioner"})
+            VERIFY_OK((*session)->execute(QStringLiteral("DELETE FROM ") +
+                                          (*session)->quote(QString::fromLatin1(table))));
+        auto dry = run(project, {}, {}, nullptr, RunMode::DryRun);
+        VERIFY_OK(dry);
+        QCOMPARE(loaded(*dry), loaded(*expected));
+        for (const RunTableRecord &t : dry->tables)
+            QCOMPARE(count(**session, t.tableName), 0);
     }
 
 private Q_SLOTS:
