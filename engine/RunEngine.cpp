@@ -3,6 +3,7 @@
 #include "IntrospectorFactory.h"
 #include "KeyCrosswalk.h"
 #include "RunControl.h"
+#include "SqlDialect.h"
 #include "SqliteBackup.h"
 #include "SqliteJournalMode.h"
 #include "TargetPreparer.h"
@@ -102,6 +103,8 @@ Result<RunRecord> RunEngine::run(RunControl &control)
         ready = backup();
     if (ready)
         ready = prepare();
+    if (ready)
+        ready = findTablesIndexedWhole();
     if (ready)
         ready = createLoaders(control);
     if (!ready) {
@@ -390,6 +393,41 @@ Result<QString> RunEngine::previousWatermark(const QString &table)
     return QString();
 }
 
+// Which tables' loaded keys the run keeps in m_index for the reference rules of later tables.
+// A dry run commits nothing, so the target cannot answer. A database server answers a batch
+// with a round trip and, on a table without statistics yet, a scan per lookup; a SQLite target
+// answers in-process, and the index would cost the run memory (or a spill) instead.
+bool RunEngine::indexesParents() const
+{
+    return m_options.mode == RunMode::DryRun || m_targetSpec.kind() != ConnectionSpec::Kind::Sqlite;
+}
+
+// A referenced table that holds no row before the load holds only what this run writes, all of
+// which m_index sees: the target need not be asked about it at all (not even for the orphans).
+Result<void> RunEngine::findTablesIndexedWhole()
+{
+    m_indexedWhole.clear();
+    if (!indexesParents())
+        return {};
+    for (const RunPlanner::Table &planned : std::as_const(m_plan)) {
+        const QString &table = planned.mapping->target;
+        if (planned.indexedColumns.isEmpty())
+            continue;
+        if (!m_existing.contains(table) && !m_created.contains(table)) {
+            m_indexedWhole.append(table); // a dry run's table that does not exist
+            continue;
+        }
+        auto rows =
+            m_session->query(QStringLiteral("SELECT 1 FROM %1 LIMIT 1")
+                                 .arg(SqlDialect::quoteIdentifier(table, m_targetSpec.kind())));
+        if (!rows)
+            return rows.error();
+        if (rows->isEmpty())
+            m_indexedWhole.append(table);
+    }
+    return {};
+}
+
 Result<void> RunEngine::createLoaders(RunControl &control)
 {
     for (const RunPlanner::Table &planned : std::as_const(m_plan)) {
@@ -410,10 +448,12 @@ Result<void> RunEngine::createLoaders(RunControl &control)
         s.queueDepth = m_options.queueDepth;
         s.commitRows = m_options.sqliteCommitRows;
         s.dryRun = m_options.mode == RunMode::DryRun;
-        // A child table starts after its parents committed, so its reference rules find them
-        // in the target. Kept in memory is what the target does not show: a dry run's rows,
-        // and a table's own rows not yet committed, for its references to itself.
-        s.indexedColumns = s.dryRun ? planned.indexedColumns : planned.selfReferencedColumns;
+        // A child table starts after its parents committed, so on a SQLite target its reference
+        // rules find them in the target. Kept in memory there is what the target does not
+        // show: a table's own rows not yet committed, for its references to itself.
+        s.indexedColumns =
+            indexesParents() ? planned.indexedColumns : planned.selfReferencedColumns;
+        s.tablesIndexedWhole = m_indexedWhole;
         s.writeRows = !s.dryRun || m_existing.contains(table);
         // Rollback drops a table the run created, so the keys of its rows are not needed (on
         // PostgreSQL writing them cost the server a sixth of its time).

@@ -66,6 +66,8 @@ private:
     Result<void> prepare();
     Result<void> recordCreatedTables(const QStringList &createdNow);
     Result<void> collectRetryKeys();
+    bool indexesParents() const;
+    Result<void> findTablesIndexedWhole();
     Result<void> createLoaders(RunControl &control);
     Result<QString> previousWatermark(const QString &table);
     void loadTables(RunControl &control);
@@ -87,9 +89,10 @@ private:
     QString m_runId;
     std::optional<RunRecord> m_resumed;
     QList<RunPlanner::Table> m_plan;
-    QStringList m_existing;          // planned tables already in the target
-    QStringList m_created;           // tables this run created
-    QJsonObject m_runOptions;        // as in the run's ledger record
+    QStringList m_existing;     // planned tables already in the target
+    QStringList m_created;      // tables this run created
+    QStringList m_indexedWhole; // referenced tables empty before the load: m_index knows every row
+    QJsonObject m_runOptions;   // as in the run's ledger record
     DroppedIndexes m_droppedIndexes; // to rebuild after the load, this run's and interrupted ones'
     QString m_journalMode; // a SQLite target's journal mode before the run switched it to WAL
     std::unique_ptr<SqliteCheckpointer> m_checkpointer; // while a SQLite target is in WAL mode

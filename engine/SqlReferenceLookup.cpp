@@ -82,9 +82,10 @@ Result<QSqlQuery *> SqlReferenceLookup::prepared(Queries &queries, const QString
 Result<void> SqlReferenceLookup::prefetch(const QString &table, const QString &column,
                                           const QVariantList &values)
 {
-    QSet<QString> &found = m_found[table + QChar(0x1f) + column];
+    const QString key = table + QChar(0x1f) + column;
+    QSet<QString> &found = m_found[key];
     found.clear();
-    if (values.isEmpty())
+    if (values.isEmpty() || m_skipped.contains(table))
         return {};
     Result<QSqlQuery *> query = prefetchQueryFor(table, column);
     if (!query)
@@ -93,7 +94,20 @@ Result<void> SqlReferenceLookup::prefetch(const QString &table, const QString &c
         if (Result<void> fetched = fetchChunk(**query, values, first, table, column, found);
             !fetched)
             return fetched;
+    // What the prefetch did not find is missing as much as what exists() does not find.
+    if (m_missingPolicy == Missing::Remember)
+        for (const QVariant &value : values)
+            if (const QString text = ValueText::of(value); !found.contains(text))
+                rememberMissing(key, text);
     return {};
+}
+
+void SqlReferenceLookup::rememberMissing(const QString &key, const QString &text)
+{
+    CompactKeySet &missing = m_missing[key];
+    if (missing.size() >= CacheLimit)
+        missing = CompactKeySet();
+    missing.insert(text);
 }
 
 // A short last chunk repeats its last value, so one prepared query serves every chunk.
@@ -118,7 +132,7 @@ Result<void> SqlReferenceLookup::fetchChunk(QSqlQuery &query, const QVariantList
 Result<bool> SqlReferenceLookup::exists(const QString &table, const QString &column,
                                         const QVariant &value)
 {
-    if (value.isNull())
+    if (value.isNull() || m_skipped.contains(table))
         return false;
     const QString key = table + QChar(0x1f) + column;
     QSet<QString> &found = m_found[key];
@@ -145,10 +159,7 @@ Result<bool> SqlReferenceLookup::exists(const QString &table, const QString &col
             found.clear();
         found.insert(text);
     } else if (remember) {
-        CompactKeySet &missing = m_missing[key];
-        if (missing.size() >= CacheLimit)
-            missing = CompactKeySet();
-        missing.insert(text);
+        rememberMissing(key, text);
     }
     return exists;
 }

@@ -39,6 +39,9 @@ public:
                         const QVariant &value) override;
     Result<void> prefetch(const QString &table, const QString &column,
                           const QVariantList &values) override;
+    // Tables that held no row before the run, whose rows a lookup asked earlier knows all of:
+    // a value it did not find is not there, and the database is not asked.
+    void skipTables(const QStringList &tables) { m_skipped = tables; }
 
 private:
     using Queries = std::map<QString, std::unique_ptr<QSqlQuery>>; // by "table\x1fcolumn"
@@ -50,6 +53,7 @@ private:
     Result<QSqlQuery *> prefetchQueryFor(const QString &table, const QString &column);
     Result<void> fetchChunk(QSqlQuery &query, const QVariantList &values, qsizetype first,
                             const QString &table, const QString &column, QSet<QString> &found);
+    void rememberMissing(const QString &key, const QString &text);
 
     QString m_connectionName;
     Queries m_queries;
@@ -57,6 +61,7 @@ private:
     QHash<QString, QSet<QString>> m_found;   // by "table\x1fcolumn"
     QHash<QString, CompactKeySet> m_missing; // by "table\x1fcolumn"
     Missing m_missingPolicy;
+    QStringList m_skipped;
 };
 
 } // namespace cutover

@@ -22,12 +22,20 @@ namespace {
 
 constexpr int kRetryKeysPerRead = 500;
 
-bool hasReferenceRule(const Project &project, const QString &table)
+// The tables the reference rules of table refer to that the run's index does not know whole.
+QStringList tablesToAskTheTarget(const Project &project, const QString &table,
+                                 const QStringList &indexedWhole)
 {
-    for (const Rule &rule : project.rules)
-        if (rule.table == table && rule.kind == Rule::Kind::ReferenceExists)
-            return true;
-    return false;
+    QStringList tables;
+    for (const Rule &rule : project.rules) {
+        if (rule.table != table || rule.kind != Rule::Kind::ReferenceExists)
+            continue;
+        const QString referenced =
+            rule.reference.left(rule.reference.lastIndexOf(QLatin1Char('.')));
+        if (!indexedWhole.contains(referenced) && !tables.contains(referenced))
+            tables.append(referenced);
+    }
+    return tables;
 }
 
 } // namespace
@@ -369,7 +377,10 @@ void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringLi
             setup.keyRecorder = keys;
             if (m_setup.referenceIndex)
                 setup.references.append(m_setup.referenceIndex);
-            if (hasReferenceRule(*m_setup.project, m_setup.mapping->target)) {
+            const QStringList indexedWhole =
+                m_setup.referenceIndex ? m_setup.tablesIndexedWhole : QStringList();
+            if (!tablesToAskTheTarget(*m_setup.project, m_setup.mapping->target, indexedWhole)
+                     .isEmpty()) {
                 auto opened = SqlConnection::open(m_setup.targetSpec, m_setup.passwords,
                                                   SqlConnection::Mode::ReadOnly);
                 if (!opened) {
@@ -382,6 +393,7 @@ void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringLi
                     targetConnection->database().connectionName(),
                     m_setup.referenceIndex ? SqlReferenceLookup::Missing::Remember
                                            : SqlReferenceLookup::Missing::AskAgain);
+                targetLookup->skipTables(indexedWhole);
                 setup.references.append(targetLookup.get());
             }
             auto created = BatchTransformer::create(setup);

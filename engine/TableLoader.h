@@ -51,6 +51,9 @@ public:
         RunControl *control = nullptr;
         RunReferenceIndex *referenceIndex = nullptr;
         QStringList indexedColumns; // target columns other tables' rules refer to
+        // Referenced tables that were empty before the load: the index knows all their rows,
+        // so the target is not asked about them.
+        QStringList tablesIndexedWhole;
         QString runId;
         QStringList phaseFilters;
         int batchSize = 1000;
