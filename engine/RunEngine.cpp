@@ -358,9 +358,12 @@ Result<void> RunEngine::collectRetryKeys()
     auto runs = m_ledger->runs(m_project.name);
     if (!runs)
         return runs.error();
+    // A dry run's quarantine is a rehearsal's finding, and a rolled-back run's rows are gone:
+    // neither is a row to load now.
     QSet<QString> ids;
     for (const RunRecord &r : std::as_const(*runs))
-        ids.insert(r.runId);
+        if (r.mode != RunMode::DryRun && r.status != RunStatus::RolledBack)
+            ids.insert(r.runId);
     auto rows = m_ledger->quarantine();
     if (!rows)
         return rows.error();

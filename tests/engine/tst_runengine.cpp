@@ -491,11 +491,24 @@ private Q_SLOTS:
     void retryQuarantinedLoadsOnlyThoseRowsAfterAFix()
     {
         Project project = demo();
+        // A rehearsal with a stricter mapping (no status 'A') quarantines more patients; a
+        // retry is about the rows real runs quarantined, not a dry run's findings.
+        Project strict = project;
+        for (LookupMap &map : strict.lookups)
+            map.entries.remove(QStringLiteral("A"));
+        RunOptions dryRun;
+        dryRun.mode = RunMode::DryRun;
+        auto rehearsal = run(strict, dryRun);
+        VERIFY_OK(rehearsal);
         auto first = run(project);
         VERIFY_OK(first);
-        const qint64 retired = rowCount(target(project), QStringLiteral("cutover_quarantine"),
-                                        QStringLiteral("table_name = 'patient' AND violations "
-                                                       "LIKE '%value ''M''%'"));
+        QVERIFY(tableOf(*rehearsal, QStringLiteral("patient"))->quarantined >
+                tableOf(*first, QStringLiteral("patient"))->quarantined);
+        const qint64 retired =
+            rowCount(target(project), QStringLiteral("cutover_quarantine"),
+                     QStringLiteral("run_id = '%1' AND table_name = 'patient' AND violations "
+                                    "LIKE '%value ''M''%'")
+                         .arg(first->runId));
         QVERIFY(retired > 0);
         const qint64 before = rowCount(target(project), QStringLiteral("patient"));
         // The fix: the retired status code 'M' now means inactive.
@@ -509,7 +522,8 @@ private Q_SLOTS:
         VERIFY_OK(retry);
         const RunTableRecord *patient = tableOf(*retry, QStringLiteral("patient"));
         QVERIFY(patient);
-        QVERIFY(patient->sourceRows < 300); // only the quarantined rows were read
+        // Only the rows the real run quarantined were read.
+        QCOMPARE(patient->sourceRows, tableOf(*first, QStringLiteral("patient"))->quarantined);
         QVERIFY(patient->loaded >= retired);
         QCOMPARE(rowCount(target(project), QStringLiteral("patient")), before + patient->loaded);
         QCOMPARE(
