@@ -18,9 +18,16 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 
+// The first Ctrl-C (or SIGTERM, as from a scheduler or `kill`) stops at the next batch boundary;
+// a second one leaves at once, which loses nothing either: every batch commits with its
+// checkpoint, and the next run resumes after the last one.
 extern "C" void onInterrupt(int)
 {
-    g_interrupted = true;
+    if (g_interrupted.exchange(true)) {
+        static const char message[] = "\ncutover-cli run: stopped at once; run again to resume\n";
+        (void)!write(STDERR_FILENO, message, sizeof message - 1);
+        _exit(130);
+    }
 }
 
 int usage(CliContext &context, const QString &message)
@@ -73,7 +80,8 @@ int RunCommand::run(CliContext &context)
             "converts and checks every row, writes the good rows and quarantines the rest, "
             "committing each batch with its checkpoint. An interrupted run (killed, cancelled, "
             "connection lost) is resumed from its last checkpoint unless --fresh is given. "
-            "Ctrl-C stops at the next batch boundary.\n"
+            "Ctrl-C or SIGTERM stops at the next batch boundary; a second one stops at once "
+            "(the next run resumes either way).\n"
             "Exit code 0 when the run succeeded, 1 when it failed or was cancelled, 2 on a usage "
             "error, 3 when a connection could not be opened or was lost for good."));
     line.addPositional(QStringLiteral("PROJECT"), QStringLiteral("the *.cutover file"));
@@ -153,18 +161,21 @@ int RunCommand::run(CliContext &context)
     std::optional<Result<RunRecord>> result;
     std::unique_ptr<QThread> worker(QThread::create([&] { result = engine.run(control); }));
     g_interrupted = false;
-    auto previous = std::signal(SIGINT, onInterrupt);
+    auto previousInt = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
     worker->start();
     bool cancelling = false;
     while (!worker->wait(100)) {
         if (g_interrupted && !cancelling) {
             cancelling = true;
-            printer.notice(QStringLiteral("stopping at the next batch boundary..."));
+            printer.notice(
+                QStringLiteral("stopping at the next batch boundary (again to stop at once)..."));
             control.cancel();
         }
         printer.progress(engine.progress());
     }
-    std::signal(SIGINT, previous);
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
     if (!*result)
         return fail(context, result->error());
     printer.progress(engine.progress());

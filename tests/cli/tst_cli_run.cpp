@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <csignal>
 #include <functional>
 
 using cutover::test::CliRunner;
@@ -131,6 +132,15 @@ private:
     static bool killMidObservation(const QString &dir, const QStringList &options)
     {
         QProcess process;
+        return signalMidObservation(process, dir, options, SIGKILL) &&
+               process.exitStatus() == QProcess::CrashExit;
+    }
+
+    // Sends signal to `cutover-cli run` once observation has more than 5,000 rows written, then
+    // waits for the process to end; false when it ended before.
+    static bool signalMidObservation(QProcess &process, const QString &dir,
+                                     const QStringList &options, int signal)
+    {
         process.setProgram(CliRunner::binary());
         process.setArguments(
             QStringList{QStringLiteral("run"), dir + QStringLiteral("/demo.cutover")} + options);
@@ -147,7 +157,7 @@ private:
                     const QJsonObject table = t.toObject();
                     if (table.value(QStringLiteral("table")) == QStringLiteral("observation") &&
                         table.value(QStringLiteral("written")).toInteger() > 5000) {
-                        process.kill();
+                        ::kill(pid_t(process.processId()), signal);
                         killed = true;
                         break;
                     }
@@ -156,8 +166,8 @@ private:
                     break;
             }
         }
-        process.waitForFinished();
-        return killed && process.exitStatus() == QProcess::CrashExit;
+        process.waitForFinished(120000);
+        return killed;
     }
 
 private Q_SLOTS:
@@ -300,6 +310,41 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, whole.exitCode);
         QVERIFY(!again.out.contains(QStringLiteral("resuming run")));
         QCOMPARE(digest(dir + QStringLiteral("/modern.sqlite")), expected);
+    }
+
+    // SIGTERM (a scheduler stopping the job, a plain `kill`) is a cancel, like Ctrl-C: the
+    // batch being written commits, the run is recorded as cancelled, and the next run resumes
+    // it to the target an uninterrupted run gives.
+    void terminatedRunStopsAtABatchBoundaryAndResumes()
+    {
+        const int patients = 3000;
+        const QStringList options = {QStringLiteral("--batch-size"), QStringLiteral("500"),
+                                     QStringLiteral("--progress"), QStringLiteral("json")};
+        const QString reference = demo(QStringLiteral("term-reference"), patients);
+        const auto whole = CliRunner::run(
+            QStringList{QStringLiteral("run"), reference + QStringLiteral("/demo.cutover")} +
+            options);
+        QVERIFY2(whole.exitCode == 0 || whole.exitCode == 1, qPrintable(whole.err));
+
+        const QString dir = demo(QStringLiteral("terminated"), patients);
+        QProcess process;
+        QVERIFY(signalMidObservation(process, dir, options, SIGTERM));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("stopping at the next batch boundary")),
+                 qPrintable(out.right(2000)));
+        QCOMPARE(lastEvent(out, QStringLiteral("finished")).value(QStringLiteral("status")),
+                 QStringLiteral("cancelled"));
+        QVERIFY(digest(dir + QStringLiteral("/modern.sqlite")) !=
+                digest(reference + QStringLiteral("/modern.sqlite")));
+
+        const auto resumed = CliRunner::run(
+            QStringList{QStringLiteral("run"), dir + QStringLiteral("/demo.cutover")} + options);
+        QCOMPARE(resumed.exitCode, whole.exitCode);
+        QVERIFY2(resumed.out.contains(QStringLiteral("resuming run")), qPrintable(resumed.out));
+        QCOMPARE(digest(dir + QStringLiteral("/modern.sqlite")),
+                 digest(reference + QStringLiteral("/modern.sqlite")));
     }
 
     // A run killed after --drop-indexes --defer-foreign-keys dropped the indexes leaves the
