@@ -247,6 +247,7 @@ QList<TableInfo> RunEngine::plannedTargets() const
 // the same and rebuilds and checks them after its own load, even when not asked to.
 void RunEngine::inheritLoadOptions(const RunRecord &interrupted)
 {
+    m_inheritedJournalMode = interrupted.options.value(QLatin1String("journalMode")).toString();
     m_droppedIndexes.add(DroppedIndexes::fromJson(
         interrupted.options.value(QLatin1String("droppedIndexes")).toArray()));
     const auto inherit = [&](bool &option, QLatin1String key, const QString &what) {
@@ -276,6 +277,19 @@ Result<void> RunEngine::recordCreatedTables(const QStringList &createdNow)
     if (m_created.isEmpty() || m_runOptions.value(key) == QJsonArray::fromStringList(m_created))
         return {};
     m_runOptions[key] = QJsonArray::fromStringList(m_created);
+    return m_ledger->updateRunOptions(m_runId, m_runOptions);
+}
+
+// The mode to put back after the load, kept in the run's record: a run killed during its load
+// leaves the file in WAL mode, and the next run, resumed or fresh, puts back the one before.
+Result<void> RunEngine::keepJournalMode(const QString &found)
+{
+    const bool leftByKilledRun = found == QLatin1String("wal") && !m_inheritedJournalMode.isEmpty();
+    m_journalMode = leftByKilledRun ? m_inheritedJournalMode : found;
+    const QString key = QStringLiteral("journalMode");
+    if (m_runOptions.value(key).toString() == m_journalMode)
+        return {};
+    m_runOptions[key] = m_journalMode;
     return m_ledger->updateRunOptions(m_runId, m_runOptions);
 }
 
@@ -309,7 +323,8 @@ Result<void> RunEngine::prepare()
         auto mode = SqliteJournalMode::switchToWal(*m_session);
         if (!mode)
             return mode.error();
-        m_journalMode = *mode;
+        if (auto kept = keepJournalMode(*mode); !kept)
+            return kept;
         auto checkpointer = SqliteCheckpointer::start(m_targetSpec.path());
         if (!checkpointer)
             return checkpointer.error();

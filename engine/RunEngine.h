@@ -63,6 +63,7 @@ private:
     void inheritLoadOptions(const RunRecord &interrupted);
     QList<TableInfo> plannedTargets() const;
     Result<void> backup();
+    Result<void> keepJournalMode(const QString &found);
     Result<void> prepare();
     Result<void> recordCreatedTables(const QStringList &createdNow);
     Result<void> collectRetryKeys();
@@ -95,6 +96,7 @@ private:
     QJsonObject m_runOptions;   // as in the run's ledger record
     DroppedIndexes m_droppedIndexes; // to rebuild after the load, this run's and interrupted ones'
     QString m_journalMode; // a SQLite target's journal mode before the run switched it to WAL
+    QString m_inheritedJournalMode; // the one an interrupted run found, which it left in WAL
     std::unique_ptr<SqliteCheckpointer> m_checkpointer; // while a SQLite target is in WAL mode
     QHash<QString, QJsonObject> m_prepareTimings;
     QHash<QString, QHash<QString, QStringList>> m_retryKeys; // table -> key -> runs

@@ -278,14 +278,21 @@ private Q_SLOTS:
         const QString expected = digest(reference + QStringLiteral("/modern.sqlite"));
 
         const QString dir = demo(QStringLiteral("killed"), patients);
+        const QString journalMode = QStringLiteral("PRAGMA journal_mode");
+        const QStringList ownMode =
+            firstColumn(dir + QStringLiteral("/modern.sqlite"), journalMode);
+        QCOMPARE(ownMode, QStringList{QStringLiteral("delete")});
         QVERIFY(killMidObservation(dir, options));
         QVERIFY(digest(dir + QStringLiteral("/modern.sqlite")) != expected);
+        QCOMPARE(firstColumn(dir + QStringLiteral("/modern.sqlite"), journalMode),
+                 QStringList{QStringLiteral("wal")}); // the killed run could not put it back
 
         const auto resumed = CliRunner::run(
             QStringList{QStringLiteral("run"), dir + QStringLiteral("/demo.cutover")} + options);
         QCOMPARE(resumed.exitCode, whole.exitCode);
         QVERIFY2(resumed.out.contains(QStringLiteral("resuming run")), qPrintable(resumed.out));
         QCOMPARE(digest(dir + QStringLiteral("/modern.sqlite")), expected);
+        QCOMPARE(firstColumn(dir + QStringLiteral("/modern.sqlite"), journalMode), ownMode);
         // Reconciliation proves it row by row through the mapping: nothing lost, nothing
         // duplicated, nothing changed, and the same counts as the run never interrupted.
         const auto reconciled = reconcile(dir);
