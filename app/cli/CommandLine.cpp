@@ -25,7 +25,7 @@ int CommandLine::parse(CliContext &context, int positionalCount)
         return UsageError;
     }
     if (m_parser.isSet(QStringLiteral("help"))) {
-        context.out << m_parser.helpText();
+        context.out << helpText();
         context.out.flush();
         return Ok;
     }
@@ -36,6 +36,18 @@ int CommandLine::parse(CliContext &context, int positionalCount)
         return UsageError;
     }
     return -1;
+}
+
+// QCommandLineParser names the program by the path it was started with and knows no commands:
+// "Usage: /usr/bin/cutover-cli [options] PROJECT" becomes "Usage: cutover-cli run [options] ...".
+QString CommandLine::helpText() const
+{
+    QString text = m_parser.helpText();
+    const QLatin1String usage("Usage: ");
+    const qsizetype end = text.indexOf(QLatin1String(" [options]"), usage.size());
+    if (text.startsWith(usage) && end > 0)
+        text.replace(usage.size(), end - usage.size(), QStringLiteral("cutover-cli ") + m_command);
+    return text;
 }
 
 } // namespace cutover::cli

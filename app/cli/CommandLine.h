@@ -17,6 +17,7 @@ public:
     void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
     // Returns -1 to go on, or the exit code to return now (0 after --help, 2 on a usage error).
     int parse(CliContext &context, int positionalCount);
+    QString helpText() const;
 
 private:
     QString m_command;

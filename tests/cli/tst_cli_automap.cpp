@@ -67,6 +67,9 @@ private Q_SLOTS:
         QVERIFY(top.out.contains(QLatin1String("automap")));
         const auto help = CliRunner::run({QStringLiteral("automap"), QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
+        // Named as typed, not by the binary's path.
+        QVERIFY2(help.out.startsWith(QLatin1String("Usage: cutover-cli automap [options] ")),
+                 qPrintable(help.out.left(200)));
         QVERIFY(help.out.contains(QLatin1String("--write")));
         QVERIFY(help.out.contains(QLatin1String("--min-confidence")));
         QCOMPARE(CliRunner::run({QStringLiteral("automap")}).exitCode, 2);
