@@ -235,6 +235,11 @@ TableMapping readMapping(ObjectReader &r)
                       ProjectVocabulary::modeNames());
     m.watermark = r.text("watermark");
     m.syncDeletes = r.flag("syncDeletes");
+    m.maxErrorRate = r.number("maxErrorRate", m.maxErrorRate);
+    if (m.maxErrorRate != -1 && (m.maxErrorRate < 0 || m.maxErrorRate > 1))
+        throw FormatError{r.childPath(QStringLiteral("maxErrorRate")),
+                          QStringLiteral("expected a share between 0 and 1")};
+    m.maxQuarantined = r.integer("maxQuarantined", m.maxQuarantined, -1);
     m.note = r.text("note");
     m.columns = readList<ColumnMapping>(r, "columns", readColumn);
     return m;
@@ -320,6 +325,10 @@ ProjectSettings readSettings(const QJsonValue &value)
         throw FormatError{QStringLiteral("settings.maxErrorRate"),
                           QStringLiteral("expected a share between 0 and 1")};
     s.maxQuarantined = r.integer("maxQuarantined", s.maxQuarantined, -1);
+    s.maxRunErrorRate = r.number("maxRunErrorRate", s.maxRunErrorRate);
+    if (s.maxRunErrorRate != -1 && (s.maxRunErrorRate < 0 || s.maxRunErrorRate > 1))
+        throw FormatError{QStringLiteral("settings.maxRunErrorRate"),
+                          QStringLiteral("expected a share between 0 and 1, or -1 for no limit")};
     s.sampleRows = r.integer("sampleRows", s.sampleRows, 1);
     r.refuseUnknownKeys();
     return s;

@@ -66,6 +66,10 @@ QJsonObject mappingJson(const TableMapping &m)
     putText(o, "watermark", m.watermark);
     if (m.syncDeletes)
         o[QStringLiteral("syncDeletes")] = true;
+    if (m.maxErrorRate >= 0)
+        o[QStringLiteral("maxErrorRate")] = m.maxErrorRate;
+    if (m.maxQuarantined >= 0)
+        o[QStringLiteral("maxQuarantined")] = m.maxQuarantined;
     putText(o, "note", m.note);
     QJsonArray columns;
     for (const ColumnMapping &c : m.columns)
@@ -124,6 +128,8 @@ QJsonObject settingsJson(const ProjectSettings &s)
     o[QStringLiteral("parallelTables")] = s.parallelTables;
     o[QStringLiteral("maxErrorRate")] = s.maxErrorRate;
     o[QStringLiteral("maxQuarantined")] = s.maxQuarantined;
+    if (s.maxRunErrorRate >= 0)
+        o[QStringLiteral("maxRunErrorRate")] = s.maxRunErrorRate;
     o[QStringLiteral("sampleRows")] = s.sampleRows;
     return o;
 }

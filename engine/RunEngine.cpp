@@ -653,36 +653,73 @@ Result<void> RunEngine::collect(Slot &slot, RunControl &control)
     return m_ledger->finishTable(record);
 }
 
-void RunEngine::checkThresholds(RunControl &control)
+namespace {
+
+// Rejects cluster in key order (a deleted patient's visits): a rate is judged on enough rows.
+bool enoughToJudge(qint64 read, qint64 expected)
+{
+    const qint64 enough = expected >= 0 ? qMin<qint64>(expected, 10000) : 10000;
+    return read > 0 && read >= enough;
+}
+
+QString rateExceeded(qint64 quarantined, qint64 read, const QString &what, double limit,
+                     const QString &setting)
+{
+    return QStringLiteral("%1 of %2 were quarantined (%3 of %4), above the limit of %5 (%6)")
+        .arg(percent(double(quarantined) / double(read)), what)
+        .arg(quarantined)
+        .arg(read)
+        .arg(percent(limit), setting);
+}
+
+} // namespace
+
+// The project's automatic rollback triggers: each table's share of quarantined rows (its own
+// limit or the project's), each table's count when it has one, and the whole run's count and
+// share.
+QString RunEngine::thresholdExceeded() const
 {
     const ProjectSettings &settings = m_project.settings;
     qint64 read = 0;
+    qint64 expected = 0;
     qint64 quarantined = 0;
-    QString message;
-    {
-        QMutexLocker lock(&m_mutex);
-        for (const auto &slot : m_slots) {
-            const TableProgress p = slot->loader->progress();
-            read += p.read;
-            quarantined += p.quarantined;
-            // Rejects cluster in key order (a deleted patient's visits): judge a rate on enough
-            // rows.
-            const qint64 enough = p.expectedRows >= 0 ? qMin<qint64>(p.expectedRows, 10000) : 10000;
-            if (message.isEmpty() && settings.maxErrorRate >= 0 && p.read >= enough && p.read > 0 &&
-                double(p.quarantined) / double(p.read) > settings.maxErrorRate)
-                message = QStringLiteral("%1 of the rows of %2 were quarantined (%3 of %4), above "
-                                         "the project's limit of %5 (settings.maxErrorRate)")
-                              .arg(percent(double(p.quarantined) / double(p.read)), p.table)
-                              .arg(p.quarantined)
-                              .arg(p.read)
-                              .arg(percent(settings.maxErrorRate));
-        }
+    QMutexLocker lock(&m_mutex);
+    for (const auto &slot : m_slots) {
+        const TableProgress p = slot->loader->progress();
+        const TableMapping &mapping = *slot->plan.mapping;
+        read += p.read;
+        quarantined += p.quarantined;
+        expected = expected < 0 || p.expectedRows < 0 ? -1 : expected + p.expectedRows;
+        const bool own = mapping.maxErrorRate >= 0;
+        const double rate = own ? mapping.maxErrorRate : settings.maxErrorRate;
+        if (rate >= 0 && enoughToJudge(p.read, p.expectedRows) &&
+            double(p.quarantined) / double(p.read) > rate)
+            return rateExceeded(
+                p.quarantined, p.read, QStringLiteral("the rows of ") + p.table, rate,
+                own ? QStringLiteral("maxErrorRate of the mapping to %1").arg(p.table)
+                    : QStringLiteral("settings.maxErrorRate"));
+        if (mapping.maxQuarantined >= 0 && p.quarantined > mapping.maxQuarantined)
+            return QStringLiteral("%1 rows of %2 were quarantined, more than its limit of %3 "
+                                  "(maxQuarantined of the mapping to %2)")
+                .arg(p.quarantined)
+                .arg(p.table)
+                .arg(mapping.maxQuarantined);
     }
-    if (message.isEmpty() && settings.maxQuarantined >= 0 && quarantined > settings.maxQuarantined)
-        message = QStringLiteral("%1 rows were quarantined, more than the project's limit of %2 "
-                                 "(settings.maxQuarantined)")
-                      .arg(quarantined)
-                      .arg(settings.maxQuarantined);
+    if (settings.maxQuarantined >= 0 && quarantined > settings.maxQuarantined)
+        return QStringLiteral("%1 rows were quarantined, more than the project's limit of %2 "
+                              "(settings.maxQuarantined)")
+            .arg(quarantined)
+            .arg(settings.maxQuarantined);
+    if (settings.maxRunErrorRate >= 0 && enoughToJudge(read, expected) &&
+        double(quarantined) / double(read) > settings.maxRunErrorRate)
+        return rateExceeded(quarantined, read, QStringLiteral("all rows read"),
+                            settings.maxRunErrorRate, QStringLiteral("settings.maxRunErrorRate"));
+    return {};
+}
+
+void RunEngine::checkThresholds(RunControl &control)
+{
+    const QString message = thresholdExceeded();
     if (message.isEmpty())
         return;
     if (m_options.mode == RunMode::DryRun) {

@@ -73,6 +73,7 @@ private:
     Result<QString> previousWatermark(const QString &table);
     void loadTables(RunControl &control);
     Result<void> collect(Slot &slot, RunControl &control);
+    QString thresholdExceeded() const;
     void checkThresholds(RunControl &control);
     Result<void> finish(RunControl &control);
     void restoreJournalMode();

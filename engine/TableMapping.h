@@ -35,6 +35,10 @@ struct TableMapping
     // Incremental sync also deletes target rows whose source row is gone (found by comparing
     // the keys the source maps to with the target's keys).
     bool syncDeletes = false;
+    // This table's rollback triggers: the share of its rows read that may be quarantined (-1:
+    // the project's settings.maxErrorRate) and how many of its rows (-1: no limit of its own).
+    double maxErrorRate = -1;
+    int maxQuarantined = -1;
     QList<ColumnMapping> columns;
     QString note;
 

@@ -27,6 +27,8 @@ Project fullProject()
     m.keyNamespace = QStringLiteral("patient");
     m.mode = TableMapping::Mode::Upsert;
     m.watermark = QStringLiteral("UPDATED");
+    m.maxErrorRate = 0.25;
+    m.maxQuarantined = 40;
     ColumnMapping id{
         QStringLiteral("id"), QStringLiteral("uuid5('patient', PAT_ID)"), {}, false, false, {}};
     ColumnMapping name{QStringLiteral("full_name"),
@@ -80,6 +82,7 @@ Project fullProject()
                  QStringLiteral("SITE = 'A'")}};
     p.settings.batchSize = 10000;
     p.settings.maxErrorRate = 0.015;
+    p.settings.maxRunErrorRate = 0.01;
     RunbookStep backup{QStringLiteral("backup"),
                        QStringLiteral("Back up the target"),
                        QStringLiteral("DBA"),
@@ -189,6 +192,18 @@ private Q_SLOTS:
         QTest::newRow("negative batch size")
             << replaced("\"batchSize\": 10000", "\"batchSize\": -5") << "(settings.batchSize)"
             << "at least 1";
+        QTest::newRow("a table's error rate above 1")
+            << replaced("\"maxErrorRate\": 0.25", "\"maxErrorRate\": 25")
+            << "(mappings[0].maxErrorRate)"
+            << "a share between 0 and 1";
+        QTest::newRow("a table's count not whole")
+            << replaced("\"maxQuarantined\": 40", "\"maxQuarantined\": 4.5")
+            << "(mappings[0].maxQuarantined)"
+            << "whole number";
+        QTest::newRow("the run's error rate negative")
+            << replaced("\"maxRunErrorRate\": 0.01", "\"maxRunErrorRate\": -0.5")
+            << "(settings.maxRunErrorRate)"
+            << "a share between 0 and 1";
         QTest::newRow("both source and query")
             << replaced("\"source\": \"PATIENTS\"",
                         "\"source\": \"PATIENTS\", \"query\": \"SELECT 1\"")

@@ -417,6 +417,42 @@ private Q_SLOTS:
                 tableOf(*stopped, QStringLiteral("observation"))->loaded == 0);
     }
 
+    // A table's own limits override the project's: a strict one stops the run in that table,
+    // a lenient one lets it load what the project's limit would have stopped. The whole run's
+    // share is a trigger of its own.
+    void tableAndRunThresholds()
+    {
+        Project strict = demo();
+        strict.settings.maxErrorRate = 0.9;
+        for (TableMapping &m : strict.mappings)
+            if (m.target == QLatin1String("encounter"))
+                m.maxQuarantined = 3;
+        auto stopped = run(strict);
+        VERIFY_OK(stopped);
+        QCOMPARE(stopped->status, RunStatus::Failed);
+        QVERIFY2(stopped->message.contains(QStringLiteral("maxQuarantined of the mapping to "
+                                                          "encounter")),
+                 qPrintable(stopped->message));
+        QVERIFY(tableOf(*stopped, QStringLiteral("patient"))->status == RunStatus::Succeeded);
+
+        Project lenient = demo();
+        lenient.settings.maxErrorRate = 0.001; // every table quarantines more than this
+        for (TableMapping &m : lenient.mappings)
+            m.maxErrorRate = 0.5;
+        auto loaded = run(lenient);
+        VERIFY_OK(loaded);
+        QVERIFY2(loaded->status == RunStatus::Succeeded, qPrintable(loaded->message));
+
+        Project wholeRun = demo();
+        wholeRun.settings.maxRunErrorRate = 0.001;
+        auto overall = run(wholeRun);
+        VERIFY_OK(overall);
+        QCOMPARE(overall->status, RunStatus::Failed);
+        QVERIFY2(overall->message.contains(QStringLiteral("of all rows read were quarantined")) &&
+                     overall->message.contains(QStringLiteral("settings.maxRunErrorRate")),
+                 qPrintable(overall->message));
+    }
+
     void targetRefusalIsQuarantinedNotFatal()
     {
         Project project = demo();
