@@ -4,6 +4,7 @@
 #include "SqliteFile.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -11,6 +12,44 @@
 using namespace cutover;
 
 namespace {
+
+// A SQLite target file made from statements and open on a QSQLITE connection of the given name
+// while it lives; error() is empty when both worked.
+class TargetDatabase
+{
+public:
+    TargetDatabase(const QString &name, const QStringList &statements)
+        : m_name(name)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("target.sqlite"));
+        m_error = m_dir.isValid() ? test::SqliteFile::create(path, statements)
+                                  : QStringLiteral("no temporary directory");
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        if (m_error.isEmpty() && !db.open())
+            m_error = db.lastError().text();
+    }
+    ~TargetDatabase()
+    {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    TargetDatabase(const TargetDatabase &) = delete;
+    TargetDatabase &operator=(const TargetDatabase &) = delete;
+
+    const QString &error() const { return m_error; }
+    // Runs sql on the connection; empty when it worked.
+    QString exec(const QString &sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        return query.exec(sql) ? QString() : query.lastError().text();
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_name;
+    QString m_error;
+};
 
 ColumnInfo column(const char *name, const char *type, bool hasDefault = false)
 {
@@ -235,76 +274,56 @@ private Q_SLOTS:
 
     void referenceInTargetDatabase()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath(QStringLiteral("target.sqlite"));
-        QCOMPARE(test::SqliteFile::create(
-                     path, {QStringLiteral("CREATE TABLE \"patients\" (id INTEGER PRIMARY KEY)"),
-                            QStringLiteral("INSERT INTO patients VALUES (1), (2)")}),
-                 QString());
         const QString name = QStringLiteral("rulechecker-target");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            RunReferenceIndex run;
-            run.add(QStringLiteral("patients"), QStringLiteral("id"), integer(3));
-            SqlReferenceLookup target(name);
-            Rule reference = rule("patient_exists", Rule::Kind::ReferenceExists, "patient_id",
-                                  Rule::Severity::Warning);
-            reference.reference = QStringLiteral("patients.id");
-            auto checker = make({reference}, {&run, &target});
-            QVERIFY(checker);
-            const auto check =
-                checker->checkBatch(rows({visit(1, integer(1), QStringLiteral("A")),
-                                          visit(2, integer(3), QStringLiteral("A")),
-                                          visit(3, integer(4), QStringLiteral("A")),
-                                          visit(4, integer(1), QStringLiteral("A"))}));
-            QVERIFY(check.ok());
-            QVERIFY(check->violations.at(0).isEmpty()); // in the target
-            QVERIFY(check->violations.at(1).isEmpty()); // loaded by this run
-            QCOMPARE(check->violations.at(2).size(), 1);
-            QVERIFY(!check->violations.at(2).first().blocking);
-            QVERIFY(check->violations.at(3).isEmpty()); // cached
-            Rule missing = reference;
-            missing.reference = QStringLiteral("nowhere.id");
-            auto broken = make({missing}, {&target});
-            QVERIFY(broken);
-            QVERIFY(!broken->checkBatch(rows({visit(1, integer(1), QStringLiteral("A"))})).ok());
-        }
-        QSqlDatabase::removeDatabase(name);
+        TargetDatabase database(
+            name, {QStringLiteral("CREATE TABLE \"patients\" (id INTEGER PRIMARY KEY)"),
+                   QStringLiteral("INSERT INTO patients VALUES (1), (2)")});
+        QVERIFY2(database.error().isEmpty(), qPrintable(database.error()));
+        RunReferenceIndex run;
+        run.add(QStringLiteral("patients"), QStringLiteral("id"), integer(3));
+        SqlReferenceLookup target(name);
+        Rule reference = rule("patient_exists", Rule::Kind::ReferenceExists, "patient_id",
+                              Rule::Severity::Warning);
+        reference.reference = QStringLiteral("patients.id");
+        auto checker = make({reference}, {&run, &target});
+        QVERIFY(checker);
+        const auto check = checker->checkBatch(rows({visit(1, integer(1), QStringLiteral("A")),
+                                                     visit(2, integer(3), QStringLiteral("A")),
+                                                     visit(3, integer(4), QStringLiteral("A")),
+                                                     visit(4, integer(1), QStringLiteral("A"))}));
+        QVERIFY(check.ok());
+        QVERIFY(check->violations.at(0).isEmpty()); // in the target
+        QVERIFY(check->violations.at(1).isEmpty()); // loaded by this run
+        QCOMPARE(check->violations.at(2).size(), 1);
+        QVERIFY(!check->violations.at(2).first().blocking);
+        QVERIFY(check->violations.at(3).isEmpty()); // cached
+        Rule missing = reference;
+        missing.reference = QStringLiteral("nowhere.id");
+        auto broken = make({missing}, {&target});
+        QVERIFY(broken);
+        QVERIFY(!broken->checkBatch(rows({visit(1, integer(1), QStringLiteral("A"))})).ok());
     }
 
     // A value found missing is asked again by default (this run may write it); remembered only
     // when the caller says nothing writes it behind the lookup's back.
     void missingValuesAskedAgainOrRemembered()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath(QStringLiteral("target.sqlite"));
-        QCOMPARE(test::SqliteFile::create(
-                     path, {QStringLiteral("CREATE TABLE \"patients\" (id INTEGER PRIMARY KEY)"),
-                            QStringLiteral("INSERT INTO patients VALUES (1)")}),
-                 QString());
         const QString name = QStringLiteral("rulechecker-missing");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            SqlReferenceLookup askAgain(name);
-            SqlReferenceLookup remember(name, SqlReferenceLookup::Missing::Remember);
-            const QString table = QStringLiteral("patients");
-            const QString id = QStringLiteral("id");
-            QCOMPARE(askAgain.exists(table, id, integer(2)).value(), false);
-            QCOMPARE(remember.exists(table, id, integer(2)).value(), false);
-            QCOMPARE(remember.exists(table, id, integer(1)).value(), true);
-            QSqlQuery insert(db);
-            QVERIFY(insert.exec(QStringLiteral("INSERT INTO patients VALUES (2)")));
-            QCOMPARE(askAgain.exists(table, id, integer(2)).value(), true);
-            QCOMPARE(remember.exists(table, id, integer(2)).value(), false);
-            QCOMPARE(remember.exists(table, id, integer(1)).value(), true);
-        }
-        QSqlDatabase::removeDatabase(name);
+        TargetDatabase database(
+            name, {QStringLiteral("CREATE TABLE \"patients\" (id INTEGER PRIMARY KEY)"),
+                   QStringLiteral("INSERT INTO patients VALUES (1)")});
+        QVERIFY2(database.error().isEmpty(), qPrintable(database.error()));
+        SqlReferenceLookup askAgain(name);
+        SqlReferenceLookup remember(name, SqlReferenceLookup::Missing::Remember);
+        const QString table = QStringLiteral("patients");
+        const QString id = QStringLiteral("id");
+        QCOMPARE(askAgain.exists(table, id, integer(2)).value(), false);
+        QCOMPARE(remember.exists(table, id, integer(2)).value(), false);
+        QCOMPARE(remember.exists(table, id, integer(1)).value(), true);
+        QCOMPARE(database.exec(QStringLiteral("INSERT INTO patients VALUES (2)")), QString());
+        QCOMPARE(askAgain.exists(table, id, integer(2)).value(), true);
+        QCOMPARE(remember.exists(table, id, integer(2)).value(), false);
+        QCOMPARE(remember.exists(table, id, integer(1)).value(), true);
     }
 
     // A batch's values are asked in chunks of PrefetchChunk (the last one padded); the answers
@@ -312,34 +331,25 @@ private Q_SLOTS:
     // prefetch found is still found, and nothing else.
     void prefetchAsksForABatchAtOnce()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath(QStringLiteral("target.sqlite"));
         QStringList setup{QStringLiteral("CREATE TABLE \"patients\" (id TEXT PRIMARY KEY)")};
         const int present = SqlReferenceLookup::PrefetchChunk + 7;
         for (int i = 0; i < present; ++i)
             setup.append(QStringLiteral("INSERT INTO patients VALUES ('p%1')").arg(i * 2));
-        QCOMPARE(test::SqliteFile::create(path, setup), QString());
         const QString name = QStringLiteral("rulechecker-prefetch");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            SqlReferenceLookup lookup(name);
-            const QString table = QStringLiteral("patients");
-            const QString id = QStringLiteral("id");
-            QVariantList asked; // p0, p1, ..., even ones exist: more than two chunks
-            for (int i = 0; i < 2 * present; ++i)
-                asked.append(QStringLiteral("p%1").arg(i));
-            QVERIFY(lookup.prefetch(table, id, asked).ok());
-            QSqlQuery empty(db);
-            QVERIFY(empty.exec(QStringLiteral("DELETE FROM patients")));
-            for (int i = 0; i < 2 * present; ++i)
-                QCOMPARE(lookup.exists(table, id, asked.at(i)).value(), i % 2 == 0);
-            QVERIFY(lookup.prefetch(table, id, {QStringLiteral("p1")}).ok());
-            QCOMPARE(lookup.exists(table, id, QStringLiteral("p0")).value(), false);
-        }
-        QSqlDatabase::removeDatabase(name);
+        TargetDatabase database(name, setup);
+        QVERIFY2(database.error().isEmpty(), qPrintable(database.error()));
+        SqlReferenceLookup lookup(name);
+        const QString table = QStringLiteral("patients");
+        const QString id = QStringLiteral("id");
+        QVariantList asked; // p0, p1, ..., even ones exist: more than two chunks
+        for (int i = 0; i < 2 * present; ++i)
+            asked.append(QStringLiteral("p%1").arg(i));
+        QVERIFY(lookup.prefetch(table, id, asked).ok());
+        QCOMPARE(database.exec(QStringLiteral("DELETE FROM patients")), QString());
+        for (int i = 0; i < 2 * present; ++i)
+            QCOMPARE(lookup.exists(table, id, asked.at(i)).value(), i % 2 == 0);
+        QVERIFY(lookup.prefetch(table, id, {QStringLiteral("p1")}).ok());
+        QCOMPARE(lookup.exists(table, id, QStringLiteral("p0")).value(), false);
     }
 
     // What a prefetch did not find is remembered like what exists() did not find, so an orphan
@@ -347,43 +357,32 @@ private Q_SLOTS:
     // the run, known whole to the run's index) is never asked.
     void prefetchRemembersMissingAndSkippedTablesAreNotAsked()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath(QStringLiteral("target.sqlite"));
-        QCOMPARE(test::SqliteFile::create(
-                     path, {QStringLiteral("CREATE TABLE \"patients\" (id INTEGER PRIMARY KEY)"),
-                            QStringLiteral("CREATE TABLE \"sites\" (code TEXT PRIMARY KEY)"),
-                            QStringLiteral("INSERT INTO patients VALUES (1)"),
-                            QStringLiteral("INSERT INTO sites VALUES ('BER')")}),
-                 QString());
         const QString name = QStringLiteral("rulechecker-prefetch-missing");
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            SqlReferenceLookup askAgain(name);
-            SqlReferenceLookup remember(name, SqlReferenceLookup::Missing::Remember);
-            const QString table = QStringLiteral("patients");
-            const QString id = QStringLiteral("id");
-            QVERIFY(askAgain.prefetch(table, id, {integer(1), integer(2)}).ok());
-            QVERIFY(remember.prefetch(table, id, {integer(1), integer(2)}).ok());
-            QSqlQuery insert(db);
-            QVERIFY(insert.exec(QStringLiteral("INSERT INTO patients VALUES (2)")));
-            QCOMPARE(askAgain.exists(table, id, integer(2)).value(), true);
-            QCOMPARE(remember.exists(table, id, integer(2)).value(), false);
-            QCOMPARE(remember.exists(table, id, integer(1)).value(), true);
+        TargetDatabase database(
+            name, {QStringLiteral("CREATE TABLE \"patients\" (id INTEGER PRIMARY KEY)"),
+                   QStringLiteral("CREATE TABLE \"sites\" (code TEXT PRIMARY KEY)"),
+                   QStringLiteral("INSERT INTO patients VALUES (1)"),
+                   QStringLiteral("INSERT INTO sites VALUES ('BER')")});
+        QVERIFY2(database.error().isEmpty(), qPrintable(database.error()));
+        SqlReferenceLookup askAgain(name);
+        SqlReferenceLookup remember(name, SqlReferenceLookup::Missing::Remember);
+        const QString table = QStringLiteral("patients");
+        const QString id = QStringLiteral("id");
+        QVERIFY(askAgain.prefetch(table, id, {integer(1), integer(2)}).ok());
+        QVERIFY(remember.prefetch(table, id, {integer(1), integer(2)}).ok());
+        QCOMPARE(database.exec(QStringLiteral("INSERT INTO patients VALUES (2)")), QString());
+        QCOMPARE(askAgain.exists(table, id, integer(2)).value(), true);
+        QCOMPARE(remember.exists(table, id, integer(2)).value(), false);
+        QCOMPARE(remember.exists(table, id, integer(1)).value(), true);
 
-            SqlReferenceLookup skipping(name, SqlReferenceLookup::Missing::Remember);
-            skipping.skipTables({table});
-            QVERIFY(skipping.prefetch(table, id, {integer(1)}).ok());
-            QCOMPARE(skipping.exists(table, id, integer(1)).value(), false);
-            QCOMPARE(
-                skipping
-                    .exists(QStringLiteral("sites"), QStringLiteral("code"), QStringLiteral("BER"))
-                    .value(),
-                true);
-        }
-        QSqlDatabase::removeDatabase(name);
+        SqlReferenceLookup skipping(name, SqlReferenceLookup::Missing::Remember);
+        skipping.skipTables({table});
+        QVERIFY(skipping.prefetch(table, id, {integer(1)}).ok());
+        QCOMPARE(skipping.exists(table, id, integer(1)).value(), false);
+        QCOMPARE(
+            skipping.exists(QStringLiteral("sites"), QStringLiteral("code"), QStringLiteral("BER"))
+                .value(),
+            true);
     }
 
     void expressionRules()
