@@ -24,8 +24,13 @@ namespace {
 // newest.
 Result<std::optional<RunRecord>> chosenRun(const QList<RunRecord> &runs, const QString &wanted)
 {
-    if (wanted.isEmpty())
-        return runs.isEmpty() ? std::nullopt : std::optional<RunRecord>(runs.first());
+    // A dry run wrote nothing: by default the report is about the newest run that did.
+    if (wanted.isEmpty()) {
+        for (const RunRecord &run : runs)
+            if (run.mode != RunMode::DryRun)
+                return std::optional<RunRecord>(run);
+        return std::optional<RunRecord>();
+    }
     QList<RunRecord> matching;
     for (const RunRecord &run : runs)
         if (run.runId.startsWith(wanted))
@@ -46,7 +51,9 @@ std::optional<LedgerCheck> ledgerOf(const QList<RunRecord> &runs,
     QList<RunRecord> candidates;
     if (chosen)
         candidates.append(*chosen);
-    candidates.append(runs);
+    for (const RunRecord &run : runs)
+        if (run.mode != RunMode::DryRun)
+            candidates.append(run);
     for (const RunRecord &run : std::as_const(candidates))
         for (const RunTableRecord &t : run.tables)
             if (t.tableName == table && t.status != RunStatus::Running)
@@ -105,9 +112,9 @@ Result<void> Reconciler::readLedger(const ConnectionSpec &spec, const QList<Tabl
     const auto q = [&](const char *name) {
         return SqlDialect::quoteIdentifier(QLatin1String(name), spec.kind());
     };
-    QString sql =
-        QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 IS NULL")
-            .arg(q("table_name"), q("source_key"), q("cutover_quarantine"), q("retried_in_run"));
+    QString sql = QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %5 IS NULL")
+                      .arg(q("table_name"), q("source_key"), q("run_id"), q("cutover_quarantine"),
+                           q("retried_in_run"));
     QVariantList names;
     for (const QString &table : options.tables)
         names.append(table);
@@ -118,8 +125,13 @@ Result<void> Reconciler::readLedger(const ConnectionSpec &spec, const QList<Tabl
     auto keys = (*session)->query(sql, names);
     if (!keys)
         return keys.error();
+    QSet<QString> dryRuns; // their quarantine is a rehearsal's finding, not a row left out
+    for (const RunRecord &run : std::as_const(m_runs))
+        if (run.mode == RunMode::DryRun)
+            dryRuns.insert(run.runId);
     for (const QVariantList &row : std::as_const(*keys))
-        m_runQuarantined[row.value(0).toString()].insert(row.value(1).toString());
+        if (!dryRuns.contains(row.value(2).toString()))
+            m_runQuarantined[row.value(0).toString()].insert(row.value(1).toString());
     return {};
 }
 
@@ -130,7 +142,8 @@ Result<void> Reconciler::readDigests(RunLedger &ledger)
     const QString version = RunPlanner::mappingVersion(m_project);
     QSet<QString> seen;
     for (const RunRecord &run : std::as_const(m_runs))
-        for (const RunTableRecord &table : run.tables) {
+        for (const RunTableRecord &table :
+             run.mode == RunMode::DryRun ? QList<RunTableRecord>() : run.tables) {
             if (seen.contains(table.tableName))
                 continue;
             seen.insert(table.tableName);
