@@ -131,9 +131,18 @@ Result<LoadBatch> BatchTransformer::transform(const RowBatch &source, qint64 bat
         return converted.error();
     QList<QList<Violation>> earlier;
     earlier.reserve(source.size());
-    for (qsizetype r = 0; r < source.size(); ++r)
+    QStringList keys;
+    keys.reserve(source.size());
+    QBitArray unclaimed(m_setup.unclaimedKeys.isEmpty() ? 0 : source.size());
+    for (qsizetype r = 0; r < source.size(); ++r) {
         earlier.append(transformed->violations.value(r) + converted->violations.value(r));
-    auto checked = m_checker->checkBatch(converted->values, converted->databaseDefaults, earlier);
+        keys.append(SourceKey::of(source.columns, source.rows.at(r), m_setup.keyColumns,
+                                  firstRowNumber + r));
+        if (!unclaimed.isEmpty() && m_setup.unclaimedKeys.contains(keys.last()))
+            unclaimed.setBit(r);
+    }
+    auto checked =
+        m_checker->checkBatch(converted->values, converted->databaseDefaults, earlier, unclaimed);
     if (!checked)
         return checked.error();
 
@@ -143,8 +152,7 @@ Result<LoadBatch> BatchTransformer::transform(const RowBatch &source, qint64 bat
     out.columns = converted->values.columns;
     out.sourceColumns = source.columns;
     for (qsizetype r = 0; r < source.size(); ++r) {
-        const QString key = SourceKey::of(source.columns, source.rows.at(r), m_setup.keyColumns,
-                                          firstRowNumber + r);
+        const QString &key = keys.at(r);
         QList<Violation> all = earlier.at(r) + checked->violations.value(r);
         const bool blocked =
             std::any_of(all.cbegin(), all.cend(), [](const Violation &v) { return v.blocking; });

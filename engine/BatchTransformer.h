@@ -12,6 +12,7 @@
 #include "TransformProgram.h"
 
 #include <QMutex>
+#include <QSet>
 #include <memory>
 
 namespace cutover {
@@ -35,6 +36,9 @@ public:
         QStringList keyColumns;              // source key; empty for a keyless source
         QList<ReferenceLookup *> references; // for reference-exists rules, in order
         KeyRecorder *keyRecorder = nullptr;  // uuid5's pairs; may be null
+        // Source keys of rows that hold no unique value even when they pass: in a
+        // reconciliation, the rows the runs quarantined never held theirs in the target.
+        QSet<QString> unclaimedKeys;
     };
 
     static Result<std::unique_ptr<BatchTransformer>> create(const Setup &setup);

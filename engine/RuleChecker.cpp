@@ -330,7 +330,7 @@ QString RuleChecker::uniqueKey(const Checked &checked, const RowBatch &converted
     return parts.join(QChar(0x1f));
 }
 
-void RuleChecker::claimUnique(const RowBatch &converted, qsizetype row, bool loads,
+void RuleChecker::claimUnique(const RowBatch &converted, qsizetype row, bool takesValues,
                               QList<Violation> &out, Check &check)
 {
     QList<Claim> claims;
@@ -349,9 +349,9 @@ void RuleChecker::claimUnique(const RowBatch &converted, qsizetype row, bool loa
         out.append(violation(checked, shown,
                              QStringLiteral("%1 is a duplicate: an earlier row of this run has it")
                                  .arg(ValueText::display(shown))));
-        loads = loads && !out.last().blocking;
+        takesValues = takesValues && !out.last().blocking;
     }
-    if (!loads)
+    if (!takesValues)
         return;
     for (const Claim &claim : claims)
         m_rules[claim.rule]->seen.insert(claim.key);
@@ -360,7 +360,8 @@ void RuleChecker::claimUnique(const RowBatch &converted, qsizetype row, bool loa
 
 Result<RuleChecker::Check> RuleChecker::checkBatch(const RowBatch &converted,
                                                    const QList<QBitArray> &databaseDefaults,
-                                                   const QList<QList<Violation>> &earlier)
+                                                   const QList<QList<Violation>> &earlier,
+                                                   const QBitArray &unclaimed)
 {
     m_columnIndex.clear();
     for (qsizetype c = 0; c < converted.columns.size(); ++c)
@@ -380,7 +381,8 @@ Result<RuleChecker::Check> RuleChecker::checkBatch(const RowBatch &converted,
             !checked)
             return checked.error();
         const bool loads = !isBlocking(out) && !isBlocking(earlier.value(row));
-        claimUnique(converted, row, loads, out, check);
+        const bool claims = loads && !(row < unclaimed.size() && unclaimed.testBit(row));
+        claimUnique(converted, row, claims, out, check);
     }
     return check;
 }

@@ -74,10 +74,12 @@ public:
 
     // converted: the RowConverter's values. databaseDefaults (optional, per row and column):
     // cells the database fills. earlier (optional, per row): violations found before the rules
-    // (functions, conversion). Fails when a reference lookup or an expression rule fails.
+    // (functions, conversion). unclaimed (optional, per row): rows that hold no unique value
+    // even when they pass. Fails when a reference lookup or an expression rule fails.
     Result<Check> checkBatch(const RowBatch &converted,
                              const QList<QBitArray> &databaseDefaults = {},
-                             const QList<QList<Violation>> &earlier = {});
+                             const QList<QList<Violation>> &earlier = {},
+                             const QBitArray &unclaimed = {});
     // Gives back the unique values of the given rows of a checked batch, which did not load.
     void release(const Check &check, const QList<qsizetype> &rows);
     qsizetype ruleCount() const { return m_rules.size(); }
@@ -93,8 +95,8 @@ private:
     Result<void> prefetchReferences(const RowBatch &converted);
     Result<void> prefetch(const Checked &checked, QVariantList values);
     Result<bool> referenced(const Checked &checked, const QVariant &value);
-    void claimUnique(const RowBatch &converted, qsizetype row, bool loads, QList<Violation> &out,
-                     Check &check);
+    void claimUnique(const RowBatch &converted, qsizetype row, bool takesValues,
+                     QList<Violation> &out, Check &check);
     QString uniqueKey(const Checked &checked, const RowBatch &converted, qsizetype row) const;
     Violation violation(const Checked &checked, const QVariant &value, const QString &reason) const;
 

@@ -421,6 +421,9 @@ TableReconciler::createTransformer(const QStringList &sourceColumns,
     setup.sourceColumns = sourceColumns;
     setup.keyColumns = keyColumns;
     setup.references = m_setup.references;
+    // A row a run quarantined never held its unique values in the target: a later row with the
+    // same value was free to load (a duplicate across phases loads in the earlier phase).
+    setup.unclaimedKeys = m_setup.runQuarantined;
     return BatchTransformer::create(setup);
 }
 
