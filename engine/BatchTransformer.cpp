@@ -31,6 +31,7 @@ Result<std::unique_ptr<BatchTransformer>> BatchTransformer::create(const Setup &
                                        setup.references);
     if (!checker)
         return checker.error();
+    (*checker)->setTargetValues(setup.targetValues);
     return std::unique_ptr<BatchTransformer>(new BatchTransformer(
         setup, std::move(program), std::move(converter.value()), std::move(checker.value())));
 }

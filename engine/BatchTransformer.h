@@ -39,6 +39,7 @@ public:
         // Source keys of rows that hold no unique value even when they pass: in a
         // reconciliation, the rows the runs quarantined never held theirs in the target.
         QSet<QString> unclaimedKeys;
+        TargetUniqueValues *targetValues = nullptr; // RuleChecker::setTargetValues; may be null
     };
 
     static Result<std::unique_ptr<BatchTransformer>> create(const Setup &setup);

@@ -16,9 +16,10 @@ struct RuleChecker::Checked
     QStringList columns;             // the rule's column(s); unique may have several
     QString referenceTable;
     QString referenceColumn;
-    CompactKeySet seen;         // unique: canonical keys claimed in this run
-    bool databaseFills = false; // the column has a database default or identity
-    QSet<QString> missing;      // reference: values no lookup found, in the batch being checked
+    CompactKeySet seen;              // unique: canonical keys claimed in this run
+    TargetUniqueValues::Owners held; // unique: the target's owners of the batch's keys
+    bool databaseFills = false;      // the column has a database default or identity
+    QSet<QString> missing; // reference: values no lookup found, in the batch being checked
 };
 
 namespace {
@@ -245,6 +246,49 @@ Result<void> RuleChecker::prefetchReferences(const RowBatch &converted)
     return {};
 }
 
+// Who in the target holds the batch's unique values, rule by rule, asked with the distinct
+// values of each rule's first column.
+Result<void> RuleChecker::fetchHeldValues(const RowBatch &converted)
+{
+    m_keyAt =
+        m_table.primaryKey.size() == 1 ? m_columnIndex.value(m_table.primaryKey.first(), -1) : -1;
+    for (const auto &checked : std::as_const(m_rules)) {
+        checked->held.clear();
+        if (checked->rule.kind != Rule::Kind::Unique || !m_targetValues || m_keyAt < 0)
+            continue;
+        const qsizetype at = m_columnIndex.value(checked->columns.first(), -1);
+        if (at < 0)
+            continue;
+        QSet<QString> seenValues;
+        QVariantList values;
+        for (const QVariantList &row : converted.rows) {
+            const QVariant &value = row.at(at);
+            if (!value.isNull() && !seenValues.contains(ValueText::of(value))) {
+                seenValues.insert(ValueText::of(value));
+                values.append(value);
+            }
+        }
+        if (values.isEmpty())
+            continue;
+        auto owners = m_targetValues->owners(checked->columns, values);
+        if (!owners)
+            return owners.error();
+        checked->held = std::move(*owners);
+    }
+    return {};
+}
+
+// Whether a target row other than this one (by primary key) holds key.
+bool RuleChecker::heldByAnother(const Checked &checked, const QString &key,
+                                const RowBatch &converted, qsizetype row) const
+{
+    const auto owners = checked.held.constFind(key);
+    if (owners == checked.held.cend())
+        return false;
+    const QString own = ValueText::of(converted.rows.at(row).at(m_keyAt));
+    return owners->size() > 1 || !owners->contains(own);
+}
+
 // Lookups are asked in turn (referenced()), so each prefetches only the values the ones before
 // it do not know: a reconciliation's index answers for the expected parents, and the target is
 // not asked for them a batch at a time.
@@ -341,14 +385,19 @@ void RuleChecker::claimUnique(const RowBatch &converted, qsizetype row, bool tak
         const QString key = uniqueKey(checked, converted, row);
         if (key.isNull())
             continue;
-        if (!checked.seen.contains(key)) {
+        const bool inRun = checked.seen.contains(key);
+        if (!inRun && !heldByAnother(checked, key, converted, row)) {
             claims.append({i, row, key});
             continue;
         }
         const QString shown = QString(key).replace(QChar(0x1f), QStringLiteral(", "));
         out.append(violation(checked, shown,
-                             QStringLiteral("%1 is a duplicate: an earlier row of this run has it")
-                                 .arg(ValueText::display(shown))));
+                             inRun ? QStringLiteral("%1 is a duplicate: an earlier row of this "
+                                                    "run has it")
+                                         .arg(ValueText::display(shown))
+                                   : QStringLiteral("%1 is a duplicate: a row already in the "
+                                                    "target has it")
+                                         .arg(ValueText::display(shown))));
         takesValues = takesValues && !out.last().blocking;
     }
     if (!takesValues)
@@ -369,6 +418,8 @@ Result<RuleChecker::Check> RuleChecker::checkBatch(const RowBatch &converted,
     for (const auto &checked : std::as_const(m_rules))
         checked->missing.clear();
     if (Result<void> fetched = prefetchReferences(converted); !fetched)
+        return fetched.error();
+    if (Result<void> fetched = fetchHeldValues(converted); !fetched)
         return fetched.error();
     Result<QList<QList<Violation>>> expressions = checkExpressions(converted);
     if (!expressions)

@@ -6,6 +6,7 @@
 #include "Result.h"
 #include "RowBatch.h"
 #include "TableInfo.h"
+#include "TargetUniqueValues.h"
 #include "Violation.h"
 
 #include <QBitArray>
@@ -21,7 +22,7 @@ class TransformProgram;
 // by batch. Every violation carries the rule's name (source), severity (blocking), column, value
 // and the rule's message, or a generated reason when the rule has none.
 //
-// Unique within the run: the values claimed so far are kept exactly, one CompactKeySet of
+// Unique: the values claimed so far in the run are kept exactly, one CompactKeySet of
 // canonical texts per unique rule (memory grows with the distinct values: about 25 bytes per
 // UUID, or roughly 20 bytes plus the text; 10 million UUIDs take about 250 MB). NULLs never
 // collide. Only rows that will load claim their value: a row blocked by an earlier violation (pass
@@ -29,7 +30,10 @@ class TransformProgram;
 // makes a later good row with the same value a duplicate. Within a batch the first loading row
 // wins. Claims are made at check time, so the next batch sees them even before this one is written;
 // if the writer then fails to load some rows, release() gives their values back. A composite
-// unique rule names its columns separated by commas ("tenant_id, code").
+// unique rule names its columns separated by commas ("tenant_id, code"). With setTargetValues,
+// the values of the rows the table had before the run count too: a value held there by a row of
+// another primary key is a duplicate, whatever the batch's order (a row loaded again keeps its
+// own value).
 //
 // Reference exists: the value must be found by one of the ReferenceLookups (typically a
 // RunReferenceIndex for tables loaded by this run, then a SqlReferenceLookup for the target). A
@@ -82,6 +86,9 @@ public:
                              const QBitArray &unclaimed = {});
     // Gives back the unique values of the given rows of a checked batch, which did not load.
     void release(const Check &check, const QList<qsizetype> &rows);
+    // The rows the table had before the run, for its unique rules (none when not set). Asked a
+    // batch at a time; the table's primary key must be one column of the batches.
+    void setTargetValues(TargetUniqueValues *values) { m_targetValues = values; }
     qsizetype ruleCount() const { return m_rules.size(); }
 
 private:
@@ -93,6 +100,9 @@ private:
     Result<void> checkRow(const RowBatch &converted, qsizetype row, const QBitArray &defaults,
                           QList<Violation> &out);
     Result<void> prefetchReferences(const RowBatch &converted);
+    Result<void> fetchHeldValues(const RowBatch &converted);
+    bool heldByAnother(const Checked &checked, const QString &key, const RowBatch &converted,
+                       qsizetype row) const;
     Result<void> prefetch(const Checked &checked, QVariantList values);
     Result<bool> referenced(const Checked &checked, const QVariant &value);
     void claimUnique(const RowBatch &converted, qsizetype row, bool takesValues,
@@ -103,6 +113,8 @@ private:
     TableInfo m_table;
     QList<std::shared_ptr<Checked>> m_rules;
     QList<ReferenceLookup *> m_references;
+    TargetUniqueValues *m_targetValues = nullptr;
+    qsizetype m_keyAt = -1; // the primary key's column in the batch being checked, or -1
     std::unique_ptr<TransformProgram> m_program; // expression rules
     QList<int> m_expressionRules;                // m_rules index of each program output
     QHash<QString, qsizetype> m_columnIndex;     // of the batch being checked

@@ -104,7 +104,7 @@ Result<RunRecord> RunEngine::run(RunControl &control)
     if (ready)
         ready = prepare();
     if (ready)
-        ready = findTablesIndexedWhole();
+        ready = findEmptyTables();
     if (ready)
         ready = createLoaders(control);
     if (!ready) {
@@ -420,19 +420,17 @@ bool RunEngine::indexesParents() const
     return m_options.mode == RunMode::DryRun || m_targetSpec.kind() != ConnectionSpec::Kind::Sqlite;
 }
 
-// A referenced table that holds no row before the load holds only what this run writes, all of
-// which m_index sees: the target need not be asked about it at all (not even for the orphans).
-Result<void> RunEngine::findTablesIndexedWhole()
+// The planned tables that hold no row before the load. Such a table holds only what this run
+// writes: when the run indexes the keys it loads (indexesParents()), the target need not be asked
+// about its keys at all (not even for the orphans), and its unique values are all claims of
+// this run. A table that had rows is asked about both.
+Result<void> RunEngine::findEmptyTables()
 {
-    m_indexedWhole.clear();
-    if (!indexesParents())
-        return {};
+    m_emptyBefore.clear();
     for (const RunPlanner::Table &planned : std::as_const(m_plan)) {
         const QString &table = planned.mapping->target;
-        if (planned.indexedColumns.isEmpty())
-            continue;
         if (!m_existing.contains(table) && !m_created.contains(table)) {
-            m_indexedWhole.append(table); // a dry run's table that does not exist
+            m_emptyBefore.append(table); // a dry run's table that does not exist
             continue;
         }
         auto rows =
@@ -441,7 +439,7 @@ Result<void> RunEngine::findTablesIndexedWhole()
         if (!rows)
             return rows.error();
         if (rows->isEmpty())
-            m_indexedWhole.append(table);
+            m_emptyBefore.append(table);
     }
     return {};
 }
@@ -471,7 +469,8 @@ Result<void> RunEngine::createLoaders(RunControl &control)
         // show: a table's own rows not yet committed, for its references to itself.
         s.indexedColumns =
             indexesParents() ? planned.indexedColumns : planned.selfReferencedColumns;
-        s.tablesIndexedWhole = m_indexedWhole;
+        s.tablesIndexedWhole = indexesParents() ? m_emptyBefore : QStringList();
+        s.targetHadRows = !m_emptyBefore.contains(table);
         s.writeRows = !s.dryRun || m_existing.contains(table);
         // Rollback drops a table the run created, so the keys of its rows are not needed (on
         // PostgreSQL writing them cost the server a sixth of its time).

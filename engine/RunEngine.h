@@ -68,7 +68,7 @@ private:
     Result<void> recordCreatedTables(const QStringList &createdNow);
     Result<void> collectRetryKeys();
     bool indexesParents() const;
-    Result<void> findTablesIndexedWhole();
+    Result<void> findEmptyTables();
     Result<void> createLoaders(RunControl &control);
     Result<QString> previousWatermark(const QString &table);
     void loadTables(RunControl &control);
@@ -91,10 +91,10 @@ private:
     QString m_runId;
     std::optional<RunRecord> m_resumed;
     QList<RunPlanner::Table> m_plan;
-    QStringList m_existing;     // planned tables already in the target
-    QStringList m_created;      // tables this run created
-    QStringList m_indexedWhole; // referenced tables empty before the load: m_index knows every row
-    QJsonObject m_runOptions;   // as in the run's ledger record
+    QStringList m_existing;          // planned tables already in the target
+    QStringList m_created;           // tables this run created
+    QStringList m_emptyBefore;       // planned tables without a row before the load
+    QJsonObject m_runOptions;        // as in the run's ledger record
     DroppedIndexes m_droppedIndexes; // to rebuild after the load, this run's and interrupted ones'
     QString m_journalMode; // a SQLite target's journal mode before the run switched it to WAL
     QString m_inheritedJournalMode; // the one an interrupted run found, which it left in WAL

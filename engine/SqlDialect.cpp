@@ -26,4 +26,14 @@ QString SqlDialect::quoteString(const QString &value)
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 
+ConnectionSpec::Kind SqlDialect::kindOfDriver(const QString &driverName)
+{
+    if (driverName.startsWith(QLatin1String("QPSQL")))
+        return ConnectionSpec::Kind::PostgreSql;
+    if (driverName.startsWith(QLatin1String("QMYSQL")) ||
+        driverName.startsWith(QLatin1String("QMARIADB")))
+        return ConnectionSpec::Kind::MySql;
+    return ConnectionSpec::Kind::Sqlite;
+}
+
 } // namespace cutover

@@ -16,6 +16,8 @@ public:
     static QString quoteIdentifier(const QString &name, ConnectionSpec::Kind kind);
     static QString quoteIdentifiers(const QStringList &names, ConnectionSpec::Kind kind);
     static QString quoteString(const QString &value);
+    // The database behind a Qt SQL driver name (QSQLITE, QPSQL, QMYSQL, QMARIADB).
+    static ConnectionSpec::Kind kindOfDriver(const QString &driverName);
 };
 
 } // namespace cutover

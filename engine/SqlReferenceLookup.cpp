@@ -6,31 +6,8 @@
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QUuid>
 
 namespace cutover {
-
-namespace {
-
-ConnectionSpec::Kind dialectOf(const QSqlDatabase &db)
-{
-    const QString driver = db.driverName();
-    if (driver.startsWith(QLatin1String("QPSQL")))
-        return ConnectionSpec::Kind::PostgreSql;
-    if (driver.startsWith(QLatin1String("QMYSQL")) || driver.startsWith(QLatin1String("QMARIADB")))
-        return ConnectionSpec::Kind::MySql;
-    return ConnectionSpec::Kind::Sqlite;
-}
-
-// A value read back from the database as the batches have it (QPSQL reads a uuid as QUuid).
-QString textOf(const QVariant &value)
-{
-    if (value.typeId() == QMetaType::QUuid)
-        return value.toUuid().toString(QUuid::WithoutBraces);
-    return ValueText::of(value);
-}
-
-} // namespace
 
 SqlReferenceLookup::SqlReferenceLookup(QString connectionName, Missing missing)
     : m_connectionName(std::move(connectionName))
@@ -64,7 +41,7 @@ Result<QSqlQuery *> SqlReferenceLookup::prepared(Queries &queries, const QString
     if (!db.isOpen())
         return Error(Error::Code::Connection, QStringLiteral("the target connection is not open"),
                      m_connectionName);
-    const ConnectionSpec::Kind kind = dialectOf(db);
+    const ConnectionSpec::Kind kind = SqlDialect::kindOfDriver(db.driverName());
     auto query = std::make_unique<QSqlQuery>(db);
     query->setForwardOnly(true);
     const QString sql =
@@ -124,7 +101,7 @@ Result<void> SqlReferenceLookup::fetchChunk(QSqlQuery &query, const QVariantList
                          .arg(table, column, query.lastError().text()),
                      m_connectionName);
     while (query.next())
-        found.insert(textOf(query.value(0)));
+        found.insert(ValueText::ofStored(query.value(0)));
     query.finish();
     return {};
 }

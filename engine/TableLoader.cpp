@@ -10,6 +10,7 @@
 #include "SourceKey.h"
 #include "SqlConnection.h"
 #include "SqlReferenceLookup.h"
+#include "SqlUniqueLookup.h"
 #include "ValueText.h"
 
 #include <QJsonObject>
@@ -21,6 +22,13 @@ namespace cutover {
 namespace {
 
 constexpr int kRetryKeysPerRead = 500;
+
+bool hasUniqueRule(const Project &project, const QString &table)
+{
+    return std::any_of(project.rules.cbegin(), project.rules.cend(), [&](const Rule &rule) {
+        return rule.table == table && rule.kind == Rule::Kind::Unique;
+    });
+}
 
 // The tables the reference rules of table refer to that the run's index does not know whole.
 QStringList tablesToAskTheTarget(const Project &project, const QString &table,
@@ -358,45 +366,63 @@ void TableLoader::readLoop(RowQuery query, qint64 skip, qint64 firstBatch, Sourc
     m_readAll = true;
 }
 
+// What the transformer asks the target on its own read connection (a QSqlDatabase belongs to
+// the thread that opened it): references to tables the run's index does not know whole, and the
+// unique values of the rows the table had before the run.
+Result<std::unique_ptr<BatchTransformer>>
+TableLoader::createTransformer(const QStringList &sourceColumns, const QStringList &keyColumns,
+                               KeyRecorder *keys, TargetLookups &lookups)
+{
+    BatchTransformer::Setup setup;
+    setup.project = m_setup.project;
+    setup.mapping = m_setup.mapping;
+    setup.target = m_setup.target;
+    setup.sourceColumns = sourceColumns;
+    setup.keyColumns = keyColumns;
+    setup.keyRecorder = keys;
+    if (m_setup.referenceIndex)
+        setup.references.append(m_setup.referenceIndex);
+    const QStringList indexedWhole =
+        m_setup.referenceIndex ? m_setup.tablesIndexedWhole : QStringList();
+    const QString &table = m_setup.mapping->target;
+    const bool askReferences =
+        !tablesToAskTheTarget(*m_setup.project, table, indexedWhole).isEmpty();
+    const bool askUnique = m_setup.targetHadRows && hasUniqueRule(*m_setup.project, table) &&
+                           m_setup.target.primaryKey.size() == 1;
+    if (askReferences || askUnique) {
+        auto opened = SqlConnection::open(m_setup.targetSpec, m_setup.passwords,
+                                          SqlConnection::Mode::ReadOnly);
+        if (!opened)
+            return opened.error();
+        lookups.connection = std::move(opened.value());
+    }
+    const QString name =
+        lookups.connection ? lookups.connection->database().connectionName() : QString();
+    if (askReferences) {
+        lookups.references = std::make_unique<SqlReferenceLookup>(
+            name, m_setup.referenceIndex ? SqlReferenceLookup::Missing::Remember
+                                         : SqlReferenceLookup::Missing::AskAgain);
+        lookups.references->skipTables(indexedWhole);
+        setup.references.append(lookups.references.get());
+    }
+    if (askUnique) {
+        lookups.unique =
+            std::make_unique<SqlUniqueLookup>(name, table, m_setup.target.primaryKey.first());
+        setup.targetValues = lookups.unique.get();
+    }
+    return BatchTransformer::create(setup);
+}
+
 void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringList &keyColumns,
                                 KeyRecorder *keys)
 {
     const auto finish = qScopeGuard([&] { out.close(); });
-    std::unique_ptr<SqlConnection> targetConnection;
-    std::unique_ptr<SqlReferenceLookup> targetLookup;
+    TargetLookups lookups;
     std::unique_ptr<BatchTransformer> transformer;
     QElapsedTimer timer;
     while (auto item = in.pop()) {
         if (!transformer) {
-            BatchTransformer::Setup setup;
-            setup.project = m_setup.project;
-            setup.mapping = m_setup.mapping;
-            setup.target = m_setup.target;
-            setup.sourceColumns = item->rows.columns;
-            setup.keyColumns = keyColumns;
-            setup.keyRecorder = keys;
-            if (m_setup.referenceIndex)
-                setup.references.append(m_setup.referenceIndex);
-            const QStringList indexedWhole =
-                m_setup.referenceIndex ? m_setup.tablesIndexedWhole : QStringList();
-            if (!tablesToAskTheTarget(*m_setup.project, m_setup.mapping->target, indexedWhole)
-                     .isEmpty()) {
-                auto opened = SqlConnection::open(m_setup.targetSpec, m_setup.passwords,
-                                                  SqlConnection::Mode::ReadOnly);
-                if (!opened) {
-                    fail(opened.error());
-                    m_setup.control->stop(RunStatus::Failed, opened.error().toString());
-                    return;
-                }
-                targetConnection = std::move(opened.value());
-                targetLookup = std::make_unique<SqlReferenceLookup>(
-                    targetConnection->database().connectionName(),
-                    m_setup.referenceIndex ? SqlReferenceLookup::Missing::Remember
-                                           : SqlReferenceLookup::Missing::AskAgain);
-                targetLookup->skipTables(indexedWhole);
-                setup.references.append(targetLookup.get());
-            }
-            auto created = BatchTransformer::create(setup);
+            auto created = createTransformer(item->rows.columns, keyColumns, keys, lookups);
             if (!created) {
                 fail(created.error());
                 m_setup.control->stop(RunStatus::Failed, created.error().toString());
@@ -426,8 +452,7 @@ void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringLi
     QMutexLocker lock(&m_mutex);
     m_transformer = nullptr;
     lock.unlock();
-    targetLookup.reset();
-    transformer.reset();
+    transformer.reset(); // then the lookups, then their connection, as they go out of scope
 }
 
 Result<void> TableLoader::writeLoop(BatchWriter &writer, LoadQueue &in, CheckpointRecord &totals,

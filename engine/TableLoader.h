@@ -30,6 +30,9 @@ class RunControl;
 class RunReferenceIndex;
 class KeyRecorder;
 class BatchTransformer;
+class SqlConnection;
+class SqlReferenceLookup;
+class SqlUniqueLookup;
 
 // Loads one table mapping in a run: a reader thread (RowSource, batch by batch in source-key
 // order), a transformer thread (BatchTransformer) and the writer on the calling thread
@@ -54,6 +57,8 @@ public:
         // Referenced tables that were empty before the load: the index knows all their rows,
         // so the target is not asked about them.
         QStringList tablesIndexedWhole;
+        // The table had rows before the load: its unique rules ask the target about them.
+        bool targetHadRows = false;
         QString runId;
         QStringList phaseFilters;
         int batchSize = 1000;
@@ -106,6 +111,17 @@ private:
     void digestWritten(const LoadBatch &batch, const QList<qsizetype> &refused);
     Result<void> count(const RowQuery &query);
     void readLoop(RowQuery query, qint64 skip, qint64 firstBatch, SourceQueue &out);
+    // Kept for as long as the transformer that asks them; the lookups before their connection.
+    struct TargetLookups
+    {
+        std::unique_ptr<SqlConnection> connection;
+        std::unique_ptr<SqlReferenceLookup> references;
+        std::unique_ptr<SqlUniqueLookup> unique;
+    };
+    Result<std::unique_ptr<BatchTransformer>> createTransformer(const QStringList &sourceColumns,
+                                                                const QStringList &keyColumns,
+                                                                KeyRecorder *keys,
+                                                                TargetLookups &lookups);
     void transformLoop(SourceQueue &in, LoadQueue &out, const QStringList &keyColumns,
                        KeyRecorder *keys);
     Result<void> writeLoop(BatchWriter &writer, LoadQueue &in, CheckpointRecord &totals,

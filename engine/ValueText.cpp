@@ -1,12 +1,20 @@
 #include "ValueText.h"
 
 #include <QLocale>
+#include <QUuid>
 
 namespace cutover {
 
 namespace {
 constexpr qsizetype DisplayLimit = 200;
 } // namespace
+
+QString ValueText::ofStored(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QUuid)
+        return value.toUuid().toString(QUuid::WithoutBraces);
+    return of(value);
+}
 
 QString ValueText::of(const QVariant &value)
 {

@@ -13,6 +13,9 @@ public:
     // Exact text: numbers in their shortest round-trip form, blobs as x'0a1b', bools as 1/0,
     // NULL as an empty string (check isNull() first where it matters).
     static QString of(const QVariant &value);
+    // of() for a value read back from a database, as the batches have it (QPSQL reads a uuid as
+    // a QUuid).
+    static QString ofStored(const QVariant &value);
     // For a person: like of(), but NULL reads "NULL" and blobs and very long texts are cut.
     static QString display(const QVariant &value);
 
