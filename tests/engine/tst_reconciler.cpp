@@ -354,9 +354,9 @@ private Q_SLOTS:
     }
 
     // Phases load a table in parts, so of two rows sharing a unique value the one of the
-    // earlier phase loads and the later one is quarantined (here by the target's own UNIQUE on
-    // e-mail), whatever their order in the source. Reconciliation follows what the runs did:
-    // a row they quarantined held no value, and the phased target passes.
+    // earlier phase loads and the later one is quarantined (by the unique rule, which sees the
+    // rows already in the target), whatever their order in the source. Reconciliation follows
+    // what the runs did: a row they quarantined held no value, and the phased target passes.
     void duplicateAcrossPhasesIsReconciledAsTheRunsLoadedIt()
     {
         const Project project = demo();
