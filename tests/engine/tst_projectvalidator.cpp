@@ -53,8 +53,14 @@ DatabaseSchema targetSchema()
     TableInfo view;
     view.name = QStringLiteral("patient_view");
     view.isView = true;
+    TableInfo ledger; // a table of Cutover's own, there after a run
+    ledger.name = QStringLiteral("cutover_runs");
+    ledger.columns = {column("run_id", "TEXT")};
+    TableInfo crosswalk;
+    crosswalk.name = QStringLiteral("cutover_key_crosswalk");
+    crosswalk.columns = {column("namespace", "TEXT")};
     DatabaseSchema schema;
-    schema.tables = {audit, patient, view};
+    schema.tables = {audit, crosswalk, ledger, patient, view};
     return schema;
 }
 
@@ -120,7 +126,7 @@ private Q_SLOTS:
     {
         const auto problems = validate(baseProject());
         QCOMPARE(codes(problems), QStringList());
-        // The unmapped target table is noted, the view is not.
+        // The unmapped target table is noted; the view and Cutover's own tables are not.
         QCOMPARE(codes(problems, Problem::Severity::Info), QStringList{"unmapped-table"});
         QCOMPARE(find(problems, QStringLiteral("unmapped-table"))->table,
                  QStringLiteral("audit_log"));
