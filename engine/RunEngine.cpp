@@ -471,6 +471,7 @@ Result<void> RunEngine::createLoaders(RunControl &control)
             indexesParents() ? planned.indexedColumns : planned.selfReferencedColumns;
         s.tablesIndexedWhole = indexesParents() ? m_emptyBefore : QStringList();
         s.targetHadRows = !m_emptyBefore.contains(table);
+        s.secondaryIndexesDropped = m_options.dropSecondaryIndexes;
         s.writeRows = !s.dryRun || m_existing.contains(table);
         // Rollback drops a table the run created, so the keys of its rows are not needed (on
         // PostgreSQL writing them cost the server a sixth of its time).

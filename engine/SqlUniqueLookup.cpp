@@ -9,16 +9,20 @@
 
 namespace cutover {
 
-SqlUniqueLookup::SqlUniqueLookup(QString connectionName, QString table, QString keyColumn)
+SqlUniqueLookup::SqlUniqueLookup(QString connectionName, QString table, QString keyColumn,
+                                 QStringList indexed)
     : m_connectionName(std::move(connectionName))
     , m_table(std::move(table))
     , m_keyColumn(std::move(keyColumn))
+    , m_indexed(std::move(indexed))
 {}
 
 Result<TargetUniqueValues::Owners> SqlUniqueLookup::owners(const QStringList &columns,
                                                            const QVariantList &firstValues)
 {
     Owners found;
+    if (!m_indexed.contains(columns.first()))
+        return found;
     for (qsizetype first = 0; first < firstValues.size(); first += Chunk)
         if (auto fetched = fetch(columns, firstValues.mid(first, Chunk), found); !fetched)
             return fetched.error();

@@ -14,7 +14,9 @@ class SqlUniqueLookup : public TargetUniqueValues
 public:
     static constexpr int Chunk = 250;
 
-    SqlUniqueLookup(QString connectionName, QString table, QString keyColumn);
+    // indexed: the columns the target finds rows by (a rule led by another column is answered
+    // with nothing, rather than with a scan of the table per batch).
+    SqlUniqueLookup(QString connectionName, QString table, QString keyColumn, QStringList indexed);
     Result<Owners> owners(const QStringList &columns, const QVariantList &firstValues) override;
 
 private:
@@ -23,6 +25,7 @@ private:
     QString m_connectionName;
     QString m_table;
     QString m_keyColumn;
+    QStringList m_indexed;
 };
 
 } // namespace cutover

@@ -406,11 +406,41 @@ TableLoader::createTransformer(const QStringList &sourceColumns, const QStringLi
         setup.references.append(lookups.references.get());
     }
     if (askUnique) {
-        lookups.unique =
-            std::make_unique<SqlUniqueLookup>(name, table, m_setup.target.primaryKey.first());
+        const QStringList indexed = indexedFirstColumns();
+        noticeUncheckedUniqueRules(indexed);
+        lookups.unique = std::make_unique<SqlUniqueLookup>(
+            name, table, m_setup.target.primaryKey.first(), indexed);
         setup.targetValues = lookups.unique.get();
     }
     return BatchTransformer::create(setup);
+}
+
+// The columns the target can look up by an index during the load: the first of the primary key
+// and of each unique constraint, and of the other indexes unless the run dropped them.
+QStringList TableLoader::indexedFirstColumns() const
+{
+    const TableInfo &target = m_setup.target;
+    QStringList columns{target.primaryKey.value(0)};
+    for (const IndexInfo &index : target.indexes)
+        if (!index.partial && !index.columns.isEmpty() &&
+            ((index.unique && index.isConstraint) || !m_setup.secondaryIndexesDropped))
+            columns.append(index.columns.first());
+    return columns;
+}
+
+// Without an index every lookup would scan the table, batch after batch: such a rule checks
+// this run's rows only, and says so.
+void TableLoader::noticeUncheckedUniqueRules(const QStringList &indexed) const
+{
+    for (const Rule &rule : m_setup.project->rules) {
+        const QString first = rule.column.section(QLatin1Char(','), 0, 0).trimmed();
+        if (rule.table != m_setup.mapping->target || rule.kind != Rule::Kind::Unique ||
+            indexed.contains(first) || !m_setup.notice)
+            continue;
+        m_setup.notice(QStringLiteral("%1: unique rule %2 checks the rows of this run only: the "
+                                      "target has no index on %3 to find its earlier rows by")
+                           .arg(m_setup.mapping->target, rule.name, first));
+    }
 }
 
 void TableLoader::transformLoop(SourceQueue &in, LoadQueue &out, const QStringList &keyColumns,

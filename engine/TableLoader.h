@@ -59,6 +59,7 @@ public:
         QStringList tablesIndexedWhole;
         // The table had rows before the load: its unique rules ask the target about them.
         bool targetHadRows = false;
+        bool secondaryIndexesDropped = false; // --drop-indexes: only keys and constraints stay
         QString runId;
         QStringList phaseFilters;
         int batchSize = 1000;
@@ -122,6 +123,8 @@ private:
                                                                 const QStringList &keyColumns,
                                                                 KeyRecorder *keys,
                                                                 TargetLookups &lookups);
+    QStringList indexedFirstColumns() const;
+    void noticeUncheckedUniqueRules(const QStringList &indexed) const;
     void transformLoop(SourceQueue &in, LoadQueue &out, const QStringList &keyColumns,
                        KeyRecorder *keys);
     Result<void> writeLoop(BatchWriter &writer, LoadQueue &in, CheckpointRecord &totals,
