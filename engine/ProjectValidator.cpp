@@ -1,9 +1,7 @@
 #include "ProjectValidator.h"
 
 #include "ExpressionChecker.h"
-#include "KeyCrosswalk.h"
 #include "ProjectVocabulary.h"
-#include "ReportStore.h"
 #include "RunLedger.h"
 #include "SqlLiteral.h"
 #include "TypeCompatibility.h"
@@ -338,10 +336,9 @@ void ProjectValidator::checkPhases()
 // no one's to map.
 void ProjectValidator::checkUnmappedTables()
 {
-    const QStringList own =
-        RunLedger::tableNames() + QStringList{KeyCrosswalk::tableName(), ReportStore::tableName()};
     for (const TableInfo &table : m_target.tables)
-        if (!table.isView && !m_project.mapping(table.name) && !own.contains(table.name))
+        if (!table.isView && !m_project.mapping(table.name) &&
+            !RunLedger::isCutoverTable(table.name))
             add(Severity::Info, QStringLiteral("unmapped-table"), QStringLiteral("mappings"),
                 QStringLiteral("table %1").arg(table.name),
                 QStringLiteral("no mapping fills target table '%1'").arg(table.name), table.name);

@@ -1,5 +1,7 @@
 #include "RunLedger.h"
 
+#include "KeyCrosswalk.h"
+#include "ReportStore.h"
 #include "TargetSession.h"
 #include "ViolationJson.h"
 
@@ -62,6 +64,12 @@ QVariant orNull(const QString &text)
 QStringList RunLedger::tableNames()
 {
     return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys, kDigests};
+}
+
+bool RunLedger::isCutoverTable(const QString &name)
+{
+    return tableNames().contains(name) || name == KeyCrosswalk::tableName() ||
+           name == ReportStore::tableName();
 }
 
 RunLedger::RunLedger(TargetSession &session)

@@ -32,6 +32,9 @@ class RunLedger
 {
 public:
     static QStringList tableNames();
+    // A table Cutover keeps in the target for itself: the ledger's, the key crosswalk, the
+    // stored reconciliation reports. No one's to map; shown apart from the user's tables.
+    static bool isCutoverTable(const QString &name);
 
     explicit RunLedger(TargetSession &session);
 

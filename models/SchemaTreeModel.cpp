@@ -1,9 +1,12 @@
 #include "SchemaTreeModel.h"
 
+#include "RunLedger.h"
+
 #include <QColor>
 #include <QFont>
 #include <QIcon>
 #include <QLocale>
+#include <algorithm>
 
 namespace cutover {
 
@@ -97,6 +100,9 @@ void SchemaTreeModel::setSchema(const DatabaseSchema &schema)
 {
     beginResetModel();
     m_schema = schema;
+    // The user's tables first; Cutover's own (ledger, crosswalk, reports) after them.
+    std::stable_partition(m_schema.tables.begin(), m_schema.tables.end(),
+                          [](const TableInfo &t) { return !RunLedger::isCutoverTable(t.name); });
     buildTree();
     endResetModel();
 }
@@ -270,7 +276,8 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         return index.column() == NameColumn ? decoration(node) : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == DetailsColumn ||
-            (index.column() == TypeColumn && node.kind != NodeKind::Column))
+            (index.column() == TypeColumn && node.kind != NodeKind::Column) ||
+            RunLedger::isCutoverTable(table.name))
             return detailColour();
         return {};
     case Qt::FontRole:
@@ -335,7 +342,9 @@ QVariant SchemaTreeModel::displayData(const Node &node, int column) const
         if (column == NameColumn)
             return table.name;
         if (column == TypeColumn)
-            return node.kind == NodeKind::View ? tr("view") : tr("table");
+            return node.kind == NodeKind::View             ? tr("view")
+                   : RunLedger::isCutoverTable(table.name) ? tr("Cutover ledger")
+                                                           : tr("table");
         QStringList parts;
         if (table.rowEstimate >= 0)
             parts << counted(table.rowEstimate, "row", "rows");

@@ -142,6 +142,38 @@ private Q_SLOTS:
         QVERIFY(!model.data(model.index(0, 1), Qt::DecorationRole).isValid());
     }
 
+    // After a run the target also holds Cutover's own tables: they come after the user's, typed
+    // "Cutover ledger" and greyed, and are found by name as any other.
+    void cutoverTablesComeLast()
+    {
+        DatabaseSchema schema = handMadeSchema();
+        TableInfo runs;
+        runs.name = QStringLiteral("cutover_runs");
+        TableInfo crosswalk;
+        crosswalk.name = QStringLiteral("cutover_key_crosswalk");
+        schema.tables.prepend(runs);
+        schema.tables.insert(2, crosswalk);
+        SchemaTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSchema(schema);
+        QStringList names;
+        for (int row = 0; row < model.rowCount(); ++row)
+            names << text(model, model.index(row, 0));
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("clinics"), QStringLiteral("patients"),
+                              QStringLiteral("recent_patients"), QStringLiteral("cutover_runs"),
+                              QStringLiteral("cutover_key_crosswalk")}));
+        const QModelIndex ledger = model.tableIndex(QStringLiteral("cutover_runs"));
+        QCOMPARE(ledger.row(), 3);
+        QCOMPARE(text(model, ledger, SchemaTreeModel::TypeColumn),
+                 QStringLiteral("Cutover ledger"));
+        QVERIFY(model.data(ledger, Qt::ForegroundRole).isValid());
+        QVERIFY(!model.data(model.index(0, 0), Qt::ForegroundRole).isValid());
+        QCOMPARE(text(model, model.index(1, 0), SchemaTreeModel::TypeColumn),
+                 QStringLiteral("table"));
+    }
+
     void columnsAsChildren()
     {
         SchemaTreeModel model;
