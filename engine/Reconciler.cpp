@@ -141,9 +141,10 @@ Result<void> Reconciler::readDigests(RunLedger &ledger)
 {
     const QString version = RunPlanner::mappingVersion(m_project);
     QSet<QString> seen;
-    for (const RunRecord &run : std::as_const(m_runs))
-        for (const RunTableRecord &table :
-             run.mode == RunMode::DryRun ? QList<RunTableRecord>() : run.tables) {
+    for (const RunRecord &run : std::as_const(m_runs)) {
+        if (run.mode == RunMode::DryRun) // wrote nothing
+            continue;
+        for (const RunTableRecord &table : run.tables) {
             if (seen.contains(table.tableName))
                 continue;
             seen.insert(table.tableName);
@@ -155,6 +156,7 @@ Result<void> Reconciler::readDigests(RunLedger &ledger)
             if (*digests)
                 m_digests.insert(table.tableName, {run.runId, **digests});
         }
+    }
     return {};
 }
 

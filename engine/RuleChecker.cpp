@@ -61,6 +61,25 @@ QVariant asSqliteValue(const QVariant &value, const NormalizedType &type)
     return value.toString().toDouble();
 }
 
+// The distinct non-NULL values of a batch's column, in first-seen order, told apart by their
+// canonical text: what a batch asks the target about, once each.
+QVariantList distinctValues(const RowBatch &converted, qsizetype at)
+{
+    QSet<QString> seen;
+    QVariantList values;
+    for (const QVariantList &row : converted.rows) {
+        const QVariant &value = row.at(at);
+        if (value.isNull())
+            continue;
+        const QString text = ValueText::of(value);
+        if (!seen.contains(text)) {
+            seen.insert(text);
+            values.append(value);
+        }
+    }
+    return values;
+}
+
 } // namespace
 
 RuleChecker::RuleChecker() = default;
@@ -228,19 +247,7 @@ Result<void> RuleChecker::prefetchReferences(const RowBatch &converted)
         const qsizetype at = m_columnIndex.value(checked->columns.first(), -1);
         if (at < 0)
             continue;
-        QSet<QString> seen;
-        QVariantList values;
-        for (const QVariantList &row : converted.rows) {
-            const QVariant &value = row.at(at);
-            if (value.isNull())
-                continue;
-            const QString text = ValueText::of(value);
-            if (!seen.contains(text)) {
-                seen.insert(text);
-                values.append(value);
-            }
-        }
-        if (Result<void> fetched = prefetch(*checked, std::move(values)); !fetched)
+        if (Result<void> fetched = prefetch(*checked, distinctValues(converted, at)); !fetched)
             return fetched;
     }
     return {};
@@ -259,15 +266,7 @@ Result<void> RuleChecker::fetchHeldValues(const RowBatch &converted)
         const qsizetype at = m_columnIndex.value(checked->columns.first(), -1);
         if (at < 0)
             continue;
-        QSet<QString> seenValues;
-        QVariantList values;
-        for (const QVariantList &row : converted.rows) {
-            const QVariant &value = row.at(at);
-            if (!value.isNull() && !seenValues.contains(ValueText::of(value))) {
-                seenValues.insert(ValueText::of(value));
-                values.append(value);
-            }
-        }
+        const QVariantList values = distinctValues(converted, at);
         if (values.isEmpty())
             continue;
         auto owners = m_targetValues->owners(checked->columns, values);
