@@ -140,6 +140,7 @@ QString HtmlReportWriter::facts(const ReconcileReport &report) const
          QStringLiteral("<code>%1</code>").arg(HtmlText::escape(report.reportId))},
         {QStringLiteral("Source"), HtmlText::escape(report.source)},
         {QStringLiteral("Target"), HtmlText::escape(report.target)},
+        {QStringLiteral("Expected rows of"), HtmlText::escape(ReportFacts::scope(report))},
         {QStringLiteral("Random sample"),
          HtmlText::escape(
              QStringLiteral("%1 rows per table, seed %2").arg(s.sampleRows).arg(s.seed))},

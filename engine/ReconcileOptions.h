@@ -16,8 +16,11 @@ struct ReconcileOptions
     };
 
     QStringList tables; // target tables; empty for every mapped table
-    QString runId;      // the run reconciled (its ledger and quarantine); empty: the newest
-    bool mask = true;   // mask sensitive columns in samples
+    // A project loaded phase by phase is reconciled, by default, over the phases loaded so far
+    // (PhaseScope); wholeProject expects every row, whatever was loaded.
+    bool wholeProject = false;
+    QString runId;    // the run reconciled (its ledger and quarantine); empty: the newest
+    bool mask = true; // mask sensitive columns in samples
     std::optional<int> sampleRows; // overrides the project's reconcile.sampleRows
     std::optional<quint64> seed;   // overrides the project's reconcile.seed
     Method method = Method::Auto;

@@ -19,6 +19,10 @@ struct ReconcileReport
     QString source; // connection display names (never a password)
     QString target;
     bool masked = true; // sensitive columns masked in samples
+    // The phases whose rows were expected, when only some of the project's phases are loaded;
+    // empty: the whole project. pendingPhases: the phases not loaded yet.
+    QStringList phases;
+    QStringList pendingPhases;
     ReconcileSettings settings;
     QList<TableReconciliation> tables;
     ReconcileStatus status = ReconcileStatus::Pass;

@@ -91,6 +91,11 @@ public:
         }
         return result;
     }
+    QStringList optionalList(const QString &key) const
+    {
+        const QJsonValue v = m_object.value(key);
+        return v.isNull() || v.isUndefined() ? QStringList() : list(key);
+    }
     QJsonArray array(const QString &key) const
     {
         const QJsonValue v = need(key);
@@ -566,6 +571,8 @@ ReconcileReport readReport(const Fields &f)
     r.source = f.text(QStringLiteral("source"));
     r.target = f.text(QStringLiteral("target"));
     r.masked = f.flag(QStringLiteral("masked"));
+    r.phases = f.optionalList(QStringLiteral("phases"));
+    r.pendingPhases = f.optionalList(QStringLiteral("pendingPhases"));
     r.settings =
         readSettings(Fields(f.raw(QStringLiteral("settings")), QStringLiteral("settings")));
     r.tables = readList<TableReconciliation>(f, QStringLiteral("tables"), readTable);
@@ -578,19 +585,25 @@ ReconcileReport readReport(const Fields &f)
 
 QJsonObject ReconcileReportJson::toJson(const ReconcileReport &report)
 {
-    return {{QStringLiteral("formatVersion"), kFormatVersion},
-            {QStringLiteral("reportId"), report.reportId},
-            {QStringLiteral("project"), report.project},
-            {QStringLiteral("runId"), textOrNull(report.runId)},
-            {QStringLiteral("createdAt"), report.createdAt.toUTC().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("source"), report.source},
-            {QStringLiteral("target"), report.target},
-            {QStringLiteral("masked"), report.masked},
-            {QStringLiteral("settings"), settingsJson(report.settings)},
-            {QStringLiteral("totals"), totalsJson(report)},
-            {QStringLiteral("tables"), writeList(report.tables, tableJson)},
-            {QStringLiteral("status"), reconcileStatusName(report.status)},
-            {QStringLiteral("durationMs"), report.durationMs}};
+    QJsonObject json{
+        {QStringLiteral("formatVersion"), kFormatVersion},
+        {QStringLiteral("reportId"), report.reportId},
+        {QStringLiteral("project"), report.project},
+        {QStringLiteral("runId"), textOrNull(report.runId)},
+        {QStringLiteral("createdAt"), report.createdAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("source"), report.source},
+        {QStringLiteral("target"), report.target},
+        {QStringLiteral("masked"), report.masked},
+        {QStringLiteral("settings"), settingsJson(report.settings)},
+        {QStringLiteral("totals"), totalsJson(report)},
+        {QStringLiteral("tables"), writeList(report.tables, tableJson)},
+        {QStringLiteral("status"), reconcileStatusName(report.status)},
+        {QStringLiteral("durationMs"), report.durationMs}};
+    if (!report.phases.isEmpty()) { // a report of the phases loaded so far
+        json.insert(QStringLiteral("phases"), strings(report.phases));
+        json.insert(QStringLiteral("pendingPhases"), strings(report.pendingPhases));
+    }
+    return json;
 }
 
 Result<ReconcileReport> ReconcileReportJson::fromJson(const QJsonObject &object)
@@ -633,7 +646,8 @@ QStringList ReconcileReportJson::keyOrder()
             QStringLiteral("table"),         QStringLiteral("project"),
             QStringLiteral("runId"),         QStringLiteral("createdAt"),
             QStringLiteral("source"),        QStringLiteral("target"),
-            QStringLiteral("masked"),        QStringLiteral("status"),
+            QStringLiteral("masked"),        QStringLiteral("phases"),
+            QStringLiteral("pendingPhases"), QStringLiteral("status"),
             QStringLiteral("durationMs"),    QStringLiteral("settings"),
             QStringLiteral("totals"),        QStringLiteral("method"),
             QStringLiteral("key"),           QStringLiteral("sourceRows"),

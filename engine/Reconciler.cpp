@@ -21,13 +21,12 @@ namespace cutover {
 namespace {
 
 // The run whose ledger the report checks: the one asked for (an id or a unique prefix), else the
-// newest.
+// newest that left rows in the target.
 Result<std::optional<RunRecord>> chosenRun(const QList<RunRecord> &runs, const QString &wanted)
 {
-    // A dry run wrote nothing: by default the report is about the newest run that did.
     if (wanted.isEmpty()) {
         for (const RunRecord &run : runs)
-            if (run.mode != RunMode::DryRun)
+            if (run.leftRows())
                 return std::optional<RunRecord>(run);
         return std::optional<RunRecord>();
     }
@@ -52,7 +51,7 @@ std::optional<LedgerCheck> ledgerOf(const QList<RunRecord> &runs,
     if (chosen)
         candidates.append(*chosen);
     for (const RunRecord &run : runs)
-        if (run.mode != RunMode::DryRun)
+        if (run.leftRows())
             candidates.append(run);
     for (const RunRecord &run : std::as_const(candidates))
         for (const RunTableRecord &t : run.tables)
@@ -103,6 +102,15 @@ Result<void> Reconciler::readLedger(const ConnectionSpec &spec, const QList<Tabl
     if (!runs)
         return runs.error();
     m_runs = *runs;
+    m_scope = options.wholeProject ? PhaseScope() : PhaseScope::loadedSoFar(m_project, m_runs);
+    for (const QString &table : options.tables)
+        if (!m_scope.covers(table))
+            return Error(
+                Error::Code::Usage,
+                QStringLiteral("table '%1' is only in phases not loaded yet (%2)")
+                    .arg(table, m_scope.pending().join(QStringLiteral(", "))),
+                m_project.name,
+                QStringLiteral("reconcile the whole project (--whole) to expect it anyway"));
     auto chosen = chosenRun(m_runs, runId);
     if (!chosen)
         return chosen.error();
@@ -142,7 +150,7 @@ Result<void> Reconciler::readDigests(RunLedger &ledger)
     const QString version = RunPlanner::mappingVersion(m_project);
     QSet<QString> seen;
     for (const RunRecord &run : std::as_const(m_runs)) {
-        if (run.mode == RunMode::DryRun) // wrote nothing
+        if (!run.leftRows())
             continue;
         for (const RunTableRecord &table : run.tables) {
             if (seen.contains(table.tableName))
@@ -177,6 +185,9 @@ Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
     auto plan = RunPlanner::plan(m_project, planned, schema->tables);
     if (!plan)
         return plan.error();
+    plan->removeIf([&](const RunPlanner::Table &t) { // their phases are not loaded yet
+        return !m_scope.covers(t.mapping->target);
+    });
     auto connection = SqlConnection::open(*spec, m_passwords, SqlConnection::Mode::ReadOnly);
     if (!connection)
         return connection.error();
@@ -191,6 +202,8 @@ Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
         if (auto parsed = ConnectionSpec::parse(source->url, m_project.baseDir))
             report.source = parsed->displayName();
     report.masked = options.mask;
+    report.phases = m_scope.phases();
+    report.pendingPhases = m_scope.pending();
     report.settings = m_project.reconcile;
     if (options.sampleRows)
         report.settings.sampleRows = *options.sampleRows;
@@ -218,6 +231,7 @@ Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
             setup.indexedColumns = table.indexedColumns;
             setup.targetLookup = &targetLookup;
             setup.runQuarantined = m_runQuarantined.value(table.mapping->target);
+            setup.sourceFilters = m_scope.sourceFilters(table.mapping->target);
             setup.sampleRows = report.settings.sampleRows;
             setup.seed = report.settings.seed;
             setup.mask = options.mask;

@@ -2,6 +2,7 @@
 
 #include "ConnectionSpec.h"
 #include "Error.h"
+#include "PhaseScope.h"
 #include "Project.h"
 #include "ReconcileOptions.h"
 #include "ReconcileReport.h"
@@ -58,6 +59,7 @@ private:
     std::function<void(const Progress &)> m_progress;
     std::atomic<bool> m_cancelled{false};
     QList<RunRecord> m_runs;
+    PhaseScope m_scope;
     std::optional<RunRecord> m_run;
     QHash<QString, QSet<QString>> m_runQuarantined;
     // Per table: the run that last wrote it and what it digested, when under today's mapping.

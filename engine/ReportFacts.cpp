@@ -117,6 +117,19 @@ QString ReportFacts::duration(qint64 ms)
     return QStringLiteral("%1 min %2 s").arg(ms / 60000).arg((ms % 60000) / 1000);
 }
 
+QString ReportFacts::scope(const ReconcileReport &report)
+{
+    if (report.phases.isEmpty())
+        return QStringLiteral("the whole project");
+    const QString loaded = QStringLiteral("%1 %2").arg(
+        report.phases.size() == 1 ? QStringLiteral("phase") : QStringLiteral("phases"),
+        report.phases.join(QStringLiteral(", ")));
+    if (report.pendingPhases.isEmpty())
+        return loaded;
+    return QStringLiteral("%1 (%2 not loaded yet)")
+        .arg(loaded, report.pendingPhases.join(QStringLiteral(", ")));
+}
+
 QString ReportFacts::ledgerEquation(const LedgerCheck &ledger)
 {
     return QStringLiteral("%1 = %2 loaded + %3 quarantined + %4 skipped")

@@ -61,6 +61,8 @@ public:
     static QString when(const QDateTime &time);
     // "850 ms", "12.4 s", "3 min 5 s"
     static QString duration(qint64 ms);
+    // "the whole project", or "phases wave-1, reference-data (wave-2 not loaded yet)"
+    static QString scope(const ReconcileReport &report);
     // "300 = 298 loaded + 2 quarantined + 0 skipped"
     static QString ledgerEquation(const LedgerCheck &ledger);
     // The profile of column in profiles, or nullptr.

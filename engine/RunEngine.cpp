@@ -377,7 +377,7 @@ Result<void> RunEngine::collectRetryKeys()
     // neither is a row to load now.
     QSet<QString> ids;
     for (const RunRecord &r : std::as_const(*runs))
-        if (r.mode != RunMode::DryRun && r.status != RunStatus::RolledBack)
+        if (r.leftRows())
             ids.insert(r.runId);
     auto rows = m_ledger->quarantine();
     if (!rows)
@@ -402,7 +402,7 @@ Result<QString> RunEngine::previousWatermark(const QString &table)
     if (!runs)
         return runs.error();
     for (const RunRecord &r : std::as_const(*runs)) {
-        if (r.runId == m_runId || r.mode == RunMode::DryRun || r.status == RunStatus::RolledBack)
+        if (r.runId == m_runId || !r.leftRows())
             continue;
         for (const RunTableRecord &t : r.tables)
             if (t.tableName == table && t.status == RunStatus::Succeeded && !t.watermark.isEmpty())

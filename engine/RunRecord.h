@@ -25,6 +25,10 @@ struct RunRecord
     QString message;
     QJsonObject options;
     QList<RunTableRecord> tables;
+
+    // Whether rows it wrote may be in the target: a dry run wrote none, a rolled-back run's are
+    // gone.
+    bool leftRows() const { return mode != RunMode::DryRun && status != RunStatus::RolledBack; }
 };
 
 } // namespace cutover

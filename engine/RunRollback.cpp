@@ -98,7 +98,7 @@ QList<RunRecord> RunRollback::laterRuns(const QList<RunRecord> &runs, const RunR
     for (const RunRecord &r : runs) {
         if (r.runId == run.runId)
             break;
-        if (r.mode != RunMode::DryRun && r.status != RunStatus::RolledBack)
+        if (r.leftRows())
             later.append(r);
     }
     return later;

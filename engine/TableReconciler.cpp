@@ -142,7 +142,8 @@ SpoolMerger::Setup TableReconciler::mergeSetup() const
 // mapping again. False (and a note) when the proof does not hold: every row is compared then.
 Result<bool> TableReconciler::proveByDigests()
 {
-    if (!m_setup.digests || m_setup.method != ReconcileOptions::Method::Auto)
+    if (!m_setup.digests || m_setup.method != ReconcileOptions::Method::Auto ||
+        !m_setup.sourceFilters.isEmpty()) // the digests cover every row the run read
         return false;
     DigestProof::Setup setup;
     setup.project = m_setup.project;
@@ -401,8 +402,10 @@ ReconcileSpool::Row TableReconciler::rowOf(const QVariantList &canonical) const
 
 Result<void> TableReconciler::countSource()
 {
-    auto counts = SourceCounter::count(*m_setup.project, *m_setup.mapping, RowQuery(),
-                                       m_setup.passwords, m_setup.cancelled);
+    RowQuery query;
+    query.filters = m_setup.sourceFilters;
+    auto counts = SourceCounter::count(*m_setup.project, *m_setup.mapping, query, m_setup.passwords,
+                                       m_setup.cancelled);
     if (!counts)
         return counts.error();
     m_result.sourceRows = counts->all;
@@ -464,6 +467,7 @@ Result<void> TableReconciler::spoolExpected()
     if (!keyColumns)
         return keyColumns.error();
     RowQuery query;
+    query.filters = m_setup.sourceFilters;
     query.orderBy = *keyColumns;
     auto source =
         RowSourceFactory::open(*m_setup.project, *m_setup.mapping, query, m_setup.passwords);

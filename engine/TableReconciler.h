@@ -60,6 +60,7 @@ public:
         QStringList indexedColumns;
         ReferenceLookup *targetLookup = nullptr; // reference rules checked on the target's rows
         QSet<QString> runQuarantined;            // source keys the run quarantined
+        QStringList sourceFilters; // the phases in scope (PhaseScope); empty: every source row
         int sampleRows = 20;
         quint64 seed = 1;
         bool mask = true;

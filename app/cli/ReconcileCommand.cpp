@@ -64,6 +64,10 @@ void addOptions(CommandLine &line)
                     QStringLiteral("The run whose ledger and quarantine to check (a run id or "
                                    "the start of one; default: the newest)."),
                     QStringLiteral("R")});
+    line.addOption({QStringLiteral("whole"),
+                    QStringLiteral("Expect every row of the project, even while only some of "
+                                   "its phases are loaded (by default the rows of the phases "
+                                   "loaded so far).")});
     ReportExporter::addOptions(line.parser());
     line.addOption({QStringLiteral("no-mask"),
                     QStringLiteral("Show the values of sensitive columns in samples.")});
@@ -138,6 +142,7 @@ std::optional<ReconcileOptions> ReconcileCommand::options(CliContext &context,
 {
     ReconcileOptions o;
     o.tables = parser.values(QStringLiteral("table"));
+    o.wholeProject = parser.isSet(QStringLiteral("whole"));
     o.mask = !parser.isSet(QStringLiteral("no-mask"));
     o.store = !parser.isSet(QStringLiteral("no-store"));
     if (parser.isSet(QStringLiteral("sample"))) {

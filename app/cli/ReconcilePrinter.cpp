@@ -78,6 +78,11 @@ void ReconcilePrinter::summary(const ReconcileReport &report)
                  .arg(report.project, shortId(report.reportId), shortId(report.runId),
                       ReportFacts::when(report.createdAt))
           << '\n';
+    if (!report.phases.isEmpty())
+        m_out << QStringLiteral("Expected rows of %1; the other phases' rows are not counted "
+                                "missing")
+                     .arg(ReportFacts::scope(report))
+              << '\n';
     for (const TableReconciliation &t : report.tables) {
         m_out << tableLine(t, width) << '\n';
         for (const QString &reason : t.reasons)

@@ -214,6 +214,29 @@ private Q_SLOTS:
             QVERIFY2(required.contains(QLatin1String(key)), key);
     }
 
+    // A report made while some phases are loaded keeps its scope through JSON, the schema
+    // allows it, and every export says which rows were expected.
+    void phaseScopeIsKeptAndShown()
+    {
+        ReconcileReport report = ReportFixture::report();
+        QVERIFY(!ReconcileReportJson::toJson(report).contains(QStringLiteral("phases")));
+        QVERIFY(MarkdownReportWriter().write(report).contains(
+            QStringLiteral("| Expected rows of | the whole project |")));
+        report.phases = {QStringLiteral("reference-data"), QStringLiteral("wave-1")};
+        report.pendingPhases = {QStringLiteral("wave-2")};
+        const QJsonObject json = ReconcileReportJson::toJson(report);
+        const QStringList errors = SchemaCheck(schema()).check(json);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+        auto back = ReconcileReportJson::fromJson(json);
+        QVERIFY(back.ok());
+        QCOMPARE(back->phases, report.phases);
+        QCOMPARE(back->pendingPhases, report.pendingPhases);
+        const QString scope =
+            QStringLiteral("phases reference-data, wave-1 (wave-2 not loaded yet)");
+        QVERIFY(MarkdownReportWriter().write(report).contains(scope));
+        QVERIFY(HtmlReportWriter().write(report).contains(scope));
+    }
+
     void badJsonIsRefusedWithThePlace()
     {
         QJsonObject json = ReconcileReportJson::toJson(ReportFixture::report());
