@@ -129,14 +129,17 @@ bool BatchWriter::waitBeforeRetry(int attempt)
 
 // A dry run rolls every batch back, so a child's parents are never in the target: its foreign
 // keys would refuse every row. The project's reference rules find a dry run's orphans instead;
-// SQLite and MySQL writers turn the checks off (TableLoader), and on PostgreSQL the foreign
-// keys Cutover creates are deferrable, to the end of a transaction that never commits.
+// SQLite and MySQL writers turn the checks off (TableLoader), and on PostgreSQL the checks are
+// put off to the end of a transaction that never commits (DryRunDeferral).
 Result<void> BatchWriter::beginRows()
 {
     if (auto begun = m_session->begin(); !begun)
         return begun;
-    if (m_setup.dryRun && m_session->kind() == ConnectionSpec::Kind::PostgreSql)
-        return m_session->execute(QStringLiteral("SET CONSTRAINTS ALL DEFERRED"));
+    if (m_setup.dryRun && m_session->kind() == ConnectionSpec::Kind::PostgreSql) {
+        if (!m_deferral)
+            m_deferral = std::make_unique<DryRunDeferral>(m_setup.table);
+        return m_deferral->apply(*m_session, m_notice);
+    }
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "CheckpointRecord.h"
 #include "ConnectionSpec.h"
+#include "DryRunDeferral.h"
 #include "KeyCrosswalk.h"
 #include "LoadBatch.h"
 #include "Result.h"
@@ -111,6 +112,7 @@ private:
     Notice m_notice;
     std::unique_ptr<TargetSession> m_session;
     std::unique_ptr<RunLedger> m_ledger;
+    std::unique_ptr<DryRunDeferral> m_deferral; // PostgreSQL dry runs
     qint64 m_pendingRows = 0; // source rows of the batches in the open transaction (grouped)
 };
 
