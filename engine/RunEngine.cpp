@@ -402,13 +402,26 @@ Result<QString> RunEngine::previousWatermark(const QString &table)
     if (!runs)
         return runs.error();
     for (const RunRecord &r : std::as_const(*runs)) {
-        if (r.runId == m_runId || !r.leftRows())
+        if (r.runId == m_runId || !r.leftRows() || !watermarkCovers(r))
             continue;
         for (const RunTableRecord &t : r.tables)
             if (t.tableName == table && t.status == RunStatus::Succeeded && !t.watermark.isEmpty())
                 return t.watermark;
     }
     return QString();
+}
+
+// An earlier run's watermark may start this run only if that run read every row this one reads
+// below it. A retry read only quarantined rows, and a phase with a filter only that filter's
+// rows: after wave-1, wave-2's rows below wave-1's watermark were never read.
+bool RunEngine::watermarkCovers(const RunRecord &earlier) const
+{
+    if (earlier.options.value(QLatin1String("retryQuarantined")).toBool())
+        return false;
+    if (earlier.phase.isEmpty() || earlier.phase == m_options.phase)
+        return true;
+    const Phase *phase = m_project.phase(earlier.phase);
+    return phase && phase->filter.trimmed().isEmpty();
 }
 
 // Which tables' loaded keys the run keeps in m_index for the reference rules of later tables.

@@ -71,6 +71,7 @@ private:
     Result<void> findEmptyTables();
     Result<void> createLoaders(RunControl &control);
     Result<QString> previousWatermark(const QString &table);
+    bool watermarkCovers(const RunRecord &earlier) const;
     void loadTables(RunControl &control);
     Result<void> collect(Slot &slot, RunControl &control);
     QString thresholdExceeded() const;

@@ -681,6 +681,58 @@ private Q_SLOTS:
         QCOMPARE(tableOf(*idle, QStringLiteral("patient"))->loaded, 0);
     }
 
+    // A watermark holds for the rows its run read. After wave-1 (Berlin), wave-2's first
+    // incremental run must read every wave-2 row, not only those above Berlin's watermark; and
+    // a retry, which read only quarantined rows, leaves no watermark for the next sync.
+    void incrementalUsesOnlyAWatermarkOfTheSameRows()
+    {
+        Project project = demo();
+        project.settings.maxErrorRate = 1; // the retry below quarantines its rows again
+        RunOptions wave1;
+        wave1.phase = QStringLiteral("wave-1");
+        VERIFY_OK(run(project, wave1));
+        // A loaded Berlin patient changes; later still, a quarantined one, which a retry reads.
+        const QString quarantined = SqliteFile::scalar(
+            target(project), QStringLiteral("SELECT min(CAST(trim(source_key, '[]') AS INTEGER)) "
+                                            "FROM cutover_quarantine WHERE table_name = "
+                                            "'patient'"));
+        QVERIFY(!quarantined.isEmpty());
+        const QString source = project.baseDir + QStringLiteral("/legacy.sqlite");
+        const QString touch =
+            QStringLiteral("UPDATE PATIENTS SET LAST_UPD = '%1' WHERE PAT_ID = %2");
+        const QString loadedBerliner = QStringLiteral("(SELECT min(PAT_ID) FROM PATIENTS WHERE "
+                                                      "SITE_CODE = 'BER' AND PAT_ID <> %1)")
+                                           .arg(quarantined);
+        QCOMPARE(SqliteFile::create(source, {touch.arg("2099-01-01 10:00:00", loadedBerliner),
+                                             touch.arg("2099-06-01 10:00:00", quarantined)}),
+                 QString());
+        RunOptions retry;
+        retry.retryQuarantined = true;
+        auto retried = run(project, retry);
+        VERIFY_OK(retried);
+        QVERIFY(tableOf(*retried, QStringLiteral("patient"))
+                    ->watermark.startsWith(QStringLiteral("2099-06")));
+
+        RunOptions wave1Sync = wave1;
+        wave1Sync.mode = RunMode::Incremental;
+        auto berlinSync = run(project, wave1Sync);
+        VERIFY_OK(berlinSync);
+        const RunTableRecord *changed = tableOf(*berlinSync, QStringLiteral("patient"));
+        QCOMPARE(changed->loaded + changed->quarantined, 2);
+
+        RunOptions wave2 = wave1Sync;
+        wave2.phase = QStringLiteral("wave-2");
+        auto others = run(project, wave2);
+        VERIFY_OK(others);
+        const RunTableRecord *patient = tableOf(*others, QStringLiteral("patient"));
+        const qint64 wave2Patients =
+            SqliteFile::scalar(source, QStringLiteral("SELECT count(*) FROM PATIENTS WHERE "
+                                                      "SITE_CODE <> 'BER'"))
+                .toLongLong();
+        QVERIFY(wave2Patients > 0);
+        QCOMPARE(patient->loaded + patient->quarantined, wave2Patients);
+    }
+
     void incrementalSyncDeletesWhenTheMappingAsks()
     {
         Project project = demo();
