@@ -4,21 +4,12 @@
 
 namespace cutover {
 
-namespace {
-
-bool readTheSource(const RunRecord &run)
-{
-    return run.leftRows() && !run.options.value(QStringLiteral("retryQuarantined")).toBool();
-}
-
-} // namespace
-
 PhaseScope PhaseScope::loadedSoFar(const Project &project, const QList<RunRecord> &runs)
 {
     QSet<QString> loadedPhases;
     QSet<QString> loadedWhole; // tables a run of no phase read
     for (const RunRecord &run : runs) {
-        if (!readTheSource(run))
+        if (!run.leftRows() || run.isRetry())
             continue;
         if (!run.phase.isEmpty())
             loadedPhases.insert(run.phase);

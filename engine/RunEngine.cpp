@@ -416,7 +416,7 @@ Result<QString> RunEngine::previousWatermark(const QString &table)
 // rows: after wave-1, wave-2's rows below wave-1's watermark were never read.
 bool RunEngine::watermarkCovers(const RunRecord &earlier) const
 {
-    if (earlier.options.value(QLatin1String("retryQuarantined")).toBool())
+    if (earlier.isRetry())
         return false;
     if (earlier.phase.isEmpty() || earlier.phase == m_options.phase)
         return true;

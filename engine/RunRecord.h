@@ -29,6 +29,8 @@ struct RunRecord
     // Whether rows it wrote may be in the target: a dry run wrote none, a rolled-back run's are
     // gone.
     bool leftRows() const { return mode != RunMode::DryRun && status != RunStatus::RolledBack; }
+    // A --retry-quarantined run: it read only the rows earlier runs quarantined.
+    bool isRetry() const { return options.value(QLatin1String("retryQuarantined")).toBool(); }
 };
 
 } // namespace cutover
