@@ -85,6 +85,16 @@ RunProgress RunEngine::progress() const
 
 Result<RunRecord> RunEngine::run(RunControl &control)
 {
+    auto record = execute(control);
+    // On the thread that opened it: a Qt SQL connection (MySQL's) belongs to its thread, and the
+    // engine is often destroyed on another one (the CLI's and the window's main thread).
+    m_ledger.reset();
+    m_session.reset();
+    return record;
+}
+
+Result<RunRecord> RunEngine::execute(RunControl &control)
+{
     m_clock.start();
     setStage(QStringLiteral("preparing"));
     if (auto opened = openTarget(); !opened)

@@ -56,6 +56,7 @@ public:
     }
 
 private:
+    Result<RunRecord> execute(RunControl &control);
     struct Slot;
     Result<void> openTarget();
     Result<QList<TableInfo>> wantedTables();
