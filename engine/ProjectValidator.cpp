@@ -3,6 +3,7 @@
 #include "ExpressionChecker.h"
 #include "ProjectVocabulary.h"
 #include "RunLedger.h"
+#include "RunPlanner.h"
 #include "SqlLiteral.h"
 #include "TypeCompatibility.h"
 
@@ -317,6 +318,10 @@ void ProjectValidator::checkPhases()
         for (const TableMapping &mapping : m_project.mappings) {
             if (!phase.tables.isEmpty() && !phase.tables.contains(mapping.target))
                 continue;
+            if (mapping.mode == TableMapping::Mode::TruncateLoad)
+                add(Severity::Error, QStringLiteral("truncate-in-phase"),
+                    path + QStringLiteral(".filter"), where,
+                    RunPlanner::truncateInPhase(mapping.target, phase.name), mapping.target);
             const TableInfo *source = m_source.table(mapping.source);
             if (!source)
                 continue;

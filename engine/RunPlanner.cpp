@@ -30,6 +30,31 @@ QString RunPlanner::mappingVersion(const Project &project)
                QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));
 }
 
+QString RunPlanner::truncateInPhase(const QString &table, const QString &phase)
+{
+    return QStringLiteral("table '%1' is truncate-and-load: phase '%2' loads only the rows of its "
+                          "filter, and emptying the table first would delete the other phases' "
+                          "rows")
+        .arg(table, phase);
+}
+
+// A run of a phase with a filter may not empty a truncate-and-load table first. An incremental or
+// retry run upserts and empties nothing.
+Result<void> RunPlanner::checkTruncates(const Project &project, const RunOptions &options,
+                                        const Phase &phase)
+{
+    if (phase.filter.trimmed().isEmpty() || options.mode == RunMode::Incremental ||
+        options.retryQuarantined)
+        return {};
+    for (const TableMapping &m : project.mappings)
+        if (m.mode == TableMapping::Mode::TruncateLoad &&
+            (phase.tables.isEmpty() || phase.tables.contains(m.target)) &&
+            (options.tables.isEmpty() || options.tables.contains(m.target)))
+            return Error(Error::Code::Usage, truncateInPhase(m.target, phase.name), project.name,
+                         QStringLiteral("make the mapping insert or upsert"));
+    return {};
+}
+
 Result<QList<RunPlanner::Table>> RunPlanner::plan(const Project &project, const RunOptions &options,
                                                   const QList<TableInfo> &targets)
 {
@@ -50,6 +75,8 @@ Result<QList<RunPlanner::Table>> RunPlanner::plan(const Project &project, const 
         wanted = phase->tables;
         if (!phase->filter.trimmed().isEmpty())
             filters.append(phase->filter.trimmed());
+        if (auto ok = checkTruncates(project, options, *phase); !ok)
+            return ok.error();
     }
     for (const QString &table : options.tables) {
         if (!project.mapping(table))

@@ -280,6 +280,9 @@ private Q_SLOTS:
         QVERIFY(found.contains(QLatin1String("bad-expression")));
         QVERIFY(found.contains(QLatin1String("unknown-phase-table")));
         QVERIFY(found.contains(QLatin1String("bad-filter")));
+        QVERIFY(!found.contains(QLatin1String("truncate-in-phase")));
+        p.mappings[0].mode = TableMapping::Mode::TruncateLoad; // patient, in the filtered phase
+        QVERIFY(codes(validate(p)).contains(QLatin1String("truncate-in-phase")));
     }
 };
 

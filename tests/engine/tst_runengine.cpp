@@ -463,6 +463,24 @@ private Q_SLOTS:
         auto refused = run(project, unknown);
         QVERIFY(!refused.ok());
         QVERIFY(refused.error().message().contains(QStringLiteral("wave-9")));
+
+        // Emptying a truncate-and-load table for wave-2 would delete wave-1's rows: refused,
+        // with nothing changed; an incremental run of the phase empties nothing and may run.
+        const qint64 berlin = rowCount(target(project), QStringLiteral("invoice"));
+        QVERIFY(berlin > 0);
+        for (TableMapping &m : project.mappings)
+            if (m.target == QLatin1String("invoice"))
+                m.mode = TableMapping::Mode::TruncateLoad;
+        RunOptions wave2;
+        wave2.phase = QStringLiteral("wave-2");
+        auto truncating = run(project, wave2);
+        QVERIFY(!truncating.ok());
+        QVERIFY2(truncating.error().message().contains(QStringLiteral("truncate-and-load")),
+                 qPrintable(truncating.error().message()));
+        QCOMPARE(rowCount(target(project), QStringLiteral("invoice")), berlin);
+        wave2.mode = RunMode::Incremental;
+        VERIFY_OK(run(project, wave2));
+        QVERIFY(rowCount(target(project), QStringLiteral("invoice")) > berlin);
     }
 
     void thresholdStopsAtABatchBoundary()
