@@ -191,13 +191,23 @@ Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
     auto connection = SqlConnection::open(*spec, m_passwords, SqlConnection::Mode::ReadOnly);
     if (!connection)
         return connection.error();
+    ReconcileReport report = emptyReport(*spec, options);
+    if (auto ok = reconcileTables(*plan, {*spec, (*connection)->database()}, options, report); !ok)
+        return ok.error();
+    report.status = report.worstStatus();
+    report.durationMs = clock.elapsed();
+    return report;
+}
 
+ReconcileReport Reconciler::emptyReport(const ConnectionSpec &target,
+                                        const ReconcileOptions &options) const
+{
     ReconcileReport report;
     report.reportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     report.project = m_project.name;
     report.runId = m_run ? m_run->runId : QString();
     report.createdAt = QDateTime::currentDateTimeUtc();
-    report.target = spec->displayName();
+    report.target = target.displayName();
     if (const ConnectionDef *source = m_project.connection(m_project.sourceConnection))
         if (auto parsed = ConnectionSpec::parse(source->url, m_project.baseDir))
             report.source = parsed->displayName();
@@ -209,58 +219,67 @@ Result<ReconcileReport> Reconciler::run(const ReconcileOptions &options)
         report.settings.sampleRows = *options.sampleRows;
     if (options.seed)
         report.settings.seed = *options.seed;
-
-    {
-        RunReferenceIndex index;
-        SqlReferenceLookup targetLookup((*connection)->database().connectionName(),
-                                        SqlReferenceLookup::Missing::Remember);
-        const QSqlDatabase db = (*connection)->database();
-        int done = 0;
-        for (const RunPlanner::Table &table : std::as_const(*plan)) {
-            if (m_cancelled)
-                return Error(Error::Code::Cancelled, QStringLiteral("reconciliation cancelled"));
-            TableReconciler::Setup setup;
-            setup.project = &m_project;
-            setup.mapping = table.mapping;
-            setup.target = table.target;
-            setup.targetSpec = *spec;
-            setup.passwords = m_passwords;
-            setup.targetDb = &db;
-            setup.references = {&index, &targetLookup};
-            setup.referenceIndex = &index;
-            setup.indexedColumns = table.indexedColumns;
-            setup.targetLookup = &targetLookup;
-            setup.runQuarantined = m_runQuarantined.value(table.mapping->target);
-            setup.sourceFilters = m_scope.sourceFilters(table.mapping->target);
-            setup.sampleRows = report.settings.sampleRows;
-            setup.seed = report.settings.seed;
-            setup.mask = options.mask;
-            setup.batchSize = m_project.settings.batchSize;
-            setup.method = options.method;
-            if (const auto digests = m_digests.constFind(table.mapping->target);
-                digests != m_digests.cend()) {
-                setup.digestRunId = digests->first;
-                setup.digests = digests->second;
-            }
-            setup.cancelled = &m_cancelled;
-            const int total = int(plan->size());
-            setup.progress = [&, name = table.mapping->target](const QString &stage, qint64 rows) {
-                if (m_progress)
-                    m_progress(Progress{name, stage, rows, done, total});
-            };
-            auto result = TableReconciler(setup).run();
-            if (!result)
-                return result.error();
-            result->ledger = ledgerOf(m_runs, m_run, table.mapping->target);
-            ReconcileJudge::judge(*result, report.settings.thresholds,
-                                  m_project.settings.maxErrorRate);
-            report.tables.append(*result);
-            ++done;
-        }
-    }
-    report.status = report.worstStatus();
-    report.durationMs = clock.elapsed();
     return report;
+}
+
+// Parents first: a child's reference rules find the expected parents in the index the parents'
+// expected rows fed, then in the target.
+Result<void> Reconciler::reconcileTables(const QList<RunPlanner::Table> &plan, const Target &target,
+                                         const ReconcileOptions &options, ReconcileReport &report)
+{
+    RunReferenceIndex index;
+    SqlReferenceLookup targetLookup(target.db.connectionName(),
+                                    SqlReferenceLookup::Missing::Remember);
+    int done = 0;
+    for (const RunPlanner::Table &table : plan) {
+        if (m_cancelled)
+            return Error(Error::Code::Cancelled, QStringLiteral("reconciliation cancelled"));
+        TableReconciler::Setup setup = tableSetup(table, target, options, report.settings);
+        setup.references = {&index, &targetLookup};
+        setup.referenceIndex = &index;
+        setup.targetLookup = &targetLookup;
+        setup.progress = [&, name = table.mapping->target,
+                          total = int(plan.size())](const QString &stage, qint64 rows) {
+            if (m_progress)
+                m_progress(Progress{name, stage, rows, done, total});
+        };
+        auto result = TableReconciler(setup).run();
+        if (!result)
+            return result.error();
+        result->ledger = ledgerOf(m_runs, m_run, table.mapping->target);
+        ReconcileJudge::judge(*result, report.settings.thresholds, m_project.settings.maxErrorRate);
+        report.tables.append(*result);
+        ++done;
+    }
+    return {};
+}
+
+TableReconciler::Setup Reconciler::tableSetup(const RunPlanner::Table &table, const Target &target,
+                                              const ReconcileOptions &options,
+                                              const ReconcileSettings &settings)
+{
+    const QString &name = table.mapping->target;
+    TableReconciler::Setup setup;
+    setup.project = &m_project;
+    setup.mapping = table.mapping;
+    setup.target = table.target;
+    setup.targetSpec = target.spec;
+    setup.passwords = m_passwords;
+    setup.targetDb = &target.db;
+    setup.indexedColumns = table.indexedColumns;
+    setup.runQuarantined = m_runQuarantined.value(name);
+    setup.sourceFilters = m_scope.sourceFilters(name);
+    setup.sampleRows = settings.sampleRows;
+    setup.seed = settings.seed;
+    setup.mask = options.mask;
+    setup.batchSize = m_project.settings.batchSize;
+    setup.method = options.method;
+    if (const auto digests = m_digests.constFind(name); digests != m_digests.cend()) {
+        setup.digestRunId = digests->first;
+        setup.digests = digests->second;
+    }
+    setup.cancelled = &m_cancelled;
+    return setup;
 }
 
 } // namespace cutover

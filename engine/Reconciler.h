@@ -7,12 +7,15 @@
 #include "ReconcileOptions.h"
 #include "ReconcileReport.h"
 #include "Result.h"
+#include "RunPlanner.h"
 #include "RunRecord.h"
 #include "TableDigests.h"
 #include "TableInfo.h"
+#include "TableReconciler.h"
 
 #include <QHash>
 #include <QSet>
+#include <QSqlDatabase>
 #include <atomic>
 #include <functional>
 #include <optional>
@@ -47,7 +50,20 @@ public:
     Result<ReconcileReport> run(const ReconcileOptions &options);
 
 private:
+    struct Target
+    {
+        const ConnectionSpec &spec;
+        const QSqlDatabase db; // read-only, on the calling thread
+    };
+
     Result<ConnectionSpec> targetSpec() const;
+    ReconcileReport emptyReport(const ConnectionSpec &target,
+                                const ReconcileOptions &options) const;
+    Result<void> reconcileTables(const QList<RunPlanner::Table> &plan, const Target &target,
+                                 const ReconcileOptions &options, ReconcileReport &report);
+    TableReconciler::Setup tableSetup(const RunPlanner::Table &table, const Target &target,
+                                      const ReconcileOptions &options,
+                                      const ReconcileSettings &settings);
     // The project's runs in the target's ledger (none for a target loaded by another tool), the
     // run reconciled, and the source keys whose rows are still quarantined, per table asked for.
     Result<void> readLedger(const ConnectionSpec &spec, const QList<TableInfo> &tables,
