@@ -136,6 +136,64 @@ Result<void> TableLoader::count(const RowQuery &query)
     return {};
 }
 
+BatchWriter::Setup TableLoader::writerSetup() const
+{
+    BatchWriter::Setup ws;
+    ws.spec = m_setup.targetSpec;
+    ws.passwords = m_setup.passwords;
+    ws.runId = m_setup.runId;
+    ws.table = m_setup.mapping->target;
+    ws.mode = m_setup.upsert ? TableMapping::Mode::Upsert : m_setup.mapping->mode;
+    ws.keyColumns = m_setup.target.primaryKey;
+    ws.dryRun = m_setup.dryRun;
+    ws.writeRows = m_setup.writeRows;
+    ws.recordWrittenKeys = m_setup.recordWrittenKeys;
+    // A dry run's parents are rolled back before its children are written (BatchWriter).
+    ws.deferForeignKeys = m_setup.deferForeignKeys || m_setup.dryRun;
+    ws.control = m_setup.control;
+    ws.retriedFrom = m_setup.retryKeys;
+    ws.connectionRetries = m_setup.connectionRetries;
+    ws.retryBackoffMs = m_setup.retryBackoffMs;
+    ws.commitRows = m_setup.commitRows;
+    ws.beforeAttempt = m_setup.beforeWriteAttempt;
+    return ws;
+}
+
+// The row ledger: the rows the filters left out make it balance only if every selected row was
+// loaded or quarantined (nothing lost between the stages, nothing read twice).
+void TableLoader::recordTotals(RunTableRecord &record, const CheckpointRecord &totals,
+                               bool complete) const
+{
+    record.loaded = totals.rowsLoaded;
+    record.quarantined = totals.rowsQuarantined;
+    record.sourceRows = m_sourceAll;
+    record.skipped = complete && m_setup.retryKeys.isEmpty() ? m_sourceAll - m_sourceSelected
+                     : complete                              ? m_sourceAll - totals.rowsRead
+                                                             : 0;
+    if (complete && m_digesting && !m_digestLost)
+        record.digests =
+            TableDigests{m_sourceDigest.toText(), m_loadedDigest.toText(), m_loadedColumns};
+}
+
+Result<void> TableLoader::syncDeletes(TargetSession &session, RunTableRecord &record)
+{
+    setStage(TableProgress::Stage::Finishing);
+    QElapsedTimer timer;
+    timer.start();
+    DeletionSync::Setup ds;
+    ds.project = m_setup.project;
+    ds.mapping = m_setup.mapping;
+    ds.target = m_setup.target;
+    ds.passwords = m_setup.passwords;
+    ds.dryRun = m_setup.dryRun;
+    auto deleted = DeletionSync::run(ds, session);
+    if (!deleted)
+        return deleted.error();
+    record.deleted = *deleted;
+    record.timings[QStringLiteral("delete_ms")] = timer.elapsed();
+    return {};
+}
+
 Result<RunTableRecord> TableLoader::run()
 {
     setStage(TableProgress::Stage::Preparing);
@@ -179,25 +237,7 @@ Result<RunTableRecord> TableLoader::run()
     m_written = totals.rowsLoaded;
     m_quarantined = totals.rowsQuarantined;
 
-    BatchWriter::Setup ws;
-    ws.spec = m_setup.targetSpec;
-    ws.passwords = m_setup.passwords;
-    ws.runId = m_setup.runId;
-    ws.table = record.tableName;
-    ws.mode = m_setup.upsert ? TableMapping::Mode::Upsert : m_setup.mapping->mode;
-    ws.keyColumns = m_setup.target.primaryKey;
-    ws.dryRun = m_setup.dryRun;
-    ws.writeRows = m_setup.writeRows;
-    ws.recordWrittenKeys = m_setup.recordWrittenKeys;
-    // A dry run's parents are rolled back before its children are written (BatchWriter).
-    ws.deferForeignKeys = m_setup.deferForeignKeys || m_setup.dryRun;
-    ws.control = m_setup.control;
-    ws.retriedFrom = m_setup.retryKeys;
-    ws.connectionRetries = m_setup.connectionRetries;
-    ws.retryBackoffMs = m_setup.retryBackoffMs;
-    ws.commitRows = m_setup.commitRows;
-    ws.beforeAttempt = m_setup.beforeWriteAttempt;
-    auto writer = BatchWriter::open(ws, m_setup.notice);
+    auto writer = BatchWriter::open(writerSetup(), m_setup.notice);
     if (!writer)
         return writer.error();
     std::unique_ptr<KeyCrosswalk> crosswalk;
@@ -245,46 +285,22 @@ Result<RunTableRecord> TableLoader::run()
         }
     }
 
-    record.loaded = totals.rowsLoaded;
-    record.quarantined = totals.rowsQuarantined;
-    record.sourceRows = m_sourceAll;
-    record.watermark = watermark;
     // Complete when the whole source was read and every batch written, even if the run stopped
     // meanwhile because of another table.
     const bool complete = m_readAll && m_batchesWritten == m_batchesRead;
-    // Rows the filters left out. The ledger balances only if every selected row was loaded or
-    // quarantined: nothing lost between the stages, nothing read twice.
-    record.skipped = complete && m_setup.retryKeys.isEmpty() ? m_sourceAll - m_sourceSelected
-                     : complete                              ? m_sourceAll - totals.rowsRead
-                                                             : 0;
-    if (complete && m_digesting && !m_digestLost) {
-        record.digests =
-            TableDigests{m_sourceDigest.toText(), m_loadedDigest.toText(), m_loadedColumns};
-    }
+    recordTotals(record, totals, complete);
+    record.watermark = watermark;
     addTiming(QStringLiteral("total_ms"), total.elapsed());
     {
         QMutexLocker lock(&m_mutex);
         for (auto it = m_timings.cbegin(); it != m_timings.cend(); ++it)
             record.timings[it.key()] = it.value();
     }
-    if (complete && m_setup.syncDeletes) {
-        setStage(TableProgress::Stage::Finishing);
-        QElapsedTimer timer;
-        timer.start();
-        DeletionSync::Setup ds;
-        ds.project = m_setup.project;
-        ds.mapping = m_setup.mapping;
-        ds.target = m_setup.target;
-        ds.passwords = m_setup.passwords;
-        ds.dryRun = m_setup.dryRun;
-        auto deleted = DeletionSync::run(ds, (*writer)->session());
-        if (!deleted) {
+    if (complete && m_setup.syncDeletes)
+        if (auto synced = syncDeletes((*writer)->session(), record); !synced) {
             setStage(TableProgress::Stage::Failed);
-            return deleted.error();
+            return synced.error();
         }
-        record.deleted = *deleted;
-        record.timings[QStringLiteral("delete_ms")] = timer.elapsed();
-    }
     record.status = complete ? RunStatus::Succeeded : m_setup.control->stopStatus();
     setStage(complete ? TableProgress::Stage::Done : TableProgress::Stage::Stopped);
     return record;

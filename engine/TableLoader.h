@@ -129,6 +129,9 @@ private:
                        KeyRecorder *keys);
     Result<void> writeLoop(BatchWriter &writer, LoadQueue &in, CheckpointRecord &totals,
                            QString &watermark);
+    BatchWriter::Setup writerSetup() const;
+    void recordTotals(RunTableRecord &record, const CheckpointRecord &totals, bool complete) const;
+    Result<void> syncDeletes(TargetSession &session, RunTableRecord &record);
     void indexLoaded(const LoadBatch &batch, const QList<qsizetype> &refused);
     void giveBack(const LoadBatch &batch, const QList<qsizetype> &refused);
     void retire(LoadBatch batch);
