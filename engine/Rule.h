@@ -37,6 +37,20 @@ struct Rule
     QString expression;  // Expression: a boolean SQLite expression over the target row
     QString message;
 
+    // The column(s) it checks ("a, b": a unique rule may name several).
+    QStringList columns() const
+    {
+        QStringList names;
+        for (const QString &name : column.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            names.append(name.trimmed());
+        return names;
+    }
+    // ReferenceExists: the table of "table.column", up to its last dot.
+    QString referencedTable() const
+    {
+        return reference.left(reference.lastIndexOf(QLatin1Char('.')));
+    }
+
     bool operator==(const Rule &) const = default;
 };
 

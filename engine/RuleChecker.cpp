@@ -109,8 +109,7 @@ Result<void> RuleChecker::addRule(const Rule &rule, const QList<ReferenceLookup 
     const QString where = QStringLiteral("rule %1").arg(rule.name);
     auto checked = std::make_shared<Checked>();
     checked->rule = rule;
-    for (const QString &name : rule.column.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        checked->columns.append(name.trimmed());
+    checked->columns = rule.columns();
     if (checked->columns.isEmpty() && rule.kind != Rule::Kind::Expression)
         return Error(Error::Code::Validation, QStringLiteral("the rule names no column"), where);
     if (checked->columns.size() > 1 && rule.kind != Rule::Kind::Unique)
@@ -141,7 +140,7 @@ Result<void> RuleChecker::addRule(const Rule &rule, const QList<ReferenceLookup 
             return Error(Error::Code::Internal,
                          QStringLiteral("no reference lookup to check %1").arg(rule.reference),
                          where);
-        checked->referenceTable = rule.reference.left(dot);
+        checked->referenceTable = rule.referencedTable();
         checked->referenceColumn = rule.reference.mid(dot + 1);
     }
     m_rules.append(checked);

@@ -38,8 +38,7 @@ QStringList tablesToAskTheTarget(const Project &project, const QString &table,
     for (const Rule &rule : project.rules) {
         if (rule.table != table || rule.kind != Rule::Kind::ReferenceExists)
             continue;
-        const QString referenced =
-            rule.reference.left(rule.reference.lastIndexOf(QLatin1Char('.')));
+        const QString referenced = rule.referencedTable();
         if (!indexedWhole.contains(referenced) && !tables.contains(referenced))
             tables.append(referenced);
     }
@@ -449,9 +448,11 @@ QStringList TableLoader::indexedFirstColumns() const
 void TableLoader::noticeUncheckedUniqueRules(const QStringList &indexed) const
 {
     for (const Rule &rule : m_setup.project->rules) {
-        const QString first = rule.column.section(QLatin1Char(','), 0, 0).trimmed();
         if (rule.table != m_setup.mapping->target || rule.kind != Rule::Kind::Unique ||
-            indexed.contains(first) || !m_setup.notice)
+            !m_setup.notice)
+            continue;
+        const QString first = rule.columns().value(0);
+        if (indexed.contains(first))
             continue;
         m_setup.notice(QStringLiteral("%1: unique rule %2 checks the rows of this run only: the "
                                       "target has no index on %3 to find its earlier rows by")
