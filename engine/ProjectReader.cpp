@@ -89,6 +89,16 @@ public:
             throw wrongType(key, v, "a number");
         return v.toDouble();
     }
+    // A limit given as a share of rows, or -1 for none.
+    double shareOrUnset(const char *key, double fallback)
+    {
+        const double share = number(key, fallback);
+        if (share != -1 && (share < 0 || share > 1))
+            throw FormatError{childPath(key),
+                              QStringLiteral("expected a share between 0 and 1, or -1 for no "
+                                             "limit")};
+        return share;
+    }
     int integer(const char *key, int fallback, int minimum)
     {
         const double d = number(key, fallback);
@@ -235,10 +245,7 @@ TableMapping readMapping(ObjectReader &r)
                       ProjectVocabulary::modeNames());
     m.watermark = r.text("watermark");
     m.syncDeletes = r.flag("syncDeletes");
-    m.maxErrorRate = r.number("maxErrorRate", m.maxErrorRate);
-    if (m.maxErrorRate != -1 && (m.maxErrorRate < 0 || m.maxErrorRate > 1))
-        throw FormatError{r.childPath(QStringLiteral("maxErrorRate")),
-                          QStringLiteral("expected a share between 0 and 1")};
+    m.maxErrorRate = r.shareOrUnset("maxErrorRate", m.maxErrorRate);
     m.maxQuarantined = r.integer("maxQuarantined", m.maxQuarantined, -1);
     m.note = r.text("note");
     m.columns = readList<ColumnMapping>(r, "columns", readColumn);
@@ -325,10 +332,7 @@ ProjectSettings readSettings(const QJsonValue &value)
         throw FormatError{QStringLiteral("settings.maxErrorRate"),
                           QStringLiteral("expected a share between 0 and 1")};
     s.maxQuarantined = r.integer("maxQuarantined", s.maxQuarantined, -1);
-    s.maxRunErrorRate = r.number("maxRunErrorRate", s.maxRunErrorRate);
-    if (s.maxRunErrorRate != -1 && (s.maxRunErrorRate < 0 || s.maxRunErrorRate > 1))
-        throw FormatError{QStringLiteral("settings.maxRunErrorRate"),
-                          QStringLiteral("expected a share between 0 and 1, or -1 for no limit")};
+    s.maxRunErrorRate = r.shareOrUnset("maxRunErrorRate", s.maxRunErrorRate);
     s.sampleRows = r.integer("sampleRows", s.sampleRows, 1);
     r.refuseUnknownKeys();
     return s;
