@@ -24,7 +24,10 @@ Result<std::unique_ptr<BatchTransformer>> BatchTransformer::create(const Setup &
                          .arg(mapping.target, messages.join(QStringLiteral("; "))),
                      mapping.target, QStringLiteral("run 'cutover-cli validate' on the project"));
     }
-    auto converter = RowConverter::create(setup.target, mapping.columns);
+    const auto targetSpec = setup.project->targetSpec();
+    auto converter =
+        RowConverter::create(setup.target, mapping.columns,
+                             targetSpec ? targetSpec->kind() : ConnectionSpec::Kind::Sqlite);
     if (!converter)
         return converter.error();
     auto checker = RuleChecker::create(setup.target, setup.project->rules, setup.project->lookups,

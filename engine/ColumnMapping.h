@@ -13,6 +13,9 @@ struct ColumnMapping
     bool hasDefault = false; // distinguishes a default of '' from none
     bool sensitive = false;  // masked in reports and previews
     QString note;
+    // A timestamp stored as text (SQLite) is written in SQLite's own form, "2009-01-01 10:00:00",
+    // which its date functions write and compare; true writes ISO 8601's "2009-01-01T10:00:00".
+    bool isoTimestamps = false;
 
     bool operator==(const ColumnMapping &) const = default;
 };

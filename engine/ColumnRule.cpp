@@ -1,6 +1,7 @@
 #include "ColumnRule.h"
 
 #include "DecimalText.h"
+#include "RegexMatcher.h"
 #include "TypeConverter.h"
 #include "ValueText.h"
 
@@ -20,6 +21,11 @@ QString comparable(const QVariant &value, NormalizedType::Kind kind)
     // "...:00Z" must sort before "...:00.500Z": compare without the Z (all are UTC).
     if (kind == NormalizedType::Kind::TimestampTz && text.endsWith(QLatin1Char('Z')))
         text.chop(1);
+    // A timestamp for a SQLite target has a space where the rule's bound has a 'T'.
+    const bool timestamp =
+        kind == NormalizedType::Kind::Timestamp || kind == NormalizedType::Kind::TimestampTz;
+    if (timestamp && text.size() > 10 && text.at(10) == QLatin1Char(' '))
+        text[10] = QLatin1Char('T');
     return text;
 }
 
@@ -69,7 +75,7 @@ Result<ColumnRule> ColumnRule::create(const Rule &rule, const ColumnInfo &column
             Result<QVariant> value = checker.bound(allowed, "allowed value");
             if (!value)
                 return value.error();
-            checker.m_allowed.insert(ValueText::of(*value));
+            checker.m_allowed.insert(comparable(*value, column.type.kind()));
         }
     }
     return checker;
@@ -114,6 +120,18 @@ QString ColumnRule::checkRange(const QVariant &value) const
         .arg(ValueText::display(value), ValueText::of(m_maximum));
 }
 
+QString ColumnRule::checkPattern(const QVariant &value) const
+{
+    const std::optional<bool> matches = RegexMatcher(m_pattern).matches(ValueText::of(value));
+    if (!matches)
+        return QStringLiteral("%1 could not be checked against the pattern %2: %3")
+            .arg(ValueText::display(value), m_rule.pattern, RegexMatcher::giveUpReason());
+    if (*matches)
+        return {};
+    return QStringLiteral("%1 does not match the pattern %2")
+        .arg(ValueText::display(value), m_rule.pattern);
+}
+
 QString ColumnRule::check(const QVariant &value) const
 {
     if (m_rule.kind == Rule::Kind::NotNull)
@@ -123,14 +141,11 @@ QString ColumnRule::check(const QVariant &value) const
         return {};
     switch (m_rule.kind) {
     case Rule::Kind::Pattern:
-        if (m_pattern.match(ValueText::of(value)).hasMatch())
-            return {};
-        return QStringLiteral("%1 does not match the pattern %2")
-            .arg(ValueText::display(value), m_rule.pattern);
+        return checkPattern(value);
     case Rule::Kind::Range:
         return checkRange(value);
     case Rule::Kind::AllowedValues:
-        if (m_allowed.contains(ValueText::of(value)))
+        if (m_allowed.contains(comparable(value, m_column.type.kind())))
             return {};
         return QStringLiteral("%1 is not one of the allowed values (%2)")
             .arg(ValueText::display(value), m_rule.allowed.join(QStringLiteral(", ")));

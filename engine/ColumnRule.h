@@ -30,6 +30,7 @@ private:
     Result<QVariant> bound(const QString &text, const char *which) const;
     int compare(const QVariant &a, const QVariant &b) const;
     QString checkRange(const QVariant &value) const;
+    QString checkPattern(const QVariant &value) const;
 
     Rule m_rule;
     ColumnInfo m_column;

@@ -52,7 +52,9 @@ QList<FunctionCatalog::Function> makeCatalog()
            "Removes diacritics; spells out ß, æ, œ, ø, đ, ł, þ (ss, ae, oe, o, d, l, th).",
            "unaccent('Zoë Øre') = 'Zoe Ore'"),
         fn("regexp", 2, 2, "regexp(pattern, text)",
-           "1 when text matches the Perl-style pattern, else 0 (also X REGEXP Y).",
+           "1 when text matches the Perl-style pattern, else 0 (also X REGEXP Y). A pattern "
+           "written as a literal that does not compile is an error of the expression; a value on "
+           "which the pattern backtracks past the match limit is a violation, never a 0.",
            "email REGEXP '^[^@]+@[^@]+$'"),
         fn("regexp_replace", 3, 3, "regexp_replace(text, pattern, replacement)",
            "Replaces every match; \\1 refers to a group.", "regexp_replace(phone, '[^0-9+]', '')"),

@@ -226,24 +226,27 @@ Result<TransformedBatch> PreviewEngine::transform(const RowBatch &sample, Compil
 
 // The transformed values converted to the target types; unconverted (with a note) when the
 // target's schema is unknown or does not fit the mapping.
-ConvertedBatch PreviewEngine::convert(const TableMapping &mapping, const Compiled &compiled,
-                                      const TransformedBatch &transformed,
+ConvertedBatch PreviewEngine::convert(const Project &project, const TableMapping &mapping,
+                                      const Compiled &compiled, const TransformedBatch &transformed,
                                       PreviewResult &result) const
 {
+    const auto targetSpec = project.targetSpec();
+    const ConnectionSpec::Kind targetKind =
+        targetSpec ? targetSpec->kind() : ConnectionSpec::Kind::Sqlite;
     ConvertedBatch converted;
     if (m_target && compiled.program) {
         QList<ColumnMapping> columns;
         for (qsizetype c = 0; c < mapping.columns.size(); ++c)
             if (compiled.columns.at(c) >= 0)
                 columns.append(mapping.columns.at(c));
-        auto converter = RowConverter::create(*m_target, columns);
+        auto converter = RowConverter::create(*m_target, columns, targetKind);
         if (!converter) {
             // Still convert the types; only the mapping defaults are left out.
             result.notes.append(QStringLiteral("mapping defaults not applied: %1")
                                     .arg(converter.error().toString()));
             for (ColumnMapping &column : columns)
                 column.hasDefault = false;
-            converter = RowConverter::create(*m_target, columns);
+            converter = RowConverter::create(*m_target, columns, targetKind);
         }
         if (converter) {
             if (auto done = converter->convert(transformed); done)
@@ -325,7 +328,7 @@ Result<void> PreviewEngine::evaluate(const Project &project, const TableMapping 
     auto transformed = transform(sample, compiled);
     if (!transformed)
         return transformed.error();
-    const ConvertedBatch converted = convert(mapping, compiled, *transformed, result);
+    const ConvertedBatch converted = convert(project, mapping, compiled, *transformed, result);
     QList<QList<Violation>> earlier;
     for (qsizetype r = 0; r < sample.size(); ++r)
         earlier.append(transformed->violations.value(r) + converted.violations.value(r));

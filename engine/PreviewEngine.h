@@ -62,8 +62,9 @@ private:
     };
 
     Result<TransformedBatch> transform(const RowBatch &sample, Compiled &compiled);
-    ConvertedBatch convert(const TableMapping &mapping, const Compiled &compiled,
-                           const TransformedBatch &transformed, PreviewResult &result) const;
+    ConvertedBatch convert(const Project &project, const TableMapping &mapping,
+                           const Compiled &compiled, const TransformedBatch &transformed,
+                           PreviewResult &result) const;
     QList<QList<Violation>> checkRules(const Project &project, const ConvertedBatch &converted,
                                        const QList<QList<Violation>> &earlier,
                                        PreviewResult &result) const;

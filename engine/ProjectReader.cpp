@@ -222,6 +222,8 @@ ColumnMapping readColumn(ObjectReader &r)
             QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
     c.defaultValue = def.toString();
     c.sensitive = r.flag("sensitive");
+    c.isoTimestamps = r.choice("timestampText", false, &ProjectVocabulary::isoTimestamps,
+                               ProjectVocabulary::timestampTextNames());
     c.note = r.text("note");
     return c;
 }

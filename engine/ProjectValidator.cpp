@@ -161,6 +161,14 @@ void ProjectValidator::checkColumns(int index, const TableMapping &mapping, cons
                          suggestion(column.target, columnNames(target))),
                 mapping.target, column.target);
         checkDefault(path, mapping, column);
+        if (column.isoTimestamps && targetColumn &&
+            targetColumn->type.kind() != NormalizedType::Kind::Timestamp &&
+            targetColumn->type.kind() != NormalizedType::Kind::TimestampTz)
+            add(Severity::Warning, QStringLiteral("timestamp-text-unused"),
+                path + QStringLiteral(".timestampText"), where,
+                QStringLiteral("'%1' is %2, not a timestamp: timestampText changes nothing")
+                    .arg(column.target, targetColumn->type.toString()),
+                mapping.target, column.target);
         if (source)
             checkExpression(path + QStringLiteral(".expression"), mapping, column, source,
                             targetColumn);
@@ -191,9 +199,13 @@ void ProjectValidator::checkExpression(const QString &path, const TableMapping &
     const auto outcome = checker.check(column.expression);
     if (!outcome.ok) {
         QString message = outcome.message;
-        if (message.startsWith(QLatin1String("no such column: ")))
-            message += QStringLiteral(" in source table '%1'%2")
-                           .arg(source->name, suggestion(message.mid(16), columnNames(*source)));
+        if (message.startsWith(QLatin1String("no such column: "))) {
+            const qsizetype hint = message.indexOf(QLatin1String(" (")); // about quotes, if any
+            const QString name = message.mid(16, hint < 0 ? -1 : hint - 16);
+            message.insert(hint < 0 ? message.size() : hint,
+                           QStringLiteral(" in source table '%1'%2")
+                               .arg(source->name, suggestion(name, columnNames(*source))));
+        }
         add(Severity::Error, QStringLiteral("bad-expression"), path, where, message, mapping.target,
             column.target, outcome.offset);
         return;

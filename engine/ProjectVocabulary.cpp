@@ -33,6 +33,10 @@ constexpr Table<Rule::Severity, 2> kSeverities{{
     {Rule::Severity::Blocking, "blocking"},
     {Rule::Severity::Warning, "warning"},
 }};
+constexpr Table<bool, 2> kTimestampTexts{{
+    {false, "sqlite"},
+    {true, "iso8601"},
+}};
 constexpr Table<RunbookStep::Action, 7> kActions{{
     {RunbookStep::Action::Manual, "manual"},
     {RunbookStep::Action::Backup, "backup"},
@@ -113,6 +117,18 @@ std::optional<RunbookStep::Action> ProjectVocabulary::action(const QString &n)
     return valueOf(kActions, n);
 }
 
+QString ProjectVocabulary::timestampTextName(bool iso)
+{
+    return nameOf(kTimestampTexts, iso);
+}
+std::optional<bool> ProjectVocabulary::isoTimestamps(const QString &name)
+{
+    return valueOf(kTimestampTexts, name);
+}
+QStringList ProjectVocabulary::timestampTextNames()
+{
+    return namesOf(kTimestampTexts);
+}
 QStringList ProjectVocabulary::keyStrategyNames()
 {
     return namesOf(kKeyStrategies);

@@ -24,6 +24,9 @@ public:
     static std::optional<Rule::Severity> severity(const QString &name);
     static QString actionName(RunbookStep::Action value);
     static std::optional<RunbookStep::Action> action(const QString &name);
+    // ColumnMapping::isoTimestamps: "sqlite" (false) or "iso8601" (true).
+    static QString timestampTextName(bool iso);
+    static std::optional<bool> isoTimestamps(const QString &name);
 
     // All names of one enumeration, for error messages ("expected one of ...").
     static QStringList keyStrategyNames();
@@ -31,6 +34,7 @@ public:
     static QStringList ruleKindNames();
     static QStringList severityNames();
     static QStringList actionNames();
+    static QStringList timestampTextNames();
 };
 
 } // namespace cutover

@@ -48,6 +48,8 @@ QJsonObject columnJson(const ColumnMapping &c)
         o[QStringLiteral("default")] = c.defaultValue;
     if (c.sensitive)
         o[QStringLiteral("sensitive")] = true;
+    if (c.isoTimestamps)
+        o[QStringLiteral("timestampText")] = ProjectVocabulary::timestampTextName(true);
     putText(o, "note", c.note);
     return o;
 }

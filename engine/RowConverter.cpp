@@ -55,10 +55,18 @@ bool refusedByFunction(const QList<Violation> &violations, const QString &column
 
 Result<RowConverter::Target> RowConverter::makeTarget(const QString &table,
                                                       const ColumnInfo &column,
-                                                      const ColumnMapping *mapping)
+                                                      const ColumnMapping *mapping,
+                                                      ConnectionSpec::Kind targetKind)
 {
-    Target target{column.name, column.type, !column.nullable,
-                  column.hasDefault || column.autoIncrement, std::nullopt};
+    const bool timestamp = column.type.kind() == NormalizedType::Kind::Timestamp ||
+                           column.type.kind() == NormalizedType::Kind::TimestampTz;
+    Target target{column.name,
+                  column.type,
+                  !column.nullable,
+                  column.hasDefault || column.autoIncrement,
+                  std::nullopt,
+                  timestamp && targetKind == ConnectionSpec::Kind::Sqlite &&
+                      !(mapping && mapping->isoTimestamps)};
     if (!mapping || !mapping->hasDefault)
         return target;
     const QString where = table + QLatin1Char('.') + column.name;
@@ -70,7 +78,7 @@ Result<RowConverter::Target> RowConverter::makeTarget(const QString &table,
             where, literal.error().hint());
     if (literal->isNull())
         return target; // DEFAULT NULL: no value to substitute
-    const Conversion converted = TypeConverter::convert(*literal, column.type);
+    const Conversion converted = convertValue(target, *literal);
     if (!converted.ok())
         return Error(Error::Code::Validation,
                      QStringLiteral("the default %1 does not fit %2: %3")
@@ -80,8 +88,21 @@ Result<RowConverter::Target> RowConverter::makeTarget(const QString &table,
     return target;
 }
 
+Conversion RowConverter::convertValue(const Target &target, const QVariant &value)
+{
+    Conversion converted = TypeConverter::convert(value, target.type);
+    if (converted.ok() && target.spaceSeparated) {
+        QString text = converted.value.toString();
+        if (text.size() > 10 && text.at(10) == QLatin1Char('T'))
+            text[10] = QLatin1Char(' ');
+        converted.value = text;
+    }
+    return converted;
+}
+
 Result<RowConverter> RowConverter::create(const TableInfo &table,
-                                          const QList<ColumnMapping> &columns)
+                                          const QList<ColumnMapping> &columns,
+                                          ConnectionSpec::Kind targetKind)
 {
     RowConverter converter;
     converter.m_table = table.name;
@@ -91,7 +112,7 @@ Result<RowConverter> RowConverter::create(const TableInfo &table,
             return Error(Error::Code::Schema,
                          QStringLiteral("the target table has no column %1").arg(mapping.target),
                          table.name);
-        Result<Target> target = makeTarget(table.name, *column, &mapping);
+        Result<Target> target = makeTarget(table.name, *column, &mapping, targetKind);
         if (!target)
             return target.error();
         converter.m_targets.insert(column->name, std::move(target).value());
@@ -149,7 +170,7 @@ void RowConverter::convertRow(const QList<const Target *> &targets, const QVaria
             settleNull(target, column, functionViolations, values[column], violations, defaults);
             continue;
         }
-        Conversion converted = TypeConverter::convert(value, target.type);
+        Conversion converted = convertValue(target, value);
         if (!converted.ok()) {
             violations.append(
                 conversionViolation(target.name, ValueText::display(value), converted.reason));

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "ColumnMapping.h"
+#include "ConnectionSpec.h"
+#include "Conversion.h"
 #include "ConvertedBatch.h"
 #include "Result.h"
 #include "TableInfo.h"
@@ -22,12 +24,16 @@ namespace cutover {
 // expression's own function already reported a blocking violation for the cell (its NULL is a
 // refusal, not a value), nothing is substituted and no second violation is added.
 // A value that does not convert becomes NULL with a blocking violation: the row is quarantined.
+// A timestamp for a SQLite target, which keeps it as text, takes SQLite's own form
+// ("2009-01-01 10:00:00", what datetime() writes and compares against) unless the column mapping
+// asks for ISO 8601's "T" (ColumnMapping::isoTimestamps); the other databases parse either.
 class RowConverter
 {
 public:
     // Fails when a mapped column is not in the table, or a mapping default is not a literal or
     // does not convert to its column's type.
-    static Result<RowConverter> create(const TableInfo &table, const QList<ColumnMapping> &columns);
+    static Result<RowConverter> create(const TableInfo &table, const QList<ColumnMapping> &columns,
+                                       ConnectionSpec::Kind targetKind);
 
     // Fails only when the batch has a column create() did not know.
     Result<ConvertedBatch> convert(const TransformedBatch &batch) const;
@@ -40,9 +46,11 @@ private:
         bool required = false;            // NOT NULL
         bool databaseDefault = false;     // DEFAULT or identity in the target
         std::optional<QVariant> fallback; // the mapping's default, converted
+        bool spaceSeparated = false;      // a timestamp in SQLite's text form
     };
     static Result<Target> makeTarget(const QString &table, const ColumnInfo &column,
-                                     const ColumnMapping *mapping);
+                                     const ColumnMapping *mapping, ConnectionSpec::Kind targetKind);
+    static Conversion convertValue(const Target &target, const QVariant &value);
     void convertRow(const QList<const Target *> &targets, const QVariantList &input,
                     const QList<Violation> &functionViolations, ConvertedBatch &out) const;
     // The NULL in column of the row being converted: its value, violations and

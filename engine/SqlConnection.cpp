@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <sqlite3.h>
 
 namespace cutover {
 
@@ -119,6 +120,11 @@ SqlConnection::open(const ConnectionSpec &spec, const PasswordProvider *password
                          ? QStringLiteral("check host, port, user and that the password "
                                           "is in CUTOVER_PASSWORD or the keychain")
                          : QString());
+    if (sqlite3 *handle = connection->sqliteHandle())
+        // SQLite takes a double-quoted name that matches no column for a string literal, so a
+        // filter such as "staus" = 'A' would quietly compare a constant. Names stay names. Only
+        // for statements: a legacy schema with such literals in its DDL still opens.
+        sqlite3_db_config(handle, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
     return connection;
 }
 

@@ -114,7 +114,7 @@ Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &
     QString sql = timestampSelect(mapping, query);
     if (sql.isEmpty())
         sql = selectStatement(kind, mapping, query);
-    if (kind == ConnectionSpec::Kind::Sqlite && query.keyColumns.isEmpty() && executeDirect(sql))
+    if (kind == ConnectionSpec::Kind::Sqlite && executeDirect(sql, query))
         return {};
     m_query = std::make_unique<QSqlQuery>(m_connection->database());
     m_query->setForwardOnly(true);
@@ -191,7 +191,7 @@ QString SqlRowSource::timestampSelect(const TableMapping &mapping, const RowQuer
 
 // Prepares sql on the connection's sqlite3 handle and steps to the first row, as QSqlQuery's
 // exec() does; false (nothing kept) when anything fails, so that QSqlQuery runs it and reports.
-bool SqlRowSource::executeDirect(const QString &sql)
+bool SqlRowSource::executeDirect(const QString &sql, const RowQuery &query)
 {
     m_db = m_connection->sqliteHandle();
     if (!m_db)
@@ -205,6 +205,11 @@ bool SqlRowSource::executeDirect(const QString &sql)
         m_statement = nullptr;
         return false;
     }
+    int parameter = 0;
+    if (!query.keyColumns.isEmpty())
+        for (const QVariantList &tuple : query.keyIn)
+            for (qsizetype i = 0; i < query.keyColumns.size(); ++i)
+                SqliteValue::bind(m_statement, ++parameter, tuple.value(i));
     const int rc = sqlite3_step(m_statement);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         sqlite3_finalize(m_statement);
@@ -214,9 +219,8 @@ bool SqlRowSource::executeDirect(const QString &sql)
     m_pending = rc == SQLITE_ROW;
     m_done = rc == SQLITE_DONE;
     const int count = sqlite3_column_count(m_statement);
-    for (int i = 0; i < count; ++i)
-        m_columns.append(
-            QString::fromUtf8(sqlite3_column_name(m_statement, i)).remove(QLatin1Char('"')));
+    for (int i = 0; i < count; ++i) // as they are: QSqlQuery's driver drops every '"' in them
+        m_columns.append(QString::fromUtf8(sqlite3_column_name(m_statement, i)));
     if (m_done)
         sqlite3_reset(m_statement);
     m_texts.resize(size_t(count));

@@ -30,7 +30,7 @@ class PasswordProvider;
 // timestamptz in UTC with Z), whatever this process's zone; their types are read first with the
 // same SELECT and LIMIT 0.
 // Cancellation is checked every 256 rows; a long-running statement itself is not interrupted.
-// A SQLite source without keyIn values is read through the sqlite3 C API on the connection's own
+// A SQLite source is read through the sqlite3 C API on the connection's own
 // handle, with the values QSqlQuery's SQLite driver makes (text as SQLite's UTF-16, NULL, qint64,
 // double, blob) and its error texts: QSqlQuery's row cache and QVariant copies were a third of
 // reading. Anything it cannot prepare or start falls back to QSqlQuery, which then reports.
@@ -58,7 +58,7 @@ private:
                                    const RowQuery &query, const QString &columns,
                                    const QString &orderBy);
     QString timestampSelect(const TableMapping &mapping, const RowQuery &query);
-    bool executeDirect(const QString &sql);
+    bool executeDirect(const QString &sql, const RowQuery &query);
     Result<RowBatch> nextDirect(int maxRows);
     QVariant directValue(int column) const;
     static QVariant normalized(const QVariant &value);

@@ -151,6 +151,8 @@ Result<std::unique_ptr<SqliteTargetSession>> SqliteTargetSession::open(const Con
     }
     sqlite3_busy_timeout(db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(db, 1);
+    // A double-quoted name is always a name, never a string literal (SqlConnection).
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
     sqlite3_exec(db,
                  QByteArray("PRAGMA cache_size = -" + QByteArray::number(kCacheKib)).constData(),
                  nullptr, nullptr, nullptr);

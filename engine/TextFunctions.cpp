@@ -1,6 +1,7 @@
 #include "TextFunctions.h"
 
 #include "FunctionCall.h"
+#include "RegexMatcher.h"
 
 #include <algorithm>
 #include <sqlite3.h>
@@ -305,10 +306,10 @@ void TextFunctions::nullIfBlankFn(sqlite3_context *context, int argc, sqlite3_va
     sqlite3_result_value(context, argv[0]);
 }
 
-std::optional<QRegularExpression> TextFunctions::pattern(const FunctionCall &call, int i,
-                                                         const QString &function)
+std::optional<RegexMatcher> TextFunctions::pattern(const FunctionCall &call, int i,
+                                                   const QString &function)
 {
-    if (const QRegularExpression *cached = call.cached<QRegularExpression>(i))
+    if (const RegexMatcher *cached = call.cached<RegexMatcher>(i))
         return *cached;
     const QRegularExpression re(call.text(i), QRegularExpression::UseUnicodePropertiesOption);
     if (!re.isValid()) {
@@ -318,8 +319,9 @@ std::optional<QRegularExpression> TextFunctions::pattern(const FunctionCall &cal
                         .arg(re.patternErrorOffset()));
         return std::nullopt;
     }
-    call.cache(i, re);
-    return re;
+    const RegexMatcher matcher(re);
+    call.cache(i, matcher);
+    return matcher;
 }
 
 void TextFunctions::regexpFn(sqlite3_context *context, int argc, sqlite3_value **argv)
@@ -327,9 +329,13 @@ void TextFunctions::regexpFn(sqlite3_context *context, int argc, sqlite3_value *
     const FunctionCall call(context, argc, argv);
     if (call.anyNull())
         return call.setNull();
-    const std::optional<QRegularExpression> re = pattern(call, 0, kRegexp);
-    if (re)
-        call.setInteger(re->match(call.text(1)).hasMatch() ? 1 : 0);
+    const std::optional<RegexMatcher> re = pattern(call, 0, kRegexp);
+    if (!re)
+        return;
+    const std::optional<bool> matches = re->matches(call.text(1));
+    if (!matches)
+        return call.refuse(kRegexp, call.text(1), RegexMatcher::giveUpReason());
+    call.setInteger(*matches ? 1 : 0);
 }
 
 void TextFunctions::regexpReplaceFn(sqlite3_context *context, int argc, sqlite3_value **argv)
@@ -337,9 +343,13 @@ void TextFunctions::regexpReplaceFn(sqlite3_context *context, int argc, sqlite3_
     const FunctionCall call(context, argc, argv);
     if (call.anyNull())
         return call.setNull();
-    const std::optional<QRegularExpression> re = pattern(call, 1, kRegexpReplace);
-    if (re)
-        call.setText(call.text(0).replace(*re, call.text(2)));
+    const std::optional<RegexMatcher> re = pattern(call, 1, kRegexpReplace);
+    if (!re)
+        return;
+    const std::optional<QString> replaced = re->replace(call.text(0), call.text(2));
+    if (!replaced)
+        return call.refuse(kRegexpReplace, call.text(0), RegexMatcher::giveUpReason());
+    call.setText(*replaced);
 }
 
 void TextFunctions::regexpExtractFn(sqlite3_context *context, int argc, sqlite3_value **argv)
@@ -347,7 +357,7 @@ void TextFunctions::regexpExtractFn(sqlite3_context *context, int argc, sqlite3_
     const FunctionCall call(context, argc, argv);
     if (call.anyNull())
         return call.setNull();
-    const std::optional<QRegularExpression> re = pattern(call, 1, kRegexpExtract);
+    const std::optional<RegexMatcher> re = pattern(call, 1, kRegexpExtract);
     if (!re)
         return;
     const qint64 group = argc > 2 ? call.integer(2) : 0;
@@ -356,10 +366,12 @@ void TextFunctions::regexpExtractFn(sqlite3_context *context, int argc, sqlite3_
                            QStringLiteral("the pattern has no group %1 (it has %2)")
                                .arg(call.display(2))
                                .arg(re->captureCount()));
-    const QRegularExpressionMatch m = re->match(call.text(0));
-    if (!m.hasMatch() || !m.hasCaptured(int(group)))
+    const std::optional<QRegularExpressionMatch> m = re->first(call.text(0));
+    if (!m)
+        return call.refuse(kRegexpExtract, call.text(0), RegexMatcher::giveUpReason());
+    if (!m->hasMatch() || !m->hasCaptured(int(group)))
         return call.setNull();
-    call.setText(m.captured(int(group)));
+    call.setText(m->captured(int(group)));
 }
 
 void TextFunctions::splitPartFn(sqlite3_context *context, int argc, sqlite3_value **argv)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RegexMatcher.h"
+
 #include <QRegularExpression>
 #include <QString>
 #include <optional>
@@ -29,7 +31,10 @@ struct TransformEnvironment;
 // regexp(pattern, text): 1 or 0 (also `text REGEXP pattern`); regexp_replace(text, pattern,
 //   replacement): every match, \1 for a group; regexp_extract(text, pattern [, group]): the
 //   first match or its group, NULL when nothing matches. Patterns are Perl-compatible
-//   (QRegularExpression, Unicode properties on); a bad pattern is a violation.
+//   (QRegularExpression, Unicode properties on). A pattern written as a literal that does not
+//   compile is a compile error of the expression; one computed per row, a violation. A value on
+//   which the pattern backtracks past PCRE2's match limit is a violation of its row, never "no
+//   match".
 // split_part(text, delimiter, n): the n-th field counted from 1 (negative n counts from the
 //   end, as in PostgreSQL 14); beyond the last field gives '' like PostgreSQL; n = 0 is a
 //   violation.
@@ -57,8 +62,8 @@ private:
     static void nullIfBlankFn(sqlite3_context *context, int argc, sqlite3_value **argv);
 
     // The compiled pattern of argument i (cached per statement), or nullopt after reporting it.
-    static std::optional<QRegularExpression> pattern(const FunctionCall &call, int i,
-                                                     const QString &function);
+    static std::optional<RegexMatcher> pattern(const FunctionCall &call, int i,
+                                               const QString &function);
 };
 
 } // namespace cutover

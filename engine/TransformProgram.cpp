@@ -2,10 +2,12 @@
 
 #include "FunctionCatalog.h"
 #include "SqlDialect.h"
+#include "SqlTextScanner.h"
 #include "SqliteValue.h"
 #include "TransformEnvironment.h"
 #include "TransformFunctions.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <sqlite3.h>
 
@@ -14,6 +16,7 @@ namespace cutover {
 namespace {
 
 const char kBatchTable[] = "batch";
+const char kExpressionPrefix[] = "SELECT (";
 const char kClaimFunction[] = "__cutover_claim";
 
 QString quoted(const QString &name)
@@ -31,6 +34,51 @@ Error sqliteError(sqlite3 *db, const QString &what)
 int characterOffset(const QByteArray &utf8, int byteOffset)
 {
     return int(QString::fromUtf8(utf8.left(byteOffset)).size());
+}
+
+// SQLite's "no such column: X" for a double-quoted name says nothing about quotes; the user most
+// likely meant a text, which SQL writes in single quotes.
+QString withQuotingHint(const QString &message, const QString &expression)
+{
+    const QString prefix = QStringLiteral("no such column: ");
+    if (!message.startsWith(prefix))
+        return message;
+    const QString name = message.mid(prefix.size());
+    if (!expression.contains(QLatin1Char('"') + name + QLatin1Char('"')))
+        return message;
+    return message + QStringLiteral(" (a name in double quotes is a column; a text is written "
+                                    "in single quotes: '%1')")
+                         .arg(name);
+}
+
+// The first regular expression written as a literal that does not compile, as an error at the
+// literal: it would fail on every row, so it is the expression that is wrong, not the rows.
+std::optional<TransformProgram::CompileError> badPatternLiteral(const QString &output,
+                                                                const QString &expression)
+{
+    QList<SqlTextScanner::Argument> patterns =
+        SqlTextScanner::rightOperands(expression, QStringLiteral("regexp"));
+    const QList<std::pair<QString, int>> functions = {{QStringLiteral("regexp"), 0},
+                                                      {QStringLiteral("regexp_replace"), 1},
+                                                      {QStringLiteral("regexp_extract"), 1}};
+    for (const auto &[function, index] : functions)
+        for (const SqlTextScanner::Call &call : SqlTextScanner::calls(expression, function))
+            if (index < call.arguments.size())
+                patterns.append(call.arguments[index]);
+    for (const SqlTextScanner::Argument &pattern : patterns) {
+        const std::optional<QString> text = SqlTextScanner::stringLiteral(pattern.text);
+        if (!text)
+            continue;
+        const QRegularExpression re(*text, QRegularExpression::UseUnicodePropertiesOption);
+        if (!re.isValid())
+            return TransformProgram::CompileError{
+                output,
+                QStringLiteral("%1 is not a valid regular expression: %2 at character %3")
+                    .arg(pattern.text, re.errorString())
+                    .arg(re.patternErrorOffset()),
+                int(pattern.offset)};
+    }
+    return std::nullopt;
 }
 
 bool isBanned(const char *function)
@@ -93,6 +141,10 @@ Result<void> TransformProgram::open(const QList<LookupMap> &lookups)
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    // Without this, a double-quoted name that matches no column is taken as a string literal:
+    // "PHONEX" would load the text PHONEX into every row instead of failing to compile.
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     sqlite3_limit(m_db, SQLITE_LIMIT_ATTACHED, 0);
 
     m_env = std::make_unique<TransformEnvironment>();
@@ -131,46 +183,87 @@ Result<void> TransformProgram::createBatchTable()
 
 TransformProgram::CompileError TransformProgram::compileOne(int index, const Output &output)
 {
-    QStringList reads;
-    bool callsCatalogFunction = false;
     m_lineage.append(QStringList());
     m_reports.append(false);
     if (output.expression.trimmed().isEmpty())
         return {output.name, QStringLiteral("the expression is empty"), 0};
-    const QByteArray prefix = "SELECT (";
     const QByteArray body = output.expression.toUtf8();
-    const QByteArray sql = prefix + body + "\n) FROM " + kBatchTable;
-    m_sandboxed = true;
+    const QByteArray sql = kExpressionPrefix + body + "\n) FROM " + kBatchTable;
+    QStringList reads;
+    bool callsCatalogFunction = false;
     m_reads = &reads;
     m_callsCatalogFunction = &callsCatalogFunction;
+    const Prepared prepared = prepareSandboxed(sql);
+    m_reads = nullptr;
+    m_callsCatalogFunction = nullptr;
+    CompileError error{output.name, prepared.error, -1};
+    if (prepared.errorOffset >= 0 && prepared.errorOffset <= body.size())
+        error.offset = characterOffset(body, prepared.errorOffset);
+    if (!error.message.isEmpty()) {
+        error.message = withQuotingHint(error.message, output.expression);
+        return error;
+    }
+    error.message = rowOnlyRefusal(sql, prepared.selects);
+    if (error.message.isEmpty())
+        if (auto bad = badPatternLiteral(output.name, output.expression))
+            error = *bad;
+    m_env->sink.clear();
+    m_lineage[index] = reads;
+    m_reports[index] = callsCatalogFunction;
+    return error;
+}
+
+// Prepares sql (an expression inside kExpressionPrefix) under the sandbox and finalizes it: its
+// error and the error's byte offset in the expression, and how many SELECTs it has.
+TransformProgram::Prepared TransformProgram::prepareSandboxed(const QByteArray &sql)
+{
+    Prepared prepared;
+    m_sandboxed = true;
+    m_selects = 0;
     m_refusal.clear();
     sqlite3_stmt *statement = nullptr;
     const char *tail = nullptr;
     const int rc = sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), 0, &statement, &tail);
     m_sandboxed = false;
-    m_reads = nullptr;
-    m_callsCatalogFunction = nullptr;
-    CompileError error{output.name, {}, -1};
+    prepared.selects = m_selects;
+    const int prefix = int(qstrlen(kExpressionPrefix));
     if (rc != SQLITE_OK) {
-        error.message = m_refusal.isEmpty() ? QString::fromUtf8(sqlite3_errmsg(m_db)) : m_refusal;
-        const int byteOffset = sqlite3_error_offset(m_db) - int(prefix.size());
-        if (byteOffset >= 0 && byteOffset <= body.size())
-            error.offset = characterOffset(body, byteOffset);
-        return error;
-    }
-    if (tail && !QByteArray(tail).trimmed().isEmpty()) {
-        error.message = QStringLiteral("an expression must be a single SQL expression");
-        error.offset = characterOffset(body, int(tail - sql.constData()) - int(prefix.size()));
-    } else if (sqlite3_step(statement) == SQLITE_ROW) {
-        // Over the empty batch table only an aggregate yields a row.
-        error.message = QStringLiteral("aggregate functions such as count() or max(x) work on many "
-                                       "rows; an expression sees one row at a time");
+        prepared.error = m_refusal.isEmpty() ? QString::fromUtf8(sqlite3_errmsg(m_db)) : m_refusal;
+        prepared.errorOffset = sqlite3_error_offset(m_db) - prefix;
+    } else if (tail && !QByteArray(tail).trimmed().isEmpty()) {
+        prepared.error = QStringLiteral("an expression must be a single SQL expression");
+        prepared.errorOffset = int(tail - sql.constData()) - prefix;
     }
     sqlite3_finalize(statement);
-    m_env->sink.clear();
-    m_lineage[index] = reads;
-    m_reports[index] = callsCatalogFunction;
-    return error;
+    return prepared;
+}
+
+// Why a compiled expression would read more than its own row, or empty. Aggregate and window
+// functions show as aggregate steps in the statement's bytecode (EXPLAIN); a subquery as a
+// second SELECT the authorizer saw. Either makes a value depend on the other rows of the batch,
+// so preview and run (and two batch sizes) would disagree.
+QString TransformProgram::rowOnlyRefusal(const QByteArray &sql, int selects)
+{
+    const QByteArray explain = "EXPLAIN " + sql;
+    sqlite3_stmt *statement = nullptr;
+    m_sandboxed = true;
+    const int rc =
+        sqlite3_prepare_v2(m_db, explain.constData(), int(explain.size()), &statement, nullptr);
+    m_sandboxed = false;
+    bool aggregates = false;
+    while (rc == SQLITE_OK && !aggregates && sqlite3_step(statement) == SQLITE_ROW)
+        aggregates = qstrncmp(reinterpret_cast<const char *>(sqlite3_column_text(statement, 1)),
+                              "Agg", 3) == 0;
+    sqlite3_finalize(statement);
+    if (aggregates)
+        return QStringLiteral("aggregate and window functions such as count(), max(x) or "
+                              "row_number() OVER () read many rows; an expression sees one row at "
+                              "a time");
+    if (selects > 1)
+        return QStringLiteral("a subquery (SELECT ...) reads beyond the current row; an "
+                              "expression may read only its own row (use lookup() for a code "
+                              "list)");
+    return {};
 }
 
 Result<void> TransformProgram::prepareBatchStatements()
@@ -226,6 +319,9 @@ int TransformProgram::authorize(void *self, int action, const char *a, const cha
     };
     switch (action) {
     case SQLITE_SELECT:
+        ++program->m_selects; // refused after prepare: see rowOnlyRefusal()
+        return SQLITE_OK;
+    case SQLITE_RECURSIVE: // a recursive CTE is a subquery, refused as one
         return SQLITE_OK;
     case SQLITE_FUNCTION:
         // b is the function's name.

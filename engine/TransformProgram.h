@@ -28,7 +28,9 @@ struct TransformEnvironment;
 // columns in, one boolean per rule out).
 //
 // Sandbox: while user expressions are compiled, the authorizer allows reading the batch table and
-// calling functions, nothing else: no ATTACH, no pragmas, no writes, no extension loading.
+// calling functions, nothing else: no ATTACH, no pragmas, no writes, no extension loading. An
+// expression reads its own row and nothing else: subqueries, aggregate and window functions are
+// compile errors, and a double-quoted name is always a column, never a string literal.
 // Lineage: the input columns each output reads, reported by the authorizer during prepare.
 // Not thread-safe: one program per worker thread; interrupt() may be called from any thread.
 class TransformProgram
@@ -81,7 +83,15 @@ public:
 private:
     TransformProgram();
     Result<void> open(const QList<LookupMap> &lookups);
+    struct Prepared
+    {
+        QString error;
+        int errorOffset = -1; // in bytes of the expression
+        int selects = 0;      // SELECTs the authorizer saw: more than one is a subquery
+    };
     CompileError compileOne(int index, const Output &output);
+    Prepared prepareSandboxed(const QByteArray &sql);
+    QString rowOnlyRefusal(const QByteArray &sql, int selects);
     Result<void> prepareBatchStatements();
     Result<void> loadBatch(const RowBatch &batch);
     Result<void> clearBatch();
@@ -105,6 +115,7 @@ private:
     BatchTable m_batchTable;
     // Authorizer state while compiling one expression.
     bool m_sandboxed = false;
+    int m_selects = 0;
     QStringList *m_reads = nullptr;
     bool *m_callsCatalogFunction = nullptr;
     QString m_refusal;

@@ -143,6 +143,14 @@ private Q_SLOTS:
         QTest::newRow("bad expression") << "bad-expression"
                                         << "birth_date"
                                         << "no such column: DOBB";
+        QTest::newRow("quoted name of no column") << "bad-expression"
+                                                  << "full_name"
+                                                  << "no such column: PAT_NAM in source table "
+                                                     "'PATIENTS' (a name in double quotes is a "
+                                                     "column";
+        QTest::newRow("timestamp text on another type") << "timestamp-text-unused"
+                                                        << "birth_date"
+                                                        << "not a timestamp";
         QTest::newRow("impossible conversion") << "type-mismatch"
                                                << "visits"
                                                << "blob cannot convert to integer";
@@ -172,13 +180,23 @@ private Q_SLOTS:
         if (code == QLatin1String("unknown-target-column"))
             columns.append(
                 {QStringLiteral("fullname"), QStringLiteral("PAT_NAME"), {}, false, false, {}});
-        else if (code == QLatin1String("bad-expression"))
+        else if (code == QLatin1String("bad-expression") && column == QLatin1String("birth_date"))
             columns.append({QStringLiteral("birth_date"),
                             QStringLiteral("parse_datetime(DOBB, 'yyyy')"),
                             {},
                             false,
                             false,
                             {}});
+        else if (code == QLatin1String("bad-expression") && column == QLatin1String("full_name"))
+            columns[1].expression = QStringLiteral("\"PAT_NAM\"");
+        else if (code == QLatin1String("timestamp-text-unused"))
+            columns.append({QStringLiteral("birth_date"),
+                            QStringLiteral("date(DOB)"),
+                            {},
+                            false,
+                            false,
+                            {},
+                            true});
         else if (code == QLatin1String("type-mismatch"))
             columns.append(
                 {QStringLiteral("visits"), QStringLiteral("PHOTO"), {}, false, false, {}});

@@ -72,7 +72,7 @@ class TestRowConverter : public QObject
 private Q_SLOTS:
     void convertsEveryValue()
     {
-        auto converter = RowConverter::create(patients(), mappings());
+        auto converter = RowConverter::create(patients(), mappings(), ConnectionSpec::Kind::Sqlite);
         QVERIFY(converter.ok());
         const auto result = converter->convert(
             batch({{QStringLiteral("7"), QStringLiteral("Müller"), QStringLiteral("active"), 12.5,
@@ -83,16 +83,60 @@ private Q_SLOTS:
         QCOMPARE(row.at(0), QVariant::fromValue<qint64>(7));
         QCOMPARE(row.at(1), QVariant(QStringLiteral("Müller")));
         QCOMPARE(row.at(3), QVariant(QStringLiteral("12.50")));
-        QCOMPARE(row.at(4), QVariant(QStringLiteral("2024-03-01T09:00:00Z")));
+        QCOMPARE(row.at(4), QVariant(QStringLiteral("2024-03-01 09:00:00Z"))); // SQLite's form
         QCOMPARE(row.at(5), QVariant(QString())); // '' stays '', not NULL
         QVERIFY(!row.at(5).isNull());
         QVERIFY(result->violations.first().isEmpty());
         QVERIFY(!result->lossRisks.first().at(3).isEmpty()); // a float became a decimal
     }
 
+    // SQLite keeps a timestamp as the text it is given, and its own functions write and compare
+    // "2009-01-01 00:00:00": with a 'T', WHERE ts > datetime('now') would change meaning. The
+    // servers parse either form; a mapping may ask for ISO 8601's 'T' in SQLite.
+    void timestampsTakeTheTargetsTextForm_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("iso");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("sqlite") << int(ConnectionSpec::Kind::Sqlite) << false
+                                << "2009-01-01 00:00:00.500";
+        QTest::newRow("sqlite, iso8601 asked")
+            << int(ConnectionSpec::Kind::Sqlite) << true << "2009-01-01T00:00:00.500";
+        QTest::newRow("postgresql")
+            << int(ConnectionSpec::Kind::PostgreSql) << false << "2009-01-01T00:00:00.500";
+    }
+    void timestampsTakeTheTargetsTextForm()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, iso);
+        QFETCH(QString, expected);
+        TableInfo table;
+        table.name = QStringLiteral("t");
+        table.columns = {column("ts", "timestamp", true), column("d", "date", true),
+                         column("fallback", "timestamp", false)};
+        QList<ColumnMapping> columns = {mapping("ts"), mapping("d"),
+                                        mapping("fallback", "'2000-01-02T03:04:05'")};
+        columns[0].isoTimestamps = iso;
+        columns[2].isoTimestamps = iso;
+        auto converter =
+            RowConverter::create(table, columns, static_cast<ConnectionSpec::Kind>(kind));
+        QVERIFY(converter.ok());
+        TransformedBatch in;
+        in.values.columns = {QStringLiteral("ts"), QStringLiteral("d"), QStringLiteral("fallback")};
+        in.values.rows = {
+            {QStringLiteral("2009-01-01T00:00:00.5"), QStringLiteral("2009-01-01"), QVariant()}};
+        in.violations = {{}};
+        const auto result = converter->convert(in);
+        QVERIFY(result.ok());
+        const QVariantList row = result->values.rows.first();
+        QCOMPARE(row.at(0).toString(), expected);
+        QCOMPARE(row.at(1).toString(), QStringLiteral("2009-01-01"));
+        QCOMPARE(row.at(2).toString().at(10), expected.at(10)); // the mapping default too
+    }
+
     void nullsTakeDefaultsOrViolate()
     {
-        auto converter = RowConverter::create(patients(), mappings());
+        auto converter = RowConverter::create(patients(), mappings(), ConnectionSpec::Kind::Sqlite);
         QVERIFY(converter.ok());
         const auto result =
             converter->convert(batch({{QVariant::fromValue<qint64>(1), QVariant(), QVariant(),
@@ -115,7 +159,7 @@ private Q_SLOTS:
 
     void failedConversionsAreViolations()
     {
-        auto converter = RowConverter::create(patients(), mappings());
+        auto converter = RowConverter::create(patients(), mappings(), ConnectionSpec::Kind::Sqlite);
         QVERIFY(converter.ok());
         const auto result = converter->convert(
             batch({{QStringLiteral("4.2"), QStringLiteral("Bartholomew-Smith"), QStringLiteral("x"),
@@ -142,7 +186,7 @@ private Q_SLOTS:
 
     void functionRefusalIsNotReportedTwice()
     {
-        auto converter = RowConverter::create(patients(), mappings());
+        auto converter = RowConverter::create(patients(), mappings(), ConnectionSpec::Kind::Sqlite);
         QVERIFY(converter.ok());
         TransformedBatch input = batch({{QVariant::fromValue<qint64>(1), QStringLiteral("Ann"),
                                          QVariant(), QVariant(), QVariant(), QVariant()}});
@@ -159,18 +203,19 @@ private Q_SLOTS:
     {
         QList<ColumnMapping> columns = mappings();
         columns[0] = mapping("id", "'abc'");
-        auto converter = RowConverter::create(patients(), columns);
+        auto converter = RowConverter::create(patients(), columns, ConnectionSpec::Kind::Sqlite);
         QVERIFY(!converter.ok());
         QVERIFY(converter.error().toString().contains(QStringLiteral("patients.id")));
         columns[0] = mapping("id", "CURRENT_TIMESTAMP");
-        QVERIFY(!RowConverter::create(patients(), columns).ok());
+        QVERIFY(!RowConverter::create(patients(), columns, ConnectionSpec::Kind::Sqlite).ok());
         columns[0] = mapping("nope");
-        QVERIFY(!RowConverter::create(patients(), columns).ok());
+        QVERIFY(!RowConverter::create(patients(), columns, ConnectionSpec::Kind::Sqlite).ok());
     }
 
     void unknownBatchColumnIsAnError()
     {
-        auto converter = RowConverter::create(patients(), {mapping("id")});
+        auto converter =
+            RowConverter::create(patients(), {mapping("id")}, ConnectionSpec::Kind::Sqlite);
         QVERIFY(converter.ok());
         TransformedBatch input;
         input.values.columns = {QStringLiteral("other")};

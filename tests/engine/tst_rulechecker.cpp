@@ -179,6 +179,55 @@ private Q_SLOTS:
         QVERIFY(v.at(4).isEmpty()); // bounds are inclusive
     }
 
+    // A value the pattern backtracks on past PCRE2's match limit is not "does not match": the
+    // violation says the check gave up, so nobody fixes a value that was never wrong.
+    void aPatternThatGivesUpSaysSo()
+    {
+        Rule pattern = rule("code_format", Rule::Kind::Pattern, "code");
+        pattern.pattern = QStringLiteral("^(a+)+$");
+        auto checker = make({pattern});
+        QVERIFY(checker);
+        const QString hostile = QString(40, QLatin1Char('a')) + QLatin1Char('!');
+        const auto check = checker->checkBatch(
+            rows({visit(1, integer(1), QStringLiteral("aaa")), visit(2, integer(1), hostile),
+                  visit(3, integer(1), QStringLiteral("ab"))}));
+        QVERIFY(check.ok());
+        const auto &v = check->violations;
+        QVERIFY(v.at(0).isEmpty());
+        QCOMPARE(sources(v.at(1)), QStringList({"code_format"}));
+        QVERIFY2(v.at(1).at(0).reason.contains(QLatin1String("match limit")),
+                 qPrintable(v.at(1).at(0).reason));
+        QVERIFY(v.at(1).at(0).blocking);
+        QVERIFY(v.at(2).at(0).reason.contains(QLatin1String("does not match")));
+    }
+
+    // Timestamps for a SQLite target come in SQLite's form ("2024-02-29 10:00:00Z"); the rule's
+    // bounds and allowed values, written either way, compare by time, not by the separator.
+    void timestampRulesIgnoreTheSeparator()
+    {
+        Rule seen = rule("seen_range", Rule::Kind::Range, "seen_at");
+        seen.minimum = QStringLiteral("2024-02-29 09:00:00Z");
+        seen.maximum = QStringLiteral("2024-02-29T10:00:00.500Z");
+        Rule known =
+            rule("seen_known", Rule::Kind::AllowedValues, "seen_at", Rule::Severity::Warning);
+        known.allowed = {QStringLiteral("2024-02-29T10:00:00Z")};
+        auto checker = make({seen, known});
+        QVERIFY(checker);
+        const auto check = checker->checkBatch(rows({
+            visit(1, integer(1), QStringLiteral("A"), QStringLiteral("1"),
+                  QStringLiteral("2024-02-29"), QStringLiteral("2024-02-29 10:00:00Z")),
+            visit(2, integer(1), QStringLiteral("A"), QStringLiteral("1"),
+                  QStringLiteral("2024-02-29"), QStringLiteral("2024-02-29 10:00:01Z")),
+            visit(3, integer(1), QStringLiteral("A"), QStringLiteral("1"),
+                  QStringLiteral("2024-02-29"), QStringLiteral("2024-02-29 08:59:59Z")),
+        }));
+        QVERIFY(check.ok());
+        const auto &v = check->violations;
+        QVERIFY2(v.at(0).isEmpty(), qPrintable(v.at(0).value(0).reason));
+        QCOMPARE(sources(v.at(1)), QStringList({"seen_range", "seen_known"}));
+        QCOMPARE(sources(v.at(2)), QStringList({"seen_range", "seen_known"}));
+    }
+
     void notNullLetsTheDatabaseFill()
     {
         auto checker = make({rule("status_required", Rule::Kind::NotNull, "status"),

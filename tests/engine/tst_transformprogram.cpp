@@ -135,6 +135,38 @@ private Q_SLOTS:
                                    << "aggregate";
         QTest::newRow("count") << "count(*)"
                                << "aggregate";
+        // An expression reads its own row and nothing else: whatever reads other rows of the
+        // batch would make a value depend on the batch size (preview and run would disagree).
+        const char *manyRows = "an expression sees one row at a time";
+        const char *beyondRow = "reads beyond the current row";
+        QTest::newRow("window row_number") << "row_number() OVER ()" << manyRows;
+        QTest::newRow("window sum") << "sum(PAT_ID) OVER (ORDER BY PAT_ID)" << manyRows;
+        QTest::newRow("window lag") << "lag(PAT_NAME) OVER ()" << manyRows;
+        QTest::newRow("aggregate subquery") << "(SELECT max(PAT_ID) FROM batch)" << manyRows;
+        QTest::newRow("cross join") << "(SELECT count(*) FROM batch a, batch b)" << manyRows;
+        QTest::newRow("scalar subquery") << "(SELECT PAT_NAME FROM batch LIMIT 1)" << beyondRow;
+        QTest::newRow("correlated subquery") << "(SELECT upper(PAT_NAME))" << beyondRow;
+        QTest::newRow("in subquery") << "PAT_ID IN (SELECT PAT_ID FROM batch)" << beyondRow;
+        QTest::newRow("exists") << "EXISTS (SELECT 1)" << beyondRow;
+        QTest::newRow("recursive cte")
+            << "(WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c) SELECT n FROM c "
+               "LIMIT 1)"
+            << beyondRow;
+        // SQLite's "double-quoted string" misfeature is off: a quoted name is always a name.
+        QTest::newRow("unknown quoted name") << "\"PHONEX\""
+                                             << "no such column: PHONEX";
+        QTest::newRow("unknown quoted name in a call") << "upper(\"PAT_NAM\")"
+                                                       << "no such column: PAT_NAM";
+        // A pattern written as a literal that cannot compile fails every row: the expression
+        // is wrong, not the rows.
+        QTest::newRow("bad pattern in regexp_replace") << "regexp_replace(PAT_NAME, '[a-', '')"
+                                                       << "not a valid regular expression";
+        QTest::newRow("bad pattern in regexp_extract") << "regexp_extract(PAT_NAME, '(x', 1)"
+                                                       << "not a valid regular expression";
+        QTest::newRow("bad pattern in regexp") << "regexp('a{2,1}', PAT_NAME)"
+                                               << "not a valid regular expression";
+        QTest::newRow("bad pattern after REGEXP") << "PAT_NAME REGEXP '(' AND PAT_ID > 1"
+                                                  << "not a valid regular expression";
     }
     void sandboxRefuses()
     {
@@ -144,6 +176,108 @@ private Q_SLOTS:
         QVERIFY(!compile({{QStringLiteral("x"), expression}}, &errors));
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.first().message.contains(message), qPrintable(errors.first().message));
+    }
+
+    void anUnknownQuotedNameIsAnErrorAtTheName()
+    {
+        QList<TransformProgram::CompileError> errors;
+        QVERIFY(!compile({{QStringLiteral("phone"), QStringLiteral("trim(\"PHONEX\")")}}, &errors));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors[0].offset, 5);
+        QVERIFY2(errors[0].message.contains(QLatin1String("single quotes: 'PHONEX'")),
+                 qPrintable(errors[0].message));
+    }
+
+    void aBadPatternLiteralIsAnErrorAtTheLiteral()
+    {
+        const QString expression = QStringLiteral("upper(regexp_replace(PAT_NAME, '(x', ''))");
+        QList<TransformProgram::CompileError> errors;
+        QVERIFY(!compile({{QStringLiteral("n"), expression}}, &errors));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors[0].offset, int(expression.indexOf(QLatin1String("'(x'"))));
+        QVERIFY2(errors[0].message.contains(QLatin1String("missing closing parenthesis")),
+                 qPrintable(errors[0].message));
+    }
+
+    void patternsThatAreNotLiteralsCompile_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::newRow("computed") << "PAT_NAME REGEXP '[a' || ']'";
+        QTest::newRow("from a column") << "regexp(PAT_NAME, 'x')";
+        QTest::newRow("pattern in a comment") << "regexp('a', PAT_NAME) -- regexp('(', x)";
+        QTest::newRow("quoted word") << "regexp('a', \"PAT_NAME\") = 1 OR 'regexp(''('', x)' = ''";
+        QTest::newRow("escaped quote") << "regexp_replace(PAT_NAME, 'it''s', 'x')";
+    }
+    void patternsThatAreNotLiteralsCompile()
+    {
+        QFETCH(QString, expression);
+        QList<TransformProgram::CompileError> errors;
+        QVERIFY2(compile({{QStringLiteral("x"), expression}}, &errors),
+                 qPrintable(errors.value(0).message));
+    }
+
+    // A value on which the pattern backtracks past PCRE2's match limit has no answer: "no match"
+    // would be a wrong one. It is a violation of that row, with the reason.
+    void aPatternThatGivesUpIsAViolationNotAnAnswer_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::newRow("regexp") << "regexp('^(a+)+$', PAT_NAME)";
+        QTest::newRow("REGEXP") << "PAT_NAME REGEXP '^(a+)+$'";
+        QTest::newRow("regexp_replace") << "regexp_replace(PAT_NAME, '(a+)+$', 'x')";
+        QTest::newRow("regexp_extract") << "regexp_extract(PAT_NAME, '(a+)+$')";
+    }
+    void aPatternThatGivesUpIsAViolationNotAnAnswer()
+    {
+        QFETCH(QString, expression);
+        auto program = compile({{QStringLiteral("x"), expression}});
+        QVERIFY(program);
+        RowBatch batch = patients();
+        batch.rows[1][1] = QString(40, QLatin1Char('a')) + QLatin1Char('!');
+        const auto result = program->run(batch);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        QVERIFY(result->violations[0].isEmpty());
+        QCOMPARE(result->violations[1].size(), 1);
+        QVERIFY2(result->violations[1][0].reason.contains(QLatin1String("match limit")),
+                 qPrintable(result->violations[1][0].reason));
+        QVERIFY(result->violations[1][0].blocking);
+        QVERIFY(result->values.rows[1][0].isNull());
+    }
+
+    // Names a user's schema may have: quotes, spaces, non-ASCII letters, SQL keywords.
+    void readsColumnsOfAnyName_data()
+    {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("expression");
+        QTest::newRow("double quote") << "quo\"te"
+                                      << "\"quo\"\"te\"";
+        QTest::newRow("single quote") << "it's"
+                                      << "\"it's\"";
+        QTest::newRow("space") << "my col"
+                               << "[my col]";
+        QTest::newRow("unicode") << "naïve"
+                                 << "`naïve`";
+        QTest::newRow("keyword") << "order"
+                                 << "\"order\"";
+        QTest::newRow("bracket") << "a]b"
+                                 << "\"a]b\"";
+        QTest::newRow("backtick") << "a`b"
+                                  << "\"a`b\"";
+    }
+    void readsColumnsOfAnyName()
+    {
+        QFETCH(QString, column);
+        QFETCH(QString, expression);
+        QList<TransformProgram::CompileError> errors;
+        auto program = TransformProgram::compile(
+            {QStringLiteral("id"), column},
+            {{QStringLiteral("out"), QStringLiteral("upper(") + expression + QLatin1Char(')')}}, {},
+            &errors);
+        QVERIFY2(program, qPrintable(errors.value(0).message));
+        QCOMPARE(program->lineage(0), QStringList{column});
+        const auto result = program->run(
+            RowBatch{{QStringLiteral("id"), column}, {{qint64(1), QStringLiteral("value")}}});
+        QVERIFY(result.ok());
+        QCOMPARE(result->values.rows[0][0], QVariant(QStringLiteral("VALUE")));
     }
 
     void anSqlErrorInOneRowBecomesAViolationOfThatRow()
