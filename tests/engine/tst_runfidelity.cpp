@@ -248,6 +248,23 @@ private Q_SLOTS:
                  QStringLiteral("0"));
     }
 
+    // The same misfeature on a SQLite source: a filter naming a column that is not there would
+    // compare a constant string and quietly select no row (or every row).
+    void aFilterNamingNoColumnIsAnError()
+    {
+        const QString path = sqliteTarget(QStringLiteral("filtered.sqlite"));
+        Project p = project(QStringLiteral("sqlite:") + path);
+        p.mappings[0].filter = QStringLiteral("\"my colx\" = 'r1 my col'");
+        auto record = run(p);
+        const QString said = record ? record->message : record.error().toString();
+        QVERIFY2(!record || record->status == RunStatus::Failed, qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("no such column: my colx")), qPrintable(said));
+        p.mappings[0].filter = QStringLiteral("\"my col\" = 'r1 my col'");
+        record = run(p);
+        VERIFY_OK(record);
+        QCOMPARE(record->tables.value(0).loaded, 1);
+    }
+
     void postgresTargetKeepsNames()
     {
         const QString missing = PostgresServer::whyUnavailable();
