@@ -52,15 +52,15 @@ Result<ColumnRule> ColumnRule::create(const Rule &rule, const ColumnInfo &column
     checker.m_column = column;
     const QString where = QStringLiteral("rule %1").arg(rule.name);
     if (rule.kind == Rule::Kind::Pattern) {
-        checker.m_pattern.setPattern(rule.pattern);
-        if (!checker.m_pattern.isValid())
+        const QRegularExpression pattern(rule.pattern);
+        if (!pattern.isValid())
             return Error(Error::Code::Validation,
                          QStringLiteral("the pattern %1 is not a valid regular expression: %2 at "
                                         "offset %3")
-                             .arg(rule.pattern, checker.m_pattern.errorString())
-                             .arg(checker.m_pattern.patternErrorOffset()),
+                             .arg(rule.pattern, pattern.errorString())
+                             .arg(pattern.patternErrorOffset()),
                          where);
-        checker.m_pattern.optimize();
+        checker.m_pattern.emplace(pattern);
     } else if (rule.kind == Rule::Kind::Range) {
         Result<QVariant> minimum = checker.bound(rule.minimum, "minimum");
         if (!minimum)
@@ -122,7 +122,7 @@ QString ColumnRule::checkRange(const QVariant &value) const
 
 QString ColumnRule::checkPattern(const QVariant &value) const
 {
-    const std::optional<bool> matches = RegexMatcher(m_pattern).matches(ValueText::of(value));
+    const std::optional<bool> matches = m_pattern->matches(ValueText::of(value));
     if (!matches)
         return QStringLiteral("%1 could not be checked against the pattern %2: %3")
             .arg(ValueText::display(value), m_rule.pattern, RegexMatcher::giveUpReason());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "RegexMatcher.h"
+
 #include "ColumnInfo.h"
 #include "Result.h"
 #include "Rule.h"
@@ -34,7 +36,7 @@ private:
 
     Rule m_rule;
     ColumnInfo m_column;
-    QRegularExpression m_pattern;
+    std::optional<RegexMatcher> m_pattern;
     QVariant m_minimum;
     QVariant m_maximum;
     QSet<QString> m_allowed; // canonical texts

@@ -9,6 +9,25 @@
 
 namespace cutover {
 
+namespace {
+
+struct Registration
+{
+    TransformEnvironment *env = nullptr;
+    FunctionCall::Implementation implementation = nullptr;
+};
+
+// Every registered function: a row that is to stop (cancelled, out of time) stops here.
+void dispatch(sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+    const auto *registration = static_cast<const Registration *>(sqlite3_user_data(context));
+    if (registration->env->rowClock.stopped())
+        return sqlite3_result_error_code(context, SQLITE_INTERRUPT);
+    registration->implementation(context, argc, argv);
+}
+
+} // namespace
+
 int FunctionCall::defineRange(sqlite3 *db, const char *name, int minArgs, int maxArgs, bool pure,
                               Implementation implementation, TransformEnvironment *env)
 {
@@ -22,8 +41,11 @@ int FunctionCall::define(sqlite3 *db, const char *name, int nArg, bool pure,
                          Implementation implementation, TransformEnvironment *env)
 {
     const int flags = SQLITE_UTF8 | (pure ? SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS : 0);
-    return sqlite3_create_function_v2(db, name, nArg, flags, env, implementation, nullptr, nullptr,
-                                      nullptr);
+    // SQLite deletes the registration when the function is replaced, the connection closes, or
+    // the call fails.
+    return sqlite3_create_function_v2(
+        db, name, nArg, flags, new Registration{env, implementation}, &dispatch, nullptr, nullptr,
+        [](void *registration) { delete static_cast<Registration *>(registration); });
 }
 
 int FunctionCall::type(int i) const
@@ -91,9 +113,22 @@ QString FunctionCall::display(int i) const
     }
 }
 
+qint64 FunctionCall::maxBytes() const
+{
+    return sqlite3_limit(sqlite3_context_db_handle(m_context), SQLITE_LIMIT_LENGTH, -1);
+}
+
+QString FunctionCall::tooLongReason()
+{
+    return QStringLiteral("the result would be larger than an expression may make (%1 MiB, or "
+                          "%2 times the largest value of the batch)")
+        .arg(TransformEnvironment::kMinValueBytes / (1024 * 1024))
+        .arg(TransformEnvironment::kInputFactor);
+}
+
 TransformEnvironment &FunctionCall::env() const
 {
-    return *static_cast<TransformEnvironment *>(sqlite3_user_data(m_context));
+    return *static_cast<const Registration *>(sqlite3_user_data(m_context))->env;
 }
 
 void FunctionCall::setNull() const

@@ -60,6 +60,10 @@ public:
     QString display(int i) const;
 
     TransformEnvironment &env() const;
+    // The most bytes a value may have on this connection (SQLITE_LIMIT_LENGTH).
+    qint64 maxBytes() const;
+    // Why a value that would pass maxBytes() is refused.
+    static QString tooLongReason();
 
     void setNull() const;
     void setText(const QString &text) const;

@@ -3,14 +3,17 @@
 namespace cutover {
 
 RegexMatcher::RegexMatcher(const QRegularExpression &re)
-    : m_re(re)
-{}
+    : m_re(QStringLiteral("(*LIMIT_MATCH=%1)").arg(kMatchLimit) + re.pattern(), re.patternOptions())
+{
+    m_re.optimize();
+}
 
 QString RegexMatcher::giveUpReason()
 {
     return QStringLiteral("the regular expression gave up on this value without an answer (it "
-                          "backtracks past PCRE2's match limit); simplify the pattern, for "
-                          "example without nested repetition such as (a+)+");
+                          "backtracks past the match limit of %L1 steps); simplify the pattern, "
+                          "for example without nested repetition such as (a+)+")
+        .arg(kMatchLimit);
 }
 
 std::optional<QRegularExpressionMatch> RegexMatcher::first(const QString &subject) const
@@ -65,22 +68,26 @@ std::optional<QList<QRegularExpressionMatch>> RegexMatcher::all(const QString &s
     return found;
 }
 
-std::optional<QString> RegexMatcher::replace(const QString &subject, const QString &after) const
+RegexMatcher::Replacement RegexMatcher::replace(const QString &subject, const QString &after,
+                                                qsizetype maxLength) const
 {
+    using Outcome = Replacement::Outcome;
     const auto matches = all(subject);
     if (!matches)
-        return std::nullopt;
-    if (matches->isEmpty())
-        return subject;
+        return {{}, Outcome::GaveUp};
     QString out;
     qsizetype copied = 0;
     for (const QRegularExpressionMatch &match : *matches) {
         out += QStringView(subject).mid(copied, match.capturedStart() - copied);
         out += expanded(after, match);
         copied = match.capturedEnd();
+        if (out.size() > maxLength)
+            return {{}, Outcome::TooLong};
     }
     out += QStringView(subject).mid(copied);
-    return out;
+    if (out.size() > maxLength)
+        return {{}, Outcome::TooLong};
+    return {out, Outcome::Done};
 }
 
 // after with \N (N from 1 to 99, at most the pattern's groups, two digits when they name a group)

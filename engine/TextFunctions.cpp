@@ -346,10 +346,17 @@ void TextFunctions::regexpReplaceFn(sqlite3_context *context, int argc, sqlite3_
     const std::optional<RegexMatcher> re = pattern(call, 1, kRegexpReplace);
     if (!re)
         return;
-    const std::optional<QString> replaced = re->replace(call.text(0), call.text(2));
-    if (!replaced)
+    const RegexMatcher::Replacement replaced =
+        re->replace(call.text(0), call.text(2), call.maxBytes());
+    switch (replaced.outcome) {
+    case RegexMatcher::Replacement::Outcome::GaveUp:
         return call.refuse(kRegexpReplace, call.text(0), RegexMatcher::giveUpReason());
-    call.setText(*replaced);
+    case RegexMatcher::Replacement::Outcome::TooLong:
+        return call.refuse(kRegexpReplace, call.text(0), FunctionCall::tooLongReason());
+    case RegexMatcher::Replacement::Outcome::Done:
+        break;
+    }
+    call.setText(replaced.text);
 }
 
 void TextFunctions::regexpExtractFn(sqlite3_context *context, int argc, sqlite3_value **argv)

@@ -1,5 +1,6 @@
 #include "TransformFunctions.h"
 
+#include "BoundedPrintf.h"
 #include "KeyFunctions.h"
 #include "PrivacyFunctions.h"
 #include "TextFunctions.h"
@@ -13,9 +14,9 @@ namespace cutover {
 Result<void> TransformFunctions::registerAll(sqlite3 *db, TransformEnvironment *env)
 {
     using Register = int (*)(sqlite3 *, TransformEnvironment *);
-    const Register groups[] = {&KeyFunctions::registerOn, &TimeFunctions::registerOn,
-                               &TextFunctions::registerOn, &ValueFunctions::registerOn,
-                               &PrivacyFunctions::registerOn};
+    const Register groups[] = {&KeyFunctions::registerOn,     &TimeFunctions::registerOn,
+                               &TextFunctions::registerOn,    &ValueFunctions::registerOn,
+                               &PrivacyFunctions::registerOn, &BoundedPrintf::registerOn};
     for (Register registerOn : groups) {
         const int rc = registerOn(db, env);
         if (rc != SQLITE_OK)

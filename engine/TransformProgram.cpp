@@ -1,5 +1,6 @@
 #include "TransformProgram.h"
 
+#include "FunctionCall.h"
 #include "FunctionCatalog.h"
 #include "SqlDialect.h"
 #include "SqlTextScanner.h"
@@ -9,6 +10,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <climits>
 #include <sqlite3.h>
 
 namespace cutover {
@@ -17,6 +19,8 @@ namespace {
 
 const char kBatchTable[] = "batch";
 const char kExpressionPrefix[] = "SELECT (";
+// Virtual machine steps between two looks at the clock and the cancel flag.
+constexpr int kProgressSteps = 100;
 const char kClaimFunction[] = "__cutover_claim";
 
 QString quoted(const QString &name)
@@ -79,6 +83,14 @@ std::optional<TransformProgram::CompileError> badPatternLiteral(const QString &o
                 int(pattern.offset)};
     }
     return std::nullopt;
+}
+
+// Whether a function can report a violation: Cutover's own, and SQLite's printf, which
+// BoundedPrintf replaces.
+bool reportsViolations(const char *function)
+{
+    return function && (qstricmp(function, "printf") == 0 || qstricmp(function, "format") == 0 ||
+                        FunctionCatalog::find(QString::fromUtf8(function)));
 }
 
 bool isBanned(const char *function)
@@ -148,6 +160,7 @@ Result<void> TransformProgram::open(const QList<LookupMap> &lookups)
     sqlite3_limit(m_db, SQLITE_LIMIT_ATTACHED, 0);
 
     m_env = std::make_unique<TransformEnvironment>();
+    m_env->rowClock.cancelled = &m_interrupted;
     for (const LookupMap &lookup : lookups)
         m_env->lookups.insert(lookup.name, lookup);
     if (auto registered = TransformFunctions::registerAll(m_db, m_env.get()); !registered)
@@ -158,6 +171,7 @@ Result<void> TransformProgram::open(const QList<LookupMap> &lookups)
     if (auto created = createBatchTable(); !created)
         return created;
     sqlite3_set_authorizer(m_db, &TransformProgram::authorize, this);
+    sqlite3_progress_handler(m_db, kProgressSteps, &TransformProgram::progress, this);
     return {};
 }
 
@@ -328,7 +342,7 @@ int TransformProgram::authorize(void *self, int action, const char *a, const cha
         if (isBanned(b))
             return refuse(QStringLiteral("function %1() is not allowed in an expression")
                               .arg(QString::fromUtf8(b)));
-        if (program->m_callsCatalogFunction && FunctionCatalog::find(QString::fromUtf8(b)))
+        if (program->m_callsCatalogFunction && reportsViolations(b))
             *program->m_callsCatalogFunction = true;
         return SQLITE_OK;
     case SQLITE_READ:
@@ -436,6 +450,7 @@ Result<TransformedBatch> TransformProgram::run(const RowBatch &batch)
     // interrupt() is sticky: one that arrives between batches still stops the next one.
     if (m_interrupted)
         return Error(Error::Code::Cancelled, QStringLiteral("the transform was cancelled"));
+    limitValues(batch);
     if (auto loaded = loadBatch(batch); !loaded)
         return loaded.error();
     TransformedBatch out;
@@ -456,13 +471,56 @@ Result<TransformedBatch> TransformProgram::run(const RowBatch &batch)
     return out;
 }
 
+// Why stepping a row failed with rc, when the row alone is to blame (empty otherwise).
+QString TransformProgram::rowFailure(int rc) const
+{
+    switch (rc) {
+    case SQLITE_ERROR:
+        return QString::fromUtf8(sqlite3_errmsg(m_db));
+    case SQLITE_TOOBIG:
+        return FunctionCall::tooLongReason();
+    case SQLITE_NOMEM:
+        return QStringLiteral("the expression ran out of memory on this row");
+    case SQLITE_INTERRUPT:
+        return QStringLiteral("the expression ran longer than %L1 s on this row")
+            .arg(m_env->rowClock.limitMilliseconds / 1000.0);
+    default:
+        return {};
+    }
+}
+
+// SQLite's progress handler: stops a cancelled run, or a row that runs too long, at once.
+int TransformProgram::progress(void *self)
+{
+    return static_cast<TransformProgram *>(self)->m_env->rowClock.stopped() ? 1 : 0;
+}
+
+// SQLITE_LIMIT_LENGTH for a batch: kInputFactor times its largest value, at least
+// kMinValueBytes (a UTF-16 text counted at three bytes a unit, its most in UTF-8).
+void TransformProgram::limitValues(const RowBatch &batch)
+{
+    qint64 largest = 0;
+    for (const QVariantList &row : batch.rows)
+        for (const QVariant &value : row)
+            if (value.typeId() == QMetaType::QString)
+                largest = std::max<qint64>(
+                    largest, static_cast<const QString *>(value.constData())->size() * 3);
+            else if (value.typeId() == QMetaType::QByteArray)
+                largest = std::max<qint64>(
+                    largest, static_cast<const QByteArray *>(value.constData())->size());
+    const qint64 limit = std::max(TransformEnvironment::kMinValueBytes,
+                                  largest * TransformEnvironment::kInputFactor);
+    sqlite3_limit(m_db, SQLITE_LIMIT_LENGTH, int(std::min<qint64>(limit, INT_MAX)));
+}
+
 Result<void> TransformProgram::stepRow(qsizetype row, TransformedBatch &out)
 {
     const int columnCount = int(m_outputs.size());
     m_env->sink.clear();
     m_rowViolations = &out.violations[row];
+    m_env->rowClock.start();
     const int rc = sqlite3_step(m_select);
-    if (m_interrupted || rc == SQLITE_INTERRUPT)
+    if (m_interrupted || (rc == SQLITE_INTERRUPT && !m_env->rowClock.overran))
         return Error(Error::Code::Cancelled, QStringLiteral("the transform was cancelled"));
     QVariantList values;
     values.reserve(columnCount);
@@ -487,11 +545,11 @@ Result<void> TransformProgram::stepRow(qsizetype row, TransformedBatch &out)
                     return QString::fromUtf8(utf8, bytes);
                 })));
         }
-    } else if (rc == SQLITE_ERROR) {
-        // A built-in function raised an error (malformed JSON, integer overflow, ...): the row
-        // gets a violation and the batch goes on with the next row.
+    } else if (const QString reason = rowFailure(rc); !reason.isEmpty()) {
+        // A built-in function raised an error (malformed JSON, integer overflow, a value too
+        // large), or the row ran too long: the row gets a violation and the batch goes on.
         out.violations[row].append({Violation::Kind::Function, QString(), QStringLiteral("sqlite"),
-                                    QString(), QString::fromUtf8(sqlite3_errmsg(m_db)), true});
+                                    QString(), reason, true});
         for (int c = 0; c < columnCount; ++c)
             values.append(QVariant());
         sqlite3_reset(m_select);

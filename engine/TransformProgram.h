@@ -4,6 +4,7 @@
 #include "LookupMap.h"
 #include "Result.h"
 #include "SqliteValue.h"
+#include "TransformEnvironment.h"
 #include "TransformedBatch.h"
 
 #include <QList>
@@ -20,7 +21,6 @@ struct sqlite3_value;
 namespace cutover {
 
 class KeyRecorder;
-struct TransformEnvironment;
 
 // A set of named SQLite-SQL expressions over a fixed set of input columns, compiled once into one
 // prepared statement in a private in-memory database and then run batch after batch. Used for a
@@ -30,7 +30,9 @@ struct TransformEnvironment;
 // Sandbox: while user expressions are compiled, the authorizer allows reading the batch table and
 // calling functions, nothing else: no ATTACH, no pragmas, no writes, no extension loading. An
 // expression reads its own row and nothing else: subqueries, aggregate and window functions are
-// compile errors, and a double-quoted name is always a column, never a string literal.
+// compile errors, and a double-quoted name is always a column, never a string literal. What one
+// row may cost is bounded (TransformEnvironment): a value larger than the batch's limit, or a row
+// still running after the time limit, is a violation of that row, and the batch goes on.
 // Lineage: the input columns each output reads, reported by the authorizer during prepare.
 // Not thread-safe: one program per worker thread; interrupt() may be called from any thread.
 class TransformProgram
@@ -77,6 +79,9 @@ public:
     Result<TransformedBatch> run(const RowBatch &batch);
     // Stops a running batch from another thread; run() then returns Error::Code::Cancelled.
     void interrupt();
+    // How long one row's expressions may run before the row is stopped and gets a violation
+    // (TransformEnvironment::kRowMilliseconds unless set).
+    void setRowTimeLimit(int milliseconds) { m_env->rowClock.limitMilliseconds = milliseconds; }
     // Records uuid5's old-key to new-key pairs; may be null.
     void setKeyRecorder(KeyRecorder *recorder);
 
@@ -98,6 +103,9 @@ private:
     Result<void> createBatchTable();
     Result<QList<int>> columnOrder(const RowBatch &batch) const;
     Result<void> stepRow(qsizetype row, TransformedBatch &out);
+    QString rowFailure(int rc) const;
+    void limitValues(const RowBatch &batch);
+    static int progress(void *self);
     static int authorize(void *self, int action, const char *a, const char *b, const char *c,
                          const char *d);
     static void claimColumn(sqlite3_context *context, int argc, sqlite3_value **argv);

@@ -1,5 +1,6 @@
 #include "RegexMatcher.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace cutover;
@@ -55,8 +56,8 @@ private Q_SLOTS:
         QFETCH(QString, after);
         const QRegularExpression re(pattern);
         const auto replaced = RegexMatcher(re).replace(subject, after);
-        QVERIFY(replaced);
-        QCOMPARE(*replaced, QString(subject).replace(re, after));
+        QCOMPARE(replaced.outcome, RegexMatcher::Replacement::Outcome::Done);
+        QCOMPARE(replaced.text, QString(subject).replace(re, after));
     }
 
     void findsWhatGlobalMatchFinds()
@@ -82,7 +83,8 @@ private Q_SLOTS:
         const RegexMatcher matcher(re);
         QVERIFY(!matcher.matches(subject));
         QVERIFY(!matcher.first(subject));
-        QVERIFY(!matcher.replace(subject, QStringLiteral("x")));
+        QCOMPARE(matcher.replace(subject, QStringLiteral("x")).outcome,
+                 RegexMatcher::Replacement::Outcome::GaveUp);
         QVERIFY(RegexMatcher::giveUpReason().contains(QLatin1String("match limit")));
         QCOMPARE(matcher.matches(QStringLiteral("aaaa")), std::optional<bool>(true));
         QCOMPARE(matcher.matches(QStringLiteral("aab")), std::optional<bool>(false));
@@ -94,7 +96,32 @@ private Q_SLOTS:
         const QRegularExpression re(QStringLiteral("x|(a+)+$"));
         const QString subject =
             QStringLiteral("x") + QString(40, QLatin1Char('a')) + QLatin1Char('!');
-        QVERIFY(!RegexMatcher(re).replace(subject, QStringLiteral("y")));
+        QCOMPARE(RegexMatcher(re).replace(subject, QStringLiteral("y")).outcome,
+                 RegexMatcher::Replacement::Outcome::GaveUp);
+    }
+
+    // A replacement that would grow past the limit stops there, not after gigabytes.
+    void aReplacementStopsAtItsLimit()
+    {
+        const RegexMatcher matcher{QRegularExpression()};
+        const auto grown = matcher.replace(QString(1000, QLatin1Char('a')),
+                                           QString(100000, QLatin1Char('b')), 1000000);
+        QCOMPARE(grown.outcome, RegexMatcher::Replacement::Outcome::TooLong);
+        const auto fits = matcher.replace(QStringLiteral("ab"), QStringLiteral("-"), 5);
+        QCOMPARE(fits.outcome, RegexMatcher::Replacement::Outcome::Done);
+        QCOMPARE(fits.text, QStringLiteral("-a-b-"));
+    }
+
+    // The match limit is lower than PCRE2's default, so a catastrophic pattern gives up fast.
+    void givingUpIsFast()
+    {
+        const RegexMatcher matcher(QRegularExpression(QStringLiteral("^(a+)+$")));
+        const QString subject = QString(40, QLatin1Char('a')) + QLatin1Char('!');
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(!matcher.matches(subject));
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
     }
 };
 

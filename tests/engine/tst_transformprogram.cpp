@@ -1,5 +1,6 @@
 #include "TransformProgram.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace cutover;
@@ -241,6 +242,99 @@ private Q_SLOTS:
                  qPrintable(result->violations[1][0].reason));
         QVERIFY(result->violations[1][0].blocking);
         QVERIFY(result->values.rows[1][0].isNull());
+    }
+
+    // What one row may cost is bounded: a value past the limit is a violation of its row at once,
+    // not gigabytes of memory and minutes; the other rows go on.
+    void aValueTooLargeIsAViolationOfItsRow_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::newRow("randomblob") << "randomblob(1000000000)";
+        QTest::newRow("zeroblob") << "zeroblob(1000000000)";
+        QTest::newRow("printf") << "printf('%.*c', 999999999, 'x')";
+        QTest::newRow("printf width") << "printf('%20000000d', PAT_ID)";
+        QTest::newRow("format from an argument") << "format('%*s', 20000000, PAT_NAME)";
+        QTest::newRow("printf of a large value") << "printf('%s%s', printf('%.*c', 9000000, 'x'), "
+                                                    "printf('%.*c', 9000000, 'x'))";
+        QTest::newRow("replace") << "replace(printf('%.*c', 1000, 'x'), 'x', "
+                                    "printf('%.*c', 100000, 'y'))";
+        QTest::newRow("regexp_replace") << "regexp_replace(PAT_NAME, '', "
+                                           "printf('%.*c', 10000000, 'y'))";
+    }
+    void aValueTooLargeIsAViolationOfItsRow()
+    {
+        QFETCH(QString, expression);
+        auto program =
+            compile({{QStringLiteral("id"), QStringLiteral("PAT_ID")},
+                     {QStringLiteral("big"), QStringLiteral("CASE WHEN PAT_ID = 2 THEN ") +
+                                                 expression + QStringLiteral(" END")}});
+        QVERIFY(program);
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = program->run(patients());
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(result->violations[0].isEmpty());
+        QCOMPARE(result->violations[1].size(), 1);
+        QVERIFY2(result->violations[1][0].reason.contains(QLatin1String("larger than an expression "
+                                                                        "may make")),
+                 qPrintable(result->violations[1][0].reason));
+        QVERIFY(result->violations[2].isEmpty());
+        QCOMPARE(result->values.rows[2][0], QVariant(qint64(3)));
+    }
+
+    void printfStillFormats()
+    {
+        auto program = compile(
+            {{QStringLiteral("code"), QStringLiteral("printf('%05d-%s', PAT_ID, PAT_NAME)")},
+             {QStringLiteral("cut"), QStringLiteral("format('%.2s|%-4s|', PAT_NAME, 'ab')")},
+             {QStringLiteral("none"), QStringLiteral("printf(NULL, PAT_ID)")}});
+        QVERIFY(program);
+        const auto result = program->run(patients());
+        QVERIFY(result.ok());
+        QCOMPARE(result->values.rows[1][0], QVariant(QStringLiteral("00002-Bob")));
+        QCOMPARE(result->values.rows[1][1], QVariant(QStringLiteral("Bo|ab  |")));
+        QVERIFY(result->values.rows[1][2].isNull());
+        QVERIFY(result->violations[1].isEmpty());
+    }
+
+    // The limit grows with the batch: a large value read and passed on is not refused.
+    void largeSourceValuesPassThrough()
+    {
+        auto program =
+            compile({{QStringLiteral("copy"), QStringLiteral("PAT_NAME")},
+                     {QStringLiteral("twice"), QStringLiteral("length(PAT_NAME || PAT_NAME)")}});
+        QVERIFY(program);
+        RowBatch batch = patients();
+        const QString large(20 * 1024 * 1024, QLatin1Char('z'));
+        batch.rows[1][1] = large;
+        const auto result = program->run(batch);
+        QVERIFY(result.ok());
+        QVERIFY(result->violations[1].isEmpty());
+        QCOMPARE(result->values.rows[1][0].toString().size(), large.size());
+        QCOMPARE(result->values.rows[1][1], QVariant(qint64(2 * large.size())));
+    }
+
+    void aRowThatRunsTooLongIsStopped()
+    {
+        QStringList terms;
+        for (int i = 0; i < 400; ++i) // each about 5 ms: 2 s a row unbounded
+            terms.append(QStringLiteral("length(printf('%.*c', 1000000 + PAT_ID, 'x'))"));
+        auto program = compile({{QStringLiteral("id"), QStringLiteral("PAT_ID")},
+                                {QStringLiteral("slow"), terms.join(QStringLiteral(" + "))}});
+        QVERIFY(program);
+        program->setRowTimeLimit(50);
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = program->run(patients());
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        for (int row = 0; row < 3; ++row) {
+            QCOMPARE(result->violations[row].size(), 1);
+            QVERIFY2(result->violations[row][0].reason.contains(QLatin1String("ran longer than")),
+                     qPrintable(result->violations[row][0].reason));
+            QCOMPARE(result->values.rows[row][0], QVariant()); // the row's values are not kept
+        }
+        QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
     }
 
     // Names a user's schema may have: quotes, spaces, non-ASCII letters, SQL keywords.
