@@ -140,6 +140,21 @@ PostgresTargetSession::~PostgresTargetSession()
     PQfinish(m_conn);
 }
 
+pg_conn *PostgresTargetSession::connect(const QList<QPair<QByteArray, QByteArray>> &settings)
+{
+    std::vector<const char *> keywords;
+    std::vector<const char *> values;
+    for (const auto &[key, value] : settings) {
+        if (value.isEmpty())
+            continue;
+        keywords.push_back(key.constData());
+        values.push_back(value.constData());
+    }
+    keywords.push_back(nullptr);
+    values.push_back(nullptr);
+    return PQconnectdbParams(keywords.data(), values.data(), 0);
+}
+
 Result<std::unique_ptr<PostgresTargetSession>>
 PostgresTargetSession::open(const ConnectionSpec &spec, const PasswordProvider *passwords)
 {
@@ -156,20 +171,14 @@ PostgresTargetSession::open(const ConnectionSpec &spec, const PasswordProvider *
     };
     if (spec.options().contains(QStringLiteral("sslmode")))
         settings.append({"sslmode", spec.option(QStringLiteral("sslmode")).toUtf8()});
-    if (passwords)
-        if (auto password = passwords->password(spec))
+    // The password is asked for only when the server wants one (SqlConnection::open).
+    PGconn *conn = connect(settings);
+    if (PQstatus(conn) != CONNECTION_OK && PQconnectionNeedsPassword(conn) && passwords)
+        if (auto password = passwords->password(spec)) {
+            PQfinish(conn);
             settings.append({"password", password->toUtf8()});
-    std::vector<const char *> keywords;
-    std::vector<const char *> values;
-    for (const auto &[key, value] : std::as_const(settings)) {
-        if (value.isEmpty())
-            continue;
-        keywords.push_back(key.constData());
-        values.push_back(value.constData());
-    }
-    keywords.push_back(nullptr);
-    values.push_back(nullptr);
-    PGconn *conn = PQconnectdbParams(keywords.data(), values.data(), 0);
+            conn = connect(settings);
+        }
     if (PQstatus(conn) != CONNECTION_OK) {
         // libpq's message names host and user but never the password.
         const QString message = QString::fromUtf8(PQerrorMessage(conn)).trimmed();

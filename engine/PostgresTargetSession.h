@@ -64,6 +64,7 @@ public:
     static void appendCopyValue(QByteArray &out, const QVariant &value);
 
 private:
+    static pg_conn *connect(const QList<QPair<QByteArray, QByteArray>> &settings);
     PostgresTargetSession(ConnectionSpec spec, pg_conn *conn);
     Error failure(const QString &what, pg_result *result = nullptr) const;
     Result<QList<QVariantList>> run(const QString &sql, const QVariantList &params);

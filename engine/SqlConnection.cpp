@@ -106,12 +106,17 @@ SqlConnection::open(const ConnectionSpec &spec, const PasswordProvider *password
         db.setPort(spec.port());
         db.setUserName(spec.user());
         db.setDatabaseName(spec.database());
-        if (passwords)
-            if (auto password = passwords->password(spec))
-                db.setPassword(*password);
     }
     db.setConnectOptions(connectOptions(spec, mode));
-    if (!db.open())
+    // The password is asked for only when the server wants one: the keychain may take a while,
+    // and trust, peer or socket authentication need none.
+    bool opened = db.open();
+    if (!opened && passwords && spec.isServer() && wantsPassword(spec.kind(), db.lastError()))
+        if (auto password = passwords->password(spec)) {
+            db.setPassword(*password);
+            opened = db.open();
+        }
+    if (!opened)
         // The driver's message never contains the password; the display name has none either.
         return Error(Error::Code::Connection,
                      QStringLiteral("cannot connect: %1").arg(db.lastError().text().trimmed()),
@@ -126,6 +131,16 @@ SqlConnection::open(const ConnectionSpec &spec, const PasswordProvider *password
         // for statements: a legacy schema with such literals in its DDL still opens.
         sqlite3_db_config(handle, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
     return connection;
+}
+
+bool SqlConnection::wantsPassword(ConnectionSpec::Kind kind, const QSqlError &error)
+{
+    const QString text = error.text();
+    if (kind == ConnectionSpec::Kind::PostgreSql)
+        return text.contains(QLatin1String("no password supplied")) ||
+               text.contains(QLatin1String("password authentication failed"));
+    return kind == ConnectionSpec::Kind::MySql &&
+           text.contains(QLatin1String("using password: NO"));
 }
 
 sqlite3 *SqlConnection::sqliteHandle() const

@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <memory>
 
 struct sqlite3;
@@ -13,7 +14,8 @@ namespace cutover {
 class PasswordProvider;
 
 // A QSqlDatabase connection owned by the thread that opened it (Qt's rule), with a unique name,
-// removed again on destruction. Opens SQLite files, PostgreSQL and MySQL/MariaDB servers.
+// removed again on destruction. Opens SQLite files, PostgreSQL and MySQL/MariaDB servers; a
+// server's password is asked of the PasswordProvider only when the server asks for one.
 class SqlConnection
 {
 public:
@@ -42,6 +44,8 @@ private:
     SqlConnection(ConnectionSpec spec, QString name);
     static QString driverName(ConnectionSpec::Kind kind);
     static QString connectOptions(const ConnectionSpec &spec, Mode mode);
+    // Whether a failed connection failed for want of a (right) password.
+    static bool wantsPassword(ConnectionSpec::Kind kind, const QSqlError &error);
 
     ConnectionSpec m_spec;
     QString m_name;

@@ -3,6 +3,8 @@
 #include "ConnectionSpec.h"
 
 #include <QEventLoop>
+#include <QHash>
+#include <QMutex>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
@@ -13,13 +15,28 @@ namespace {
 const QString kService = QStringLiteral("cutover");
 
 // qtkeychain jobs are asynchronous; wait with a bound so a hung keychain daemon never hangs us.
-void runJob(QKeychain::Job &job)
+// Whether the job finished in time.
+bool runJob(QKeychain::Job &job, int milliseconds)
 {
     QEventLoop loop;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    bool finished = false;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
+        finished = true;
+        loop.quit();
+    });
+    QTimer::singleShot(milliseconds, &loop, &QEventLoop::quit);
     job.start();
-    loop.exec();
+    if (!finished)
+        loop.exec();
+    return finished;
+}
+
+// The Secret Service and KWallet are reached over the session's D-Bus: without one, there is no
+// keychain to wait for.
+bool hasKeychain()
+{
+    return !qEnvironmentVariableIsSet("CUTOVER_NO_KEYCHAIN") &&
+           !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
 }
 
 } // namespace
@@ -31,15 +48,20 @@ QString KeychainPasswordProvider::keyFor(const ConnectionSpec &spec)
 
 std::optional<QString> KeychainPasswordProvider::password(const ConnectionSpec &spec) const
 {
-    if (!spec.isServer() || qEnvironmentVariableIsSet("CUTOVER_NO_KEYCHAIN"))
+    if (!spec.isServer() || !hasKeychain())
         return std::nullopt;
+    const QString key = keyFor(spec);
+    QMutexLocker lock(&m_mutex);
+    if (const auto known = m_answers.constFind(key); known != m_answers.constEnd())
+        return *known;
     QKeychain::ReadPasswordJob job(kService);
     job.setAutoDelete(false);
-    job.setKey(keyFor(spec));
-    runJob(job);
-    if (job.error() != QKeychain::NoError)
-        return std::nullopt;
-    return job.textData();
+    job.setKey(key);
+    std::optional<QString> answer;
+    if (runJob(job, kReadMilliseconds) && job.error() == QKeychain::NoError)
+        answer = job.textData();
+    m_answers.insert(key, answer); // no answer is remembered too: it is not asked again
+    return answer;
 }
 
 QString KeychainPasswordProvider::store(const ConnectionSpec &spec, const QString &password)
@@ -48,7 +70,8 @@ QString KeychainPasswordProvider::store(const ConnectionSpec &spec, const QStrin
     job.setAutoDelete(false);
     job.setKey(keyFor(spec));
     job.setTextData(password);
-    runJob(job);
+    if (!runJob(job, kWriteMilliseconds))
+        return QStringLiteral("the keychain did not answer");
     return job.error() == QKeychain::NoError ? QString() : job.errorString();
 }
 

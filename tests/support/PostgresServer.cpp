@@ -251,6 +251,22 @@ Result<void> PostgresServer::waitUntilReady()
                  m_dir->path(), QStringLiteral("raise CUTOVER_SERVER_TIMEOUT on a slow machine"));
 }
 
+Result<void> PostgresServer::addTrustedUser(const QString &name) const
+{
+    if (!m_dir)
+        return Error(Error::Code::Usage, QStringLiteral("the server is not started"),
+                     QStringLiteral("PostgresServer"));
+    QFile hba(m_dir->filePath(QStringLiteral("data/pg_hba.conf")));
+    if (!hba.open(QIODevice::ReadWrite))
+        return Error(Error::Code::Io, hba.errorString(), hba.fileName());
+    const QByteArray rules = hba.readAll();
+    hba.seek(0);
+    hba.write("host all " + name.toUtf8() + " 127.0.0.1/32 trust\n" + rules);
+    hba.close();
+    return execAsAdmin({QStringLiteral("CREATE ROLE %1 LOGIN").arg(name),
+                        QStringLiteral("SELECT pg_reload_conf()")});
+}
+
 Result<void> PostgresServer::execAsAdmin(const QStringList &statements) const
 {
     return execAs(database(), statements);

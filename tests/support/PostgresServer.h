@@ -46,6 +46,9 @@ public:
     ConnectionSpec spec(const QString &query = {}) const;
     // Runs statements as the superuser in the test database (over the unix socket).
     Result<void> execAsAdmin(const QStringList &statements) const;
+    // Creates a login role that the server lets in over TCP without a password (trust), as a
+    // server with trust or peer authentication does.
+    Result<void> addTrustedUser(const QString &name) const;
     // The last lines of the server log, for failure messages.
     QString logTail(int lines = 20) const;
 
