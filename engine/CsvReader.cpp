@@ -63,10 +63,20 @@ Result<void> CsvReader::start()
 
     // A UTF-16 or UTF-32 byte order mark wins over the default encoding, not over a chosen one.
     m_decoder = m_options.makeDecoder();
+    m_escaping.reset();
+    m_rest.clear();
+    std::optional<QStringConverter::Encoding> detected;
     if (!m_options.encodingExplicit()) {
-        const auto detected = QStringConverter::encodingForData(m_device->peek(4));
+        detected = QStringConverter::encodingForData(m_device->peek(4));
         if (detected && *detected != QStringConverter::Utf8)
             m_decoder = QStringDecoder(*detected);
+    }
+    if (auto encoding = TextEncoding::named(m_options.encoding());
+        encoding && encoding->isAsciiCompatible() &&
+        (!detected || *detected == QStringConverter::Utf8)) {
+        m_escaping = *encoding;
+        if (encoding->isUtf8() && m_device->peek(3) == "\xef\xbb\xbf")
+            m_device->skip(3); // the file's byte order mark, not a character of its first field
     }
     if (!m_decoder.isValid())
         return Error(Error::Code::Usage,
@@ -150,10 +160,15 @@ bool CsvReader::fill()
                 Error(Error::Code::Io, QStringLiteral("cannot read: %1").arg(m_file->errorString()),
                       m_sourceName);
         m_eof = true;
+        if (m_escaping && !m_rest.isEmpty() && !m_error) { // a sequence the file cuts off
+            m_buffer.append(m_escaping->decodeChunk({}, m_rest, true));
+            return true;
+        }
         return false;
     }
     m_bytesRead += chunk.size();
-    m_buffer.append(m_decoder.decode(chunk));
+    m_buffer.append(m_escaping ? m_escaping->decodeChunk(chunk, m_rest, false)
+                               : m_decoder.decode(chunk));
     return true;
 }
 

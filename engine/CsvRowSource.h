@@ -31,8 +31,10 @@ class TransformProgram;
 // columns read as numbers so comparisons are numeric. RowQuery::orderBy is ignored:
 // rows come in file order, which is stable. A mapping query is refused.
 //
-// Bad records (wrong field count, broken quotes, bad encoding) are not returned as rows: they
-// are counted and kept (the first 1000) for the caller to quarantine.
+// A field holding bytes that are not valid in the file's encoding is a QByteArray of its exact
+// bytes, which a text column refuses with them in hex (as a SQLite source's text that is not
+// UTF-8). Bad records (wrong field count, broken quotes, bad UTF-16) are not returned as rows:
+// they are counted and kept (the first 1000) for the caller to quarantine.
 class CsvRowSource : public RowSource
 {
 public:
@@ -47,6 +49,10 @@ public:
     QStringList columns() const override { return m_columns; }
     Result<RowBatch> next(int maxRows) override;
     void cancel() override;
+    const TextEncoding *textEncoding() const override
+    {
+        return m_encoding ? &*m_encoding : nullptr;
+    }
 
     qint64 badRecordCount() const { return m_badCount; }
     QList<CsvRecord> takeBadRecords() { return std::exchange(m_bad, {}); }
@@ -67,6 +73,7 @@ private:
 
     QString m_path;
     CsvOptions m_options;
+    std::optional<TextEncoding> m_encoding; // the file's, where CsvReader keeps bad bytes
     std::unique_ptr<CsvReader> m_reader;
     QStringList m_fileColumns;
     QList<bool> m_integer;      // per file column
