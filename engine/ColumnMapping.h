@@ -13,6 +13,9 @@ struct ColumnMapping
     bool hasDefault = false; // distinguishes a default of '' from none
     bool sensitive = false;  // masked in reports and previews
     QString note;
+    // The encoding of the source text the expression reads (cp1252, latin1, ...); empty: the
+    // connection's. See ColumnEncodings.
+    QString encoding;
 
     bool operator==(const ColumnMapping &) const = default;
 };

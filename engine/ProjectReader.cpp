@@ -222,6 +222,7 @@ ColumnMapping readColumn(ObjectReader &r)
             QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
     c.defaultValue = def.toString();
     c.sensitive = r.flag("sensitive");
+    c.encoding = r.text("encoding");
     c.note = r.text("note");
     return c;
 }

@@ -78,11 +78,21 @@ QStringList shownAll(const QVariantList &values)
     return result;
 }
 
+ColumnMapping column(const QString &target, const QString &expression, const QString &encoding = {})
+{
+    ColumnMapping c;
+    c.target = target;
+    c.expression = expression;
+    c.encoding = encoding;
+    return c;
+}
+
 } // namespace
 
 // Every source path hands over text exactly or as its bytes: SQLite files (which never check
 // text), PostgreSQL (a SQL_ASCII database stores any bytes; Qt's driver drops a leading U+FEFF),
-// MySQL (a latin1 table is converted by the server) and CSV files.
+// MySQL (a latin1 table is converted by the server), CSV files, and the column mappings'
+// encodings on top of them.
 class TestSourceEncoding : public QObject
 {
     Q_OBJECT
@@ -249,6 +259,35 @@ private Q_SLOTS:
         QVERIFY(!unknown);
         QVERIFY2(unknown.error().message().contains(QStringLiteral("unknown encoding 'cp9999'")),
                  qPrintable(unknown.error().toString()));
+    }
+
+    // A column mapping's encoding decodes the source columns its expression reads, for every
+    // reader of the mapping.
+    void columnEncodingDecodesWhatItsExpressionReads()
+    {
+        const ColumnMapping name = column(QStringLiteral("full_name"), QStringLiteral("trim(name)"),
+                                          QStringLiteral("cp1252"));
+        const Project p =
+            project(sqliteSource(), {column(QStringLiteral("id"), QStringLiteral("id")), name});
+        auto read = names(p);
+        VERIFY_OK(read);
+        QCOMPARE(shownAll(*read), shownAll(cp1252Values()));
+
+        // Only some columns are read here: the encodings still come from the whole lineage.
+        RowQuery some;
+        some.columns = {QStringLiteral("id"), QStringLiteral("name")};
+        auto fewer = names(p, some);
+        VERIFY_OK(fewer);
+        QCOMPARE(shownAll(*fewer), shownAll(cp1252Values()));
+
+        const ColumnMapping other = column(QStringLiteral("display_name"),
+                                           QStringLiteral("upper(name)"), QStringLiteral("latin1"));
+        const auto conflict = names(project(sqliteSource(), {name, other}));
+        QVERIFY(!conflict);
+        QVERIFY2(conflict.error().message().contains(
+                     QStringLiteral("source column 'name' is read as cp1252 by column "
+                                    "'full_name' and as latin1 by column 'display_name'")),
+                 qPrintable(conflict.error().toString()));
     }
 
     // A CSV file in the wrong encoding: its rows are not dropped, and the bytes that are not
