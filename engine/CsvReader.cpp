@@ -204,6 +204,7 @@ bool CsvReader::parseRecord(CsvRecord &record)
     record.raw.clear();
     record.errorLine = 0;
     record.number = 0;
+    record.undecodable = false;
 
     int c = 0;
     for (;;) { // blank lines between records are skipped
@@ -304,6 +305,9 @@ void CsvReader::finishRecord(CsvRecord &record)
                              .arg(record.fields.size())
                              .arg(m_expectedFields);
     }
+    if (record.ok() && m_escaping)
+        record.undecodable = std::any_of(record.fields.cbegin(), record.fields.cend(),
+                                         TextEncoding::hasEscapedBytes);
     if (record.ok() && m_decoder.hasError()) {
         for (const QString &field : std::as_const(record.fields)) {
             if (!field.contains(QChar::ReplacementCharacter))

@@ -23,6 +23,12 @@ QByteArray iconvName(const QString &name)
     return trimmed.toUpper().toLatin1();
 }
 
+// A byte decodeChunk() could not decode: U+DC80..U+DCFF, a lone surrogate no decoding makes.
+bool isEscape(QChar c)
+{
+    return c.unicode() >= 0xdc80 && c.unicode() <= 0xdcff;
+}
+
 bool isUtf8Name(const QByteArray &name)
 {
     return name == "UTF-8" || name == "UTF8";
@@ -228,12 +234,14 @@ QString TextEncoding::decodeChunk(QByteArrayView bytes, QByteArray &rest, bool f
     return text;
 }
 
+bool TextEncoding::hasEscapedBytes(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(), isEscape);
+}
+
 std::optional<QByteArray> TextEncoding::escapedBytes(const QString &text) const
 {
-    const auto isEscape = [](QChar c) {
-        return c.unicode() >= 0xdc80 && c.unicode() <= 0xdcff;
-    };
-    if (std::none_of(text.cbegin(), text.cend(), isEscape))
+    if (!hasEscapedBytes(text))
         return std::nullopt;
     QByteArray bytes;
     qsizetype start = 0;

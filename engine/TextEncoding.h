@@ -65,6 +65,7 @@ public:
     QString decodeChunk(QByteArrayView bytes, QByteArray &rest, bool final) const;
     // The bytes of a text decodeChunk() made, when it holds an escaped byte; else nullopt.
     std::optional<QByteArray> escapedBytes(const QString &text) const;
+    static bool hasEscapedBytes(const QString &text);
 
     // The strict UTF-8 decoding of bytes, as TextEncoding().decode(bytes) gives it.
     static std::optional<QString> utf8(QByteArrayView bytes);

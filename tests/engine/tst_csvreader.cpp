@@ -269,6 +269,8 @@ private Q_SLOTS:
         QVERIFY(r.records[1].ok());
         QVERIFY(!r.records[1].fields.at(1).contains(QChar::ReplacementCharacter));
         QCOMPARE(TextEncoding().escapedBytes(r.records[1].fields.at(1)), QByteArray("M\xFCller"));
+        QVERIFY(r.records[1].undecodable);
+        QVERIFY(!r.records[0].undecodable && !r.records[2].undecodable);
         QVERIFY(r.records[2].ok());
     }
 
