@@ -13,6 +13,17 @@ constexpr qint64 kChunkBytes = 64 * 1024;
 // A bad record keeps at most this much of its text in CsvRecord::raw.
 constexpr qsizetype kMaxRawChars = 64 * 1024;
 
+bool hasLoneSurrogate(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (text.at(i).isSurrogate())
+            return true;
+    }
+    return false;
+}
+
 const QString &emptyString()
 {
     static const QString empty = QStringLiteral(""); // non-null, unlike QString()
@@ -308,9 +319,11 @@ void CsvReader::finishRecord(CsvRecord &record)
     if (record.ok() && m_escaping)
         record.undecodable = std::any_of(record.fields.cbegin(), record.fields.cend(),
                                          TextEncoding::hasEscapedBytes);
-    if (record.ok() && m_decoder.hasError()) {
+    if (record.ok() && !m_escaping) {
         for (const QString &field : std::as_const(record.fields)) {
-            if (!field.contains(QChar::ReplacementCharacter))
+            // Qt's UTF-16 decoder passes a lone surrogate through without an error.
+            if (!(m_decoder.hasError() && field.contains(QChar::ReplacementCharacter)) &&
+                !hasLoneSurrogate(field))
                 continue;
             record.status = CsvRecord::Status::InvalidEncoding;
             record.errorLine = record.line;

@@ -197,12 +197,8 @@ Result<RowBatch> CsvRowSource::readChunk(int maxRows)
                 return m_reader->error();
             break;
         }
-        if (!record.ok()) {
-            ++m_badCount;
-            if (m_bad.size() < kKeptBadRecords)
-                m_bad.append(record);
-            continue;
-        }
+        if (!record.ok()) // not a row to leave out without a word
+            return record.error(m_path);
         QVariantList row;
         row.reserve(record.fields.size());
         for (qsizetype i = 0; i < record.fields.size(); ++i)

@@ -33,13 +33,12 @@ class TransformProgram;
 //
 // A field holding bytes that are not valid in the file's encoding is a QByteArray of its exact
 // bytes, which a text column refuses with them in hex (as a SQLite source's text that is not
-// UTF-8). Bad records (wrong field count, broken quotes, bad UTF-16) are not returned as rows:
-// they are counted and kept (the first 1000) for the caller to quarantine.
+// UTF-8). A bad record (wrong field count, broken quotes, bad UTF-16) stops reading with its
+// file, line and problem (CsvRecord::error()), as introspection refuses the file: it is never
+// left out without a word, and no row has been made of it.
 class CsvRowSource : public RowSource
 {
 public:
-    static constexpr int kKeptBadRecords = 1000;
-
     ~CsvRowSource() override;
     static Result<std::unique_ptr<CsvRowSource>> open(const ConnectionSpec &spec,
                                                       const TableMapping &mapping,
@@ -54,8 +53,6 @@ public:
         return m_encoding ? &*m_encoding : nullptr;
     }
 
-    qint64 badRecordCount() const { return m_badCount; }
-    QList<CsvRecord> takeBadRecords() { return std::exchange(m_bad, {}); }
     QString path() const { return m_path; }
 
 private:
@@ -87,8 +84,6 @@ private:
     qint64 m_limit = -1;
     qint64 m_returned = 0;
     bool m_done = false;
-    qint64 m_badCount = 0;
-    QList<CsvRecord> m_bad;
     std::atomic<bool> m_cancelled{false};
 };
 

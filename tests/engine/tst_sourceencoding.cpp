@@ -314,6 +314,42 @@ private Q_SLOTS:
         QCOMPARE(shownAll(*decoded), shownAll(cp1252Values()));
     }
 
+    // A record that cannot be read (UTF-16 with a lone surrogate, a wrong number of fields) is
+    // no row to drop without a word: reading stops there with the file and the line.
+    void csvRecordsThatCannotBeReadAreNotDropped_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("options");
+        QTest::addColumn<QString>("problem");
+        QByteArray utf16 = QByteArray("\xff\xfe", 2);
+        for (const char16_t c : u"id,name\n1,Ann\n2,")
+            if (c)
+                utf16 += QByteArray(reinterpret_cast<const char *>(&c), 2);
+        utf16 += QByteArray("\x00\xd8", 2); // a lone high surrogate
+        utf16 += QByteArray("\n\x00", 2);
+        QTest::newRow("UTF-16") << utf16 << QStringLiteral("?encoding=utf-16")
+                                << QStringLiteral("line 3 has bytes that are not valid UTF-16");
+        QTest::newRow("field count") << QByteArray("id,name\n1,Ann\n2,Bob,extra\n3,Cy\n")
+                                     << QString() << QStringLiteral("line 3 has 3 fields");
+    }
+
+    void csvRecordsThatCannotBeReadAreNotDropped()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, options);
+        QFETCH(QString, problem);
+        const QString dir = m_root.filePath(QStringLiteral("bad%1").arg(++m_files));
+        QDir().mkpath(dir);
+        QFile file(dir + QStringLiteral("/person.csv"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const auto read = names(project(QStringLiteral("csv:") + dir + options));
+        QVERIFY2(!read, read ? qPrintable(shownAll(*read).join(QLatin1Char(','))) : "");
+        QVERIFY2(read.error().message().contains(problem), qPrintable(read.error().toString()));
+        QCOMPARE(read.error().where(), file.fileName() + QStringLiteral(":3"));
+    }
+
     // A SQL_ASCII database stores any bytes: they arrive exactly, or decoded by the connection's
     // encoding; a char(n) keeps its padding.
     void postgresSqlAsciiDatabase()
