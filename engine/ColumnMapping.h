@@ -16,6 +16,9 @@ struct ColumnMapping
     // A timestamp stored as text (SQLite) is written in SQLite's own form, "2009-01-01 10:00:00",
     // which its date functions write and compare; true writes ISO 8601's "2009-01-01T10:00:00".
     bool isoTimestamps = false;
+    // The encoding of the source text the expression reads (cp1252, latin1, ...); empty: the
+    // connection's. See ColumnEncodings.
+    QString encoding;
 
     bool operator==(const ColumnMapping &) const = default;
 };

@@ -66,6 +66,14 @@ Result<TableInfo> CsvIntrospector::readTable(const QFileInfo &file, const CsvOpt
     while (reader.readRecord(record)) {
         if (!record.ok())
             return record.error(file.absoluteFilePath());
+        if (record.undecodable) // a run would quarantine the row: say it now, with the fix
+            return Error(Error::Code::Parse,
+                         QStringLiteral("the record on line %1 has bytes that are not valid %2")
+                             .arg(record.line)
+                             .arg(options.encoding()),
+                         QStringLiteral("%1:%2").arg(file.absoluteFilePath()).arg(record.line),
+                         QStringLiteral("set the encoding option, e.g. encoding=latin1 or "
+                                        "encoding=windows-1252"));
         if (records < options.sampleRows())
             for (qsizetype i = 0; i < inferrers.size(); ++i)
                 inferrers[i].add(record.fields.at(i));

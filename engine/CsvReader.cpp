@@ -13,6 +13,17 @@ constexpr qint64 kChunkBytes = 64 * 1024;
 // A bad record keeps at most this much of its text in CsvRecord::raw.
 constexpr qsizetype kMaxRawChars = 64 * 1024;
 
+bool hasLoneSurrogate(const QString &text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (text.at(i).isSurrogate())
+            return true;
+    }
+    return false;
+}
+
 const QString &emptyString()
 {
     static const QString empty = QStringLiteral(""); // non-null, unlike QString()
@@ -63,10 +74,20 @@ Result<void> CsvReader::start()
 
     // A UTF-16 or UTF-32 byte order mark wins over the default encoding, not over a chosen one.
     m_decoder = m_options.makeDecoder();
+    m_escaping.reset();
+    m_rest.clear();
+    std::optional<QStringConverter::Encoding> detected;
     if (!m_options.encodingExplicit()) {
-        const auto detected = QStringConverter::encodingForData(m_device->peek(4));
+        detected = QStringConverter::encodingForData(m_device->peek(4));
         if (detected && *detected != QStringConverter::Utf8)
             m_decoder = QStringDecoder(*detected);
+    }
+    if (auto encoding = TextEncoding::named(m_options.encoding());
+        encoding && encoding->isAsciiCompatible() &&
+        (!detected || *detected == QStringConverter::Utf8)) {
+        m_escaping = *encoding;
+        if (encoding->isUtf8() && m_device->peek(3) == "\xef\xbb\xbf")
+            m_device->skip(3); // the file's byte order mark, not a character of its first field
     }
     if (!m_decoder.isValid())
         return Error(Error::Code::Usage,
@@ -150,10 +171,15 @@ bool CsvReader::fill()
                 Error(Error::Code::Io, QStringLiteral("cannot read: %1").arg(m_file->errorString()),
                       m_sourceName);
         m_eof = true;
+        if (m_escaping && !m_rest.isEmpty() && !m_error) { // a sequence the file cuts off
+            m_buffer.append(m_escaping->decodeChunk({}, m_rest, true));
+            return true;
+        }
         return false;
     }
     m_bytesRead += chunk.size();
-    m_buffer.append(m_decoder.decode(chunk));
+    m_buffer.append(m_escaping ? m_escaping->decodeChunk(chunk, m_rest, false)
+                               : m_decoder.decode(chunk));
     return true;
 }
 
@@ -189,6 +215,7 @@ bool CsvReader::parseRecord(CsvRecord &record)
     record.raw.clear();
     record.errorLine = 0;
     record.number = 0;
+    record.undecodable = false;
 
     int c = 0;
     for (;;) { // blank lines between records are skipped
@@ -289,9 +316,14 @@ void CsvReader::finishRecord(CsvRecord &record)
                              .arg(record.fields.size())
                              .arg(m_expectedFields);
     }
-    if (record.ok() && m_decoder.hasError()) {
+    if (record.ok() && m_escaping)
+        record.undecodable = std::any_of(record.fields.cbegin(), record.fields.cend(),
+                                         TextEncoding::hasEscapedBytes);
+    if (record.ok() && !m_escaping) {
         for (const QString &field : std::as_const(record.fields)) {
-            if (!field.contains(QChar::ReplacementCharacter))
+            // Qt's UTF-16 decoder passes a lone surrogate through without an error.
+            if (!(m_decoder.hasError() && field.contains(QChar::ReplacementCharacter)) &&
+                !hasLoneSurrogate(field))
                 continue;
             record.status = CsvRecord::Status::InvalidEncoding;
             record.errorLine = record.line;

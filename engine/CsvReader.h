@@ -3,6 +3,7 @@
 #include "CsvOptions.h"
 #include "CsvRecord.h"
 #include "Result.h"
+#include "TextEncoding.h"
 
 #include <QList>
 #include <QString>
@@ -20,7 +21,10 @@ namespace cutover {
 // A streaming RFC 4180 reader: quoted fields with embedded delimiters, doubled quotes and line
 // breaks; CRLF, LF (and lone CR) line ends; a last line with or without a line end; a UTF-8 BOM
 // skipped. It decodes the bytes chunk by chunk, so memory holds one chunk plus the current record
-// however large the file.
+// however large the file. In an encoding where ASCII is ASCII (UTF-8, latin1, cp1252, ...) a
+// byte that does not decode is kept in its field as an escape (TextEncoding::decodeChunk), so the
+// field's bytes can be had back exactly (TextEncoding::escapedBytes); in UTF-16 and UTF-32 such
+// a record is bad (InvalidEncoding).
 //
 // Lenient where data is still unambiguous: a quote inside an unquoted field is kept as text, and
 // blank lines between records are skipped. Strict where it is not: a record with the wrong number
@@ -80,6 +84,8 @@ private:
     QIODevice *m_device = nullptr;
     QString m_sourceName;
     QStringDecoder m_decoder;
+    std::optional<TextEncoding> m_escaping; // decodes instead of m_decoder, keeping bad bytes
+    QByteArray m_rest;                      // a sequence the last chunk cut off
     QString m_buffer;
     qsizetype m_pos = 0;
     qsizetype m_recordStart = 0;

@@ -30,6 +30,9 @@ struct CsvRecord
     Status status = Status::Ok;
     QString problem; // what is wrong, for a bad record
     QString raw;     // the record's text as read, for a bad record (capped for huge records)
+    // A good record with bytes that are not valid in the file's encoding, kept in their fields
+    // (TextEncoding::decodeChunk): the row source hands those fields over as bytes.
+    bool undecodable = false;
 
     bool ok() const { return status == Status::Ok; }
     bool isNull(qsizetype column) const

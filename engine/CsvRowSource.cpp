@@ -73,6 +73,9 @@ Result<void> CsvRowSource::start(const ConnectionSpec &spec, const TableMapping 
             QStringLiteral("no file %1.csv or %1.tsv in the CSV folder").arg(mapping.source),
             spec.path(), QStringLiteral("check the mapping's source table"));
     m_options = options->forFile(QFileInfo(m_path).fileName());
+    if (auto encoding = TextEncoding::named(m_options.encoding());
+        encoding && encoding->isAsciiCompatible())
+        m_encoding = *encoding;
     if (auto inferred = inferIntegerColumns(); !inferred)
         return inferred;
 
@@ -194,12 +197,8 @@ Result<RowBatch> CsvRowSource::readChunk(int maxRows)
                 return m_reader->error();
             break;
         }
-        if (!record.ok()) {
-            ++m_badCount;
-            if (m_bad.size() < kKeptBadRecords)
-                m_bad.append(record);
-            continue;
-        }
+        if (!record.ok()) // not a row to leave out without a word
+            return record.error(m_path);
         QVariantList row;
         row.reserve(record.fields.size());
         for (qsizetype i = 0; i < record.fields.size(); ++i)
@@ -250,6 +249,9 @@ QVariant CsvRowSource::typed(qsizetype column, const QString &field) const
 {
     if (field.isNull())
         return QVariant();
+    if (m_encoding)
+        if (auto bytes = m_encoding->escapedBytes(field))
+            return QVariant(*bytes); // not text in the file's encoding: its bytes
     if (m_integer.value(column) && isPlainInteger(field)) {
         bool ok = false;
         const qint64 value = field.toLongLong(&ok);

@@ -31,13 +31,14 @@ class TransformProgram;
 // columns read as numbers so comparisons are numeric. RowQuery::orderBy is ignored:
 // rows come in file order, which is stable. A mapping query is refused.
 //
-// Bad records (wrong field count, broken quotes, bad encoding) are not returned as rows: they
-// are counted and kept (the first 1000) for the caller to quarantine.
+// A field holding bytes that are not valid in the file's encoding is a QByteArray of its exact
+// bytes, which a text column refuses with them in hex (as a SQLite source's text that is not
+// UTF-8). A bad record (wrong field count, broken quotes, bad UTF-16) stops reading with its
+// file, line and problem (CsvRecord::error()), as introspection refuses the file: it is never
+// left out without a word, and no row has been made of it.
 class CsvRowSource : public RowSource
 {
 public:
-    static constexpr int kKeptBadRecords = 1000;
-
     ~CsvRowSource() override;
     static Result<std::unique_ptr<CsvRowSource>> open(const ConnectionSpec &spec,
                                                       const TableMapping &mapping,
@@ -47,9 +48,11 @@ public:
     QStringList columns() const override { return m_columns; }
     Result<RowBatch> next(int maxRows) override;
     void cancel() override;
+    const TextEncoding *textEncoding() const override
+    {
+        return m_encoding ? &*m_encoding : nullptr;
+    }
 
-    qint64 badRecordCount() const { return m_badCount; }
-    QList<CsvRecord> takeBadRecords() { return std::exchange(m_bad, {}); }
     QString path() const { return m_path; }
 
 private:
@@ -67,6 +70,7 @@ private:
 
     QString m_path;
     CsvOptions m_options;
+    std::optional<TextEncoding> m_encoding; // the file's, where CsvReader keeps bad bytes
     std::unique_ptr<CsvReader> m_reader;
     QStringList m_fileColumns;
     QList<bool> m_integer;      // per file column
@@ -80,8 +84,6 @@ private:
     qint64 m_limit = -1;
     qint64 m_returned = 0;
     bool m_done = false;
-    qint64 m_badCount = 0;
-    QList<CsvRecord> m_bad;
     std::atomic<bool> m_cancelled{false};
 };
 

@@ -1,5 +1,6 @@
 #include "FunctionCall.h"
 
+#include "TextEncoding.h"
 #include "TransformEnvironment.h"
 
 #include <QLocale>
@@ -68,8 +69,16 @@ bool FunctionCall::anyNull() const
 
 QString FunctionCall::text(int i) const
 {
-    // As QString::fromUtf8(utf8(i)), without the copy in between.
-    return QString::fromUtf8(utf8View(i));
+    const QByteArrayView bytes = utf8View(i);
+    if (isAscii(bytes))
+        return QString::fromLatin1(bytes);
+    if (auto text = TextEncoding::utf8(bytes))
+        return *text;
+    // Bytes that are not UTF-8 (a blob, or text SQLite never checked) have no text: the row is
+    // refused with them in hex, and the function works on what QString makes of them, which
+    // then goes nowhere.
+    env().sink.report(QStringLiteral("text"), display(i), TextEncoding::utf8Problem(bytes));
+    return QString::fromUtf8(bytes);
 }
 
 QByteArrayView FunctionCall::utf8View(int i) const
@@ -101,16 +110,23 @@ QString FunctionCall::display(int i) const
     switch (type(i)) {
     case SQLITE_NULL:
         return QStringLiteral("NULL");
-    case SQLITE_BLOB: {
-        const auto *data = static_cast<const char *>(sqlite3_value_blob(m_argv[i]));
-        const QByteArray bytes(data, sqlite3_value_bytes(m_argv[i]));
-        return QStringLiteral("x'%1'").arg(QString::fromLatin1(bytes.toHex()));
-    }
+    case SQLITE_BLOB:
+        return hexLiteral(i);
     case SQLITE_FLOAT:
         return QString::number(real(i), 'g', QLocale::FloatingPointShortest);
-    default:
-        return text(i);
+    default: {
+        const QByteArrayView bytes = utf8View(i);
+        const auto text = isAscii(bytes) ? QString::fromLatin1(bytes) : TextEncoding::utf8(bytes);
+        return text ? *text : hexLiteral(i);
     }
+    }
+}
+
+QString FunctionCall::hexLiteral(int i) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_value_blob(m_argv[i]));
+    const QByteArray bytes(data, sqlite3_value_bytes(m_argv[i]));
+    return QStringLiteral("x'%1'").arg(QString::fromLatin1(bytes.toHex()));
 }
 
 qint64 FunctionCall::maxBytes() const

@@ -49,14 +49,17 @@ public:
     int type(int i) const; // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL
     bool isNull(int i) const;
     bool anyNull() const;
-    QString text(int i) const; // SQLite's text form of the value
+    // SQLite's text form of the value. Bytes that are not valid UTF-8 (SQLite never checks) are
+    // reported as a violation of the row, with the bytes in hex: never a silent U+FFFD.
+    QString text(int i) const;
     QByteArray utf8(int i) const;
     // The same bytes as utf8(i), without a copy: valid until the function returns or asks for
     // the value in another form.
     QByteArrayView utf8View(int i) const;
     qint64 integer(int i) const;
     double real(int i) const;
-    // The value as a person reads it in a violation: text, number, x'..' for a blob, NULL.
+    // The value as a person reads it in a violation: text, number, x'..' for a blob or for text
+    // that is not valid UTF-8, NULL.
     QString display(int i) const;
 
     TransformEnvironment &env() const;
@@ -96,6 +99,7 @@ public:
     }
 
 private:
+    QString hexLiteral(int i) const;
     void *auxData(int i) const;
     // Call last: SQLite may destroy data at once.
     void setAuxData(int i, void *data, void (*destroy)(void *)) const;

@@ -2,6 +2,7 @@
 
 #include "PasswordProvider.h"
 #include "SqlDialect.h"
+#include "TextEncoding.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -118,8 +119,8 @@ QVariant fieldValue(PGresult *result, int row, int column)
         PQfreemem(bytes);
         return QVariant(value);
     }
-    default:
-        return QVariant(QString::fromUtf8(text, length));
+    default: // exactly: a leading U+FEFF kept, a SQL_ASCII database's other bytes as bytes
+        return TextEncoding().textOrBytes(QByteArrayView(text, length));
     }
 }
 

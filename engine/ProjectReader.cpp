@@ -224,6 +224,7 @@ ColumnMapping readColumn(ObjectReader &r)
     c.sensitive = r.flag("sensitive");
     c.isoTimestamps = r.choice("timestampText", false, &ProjectVocabulary::isoTimestamps,
                                ProjectVocabulary::timestampTextNames());
+    c.encoding = r.text("encoding");
     c.note = r.text("note");
     return c;
 }

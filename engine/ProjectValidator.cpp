@@ -1,10 +1,12 @@
 #include "ProjectValidator.h"
 
+#include "ColumnEncodings.h"
 #include "ExpressionChecker.h"
 #include "ProjectVocabulary.h"
 #include "RunLedger.h"
 #include "RunPlanner.h"
 #include "SqlLiteral.h"
+#include "TextEncoding.h"
 #include "TypeCompatibility.h"
 
 #include <QRegularExpression>
@@ -72,6 +74,7 @@ ProjectValidator::ProjectValidator(const Project &project, const DatabaseSchema 
 QList<Problem> ProjectValidator::validate()
 {
     m_problems.clear();
+    checkConnectionEncodings();
     for (int i = 0; i < m_project.mappings.size(); ++i)
         checkMapping(i, m_project.mappings[i]);
     checkRules();
@@ -137,6 +140,46 @@ void ProjectValidator::checkMapping(int index, const TableMapping &mapping)
     }
     checkColumns(index, mapping, source, *target);
     checkRequiredColumns(index, mapping, *target);
+    if (source)
+        if (auto encodings = ColumnEncodings::resolve(mapping, columnNames(*source)); !encodings)
+            add(Severity::Error, QStringLiteral("encoding-conflict"), path, where,
+                encodings.error().message() + QStringLiteral("; ") + encodings.error().hint(),
+                mapping.target);
+}
+
+// A connection's encoding option names an encoding iconv knows, and only where the source's text
+// bytes carry none of their own (MySQL converts every column's character set itself).
+void ProjectValidator::checkConnectionEncodings()
+{
+    for (int i = 0; i < m_project.connections.size(); ++i) {
+        const ConnectionDef &connection = m_project.connections[i];
+        const auto spec = ConnectionSpec::parse(connection.url, m_project.baseDir);
+        const QString name = spec ? spec->option(QStringLiteral("encoding")) : QString();
+        if (name.isEmpty() || spec->kind() == ConnectionSpec::Kind::Csv) // CSV checks its own
+            continue;
+        const QString path = QStringLiteral("connections[%1].url").arg(i);
+        const QString where = QStringLiteral("connection %1").arg(connection.name);
+        if (spec->kind() == ConnectionSpec::Kind::MySql)
+            add(Severity::Error, QStringLiteral("encoding-not-applicable"), path, where,
+                QStringLiteral("MySQL converts each column's character set itself, so encoding=%1 "
+                               "does not apply; remove it")
+                    .arg(name));
+        else if (auto encoding = TextEncoding::named(name); !encoding)
+            add(Severity::Error, QStringLiteral("unknown-encoding"), path, where,
+                encoding.error().message() + QStringLiteral("; ") + encoding.error().hint());
+    }
+}
+
+void ProjectValidator::checkEncoding(const QString &path, const TableMapping &mapping,
+                                     const ColumnMapping &column)
+{
+    if (column.encoding.isEmpty())
+        return;
+    if (auto encoding = TextEncoding::named(column.encoding); !encoding)
+        add(Severity::Error, QStringLiteral("unknown-encoding"), path + QStringLiteral(".encoding"),
+            QStringLiteral("mapping %1, column %2").arg(mapping.target, column.target),
+            encoding.error().message() + QStringLiteral("; ") + encoding.error().hint(),
+            mapping.target, column.target);
 }
 
 void ProjectValidator::checkColumns(int index, const TableMapping &mapping, const TableInfo *source,
@@ -169,6 +212,7 @@ void ProjectValidator::checkColumns(int index, const TableMapping &mapping, cons
                 QStringLiteral("'%1' is %2, not a timestamp: timestampText changes nothing")
                     .arg(column.target, targetColumn->type.toString()),
                 mapping.target, column.target);
+        checkEncoding(path, mapping, column);
         if (source)
             checkExpression(path + QStringLiteral(".expression"), mapping, column, source,
                             targetColumn);

@@ -10,7 +10,8 @@ namespace cutover {
 
 // Checks a project against the live source and target schemas: unknown tables and columns,
 // expressions that do not compile, target NOT NULL columns that nothing fills, types that cannot
-// convert, two mappings for one target column, rules and phases naming what does not exist.
+// convert, two mappings for one target column, rules and phases naming what does not exist,
+// encodings that are unknown, do not apply, or disagree about one source column.
 // Pure: no connections, so it is cheap to run after every edit.
 class ProjectValidator
 {
@@ -25,6 +26,9 @@ private:
                       const TableInfo &target);
     void checkDefault(const QString &path, const TableMapping &mapping,
                       const ColumnMapping &column);
+    void checkConnectionEncodings();
+    void checkEncoding(const QString &path, const TableMapping &mapping,
+                       const ColumnMapping &column);
     void checkExpression(const QString &path, const TableMapping &mapping,
                          const ColumnMapping &column, const TableInfo *source,
                          const ColumnInfo *targetColumn);

@@ -18,10 +18,10 @@ const QStringList kKeyOrder = {
     QStringLiteral("severity"),      QStringLiteral("query"),       QStringLiteral("filter"),
     QStringLiteral("sourceKey"),     QStringLiteral("keyStrategy"), QStringLiteral("keyNamespace"),
     QStringLiteral("mode"),          QStringLiteral("watermark"),   QStringLiteral("syncDeletes"),
-    QStringLiteral("expression"),    QStringLiteral("default"),     QStringLiteral("sensitive"),
-    QStringLiteral("columns"),       QStringLiteral("mappings"),    QStringLiteral("lookups"),
-    QStringLiteral("rules"),         QStringLiteral("phases"),      QStringLiteral("settings"),
-    QStringLiteral("reconcile"),     QStringLiteral("runbook"),
+    QStringLiteral("expression"),    QStringLiteral("encoding"),    QStringLiteral("default"),
+    QStringLiteral("sensitive"),     QStringLiteral("columns"),     QStringLiteral("mappings"),
+    QStringLiteral("lookups"),       QStringLiteral("rules"),       QStringLiteral("phases"),
+    QStringLiteral("settings"),      QStringLiteral("reconcile"),   QStringLiteral("runbook"),
 };
 
 void putText(QJsonObject &o, const char *key, const QString &value)
@@ -44,6 +44,7 @@ QJsonObject columnJson(const ColumnMapping &c)
     QJsonObject o;
     o[QStringLiteral("target")] = c.target;
     o[QStringLiteral("expression")] = c.expression;
+    putText(o, "encoding", c.encoding);
     if (c.hasDefault)
         o[QStringLiteral("default")] = c.defaultValue;
     if (c.sensitive)

@@ -7,6 +7,8 @@
 
 namespace cutover {
 
+class TextEncoding;
+
 // A forward-only stream of source rows, read batch by batch so memory stays flat however large
 // the table: preview samples from it, the run reads through it. Implementations open their
 // connection or file on the thread that creates them and must be read on that thread; cancel()
@@ -29,6 +31,10 @@ public:
     // Up to maxRows rows (fewer only at the end); an empty batch at the end and after it.
     virtual Result<RowBatch> next(int maxRows) = 0;
     virtual void cancel() = 0;
+    // The encoding the source decoded its text bytes with, where choosing it is the source's
+    // business (a SQLite file, a CSV file, a PostgreSQL SQL_ASCII database); null where the
+    // database decodes its text itself (any other PostgreSQL database, MySQL).
+    virtual const TextEncoding *textEncoding() const { return nullptr; }
 };
 
 } // namespace cutover

@@ -1,6 +1,8 @@
 #include "RowSourceFactory.h"
 
+#include "ColumnEncodings.h"
 #include "CsvRowSource.h"
+#include "DecodingRowSource.h"
 #include "IntrospectorFactory.h"
 #include "SqlRowSource.h"
 
@@ -26,6 +28,30 @@ Result<std::unique_ptr<RowSource>> RowSourceFactory::open(const Project &project
                                                           const TableMapping &mapping,
                                                           const RowQuery &query,
                                                           const PasswordProvider *passwords)
+{
+    auto source = openPlain(project, mapping, query, passwords);
+    if (!source || !ColumnEncodings::any(mapping))
+        return source;
+    // The column mappings' lineage is over every source column, not only the ones read here.
+    QStringList columns = (*source)->columns();
+    if (!query.columns.isEmpty()) {
+        RowQuery probe;
+        probe.limit = 0;
+        auto all = openPlain(project, mapping, probe, passwords);
+        if (!all)
+            return all.error();
+        columns = (*all)->columns();
+    }
+    auto encodings = ColumnEncodings::resolve(mapping, columns);
+    if (!encodings)
+        return encodings.error();
+    return DecodingRowSource::wrap(std::move(*source), *encodings);
+}
+
+Result<std::unique_ptr<RowSource>> RowSourceFactory::openPlain(const Project &project,
+                                                               const TableMapping &mapping,
+                                                               const RowQuery &query,
+                                                               const PasswordProvider *passwords)
 {
     auto spec = sourceSpec(project);
     if (!spec)

@@ -13,7 +13,8 @@ class PasswordProvider;
 
 // Opens the right RowSource for a table mapping's source connection: SqlRowSource for SQLite,
 // PostgreSQL and MySQL, CsvRowSource for a CSV folder. The source is opened on the calling thread
-// and must be read there.
+// and must be read there. Source columns that column mappings give an encoding are decoded with
+// it (ColumnEncodings, DecodingRowSource), for every reader alike: preview, run, reconciliation.
 class RowSourceFactory
 {
 public:
@@ -27,6 +28,12 @@ public:
     // (introspected), else none (a CSV file, a query or a table without a key).
     static Result<QStringList> keyColumns(const Project &project, const TableMapping &mapping,
                                           const PasswordProvider *passwords = nullptr);
+
+private:
+    static Result<std::unique_ptr<RowSource>> openPlain(const Project &project,
+                                                        const TableMapping &mapping,
+                                                        const RowQuery &query,
+                                                        const PasswordProvider *passwords);
 };
 
 } // namespace cutover

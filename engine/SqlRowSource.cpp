@@ -1,6 +1,7 @@
 #include "SqlRowSource.h"
 
 #include "SqlDialect.h"
+#include "TextSelect.h"
 #include "TimestampSelect.h"
 
 #include <QCoreApplication>
@@ -111,7 +112,9 @@ Result<std::unique_ptr<SqlRowSource>> SqlRowSource::open(const ConnectionSpec &s
 Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &query)
 {
     const ConnectionSpec::Kind kind = m_connection->spec().kind();
-    QString sql = timestampSelect(mapping, query);
+    if (auto chosen = chooseEncoding(); !chosen)
+        return chosen;
+    QString sql = renderedSelect(mapping, query);
     if (sql.isEmpty())
         sql = selectStatement(kind, mapping, query);
     if (kind == ConnectionSpec::Kind::Sqlite && executeDirect(sql, query))
@@ -141,12 +144,47 @@ Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &
     return {};
 }
 
+// The encoding of the source's text bytes: the connection's `encoding` option, UTF-8 without one.
+// Refused where the server decodes its text itself: MySQL, and PostgreSQL but for a SQL_ASCII
+// database (one that stores any bytes and knows no encoding).
+Result<void> SqlRowSource::chooseEncoding()
+{
+    const ConnectionSpec &spec = m_connection->spec();
+    QString declared;
+    if (spec.kind() == ConnectionSpec::Kind::MySql)
+        declared = QStringLiteral("each column's character set");
+    if (spec.kind() == ConnectionSpec::Kind::PostgreSql) {
+        QSqlQuery show(m_connection->database());
+        if (show.exec(QStringLiteral("SHOW server_encoding")) && show.next() &&
+            show.value(0).toString() != QLatin1String("SQL_ASCII"))
+            declared = QStringLiteral("the database's encoding, ") + show.value(0).toString();
+    }
+    m_declaresEncoding = !declared.isEmpty();
+    const QString name = spec.option(QStringLiteral("encoding"));
+    if (name.isEmpty())
+        return {};
+    if (m_declaresEncoding)
+        return Error(Error::Code::Usage,
+                     QStringLiteral("the source declares its text encoding (%1), so the "
+                                    "connection's encoding '%2' does not apply")
+                         .arg(declared, name),
+                     spec.displayName(),
+                     QStringLiteral("remove encoding= from the connection URL; it names the "
+                                    "encoding of a SQLite file's or a SQL_ASCII database's text"));
+    auto encoding = TextEncoding::named(name);
+    if (!encoding)
+        return Error(Error::Code::Usage, encoding.error().message(), spec.displayName(),
+                     encoding.error().hint());
+    m_encoding = *encoding;
+    return {};
+}
+
 // The SELECT with the PostgreSQL or MySQL timestamp columns rendered as text by the database
-// (TimestampSelect), their types read from the result of the SELECT with LIMIT 0; empty when
-// there are none, for other databases, or when that fails (the SELECT itself then reports).
-// ORDER BY names the timestamp columns qualified, so that it sorts by the columns' values rather
-// than by the text of the select list's columns of the same names.
-QString SqlRowSource::timestampSelect(const TableMapping &mapping, const RowQuery &query)
+// (TimestampSelect) and the text columns as their UTF-8 bytes (TextSelect), their types read from
+// the result of the SELECT with LIMIT 0; empty when there are none, for other databases, or when
+// that fails (the SELECT itself then reports). ORDER BY names the rendered columns qualified, so
+// that it sorts by the columns' values rather than by the select list's columns of the same names.
+QString SqlRowSource::renderedSelect(const TableMapping &mapping, const RowQuery &query)
 {
     const ConnectionSpec::Kind kind = m_connection->spec().kind();
     if (kind != ConnectionSpec::Kind::PostgreSql && kind != ConnectionSpec::Kind::MySql)
@@ -160,23 +198,29 @@ QString SqlRowSource::timestampSelect(const TableMapping &mapping, const RowQuer
         return {};
     const QSqlRecord record = types.record();
     types.finish();
+    QList<bool> textBytes;
     QStringList columns;
     QStringList rendered;
-    QStringList temporal; // the columns rendered as text
+    QStringList temporal; // the columns rendered by the database
     for (int i = 0; i < record.count(); ++i) {
         const QString name = record.fieldName(i);
         if (columns.contains(name))
             return {}; // a query's duplicate names: not to be told apart
         const QString quoted = SqlDialect::quoteIdentifier(name, kind);
-        const QString text = TimestampSelect::expression(
-            kind, quoted, TimestampSelect::kindOf(kind, record.field(i)));
+        const bool isText = TextSelect::isText(kind, record.field(i));
+        const QString text =
+            isText ? TextSelect::expression(kind, quoted, record.field(i), !m_declaresEncoding)
+                   : TimestampSelect::expression(kind, quoted,
+                                                 TimestampSelect::kindOf(kind, record.field(i)));
         columns.append(name);
         rendered.append(text.isEmpty() ? quoted : text + QStringLiteral(" AS ") + quoted);
+        textBytes.append(isText);
         if (!text.isEmpty())
             temporal.append(name);
     }
     if (temporal.isEmpty())
         return {};
+    m_textBytes = textBytes;
     const QString table = mapping.query.trimmed().isEmpty()
                               ? SqlDialect::quoteIdentifier(mapping.source, kind)
                               : SqlDialect::quoteIdentifier(QStringLiteral("cutover_source"), kind);
@@ -209,7 +253,7 @@ bool SqlRowSource::executeDirect(const QString &sql, const RowQuery &query)
     if (!query.keyColumns.isEmpty())
         for (const QVariantList &tuple : query.keyIn)
             for (qsizetype i = 0; i < query.keyColumns.size(); ++i)
-                SqliteValue::bind(m_statement, ++parameter, tuple.value(i));
+                bindKey(++parameter, tuple.value(i));
     const int rc = sqlite3_step(m_statement);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         sqlite3_finalize(m_statement);
@@ -241,20 +285,34 @@ QVariant SqlRowSource::directValue(int column) const
         return QVariant(
             QByteArray(static_cast<const char *>(sqlite3_column_blob(m_statement, column)),
                        sqlite3_column_bytes(m_statement, column)));
-    default: {
-        // ASCII reads the same through UTF-8; anything else through SQLite's UTF-16, as Qt does.
-        const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        const int bytes = sqlite3_column_bytes(m_statement, column);
-        bool ascii = utf8 != nullptr;
-        for (int i = 0; ascii && i < bytes; ++i)
-            ascii = uchar(utf8[i]) < 0x80;
-        if (ascii)
-            return QVariant(QString::fromLatin1(utf8, bytes));
-        return QVariant(
-            QString(reinterpret_cast<const QChar *>(sqlite3_column_text16(m_statement, column)),
-                    sqlite3_column_bytes16(m_statement, column) / qsizetype(sizeof(QChar))));
+    default: // the bytes SQLite holds, which it never checked
+        return text(
+            QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column)),
+                           sqlite3_column_bytes(m_statement, column)));
     }
-    }
+}
+
+// A key value as the file holds it: a text decoded from another encoding as those bytes again.
+void SqlRowSource::bindKey(int parameter, const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && !m_encoding.isUtf8())
+        if (const auto bytes = m_encoding.encode(value.toString())) {
+            sqlite3_bind_text64(m_statement, parameter, bytes->constData(),
+                                sqlite3_uint64(bytes->size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+            return;
+        }
+    SqliteValue::bind(m_statement, parameter, value);
+}
+
+// Text bytes as text when they are valid in the source's encoding, else as they are.
+QVariant SqlRowSource::text(QByteArrayView bytes) const
+{
+    bool ascii = m_encoding.isAsciiCompatible();
+    for (qsizetype i = 0; ascii && i < bytes.size(); ++i)
+        ascii = uchar(bytes[i]) < 0x80;
+    if (ascii)
+        return QVariant(QString::fromLatin1(bytes.data(), bytes.size()));
+    return m_encoding.textOrBytes(bytes);
 }
 
 Result<RowBatch> SqlRowSource::nextDirect(int maxRows)
@@ -321,8 +379,11 @@ Result<RowBatch> SqlRowSource::next(int maxRows)
         }
         QVariantList row;
         row.reserve(width);
-        for (int i = 0; i < width; ++i)
-            row.append(normalized(m_query->value(i)));
+        for (int i = 0; i < width; ++i) {
+            const QVariant value = m_query->value(i);
+            row.append(m_textBytes.value(i) && !value.isNull() ? text(value.toByteArray())
+                                                               : normalized(value));
+        }
         batch.rows.append(std::move(row));
     }
     if (m_done)

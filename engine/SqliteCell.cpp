@@ -1,5 +1,7 @@
 #include "SqliteCell.h"
 
+#include "TextEncoding.h"
+
 #include <sqlite3.h>
 
 namespace cutover {
@@ -38,8 +40,8 @@ QVariant SqliteCell::toVariant() const
         return QVariant(integer);
     case SQLITE_FLOAT:
         return QVariant(real);
-    case SQLITE_TEXT:
-        return QVariant(QString::fromUtf8(bytes, size));
+    case SQLITE_TEXT: // SQLite never checked the bytes: text only when they are valid UTF-8
+        return TextEncoding().textOrBytes(QByteArrayView(bytes, size));
     case SQLITE_BLOB:
         return QVariant(QByteArray(bytes, size));
     default:

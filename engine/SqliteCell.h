@@ -19,7 +19,8 @@ struct SqliteCell
     int size = 0;
 
     static SqliteCell read(sqlite3_stmt *statement, int column);
-    // As a QVariant: qint64, double, QString, QByteArray or null (SqliteValue::column).
+    // As a QVariant: qint64, double, QString, QByteArray or null (SqliteValue::column); text
+    // that is not valid UTF-8 as its bytes, a QByteArray (TextEncoding).
     QVariant toVariant() const;
 };
 

@@ -12,7 +12,8 @@ namespace cutover {
 
 // Moves values between QVariant and SQLite without changing them: NULL <-> null QVariant,
 // INTEGER <-> qint64, REAL <-> double, TEXT <-> QString, BLOB <-> QByteArray. Booleans bind as
-// 0/1; dates and times bind as ISO 8601 text.
+// 0/1; dates and times bind as ISO 8601 text. column() reads TEXT whose bytes are not valid UTF-8
+// as a QByteArray of them, never as a QString with U+FFFD in their place (SqliteCell).
 class SqliteValue
 {
 public:

@@ -5,6 +5,7 @@
 #include "SqlDialect.h"
 #include "SqlTextScanner.h"
 #include "SqliteValue.h"
+#include "TextEncoding.h"
 #include "TransformEnvironment.h"
 #include "TransformFunctions.h"
 
@@ -538,12 +539,14 @@ Result<void> TransformProgram::stepRow(qsizetype row, TransformedBatch &out)
                 values.append(SqliteValue::column(m_select, c));
                 continue;
             }
-            // What SqliteValue::column gives, a repeated text shared.
+            // What SqliteValue::column gives, a repeated text shared: text that is not valid
+            // UTF-8 (CAST(blob AS TEXT), say) stays bytes, for the target column to judge.
             const int size = sqlite3_column_bytes(m_select, c);
-            values.append(
-                QVariant(m_texts[size_t(c)].text(text, size, [](const char *utf8, int bytes) {
-                    return QString::fromUtf8(utf8, bytes);
-                })));
+            const QString shared =
+                m_texts[size_t(c)].text(text, size, [](const char *utf8, int bytes) {
+                    return TextEncoding::utf8(QByteArrayView(utf8, bytes)).value_or(QString());
+                });
+            values.append(shared.isNull() ? QVariant(QByteArray(text, size)) : QVariant(shared));
         }
     } else if (const QString reason = rowFailure(rc); !reason.isEmpty()) {
         // A built-in function raised an error (malformed JSON, integer overflow, a value too

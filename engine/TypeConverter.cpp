@@ -2,12 +2,12 @@
 
 #include "NumericConverter.h"
 #include "TemporalConverter.h"
+#include "TextEncoding.h"
 #include "ValueText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QStringDecoder>
 #include <QUuid>
 
 namespace cutover {
@@ -29,16 +29,6 @@ qsizetype codePoints(const QString &text)
         if (text.at(i).isHighSurrogate() && i + 1 < size && text.at(i + 1).isLowSurrogate())
             ++i;
     return count;
-}
-
-// Text from a blob only when its bytes are valid UTF-8.
-std::optional<QString> utf8Text(const QByteArray &bytes)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(bytes);
-    if (decoder.hasError())
-        return std::nullopt;
-    return text;
 }
 
 } // namespace
@@ -84,10 +74,11 @@ Conversion TypeConverter::convert(const QVariant &value, const NormalizedType &t
 Conversion TypeConverter::toText(const QVariant &value, const NormalizedType &type)
 {
     QString text = ValueText::of(value);
-    if (ValueText::isBinary(value)) {
-        const auto decoded = utf8Text(value.toByteArray());
+    if (ValueText::isBinary(value)) { // text only when its bytes are valid UTF-8, all of them
+        const QByteArray bytes = value.toByteArray();
+        const auto decoded = TextEncoding::utf8(bytes);
         if (!decoded)
-            return Conversion::failure(QStringLiteral("binary data is not valid UTF-8 text"));
+            return Conversion::failure(TextEncoding::utf8Problem(bytes));
         text = *decoded;
     } else if (value.typeId() == QMetaType::Bool) {
         text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
@@ -139,9 +130,10 @@ Conversion TypeConverter::toJson(const QVariant &value)
     }
     QString text = ValueText::of(value);
     if (ValueText::isBinary(value)) {
-        const auto decoded = utf8Text(value.toByteArray());
+        const QByteArray bytes = value.toByteArray();
+        const auto decoded = TextEncoding::utf8(bytes);
         if (!decoded)
-            return Conversion::failure(QStringLiteral("binary data is not valid UTF-8 JSON"));
+            return Conversion::failure(TextEncoding::utf8Problem(bytes));
         text = *decoded;
     }
     // QJsonDocument parses only objects and arrays: wrap the text so that scalars parse too.

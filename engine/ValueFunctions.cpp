@@ -288,7 +288,7 @@ void ValueFunctions::lookup(sqlite3_context *context, int argc, sqlite3_value **
         const auto known = cached->found.constFind(QByteArray::fromRawData(key.data(), key.size()));
         if (known != cached->found.constEnd())
             return call.setUtf8(*known, true);
-        const auto entry = cached->map->entries.constFind(QString::fromUtf8(key));
+        const auto entry = cached->map->entries.constFind(call.text(1));
         if (entry != cached->map->entries.constEnd()) {
             const QByteArray answer = entry->toUtf8();
             cached->found.insert(key.toByteArray(), answer);
@@ -298,7 +298,7 @@ void ValueFunctions::lookup(sqlite3_context *context, int argc, sqlite3_value **
             return sqlite3_result_value(context, argv[2]);
         if (cached->map->hasDefault)
             return call.setText(cached->map->defaultValue);
-        const QString text = QString::fromUtf8(key);
+        const QString text = call.display(1);
         return call.refuse(
             kLookup, text,
             QStringLiteral("value '%1' is not in lookup '%2'").arg(text, cached->map->name));

@@ -36,7 +36,9 @@ Project fullProject()
                        QStringLiteral("'unknown'"),
                        true,
                        false,
-                       QStringLiteral("ü and 李")};
+                       QStringLiteral("ü and 李"),
+                       true,
+                       QStringLiteral("cp1252")};
     ColumnMapping email{
         QStringLiteral("email"), QStringLiteral("lower(trim(EMAIL))"), {}, false, true, {}};
     m.columns = {id, name, email};
@@ -141,6 +143,9 @@ private Q_SLOTS:
         // Keys are written in a fixed order: connections before mappings before runbook.
         QVERIFY(bytes.indexOf("\"connections\"") < bytes.indexOf("\"mappings\""));
         QVERIFY(bytes.indexOf("\"mappings\"") < bytes.indexOf("\"runbook\""));
+        // A column's encoding follows its expression.
+        QVERIFY(bytes.contains("\"expression\": \"title_case(\\\"PAT NAME\\\")\",\n"
+                               "          \"encoding\": \"cp1252\",\n"));
     }
 
     void refusesBadFiles_data()

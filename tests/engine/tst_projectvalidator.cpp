@@ -231,6 +231,45 @@ private Q_SLOTS:
         QCOMPARE(codes(problems).size(), 1);
     }
 
+    // An encoding names one iconv knows, applies where the source's bytes carry none of their
+    // own, and is one per source column.
+    void checksEncodings()
+    {
+        Project p = baseProject();
+        p.mappings[0].columns[1].encoding = QStringLiteral("cp9999");
+        auto problems = validate(p);
+        QCOMPARE(codes(problems), QStringList{QStringLiteral("unknown-encoding")});
+        const Problem *unknown = find(problems, QStringLiteral("unknown-encoding"));
+        QCOMPARE(unknown->path, QStringLiteral("mappings[0].columns[1].encoding"));
+        QCOMPARE(unknown->column, QStringLiteral("full_name"));
+        QVERIFY2(unknown->message.contains(QStringLiteral("unknown encoding 'cp9999'")),
+                 qPrintable(unknown->message));
+
+        p.mappings[0].columns[1].encoding = QStringLiteral("cp1252");
+        QCOMPARE(codes(validate(p)), QStringList());
+        ColumnMapping other{
+            QStringLiteral("status"), QStringLiteral("upper(PAT_NAME)"), {}, false, false, {},
+            false, QStringLiteral("latin1")};
+        p.mappings[0].columns.append(other);
+        problems = validate(p);
+        QCOMPARE(codes(problems), QStringList{QStringLiteral("encoding-conflict")});
+        QCOMPARE(find(problems, QStringLiteral("encoding-conflict"))->path,
+                 QStringLiteral("mappings[0]"));
+        QVERIFY(find(problems, QStringLiteral("encoding-conflict"))
+                    ->message.contains(QStringLiteral("source column 'PAT_NAME'")));
+
+        Project q = baseProject();
+        q.connections = {
+            {QStringLiteral("old"), QStringLiteral("sqlite:old.db?encoding=cp9999"), {}},
+            {QStringLiteral("my"), QStringLiteral("mysql://u@h/db?encoding=latin1"), {}},
+            {QStringLiteral("ok"), QStringLiteral("sqlite:x.db?encoding=Latin1"), {}}};
+        problems = validate(q);
+        QCOMPARE(codes(problems), (QStringList{QStringLiteral("unknown-encoding"),
+                                               QStringLiteral("encoding-not-applicable")}));
+        QCOMPARE(problems.at(0).path, QStringLiteral("connections[0].url"));
+        QCOMPARE(problems.at(1).path, QStringLiteral("connections[1].url"));
+    }
+
     void reportsTheOffsetOfAnExpressionError()
     {
         Project p = baseProject();

@@ -404,6 +404,55 @@ private Q_SLOTS:
         QCOMPARE(result.error().code(), Error::Code::Cancelled);
     }
 
+    // SQLite never checks text: an expression can make text that is not UTF-8 from a blob. It
+    // stays bytes for the target column to judge (a binary column keeps them), never a text with
+    // U+FFFD in it; a leading U+FEFF stays; a function given it as text refuses the row.
+    void textThatIsNotUtf8StaysBytes()
+    {
+        auto program = compile(
+            {{QStringLiteral("cast"), QStringLiteral("CAST(x'426f6296' AS TEXT)")},
+             {QStringLiteral("bom"), QStringLiteral("CAST(x'efbbbf5a6f65' AS TEXT)")},
+             {QStringLiteral("trimmed"), QStringLiteral("trim(CAST(x'20618062' AS BLOB))")},
+             {QStringLiteral("titled"), QStringLiteral("title_case(CAST(x'626f6296' AS TEXT))")},
+             {QStringLiteral("lone"), QStringLiteral("CAST(x'80' AS TEXT) || 'x'")}});
+        QVERIFY(program);
+        const auto result = program->run(patients());
+        QVERIFY(result.ok());
+        const QVariantList &row = result->values.rows[0];
+        QCOMPARE(row[0].typeId(), QMetaType::QByteArray);
+        QCOMPARE(row[0].toByteArray(), QByteArray("Bob\x96"));
+        QCOMPARE(row[1], QVariant(QChar(0xfeff) + QStringLiteral("Zoe")));
+        QCOMPARE(row[2].typeId(), QMetaType::QByteArray);
+        QCOMPARE(row[2].toByteArray(), QByteArray("a\x80"
+                                                  "b"));
+        QCOMPARE(row[4].typeId(), QMetaType::QByteArray);
+        QCOMPARE(row[4].toByteArray(), QByteArray("\x80x"));
+        QCOMPARE(result->violations[0].size(), 1);
+        const Violation &refused = result->violations[0].first();
+        QCOMPARE(refused.column, QStringLiteral("titled"));
+        QCOMPARE(refused.value, QStringLiteral("x'626f6296'"));
+        QCOMPARE(refused.reason, QStringLiteral("not valid UTF-8 at byte offset 3: 62 6f 62 96"));
+    }
+
+    // A lookup key that is not text is refused, not looked up as U+FFFD (and given the default).
+    void aLookupKeyThatIsNotUtf8IsRefused()
+    {
+        LookupMap status{QStringLiteral("status"),
+                         {{QStringLiteral("A"), QStringLiteral("active")}},
+                         QStringLiteral("unknown"),
+                         true};
+        auto program = compile(
+            {{QStringLiteral("status"), QStringLiteral("lookup('status', CAST(x'96' AS TEXT))")}},
+            nullptr, {status});
+        QVERIFY(program);
+        const auto result = program->run(patients());
+        QVERIFY(result.ok());
+        for (const QList<Violation> &row : result->violations) { // the cached map's rows too
+            QCOMPARE(row.size(), 1);
+            QCOMPARE(row.first().reason, QStringLiteral("not valid UTF-8 at byte offset 0: 96"));
+        }
+    }
+
     void functionViolationsBelongToTheirRowAndColumn()
     {
         LookupMap status{QStringLiteral("status"),

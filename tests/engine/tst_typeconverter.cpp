@@ -126,6 +126,10 @@ private Q_SLOTS:
         row("double into text", 0.1, "text", text("0.1"));
         row("UTF-8 blob into text", QByteArray("caf\xc3\xa9"), "text", text("café"));
         refused("invalid UTF-8 blob", QByteArray("\xff\xfe"), "text", "UTF-8");
+        refused("invalid UTF-8 shows its bytes", QByteArray("Bob\x96"), "text",
+                "not valid UTF-8 at byte offset 3: 42 6f 62 96");
+        row("UTF-8 blob with a byte order mark", QByteArray("\xef\xbb\xbfZoe"), "text",
+            QVariant(QChar(0xfeff) + QStringLiteral("Zoe")));
 
         // boolean
         row("1", integer(1), "boolean", true);
