@@ -81,6 +81,13 @@ std::optional<int> declaredLength(const QString &declared)
     return m.captured(1).toInt();
 }
 
+QString withoutTrailingSpaces(QString text)
+{
+    while (text.endsWith(QLatin1Char(' ')))
+        text.chop(1);
+    return text;
+}
+
 QVariant canonicalInteger(const QVariant &value)
 {
     if (ValueText::isInteger(value))
@@ -163,7 +170,8 @@ ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targ
     if (m_type.kind() == Kind::Real)
         m_relative = isSinglePrecision(column, targetKind) ? 1e-6 : 1e-12;
     m_precision = defaultPrecision(column, targetKind);
-    m_ignoreTrailingSpaces = m_type.kind() == Kind::Text && isFixedLengthText(column);
+    m_fixedLength = m_type.kind() == Kind::Text && isFixedLengthText(column, targetKind);
+    m_ignoreTrailingSpaces = m_fixedLength;
     if (override.tolerance) {
         m_tolerance = *override.tolerance;
         m_relative = 0;
@@ -196,13 +204,18 @@ bool ValueComparer::isSinglePrecision(const ColumnInfo &column, ConnectionSpec::
     return false; // SQLite's REAL is always double precision
 }
 
-bool ValueComparer::isFixedLengthText(const ColumnInfo &column)
+// PostgreSQL keeps trailing spaces in varchar and text, MySQL in VARCHAR and TEXT, and SQLite in
+// every column, even one declared CHAR(n) (TEXT affinity).
+bool ValueComparer::isFixedLengthText(const ColumnInfo &column, ConnectionSpec::Kind kind)
 {
-    const QString declared = column.declaredType.trimmed().toLower();
-    return declared.startsWith(QLatin1String("char")) ||
-           declared.startsWith(QLatin1String("character(")) ||
-           declared == QLatin1String("character") || declared.startsWith(QLatin1String("nchar")) ||
-           declared.startsWith(QLatin1String("bpchar"));
+    if (kind != ConnectionSpec::Kind::PostgreSql && kind != ConnectionSpec::Kind::MySql)
+        return false;
+    QString base = column.declaredType.trimmed().toLower();
+    if (const qsizetype paren = base.indexOf(QLatin1Char('(')); paren >= 0)
+        base = base.left(paren).trimmed();
+    return base == QLatin1String("char") || base == QLatin1String("character") ||
+           base == QLatin1String("bpchar") || base == QLatin1String("nchar") ||
+           base == QLatin1String("national char") || base == QLatin1String("national character");
 }
 
 QVariant ValueComparer::canonical(const QVariant &value) const
@@ -230,6 +243,9 @@ QVariant ValueComparer::canonical(const QVariant &value) const
     case Kind::Blob:
         return value.typeId() == QMetaType::QByteArray ? value : QVariant(textOf(value).toUtf8());
     case Kind::Text:
+        if (m_fixedLength)
+            return QVariant(withoutTrailingSpaces(textOf(value)));
+        break;
     case Kind::Unknown:
         break;
     }
@@ -317,10 +333,8 @@ bool ValueComparer::temporalEqual(const QString &a, const QString &b) const
 bool ValueComparer::textEqual(QString a, QString b) const
 {
     if (m_ignoreTrailingSpaces) {
-        while (a.endsWith(QLatin1Char(' ')))
-            a.chop(1);
-        while (b.endsWith(QLatin1Char(' ')))
-            b.chop(1);
+        a = withoutTrailingSpaces(a);
+        b = withoutTrailingSpaces(b);
     }
     return QString::compare(a, b, m_ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive) == 0;
 }

@@ -17,7 +17,8 @@ namespace cutover {
 //   - decimal and integer: exact; real: within a relative 1e-12 (1e-6 for single precision);
 //   - timestamps and times: to the target's fractional digits (MySQL DATETIME: seconds;
 //     PostgreSQL: microseconds; or the declared (n)), with the database's rounding allowed;
-//   - text: exact; CHAR(n) ignores trailing spaces (the database pads them);
+//   - text: exact; PostgreSQL's character(n) and MySQL's CHAR(n) ignore trailing spaces (the
+//     database pads or strips them), SQLite's CHAR(n) does not (SQLite keeps them);
 // each overridable by the project (ColumnCompareOverride: tolerance, precision, ignoreCase,
 // ignoreTrailingSpaces). A value that does not parse as its type stays as it is and compares as
 // text, so it shows up as a difference rather than vanishing.
@@ -30,7 +31,8 @@ public:
 
     // The canonical form: qint64 for integers and booleans, double for reals, decimal text,
     // ISO 8601 text for dates and times (timestamps with time zone in UTC with a Z), lower-case
-    // UUID text, compact JSON, QByteArray for blobs, QString for text. NULL stays NULL.
+    // UUID text, compact JSON, QByteArray for blobs, QString for text (without trailing spaces
+    // where the database cannot keep them, isFixedLengthText). NULL stays NULL.
     QVariant canonical(const QVariant &value) const;
     // Both values canonical.
     bool equal(const QVariant &expected, const QVariant &actual) const;
@@ -39,6 +41,10 @@ public:
     // The rule for people: "exact", "within 0.005", "to the second", ...
     QString describe() const;
 
+    // Whether the database pads (PostgreSQL's character(n)) or strips (MySQL's CHAR(n)) trailing
+    // spaces, so that it cannot keep them apart: the canonical text then has none.
+    static bool isFixedLengthText(const ColumnInfo &column, ConnectionSpec::Kind kind);
+
     const QString &column() const { return m_column; }
     const NormalizedType &type() const { return m_type; }
     bool isTemporal() const { return m_type.isTemporal(); }
@@ -46,7 +52,6 @@ public:
 private:
     static int defaultPrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
     static bool isSinglePrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
-    static bool isFixedLengthText(const ColumnInfo &column);
     QVariant canonicalTemporal(const QString &text) const;
     bool numbersEqual(const QVariant &a, const QVariant &b) const;
     bool temporalEqual(const QString &a, const QString &b) const;
@@ -54,9 +59,10 @@ private:
 
     QString m_column;
     NormalizedType m_type;
-    double m_tolerance = 0; // absolute; 0 with m_relative for reals
-    double m_relative = 0;  // relative tolerance of reals
-    int m_precision = 6;    // fractional digits of times compared
+    double m_tolerance = 0;     // absolute; 0 with m_relative for reals
+    double m_relative = 0;      // relative tolerance of reals
+    int m_precision = 6;        // fractional digits of times compared
+    bool m_fixedLength = false; // the database pads or strips trailing spaces: canonical without
     bool m_ignoreCase = false;
     bool m_ignoreTrailingSpaces = false;
 };

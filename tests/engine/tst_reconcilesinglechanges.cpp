@@ -376,7 +376,7 @@ private Q_SLOTS:
             {QStringLiteral("vc"), QStringLiteral("varchar(20)"), QStringLiteral("TEXT"),
              exactText},
             {QStringLiteral("ch"), QStringLiteral("char(10)"), QStringLiteral("TEXT"),
-             QStringLiteral("exact text, ignoring trailing spaces"), false},
+             QStringLiteral("exact text, ignoring trailing spaces")},
             {QStringLiteral("dbl"), QStringLiteral("double precision"), QStringLiteral("REAL"),
              QStringLiteral("exact value"), false},
             {QStringLiteral("flt"), QStringLiteral("real"), QStringLiteral("REAL"),
