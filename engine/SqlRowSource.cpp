@@ -1,5 +1,6 @@
 #include "SqlRowSource.h"
 
+#include "MySqlFloatSelect.h"
 #include "SqlDialect.h"
 #include "TimestampSelect.h"
 
@@ -111,7 +112,7 @@ Result<std::unique_ptr<SqlRowSource>> SqlRowSource::open(const ConnectionSpec &s
 Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &query)
 {
     const ConnectionSpec::Kind kind = m_connection->spec().kind();
-    QString sql = timestampSelect(mapping, query);
+    QString sql = renderedSelect(mapping, query);
     if (sql.isEmpty())
         sql = selectStatement(kind, mapping, query);
     if (kind == ConnectionSpec::Kind::Sqlite && query.keyColumns.isEmpty() && executeDirect(sql))
@@ -142,11 +143,12 @@ Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &
 }
 
 // The SELECT with the PostgreSQL or MySQL timestamp columns rendered as text by the database
-// (TimestampSelect), their types read from the result of the SELECT with LIMIT 0; empty when
-// there are none, for other databases, or when that fails (the SELECT itself then reports).
-// ORDER BY names the timestamp columns qualified, so that it sorts by the columns' values rather
-// than by the text of the select list's columns of the same names.
-QString SqlRowSource::timestampSelect(const TableMapping &mapping, const RowQuery &query)
+// (TimestampSelect) and MySQL's FLOAT columns as DOUBLE (MySqlFloatSelect), their types read
+// from the result of the SELECT with LIMIT 0; empty when there are none, for other databases,
+// or when that fails (the SELECT itself then reports). ORDER BY names the rendered columns
+// qualified, so that it sorts by the columns' values rather than by the select list's columns
+// of the same names.
+QString SqlRowSource::renderedSelect(const TableMapping &mapping, const RowQuery &query)
 {
     const ConnectionSpec::Kind kind = m_connection->spec().kind();
     if (kind != ConnectionSpec::Kind::PostgreSql && kind != ConnectionSpec::Kind::MySql)
@@ -162,28 +164,32 @@ QString SqlRowSource::timestampSelect(const TableMapping &mapping, const RowQuer
     types.finish();
     QStringList columns;
     QStringList rendered;
-    QStringList temporal; // the columns rendered as text
+    QStringList renderedNames; // the columns the database renders
     for (int i = 0; i < record.count(); ++i) {
         const QString name = record.fieldName(i);
         if (columns.contains(name))
             return {}; // a query's duplicate names: not to be told apart
         const QString quoted = SqlDialect::quoteIdentifier(name, kind);
-        const QString text = TimestampSelect::expression(
-            kind, quoted, TimestampSelect::kindOf(kind, record.field(i)));
+        const QString text =
+            MySqlFloatSelect::isFloat(kind, record.field(i))
+                ? MySqlFloatSelect::expression(quoted)
+                : TimestampSelect::expression(kind, quoted,
+                                              TimestampSelect::kindOf(kind, record.field(i)));
         columns.append(name);
         rendered.append(text.isEmpty() ? quoted : text + QStringLiteral(" AS ") + quoted);
         if (!text.isEmpty())
-            temporal.append(name);
+            renderedNames.append(name);
     }
-    if (temporal.isEmpty())
+    if (renderedNames.isEmpty())
         return {};
     const QString table = mapping.query.trimmed().isEmpty()
                               ? SqlDialect::quoteIdentifier(mapping.source, kind)
                               : SqlDialect::quoteIdentifier(QStringLiteral("cutover_source"), kind);
     QStringList orderBy;
     for (const QString &column : query.orderBy)
-        orderBy.append((temporal.contains(column, Qt::CaseInsensitive) ? table + QLatin1Char('.')
-                                                                       : QString()) +
+        orderBy.append((renderedNames.contains(column, Qt::CaseInsensitive)
+                            ? table + QLatin1Char('.')
+                            : QString()) +
                        SqlDialect::quoteIdentifier(column, kind));
     return selectStatement(kind, mapping, query, rendered.join(QStringLiteral(", ")),
                            orderBy.join(QStringLiteral(", ")));

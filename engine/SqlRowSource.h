@@ -57,7 +57,7 @@ private:
     static QString selectStatement(ConnectionSpec::Kind kind, const TableMapping &mapping,
                                    const RowQuery &query, const QString &columns,
                                    const QString &orderBy);
-    QString timestampSelect(const TableMapping &mapping, const RowQuery &query);
+    QString renderedSelect(const TableMapping &mapping, const RowQuery &query);
     bool executeDirect(const QString &sql);
     Result<RowBatch> nextDirect(int maxRows);
     QVariant directValue(int column) const;

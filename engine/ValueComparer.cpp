@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUuid>
+#include <charconv>
 #include <cmath>
 
 namespace cutover {
@@ -107,13 +108,16 @@ QVariant canonicalDecimal(const QVariant &value)
     return QVariant(textOf(value));
 }
 
-QVariant canonicalReal(const QVariant &value)
+// The float a single-precision column stores for d: PostgreSQL parses the shortest text the
+// run sends (float4in), MySQL narrows the double it parsed.
+double singlePrecision(double d, ConnectionSpec::Kind kind)
 {
-    if (value.typeId() == QMetaType::Double)
-        return value;
-    bool ok = false;
-    const double d = textOf(value).trimmed().toDouble(&ok);
-    return ok ? QVariant(d) : QVariant(textOf(value));
+    if (kind != ConnectionSpec::Kind::PostgreSql || !std::isfinite(d) || d == 0)
+        return double(float(d));
+    const QByteArray text = ValueText::of(QVariant(d)).toLatin1();
+    float f = 0;
+    const auto parsed = std::from_chars(text.constData(), text.constData() + text.size(), f);
+    return parsed.ec == std::errc() ? double(f) : double(float(d));
 }
 
 QVariant canonicalBoolean(const QVariant &value)
@@ -166,16 +170,15 @@ ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targ
                              const ColumnCompareOverride &override)
     : m_column(column.name)
     , m_type(column.type)
+    , m_database(targetKind)
 {
     if (m_type.kind() == Kind::Real)
-        m_relative = isSinglePrecision(column, targetKind) ? 1e-6 : 1e-12;
+        m_singlePrecision = isSinglePrecision(column, targetKind);
     m_precision = defaultPrecision(column, targetKind);
     m_fixedLength = m_type.kind() == Kind::Text && isFixedLengthText(column, targetKind);
     m_ignoreTrailingSpaces = m_fixedLength;
-    if (override.tolerance) {
+    if (override.tolerance)
         m_tolerance = *override.tolerance;
-        m_relative = 0;
-    }
     if (override.precision)
         m_precision = *override.precision;
     if (override.ignoreCase)
@@ -287,8 +290,9 @@ bool ValueComparer::equal(const QVariant &expected, const QVariant &actual) cons
     switch (m_type.kind()) {
     case Kind::Integer:
     case Kind::Decimal:
-    case Kind::Real:
         return numbersEqual(expected, actual);
+    case Kind::Real:
+        return realsEqual(expected, actual);
     case Kind::Time:
     case Kind::Timestamp:
     case Kind::TimestampTz:
@@ -303,7 +307,7 @@ bool ValueComparer::equal(const QVariant &expected, const QVariant &actual) cons
 
 bool ValueComparer::numbersEqual(const QVariant &a, const QVariant &b) const
 {
-    if (m_tolerance == 0 && m_relative == 0)
+    if (m_tolerance == 0)
         return compareNumbers(a, b) == 0 && ValueText::isNumber(a) == ValueText::isNumber(b);
     bool okA = false;
     bool okB = false;
@@ -311,9 +315,36 @@ bool ValueComparer::numbersEqual(const QVariant &a, const QVariant &b) const
     const double y = textOf(b).toDouble(&okB);
     if (!okA || !okB)
         return textOf(a) == textOf(b);
-    const double allowed =
-        m_relative > 0 ? m_relative * std::max(std::abs(x), std::abs(y)) : m_tolerance;
-    return std::abs(x - y) <= allowed;
+    return x == y || std::abs(x - y) <= m_tolerance;
+}
+
+// Two IEEE values are equal when they are the same value: -0.0 is not 0.0 (a database that keeps
+// the sign keeps it apart), every NaN is NaN, and Infinity is no large number.
+bool ValueComparer::realsEqual(const QVariant &a, const QVariant &b) const
+{
+    if (a.typeId() != QMetaType::Double || b.typeId() != QMetaType::Double)
+        return a.typeId() == b.typeId() && textOf(a) == textOf(b);
+    const double x = a.toDouble();
+    const double y = b.toDouble();
+    if (std::isnan(x) || std::isnan(y))
+        return std::isnan(x) && std::isnan(y);
+    if (m_tolerance > 0)
+        return x == y || std::abs(x - y) <= m_tolerance;
+    return x == y && std::signbit(x) == std::signbit(y);
+}
+
+QVariant ValueComparer::canonicalReal(const QVariant &value) const
+{
+    double d = 0;
+    if (value.typeId() == QMetaType::Double) {
+        d = value.toDouble();
+    } else {
+        bool ok = false;
+        d = textOf(value).trimmed().toDouble(&ok);
+        if (!ok)
+            return QVariant(textOf(value));
+    }
+    return QVariant(m_singlePrecision ? singlePrecision(d, m_database) : d);
 }
 
 bool ValueComparer::temporalEqual(const QString &a, const QString &b) const
@@ -357,10 +388,10 @@ QString ValueComparer::describe() const
     case Kind::Integer:
     case Kind::Decimal:
     case Kind::Real:
-        if (m_relative > 0)
-            parts.append(QStringLiteral("within %1 relative").arg(m_relative));
-        else if (m_tolerance > 0)
+        if (m_tolerance > 0)
             parts.append(QStringLiteral("within %1").arg(m_tolerance));
+        else if (m_singlePrecision)
+            parts.append(QStringLiteral("exact value in single precision"));
         else
             parts.append(QStringLiteral("exact value"));
         break;

@@ -14,7 +14,8 @@ namespace cutover {
 // capitals, "2024-03-01 10:00:00" and "2024-03-01T10:00:00", a timestamp with time zone at
 // another offset, JSON with its keys in another order, a boolean as t/true/1. Then the rule
 // decides, with defaults from the column's type and database:
-//   - decimal and integer: exact; real: within a relative 1e-12 (1e-6 for single precision);
+//   - decimal, integer and real: exact (a real as an IEEE value: -0.0 is not 0.0; a column of
+//     single precision as the float the database makes of the value it is sent);
 //   - timestamps and times: to the target's fractional digits (MySQL DATETIME: seconds;
 //     PostgreSQL: microseconds; or the declared (n)), with the database's rounding allowed;
 //   - text: exact; PostgreSQL's character(n) and MySQL's CHAR(n) ignore trailing spaces (the
@@ -53,15 +54,18 @@ private:
     static int defaultPrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
     static bool isSinglePrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
     QVariant canonicalTemporal(const QString &text) const;
+    QVariant canonicalReal(const QVariant &value) const;
     bool numbersEqual(const QVariant &a, const QVariant &b) const;
+    bool realsEqual(const QVariant &a, const QVariant &b) const;
     bool temporalEqual(const QString &a, const QString &b) const;
     bool textEqual(QString a, QString b) const;
 
     QString m_column;
     NormalizedType m_type;
-    double m_tolerance = 0;     // absolute; 0 with m_relative for reals
-    double m_relative = 0;      // relative tolerance of reals
-    int m_precision = 6;        // fractional digits of times compared
+    ConnectionSpec::Kind m_database = ConnectionSpec::Kind::Sqlite;
+    double m_tolerance = 0;         // absolute, set by the project; 0: exact
+    bool m_singlePrecision = false; // a real of 4 bytes: compared as the float stored
+    int m_precision = 6;            // fractional digits of times compared
     bool m_fixedLength = false; // the database pads or strips trailing spaces: canonical without
     bool m_ignoreCase = false;
     bool m_ignoreTrailingSpaces = false;
