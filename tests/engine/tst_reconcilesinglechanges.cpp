@@ -126,6 +126,8 @@ private:
                                .arg(row)
                                .arg(filler));
         }
+        sql += {QStringLiteral("CREATE TABLE pair (a TEXT, b INTEGER)"),
+                QStringLiteral("INSERT INTO pair VALUES ('x', 1), ('x', 1), ('y', 2)")};
         const QString path = dir + QStringLiteral("/legacy.sqlite");
         const QString error = SqliteFile::create(path, sql);
         if (!error.isEmpty())
@@ -153,6 +155,12 @@ private:
                 m.columns.append(ColumnMapping{name, name, {}, false, false, {}});
             p.mappings.append(m);
         }
+        TableMapping pair;
+        pair.target = QStringLiteral("pair");
+        pair.source = QStringLiteral("pair");
+        for (const QString &name : {QStringLiteral("a"), QStringLiteral("b")})
+            pair.columns.append(ColumnMapping{name, name, {}, false, false, {}});
+        p.mappings.append(pair);
         return p;
     }
 
@@ -231,6 +239,7 @@ private:
         for (const Column &c : target.columns)
             create.append(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, v %2)")
                               .arg(tableOf(c.name), c.targetType));
+        create.append(QStringLiteral("CREATE TABLE pair (a VARCHAR(10), b INTEGER)"));
         VERIFY_OK(exec(target.spec, create));
         const Project p = project(target);
         RunEngine engine(p, RunOptions(), &m_passwords);
@@ -242,16 +251,22 @@ private:
         for (const RunTableRecord &t : record->tables) {
             QVERIFY2(t.quarantined == 0, qPrintable(t.tableName));
             copies.append(QStringLiteral("CREATE TABLE k%1 AS SELECT * FROM %2")
-                              .arg(t.tableName.mid(1), t.tableName));
+                              .arg(t.tableName.startsWith(QStringLiteral("c_")) ? t.tableName.mid(1)
+                                                                                : t.tableName,
+                                   t.tableName));
         }
         VERIFY_OK(exec(target.spec, copies));
 
+        checkWithoutKey(target, p);
+        if (QTest::currentTestFailed())
+            return;
         QStringList failures;
         for (Method method : target.methods) {
             const ReconcileReport clean = reconcile(p, method, {});
             for (const TableReconciliation &t : clean.tables)
-                QVERIFY2(t.status == ReconcileStatus::Pass && t.modified == 0,
-                         qPrintable(methodName(method) + QLatin1Char(' ') + describe(t)));
+                if (t.table != QStringLiteral("pair"))
+                    QVERIFY2(t.status == ReconcileStatus::Pass && t.modified == 0,
+                             qPrintable(methodName(method) + QLatin1Char(' ') + describe(t)));
             for (const Column &c : target.columns) {
                 const TableReconciliation *t = clean.table(tableOf(c.name));
                 QVERIFY(t);
@@ -287,6 +302,56 @@ private:
                  qPrintable(QStringLiteral("%1 failures, listed above").arg(failures.size())));
         for (Method method : target.methods)
             QCOMPARE(reconcile(p, method, {}).status, ReconcileStatus::Pass);
+    }
+
+    // A table without a key (pair: a, b) holding the same row twice in the source and the target
+    // is compared as a multiset: the copies match copy for copy, a third copy is extra, a lost
+    // copy is missing, and a changed copy is one missing and one extra.
+    void checkWithoutKey(const Target &target, const Project &p)
+    {
+        struct Case
+        {
+            QString name;
+            QStringList statements;
+            qint64 matched, missing, extra;
+        };
+        const QList<Case> cases = {{QStringLiteral("clean"), {}, 3, 0, 0},
+                                   {QStringLiteral("a third copy"),
+                                    {QStringLiteral("INSERT INTO pair VALUES ('x', 1)")},
+                                    3,
+                                    0,
+                                    1},
+                                   {QStringLiteral("one copy lost"),
+                                    {QStringLiteral("DELETE FROM pair WHERE b = 1"),
+                                     QStringLiteral("INSERT INTO pair VALUES ('x', 1)")},
+                                    2,
+                                    1,
+                                    0},
+                                   {QStringLiteral("a copy changed"),
+                                    {QStringLiteral("DELETE FROM pair WHERE b = 1"),
+                                     QStringLiteral("INSERT INTO pair VALUES ('x', 1), ('x ', 1)")},
+                                    2,
+                                    1,
+                                    1}};
+        for (const Case &c : cases) {
+            VERIFY_OK(exec(target.spec, c.statements));
+            for (Method method : target.methods) {
+                const ReconcileReport report = reconcile(p, method, {QStringLiteral("pair")});
+                const TableReconciliation &t = report.tables.first();
+                const QString what = c.name + QLatin1Char(' ') + methodName(method) +
+                                     QStringLiteral(": ") + describe(t) +
+                                     QStringLiteral(", matched %1, duplicates %2")
+                                         .arg(t.matched)
+                                         .arg(t.duplicateRows());
+                QVERIFY2(t.matched == c.matched && t.missing == c.missing && t.extra == c.extra &&
+                             t.modified == 0 && t.duplicateRows() == 0 && t.duplicateKeys == 0,
+                         qPrintable(what));
+                QVERIFY2((t.status == ReconcileStatus::Pass) == (c.missing + c.extra == 0),
+                         qPrintable(what));
+            }
+            VERIFY_OK(exec(target.spec, {QStringLiteral("DELETE FROM pair"),
+                                         QStringLiteral("INSERT INTO pair SELECT * FROM kpair")}));
+        }
     }
 
 private Q_SLOTS:
