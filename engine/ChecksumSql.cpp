@@ -96,6 +96,8 @@ QString ChecksumSql::postgresValue(const ColumnInfo &info, QString &valid) const
         if (base != QLatin1String("numeric") && base != QLatin1String("decimal"))
             return {};
         valid = QStringLiteral("%1::text NOT IN ('NaN', 'Infinity', '-Infinity')").arg(c);
+        if (ValueComparer::keepsDecimalScale(info, m_kind))
+            return c + QStringLiteral("::text"); // as written: 1.50 is not 1.5
         return QStringLiteral("CASE WHEN strpos(%1::text, '.') > 0 THEN "
                               "rtrim(rtrim(%1::text, '0'), '.') ELSE %1::text END")
             .arg(c);

@@ -101,11 +101,22 @@ QVariant canonicalInteger(const QVariant &value)
     return QVariant(textOf(value));
 }
 
-QVariant canonicalDecimal(const QVariant &value)
+// The digits after the point as written; -1 when text has an exponent (no scale of its own).
+int writtenScale(const QString &text)
 {
-    if (auto d = DecimalText::parse(textOf(value)))
-        return QVariant(d->toString(-1));
-    return QVariant(textOf(value));
+    const QString trimmed = text.trimmed();
+    if (trimmed.contains(QLatin1Char('e'), Qt::CaseInsensitive))
+        return -1;
+    const qsizetype point = trimmed.indexOf(QLatin1Char('.'));
+    return point < 0 ? 0 : int(trimmed.size() - point - 1);
+}
+
+QVariant canonicalDecimal(const QVariant &value, bool keepsScale)
+{
+    const QString text = textOf(value);
+    if (auto d = DecimalText::parse(text))
+        return QVariant(d->toString(keepsScale ? writtenScale(text) : -1));
+    return QVariant(text);
 }
 
 // The float a single-precision column stores for d: PostgreSQL parses the shortest text the
@@ -174,11 +185,14 @@ ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targ
 {
     if (m_type.kind() == Kind::Real)
         m_singlePrecision = isSinglePrecision(column, targetKind);
+    m_keepsScale = m_type.kind() == Kind::Decimal && keepsDecimalScale(column, targetKind);
     m_precision = defaultPrecision(column, targetKind);
     m_fixedLength = m_type.kind() == Kind::Text && isFixedLengthText(column, targetKind);
     m_ignoreTrailingSpaces = m_fixedLength;
-    if (override.tolerance)
+    if (override.tolerance) {
         m_tolerance = *override.tolerance;
+        m_keepsScale = false;
+    }
     if (override.precision)
         m_precision = *override.precision;
     if (override.ignoreCase)
@@ -194,6 +208,15 @@ int ValueComparer::defaultPrecision(const ColumnInfo &column, ConnectionSpec::Ki
     if (kind == ConnectionSpec::Kind::MySql)
         return 0; // DATETIME, TIMESTAMP and TIME without (n) keep whole seconds
     return 6;
+}
+
+// PostgreSQL's numeric without a precision keeps each value's scale: 1.5 and 1.50 are two texts.
+// With (p,s), and in MySQL and SQLite, the column's scale is the value's.
+bool ValueComparer::keepsDecimalScale(const ColumnInfo &column, ConnectionSpec::Kind kind)
+{
+    const QString declared = column.declaredType.trimmed().toLower();
+    return kind == ConnectionSpec::Kind::PostgreSql &&
+           (declared == QLatin1String("numeric") || declared == QLatin1String("decimal"));
 }
 
 bool ValueComparer::isSinglePrecision(const ColumnInfo &column, ConnectionSpec::Kind kind)
@@ -229,7 +252,7 @@ QVariant ValueComparer::canonical(const QVariant &value) const
     case Kind::Integer:
         return canonicalInteger(value);
     case Kind::Decimal:
-        return canonicalDecimal(value);
+        return canonicalDecimal(value, m_keepsScale);
     case Kind::Real:
         return canonicalReal(value);
     case Kind::Boolean:
@@ -288,8 +311,11 @@ bool ValueComparer::equal(const QVariant &expected, const QVariant &actual) cons
     if (expected.isNull() || actual.isNull())
         return expected.isNull() && actual.isNull();
     switch (m_type.kind()) {
-    case Kind::Integer:
     case Kind::Decimal:
+        if (m_keepsScale)
+            return textOf(expected) == textOf(actual);
+        return numbersEqual(expected, actual);
+    case Kind::Integer:
         return numbersEqual(expected, actual);
     case Kind::Real:
         return realsEqual(expected, actual);
@@ -390,6 +416,8 @@ QString ValueComparer::describe() const
     case Kind::Real:
         if (m_tolerance > 0)
             parts.append(QStringLiteral("within %1").arg(m_tolerance));
+        else if (m_keepsScale)
+            parts.append(QStringLiteral("exact value and scale"));
         else if (m_singlePrecision)
             parts.append(QStringLiteral("exact value in single precision"));
         else

@@ -10,12 +10,14 @@ namespace cutover {
 
 // How reconciliation compares one target column: the expected value (the source through the
 // mapping) with the value the target holds. Both sides are first brought to one canonical form
-// for the column's type, so a representation is never a difference: 43.50 and 43.5, a UUID in
-// capitals, "2024-03-01 10:00:00" and "2024-03-01T10:00:00", a timestamp with time zone at
-// another offset, JSON with its keys in another order, a boolean as t/true/1. Then the rule
-// decides, with defaults from the column's type and database:
-//   - decimal, integer and real: exact (a real as an IEEE value: -0.0 is not 0.0; a column of
-//     single precision as the float the database makes of the value it is sent);
+// for the column's type, so a representation the database does not keep is never a difference:
+// 43.50 and 43.5 in a decimal(p,s), a UUID in capitals, "2024-03-01 10:00:00" and
+// "2024-03-01T10:00:00", a timestamp with time zone at another offset, JSON with its keys in
+// another order, a boolean as t/true/1. Then the rule decides, with defaults from the column's
+// type and database:
+//   - decimal, integer and real: exact; a decimal with its scale where the column keeps it as
+//     written (keepsDecimalScale); a real as an IEEE value (-0.0 is not 0.0), in single
+//     precision as the float the database makes of the value it is sent;
 //   - timestamps and times: to the target's fractional digits (MySQL DATETIME: seconds;
 //     PostgreSQL: microseconds; or the declared (n)), with the database's rounding allowed;
 //   - text: exact; PostgreSQL's character(n) and MySQL's CHAR(n) ignore trailing spaces (the
@@ -45,6 +47,9 @@ public:
     // Whether the database pads (PostgreSQL's character(n)) or strips (MySQL's CHAR(n)) trailing
     // spaces, so that it cannot keep them apart: the canonical text then has none.
     static bool isFixedLengthText(const ColumnInfo &column, ConnectionSpec::Kind kind);
+    // Whether the column keeps a decimal's scale as written (PostgreSQL's numeric without (p,s)):
+    // the canonical text then keeps its trailing zeros, and 1.5 is not 1.50.
+    static bool keepsDecimalScale(const ColumnInfo &column, ConnectionSpec::Kind kind);
 
     const QString &column() const { return m_column; }
     const NormalizedType &type() const { return m_type; }
@@ -65,6 +70,7 @@ private:
     ConnectionSpec::Kind m_database = ConnectionSpec::Kind::Sqlite;
     double m_tolerance = 0;         // absolute, set by the project; 0: exact
     bool m_singlePrecision = false; // a real of 4 bytes: compared as the float stored
+    bool m_keepsScale = false;      // keepsDecimalScale: compared as decimal text
     int m_precision = 6;            // fractional digits of times compared
     bool m_fixedLength = false; // the database pads or strips trailing spaces: canonical without
     bool m_ignoreCase = false;
