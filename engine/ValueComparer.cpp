@@ -21,7 +21,25 @@ struct Instant
 {
     qint64 seconds = 0;
     qint64 nanos = 0;
+    std::optional<int> offset; // a timestamp without time zone written with one (SQLite)
 };
+
+__extension__ using Nanos = __int128; // nanoseconds from 1970 overflow 64 bits past the year 2262
+
+Nanos nanosOf(const Instant &t)
+{
+    return Nanos(t.seconds) * 1000000000 + t.nanos;
+}
+
+// "+02:00" for an offset east of UTC in seconds.
+QString offsetText(int seconds)
+{
+    const int minutes = std::abs(seconds) / 60;
+    return QStringLiteral("%1%2:%3")
+        .arg(seconds < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
 
 qint64 fractionNanos(QString digits)
 {
@@ -65,6 +83,8 @@ std::optional<Instant> parseTimestamp(const QString &text, bool toUtc)
     Instant t;
     t.seconds = parsed->wallSeconds() - (toUtc && parsed->hasOffset ? parsed->offsetSeconds : 0);
     t.nanos = fractionNanos(parsed->fraction);
+    if (!toUtc && parsed->hasOffset)
+        t.offset = parsed->offsetSeconds;
     return t;
 }
 
@@ -187,14 +207,19 @@ ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targ
         m_singlePrecision = isSinglePrecision(column, targetKind);
     m_keepsScale = m_type.kind() == Kind::Decimal && keepsDecimalScale(column, targetKind);
     m_precision = defaultPrecision(column, targetKind);
+    m_rounding = targetKind == ConnectionSpec::Kind::Sqlite       ? Rounding::None
+                 : targetKind == ConnectionSpec::Kind::PostgreSql ? Rounding::Nearest
+                                                                  : Rounding::NearestOrDown;
     m_fixedLength = m_type.kind() == Kind::Text && isFixedLengthText(column, targetKind);
     m_ignoreTrailingSpaces = m_fixedLength;
     if (override.tolerance) {
         m_tolerance = *override.tolerance;
         m_keepsScale = false;
     }
-    if (override.precision)
+    if (override.precision) {
         m_precision = *override.precision;
+        m_rounding = Rounding::NearestOrDown;
+    }
     if (override.ignoreCase)
         m_ignoreCase = *override.ignoreCase;
     if (override.ignoreTrailingSpaces)
@@ -203,6 +228,8 @@ ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targ
 
 int ValueComparer::defaultPrecision(const ColumnInfo &column, ConnectionSpec::Kind kind)
 {
+    if (kind == ConnectionSpec::Kind::Sqlite)
+        return 9; // SQLite keeps the text as written, whatever the declared type says
     if (auto digits = declaredLength(column.declaredType); digits && column.type.isTemporal())
         return qBound(0, *digits, 9);
     if (kind == ConnectionSpec::Kind::MySql)
@@ -302,8 +329,10 @@ QVariant ValueComparer::canonicalTemporal(const QString &text) const
     const bool utc = m_type.kind() == Kind::TimestampTz;
     const qint64 seconds =
         parsed->wallSeconds() - (utc && parsed->hasOffset ? parsed->offsetSeconds : 0);
-    return QVariant(IsoTimestamp::format(seconds, trimmedFraction(parsed->fraction),
-                                         utc ? QStringLiteral("Z") : QString()));
+    const QString suffix = utc                 ? QStringLiteral("Z")
+                           : parsed->hasOffset ? offsetText(parsed->offsetSeconds)
+                                               : QString();
+    return QVariant(IsoTimestamp::format(seconds, trimmedFraction(parsed->fraction), suffix));
 }
 
 bool ValueComparer::equal(const QVariant &expected, const QVariant &actual) const
@@ -380,11 +409,31 @@ bool ValueComparer::temporalEqual(const QString &a, const QString &b) const
     const auto y = m_type.kind() == Kind::Time ? parseTime(b) : parseTimestamp(b, utc);
     if (!x || !y)
         return a == b;
-    // Within one unit of the compared precision: a database that rounds to its precision
-    // (MySQL) and one that truncates give the same verdict.
-    const qint64 unit = qint64(std::pow(10.0, 9 - qBound(0, m_precision, 9)));
-    const long double diff = (long double)(x->seconds - y->seconds) * 1e9L + (x->nanos - y->nanos);
-    return std::abs(diff) < (long double)unit;
+    if (x->offset != y->offset)
+        return false; // 10:00 at +02:00 is another time than 10:00 without an offset
+    const auto [xLow, xHigh] = roundings(nanosOf(*x));
+    const auto [yLow, yHigh] = roundings(nanosOf(*y));
+    return xLow == yLow || xLow == yHigh || xHigh == yLow || xHigh == yHigh;
+}
+
+// What a value may become in a column of m_precision digits: itself when it fits; else the
+// nearest unit (both at a tie) where the database rounds (PostgreSQL), or the nearest and the
+// unit below where it may cut instead (MySQL rounds, MariaDB truncates).
+std::pair<Nanos, Nanos> ValueComparer::roundings(Nanos t) const
+{
+    const Nanos unit = Nanos(std::llround(std::pow(10.0, 9 - qBound(0, m_precision, 9))));
+    Nanos rest = t % unit;
+    if (rest < 0)
+        rest += unit;
+    if (rest == 0 || m_rounding == Rounding::None)
+        return {t, t};
+    const Nanos down = t - rest;
+    const Nanos up = down + unit;
+    if (m_rounding == Rounding::NearestOrDown)
+        return {down, 2 * rest < unit ? down : up};
+    if (2 * rest == unit)
+        return {down, up};
+    return 2 * rest < unit ? std::pair{down, down} : std::pair{up, up};
 }
 
 bool ValueComparer::textEqual(QString a, QString b) const
@@ -428,9 +477,12 @@ QString ValueComparer::describe() const
     case Kind::TimestampTz:
         parts.append(m_precision == 0   ? QStringLiteral("to the second")
                      : m_precision == 3 ? QStringLiteral("to the millisecond")
-                     : m_precision == 6
-                         ? QStringLiteral("to the microsecond")
+                     : m_precision == 6 ? QStringLiteral("to the microsecond")
+                     : m_precision == 9
+                         ? QStringLiteral("to the nanosecond")
                          : QStringLiteral("to %1 fractional digits").arg(m_precision));
+        if (m_rounding == Rounding::NearestOrDown && m_precision < 9)
+            parts.append(QStringLiteral("finer digits rounded or cut"));
         if (m_type.kind() == Kind::TimestampTz)
             parts.append(QStringLiteral("as UTC instants"));
         break;

@@ -19,7 +19,10 @@ namespace cutover {
 //     written (keepsDecimalScale); a real as an IEEE value (-0.0 is not 0.0), in single
 //     precision as the float the database makes of the value it is sent;
 //   - timestamps and times: to the target's fractional digits (MySQL DATETIME: seconds;
-//     PostgreSQL: microseconds; or the declared (n)), with the database's rounding allowed;
+//     PostgreSQL: microseconds; or the declared (n); SQLite: all nine, as it keeps the text), a
+//     value with more digits as the database rounds it (MySQL: rounded or cut, which MariaDB
+//     does); a timestamp without time zone written with an offset only equals one with that
+//     offset;
 //   - text: exact; PostgreSQL's character(n) and MySQL's CHAR(n) ignore trailing spaces (the
 //     database pads or strips them), SQLite's CHAR(n) does not (SQLite keeps them);
 // each overridable by the project (ColumnCompareOverride: tolerance, precision, ignoreCase,
@@ -56,6 +59,15 @@ public:
     bool isTemporal() const { return m_type.isTemporal(); }
 
 private:
+    // How the database brings a time with more fractional digits than m_precision to the column.
+    enum class Rounding
+    {
+        None,         // SQLite keeps what it is given
+        Nearest,      // PostgreSQL rounds
+        NearestOrDown // MySQL rounds, MariaDB truncates; and a project's coarser precision
+    };
+    __extension__ using Nanos = __int128;
+
     static int defaultPrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
     static bool isSinglePrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
     QVariant canonicalTemporal(const QString &text) const;
@@ -63,6 +75,7 @@ private:
     bool numbersEqual(const QVariant &a, const QVariant &b) const;
     bool realsEqual(const QVariant &a, const QVariant &b) const;
     bool temporalEqual(const QString &a, const QString &b) const;
+    std::pair<Nanos, Nanos> roundings(Nanos t) const;
     bool textEqual(QString a, QString b) const;
 
     QString m_column;
@@ -72,6 +85,7 @@ private:
     bool m_singlePrecision = false; // a real of 4 bytes: compared as the float stored
     bool m_keepsScale = false;      // keepsDecimalScale: compared as decimal text
     int m_precision = 6;            // fractional digits of times compared
+    Rounding m_rounding = Rounding::Nearest;
     bool m_fixedLength = false; // the database pads or strips trailing spaces: canonical without
     bool m_ignoreCase = false;
     bool m_ignoreTrailingSpaces = false;

@@ -384,7 +384,7 @@ private Q_SLOTS:
             {QStringLiteral("dec"), QStringLiteral("DECIMAL(10,2)"), QStringLiteral("TEXT"),
              QStringLiteral("exact value")},
             {QStringLiteral("ts"), QStringLiteral("TIMESTAMP"), QStringLiteral("TEXT"),
-             QStringLiteral("to 9 fractional digits")}};
+             QStringLiteral("to the nanosecond")}};
         for (const QString &c : {QStringLiteral("txt"), QStringLiteral("vc"), QStringLiteral("ch")})
             target.changes += textChanges(c);
         target.changes +=
@@ -497,6 +497,16 @@ private Q_SLOTS:
               QStringLiteral("'2024-03-01 10:00:00'"),
               QStringLiteral("'2024-03-01 10:00:01'"),
               {}},
+             // More digits than timestamp(0) keeps: PostgreSQL rounds .4 down and .6 up, and the
+             // second it stored is the only one that matches.
+             {QStringLiteral("ts0"),
+              QStringLiteral("'2024-03-01 10:00:00.4'"),
+              QStringLiteral("'2024-03-01 10:00:01'"),
+              {}},
+             {QStringLiteral("ts0"),
+              QStringLiteral("'2024-03-01 10:00:00.6'"),
+              QStringLiteral("'2024-03-01 10:00:00'"),
+              {}},
              {QStringLiteral("tsz"),
               QStringLiteral("'2024-03-01T10:00:00.123456Z'"),
               QStringLiteral("'2024-03-01 10:00:00.123457+00'"),
@@ -536,11 +546,11 @@ private Q_SLOTS:
             {QStringLiteral("dec"), QStringLiteral("DECIMAL(10,2)"), QStringLiteral("TEXT"),
              QStringLiteral("exact value")},
             {QStringLiteral("dt"), QStringLiteral("DATETIME(6)"), QStringLiteral("TEXT"),
-             QStringLiteral("to the microsecond")},
+             QStringLiteral("to the microsecond, finer digits rounded or cut")},
             {QStringLiteral("dt3"), QStringLiteral("DATETIME(3)"), QStringLiteral("TEXT"),
-             QStringLiteral("to the millisecond")},
+             QStringLiteral("to the millisecond, finer digits rounded or cut")},
             {QStringLiteral("dt0"), QStringLiteral("DATETIME"), QStringLiteral("TEXT"),
-             QStringLiteral("to the second")}};
+             QStringLiteral("to the second, finer digits rounded or cut")}};
         target.changes += textChanges(QStringLiteral("txt"));
         target.changes += textChanges(QStringLiteral("vc"));
         target.changes += textChanges(
@@ -572,7 +582,17 @@ private Q_SLOTS:
              {QStringLiteral("dt0"),
               QStringLiteral("'2024-03-01 10:00:00'"),
               QStringLiteral("'2024-03-01 10:00:01'"),
-              {}}};
+              {}},
+             // More digits than DATETIME keeps: MariaDB cuts .4 and .6 to 10:00:00 (MySQL rounds
+             // .6 up). Either way 10:00:00.4 can only be 10:00:00.
+             {QStringLiteral("dt0"),
+              QStringLiteral("'2024-03-01 10:00:00.4'"),
+              QStringLiteral("'2024-03-01 10:00:01'"),
+              {}},
+             {QStringLiteral("dt0"), QStringLiteral("'2024-03-01 10:00:00.6'"),
+              QStringLiteral("'2024-03-01 10:00:01'"),
+              QStringLiteral("10:00:00.6 is 10:00:01 where MySQL rounds it and 10:00:00 where "
+                             "MariaDB cuts it: the rule accepts either second")}};
         check(target);
     }
 
