@@ -181,6 +181,9 @@ private:
         options.store = false;
         options.method = method;
         options.tables = tables;
+        // No sample: a method must find each change on its own (the run's digests would else
+        // fall back to the exact merge when the sample holds the changed row).
+        options.sampleRows = 0;
         Reconciler reconciler(project, &m_passwords);
         auto report = reconciler.run(options);
         if (!report)
@@ -271,6 +274,15 @@ private:
                 const TableReconciliation *t = clean.table(tableOf(c.name));
                 QVERIFY(t);
                 QCOMPARE(t->columns.size(), 2);
+                // The run's digests prove a clean SQLite table, so a change must break them
+                // (a run records none where SQLite's conversion of a value cannot be foretold:
+                // text into NUMERIC affinity).
+                if (method == Method::Auto && target.spec.kind() == ConnectionSpec::Kind::Sqlite &&
+                    c.sourceType == QStringLiteral("REAL") &&
+                    t->method != QStringLiteral("run digests"))
+                    failures.append(QStringLiteral("%1: not proven by the run's digests when "
+                                                   "clean: %2")
+                                        .arg(c.name, describe(*t)));
                 if (t->columns.at(1).rule != c.rule)
                     failures.append(QStringLiteral("%1: the rule is '%2', not '%3'")
                                         .arg(c.name, t->columns.at(1).rule, c.rule));
@@ -381,6 +393,8 @@ private Q_SLOTS:
             {QStringLiteral("ch"), QStringLiteral("CHAR(10)"), QStringLiteral("TEXT"), exactText},
             {QStringLiteral("dbl"), QStringLiteral("REAL"), QStringLiteral("REAL"),
              QStringLiteral("exact value")},
+            // No declared type: BLOB affinity keeps every value as it is given, even -0.0.
+            {QStringLiteral("raw"), QString(), QStringLiteral("REAL"), exactText},
             {QStringLiteral("dec"), QStringLiteral("DECIMAL(10,2)"), QStringLiteral("TEXT"),
              QStringLiteral("exact value")},
             {QStringLiteral("ts"), QStringLiteral("TIMESTAMP"), QStringLiteral("TEXT"),
@@ -395,6 +409,7 @@ private Q_SLOTS:
              {QStringLiteral("dbl"), QStringLiteral("0.0"), QStringLiteral("-0.0"),
               QStringLiteral("a REAL column keeps a whole number as an integer on disk: -0.0 is "
                              "stored as 0")},
+             {QStringLiteral("raw"), QStringLiteral("0.0"), QStringLiteral("-0.0"), {}},
              {QStringLiteral("dec"), QStringLiteral("'1.5'"), QStringLiteral("'1.50'"),
               QStringLiteral("DECIMAL(10,2) has NUMERIC affinity: '1.50' is stored as the REAL "
                              "1.5")},
