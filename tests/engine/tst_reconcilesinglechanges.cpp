@@ -126,7 +126,9 @@ private:
                                .arg(row)
                                .arg(filler));
         }
-        sql += {QStringLiteral("CREATE TABLE pair (a TEXT, b INTEGER)"),
+        sql += {QStringLiteral("CREATE TABLE word (w TEXT PRIMARY KEY, n INTEGER)"),
+                QStringLiteral("INSERT INTO word VALUES ('abc', 1), ('def', 2), ('ghi', 3)"),
+                QStringLiteral("CREATE TABLE pair (a TEXT, b INTEGER)"),
                 QStringLiteral("INSERT INTO pair VALUES ('x', 1), ('x', 1), ('y', 2)")};
         const QString path = dir + QStringLiteral("/legacy.sqlite");
         const QString error = SqliteFile::create(path, sql);
@@ -155,6 +157,12 @@ private:
                 m.columns.append(ColumnMapping{name, name, {}, false, false, {}});
             p.mappings.append(m);
         }
+        TableMapping word;
+        word.target = QStringLiteral("word");
+        word.source = QStringLiteral("word");
+        for (const QString &name : {QStringLiteral("w"), QStringLiteral("n")})
+            word.columns.append(ColumnMapping{name, name, {}, false, false, {}});
+        p.mappings.append(word);
         TableMapping pair;
         pair.target = QStringLiteral("pair");
         pair.source = QStringLiteral("pair");
@@ -242,6 +250,7 @@ private:
         for (const Column &c : target.columns)
             create.append(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, v %2)")
                               .arg(tableOf(c.name), c.targetType));
+        create.append(QStringLiteral("CREATE TABLE word (w VARCHAR(20) PRIMARY KEY, n INTEGER)"));
         create.append(QStringLiteral("CREATE TABLE pair (a VARCHAR(10), b INTEGER)"));
         VERIFY_OK(exec(target.spec, create));
         const Project p = project(target);
@@ -261,13 +270,14 @@ private:
         VERIFY_OK(exec(target.spec, copies));
 
         checkWithoutKey(target, p);
+        checkTextKey(target, p);
         if (QTest::currentTestFailed())
             return;
         QStringList failures;
         for (Method method : target.methods) {
             const ReconcileReport clean = reconcile(p, method, {});
             for (const TableReconciliation &t : clean.tables)
-                if (t.table != QStringLiteral("pair"))
+                if (t.table.startsWith(QStringLiteral("c_")))
                     QVERIFY2(t.status == ReconcileStatus::Pass && t.modified == 0,
                              qPrintable(methodName(method) + QLatin1Char(' ') + describe(t)));
             for (const Column &c : target.columns) {
@@ -314,6 +324,32 @@ private:
                  qPrintable(QStringLiteral("%1 failures, listed above").arg(failures.size())));
         for (Method method : target.methods)
             QCOMPARE(reconcile(p, method, {}).status, ReconcileStatus::Pass);
+    }
+
+    // A text key (word: w, n) changed by a space or a case is another key: one row missing and
+    // one extra, also where the collation calls the two keys equal (MariaDB's utf8mb4_general_ci
+    // pads and ignores case), which the key ranges of segment checksums must not do.
+    void checkTextKey(const Target &target, const Project &p)
+    {
+        for (const QString &to :
+             {QStringLiteral("abc "), QStringLiteral(" abc"), QStringLiteral("Abc")}) {
+            VERIFY_OK(exec(target.spec,
+                           {QStringLiteral("UPDATE word SET w = '%1' WHERE n = 1").arg(to)}));
+            for (Method method : target.methods) {
+                const ReconcileReport report = reconcile(p, method, {QStringLiteral("word")});
+                const TableReconciliation &t = report.tables.first();
+                const QString what = QStringLiteral("word 'abc' -> '%1' %2: %3")
+                                         .arg(to, methodName(method), describe(t));
+                QVERIFY2(t.missing == 1 && t.extra == 1 && t.modified == 0 && t.matched == 2 &&
+                             t.status == ReconcileStatus::Fail,
+                         qPrintable(what));
+                QCOMPARE(ReconcileKeys::of(t.missingSamples), QStringList{QStringLiteral("abc")});
+                QCOMPARE(ReconcileKeys::of(t.extraSamples), QStringList{to});
+                if (method == Method::Checksums)
+                    QVERIFY2(t.method == QStringLiteral("segment checksums"), qPrintable(what));
+            }
+            VERIFY_OK(exec(target.spec, {QStringLiteral("UPDATE word SET w = 'abc' WHERE n = 1")}));
+        }
     }
 
     // A table without a key (pair: a, b) holding the same row twice in the source and the target
