@@ -399,6 +399,8 @@ QVariant ValueComparer::canonicalReal(const QVariant &value) const
         if (!ok)
             return QVariant(textOf(value));
     }
+    if (std::isnan(d))
+        return QVariant(QStringLiteral("NaN")); // as a double, SQLite (the spool) makes it NULL
     return QVariant(m_singlePrecision ? singlePrecision(d, m_database) : d);
 }
 

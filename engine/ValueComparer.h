@@ -35,7 +35,8 @@ public:
     ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targetKind,
                   const ColumnCompareOverride &override = {});
 
-    // The canonical form: qint64 for integers and booleans, double for reals, decimal text,
+    // The canonical form: qint64 for integers and booleans, double for reals (NaN as the text
+    // "NaN": SQLite, which spools the rows, would store a NaN as NULL), decimal text,
     // ISO 8601 text for dates and times (timestamps with time zone in UTC with a Z), lower-case
     // UUID text, compact JSON, QByteArray for blobs, QString for text (without trailing spaces
     // where the database cannot keep them, isFixedLengthText). NULL stays NULL.

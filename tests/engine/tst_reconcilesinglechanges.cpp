@@ -520,6 +520,7 @@ private Q_SLOTS:
               {}},
              {QStringLiteral("dbl"), QStringLiteral("0.0"), QStringLiteral("'-0'"), {}},
              {QStringLiteral("dbl"), QStringLiteral("0.1"), QStringLiteral("'NaN'"), {}},
+             {QStringLiteral("dbl"), QStringLiteral("NULL"), QStringLiteral("'NaN'"), {}},
              {QStringLiteral("dbl"), QStringLiteral("1e308"), QStringLiteral("'Infinity'"), {}},
              // The float next to 0.1f: 0x3dccccce.
              {QStringLiteral("flt"), QStringLiteral("0.1"), QStringLiteral("'0.10000001'"), {}},
