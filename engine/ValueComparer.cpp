@@ -2,6 +2,7 @@
 
 #include "DecimalText.h"
 #include "IsoTimestamp.h"
+#include "JsonbText.h"
 #include "ValueText.h"
 
 #include <QJsonDocument>
@@ -206,6 +207,7 @@ ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targ
     if (m_type.kind() == Kind::Real)
         m_singlePrecision = isSinglePrecision(column, targetKind);
     m_keepsScale = m_type.kind() == Kind::Decimal && keepsDecimalScale(column, targetKind);
+    m_json = jsonFormOf(column, targetKind);
     m_precision = defaultPrecision(column, targetKind);
     m_rounding = targetKind == ConnectionSpec::Kind::Sqlite       ? Rounding::None
                  : targetKind == ConnectionSpec::Kind::PostgreSql ? Rounding::Nearest
@@ -235,6 +237,20 @@ int ValueComparer::defaultPrecision(const ColumnInfo &column, ConnectionSpec::Ki
     if (kind == ConnectionSpec::Kind::MySql)
         return 0; // DATETIME, TIMESTAMP and TIME without (n) keep whole seconds
     return 6;
+}
+
+// PostgreSQL's json and SQLite keep JSON as it was written; jsonb keeps its own form (JsonbText);
+// MySQL's JSON sorts keys and keeps numbers as doubles, as QJsonDocument does. (MariaDB's JSON
+// is a LONGTEXT, a text column.)
+ValueComparer::JsonForm ValueComparer::jsonFormOf(const ColumnInfo &column,
+                                                  ConnectionSpec::Kind kind)
+{
+    if (kind == ConnectionSpec::Kind::MySql)
+        return JsonForm::Document;
+    if (kind == ConnectionSpec::Kind::PostgreSql &&
+        column.declaredType.trimmed().compare(QLatin1String("jsonb"), Qt::CaseInsensitive) == 0)
+        return JsonForm::Jsonb;
+    return JsonForm::AsWritten;
 }
 
 // PostgreSQL's numeric without a precision keeps each value's scale: 1.5 and 1.50 are two texts.
@@ -292,7 +308,10 @@ QVariant ValueComparer::canonical(const QVariant &value) const
     case Kind::Uuid:
         return canonicalUuid(value);
     case Kind::Json:
-        return canonicalJson(value);
+        return m_json == JsonForm::Jsonb
+                   ? QVariant(JsonbText::of(textOf(value)).value_or(textOf(value)))
+               : m_json == JsonForm::Document ? canonicalJson(value)
+                                              : QVariant(textOf(value));
     case Kind::Blob:
         return value.typeId() == QMetaType::QByteArray ? value : QVariant(textOf(value).toUtf8());
     case Kind::Text:
@@ -497,7 +516,11 @@ QString ValueComparer::describe() const
             parts.append(QStringLiteral("ignoring trailing spaces"));
         break;
     case Kind::Json:
-        parts.append(QStringLiteral("same JSON (key order ignored)"));
+        parts.append(m_json == JsonForm::Jsonb ? QStringLiteral("same JSON as jsonb keeps it (key "
+                                                                "order and spacing ignored)")
+                     : m_json == JsonForm::Document
+                         ? QStringLiteral("same JSON (key order ignored)")
+                         : QStringLiteral("exact text"));
         break;
     case Kind::Uuid:
         parts.append(QStringLiteral("same UUID (case ignored)"));

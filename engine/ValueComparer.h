@@ -13,8 +13,9 @@ namespace cutover {
 // for the column's type, so a representation the database does not keep is never a difference:
 // 43.50 and 43.5 in a decimal(p,s), a UUID in capitals, "2024-03-01 10:00:00" and
 // "2024-03-01T10:00:00", a timestamp with time zone at another offset, JSON with its keys in
-// another order, a boolean as t/true/1. Then the rule decides, with defaults from the column's
-// type and database:
+// another order in jsonb or MySQL's JSON (PostgreSQL's json and SQLite keep JSON as written, and
+// jsonb keeps 1.50 apart from 1.5), a boolean as t/true/1. Then the rule decides, with defaults
+// from the column's type and database:
 //   - decimal, integer and real: exact; a decimal with its scale where the column keeps it as
 //     written (keepsDecimalScale); a real as an IEEE value (-0.0 is not 0.0), in single
 //     precision as the float the database makes of the value it is sent;
@@ -38,8 +39,9 @@ public:
     // The canonical form: qint64 for integers and booleans, double for reals (NaN as the text
     // "NaN": SQLite, which spools the rows, would store a NaN as NULL), decimal text,
     // ISO 8601 text for dates and times (timestamps with time zone in UTC with a Z), lower-case
-    // UUID text, compact JSON, QByteArray for blobs, QString for text (without trailing spaces
-    // where the database cannot keep them, isFixedLengthText). NULL stays NULL.
+    // UUID text, JSON in the form the column keeps (jsonFormOf), QByteArray for blobs, QString for
+    // text (without trailing spaces where the database cannot keep them, isFixedLengthText). NULL
+    // stays NULL.
     QVariant canonical(const QVariant &value) const;
     // Both values canonical.
     bool equal(const QVariant &expected, const QVariant &actual) const;
@@ -67,8 +69,16 @@ private:
         Nearest,      // PostgreSQL rounds
         NearestOrDown // MySQL rounds, MariaDB truncates; and a project's coarser precision
     };
+    // What a JSON column keeps of the text it is given.
+    enum class JsonForm
+    {
+        AsWritten, // PostgreSQL's json, SQLite
+        Jsonb,     // PostgreSQL's jsonb: JsonbText
+        Document   // MySQL's JSON: keys sorted, numbers as doubles
+    };
     __extension__ using Nanos = __int128;
 
+    static JsonForm jsonFormOf(const ColumnInfo &column, ConnectionSpec::Kind kind);
     static int defaultPrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
     static bool isSinglePrecision(const ColumnInfo &column, ConnectionSpec::Kind kind);
     QVariant canonicalTemporal(const QString &text) const;
@@ -87,6 +97,7 @@ private:
     bool m_keepsScale = false;      // keepsDecimalScale: compared as decimal text
     int m_precision = 6;            // fractional digits of times compared
     Rounding m_rounding = Rounding::Nearest;
+    JsonForm m_json = JsonForm::AsWritten;
     bool m_fixedLength = false; // the database pads or strips trailing spaces: canonical without
     bool m_ignoreCase = false;
     bool m_ignoreTrailingSpaces = false;

@@ -434,7 +434,8 @@ private Q_SLOTS:
             {QStringLiteral("dec"), QStringLiteral("DECIMAL(10,2)"), QStringLiteral("TEXT"),
              QStringLiteral("exact value")},
             {QStringLiteral("ts"), QStringLiteral("TIMESTAMP"), QStringLiteral("TEXT"),
-             QStringLiteral("to the nanosecond")}};
+             QStringLiteral("to the nanosecond")},
+            {QStringLiteral("js"), QStringLiteral("JSON"), QStringLiteral("TEXT"), exactText}};
         for (const QString &c : {QStringLiteral("txt"), QStringLiteral("vc"), QStringLiteral("ch")})
             target.changes += textChanges(c);
         target.changes +=
@@ -469,7 +470,15 @@ private Q_SLOTS:
              // Not a change of value: ISO 8601 writes the same wall time with a T or a space.
              {QStringLiteral("ts"), QStringLiteral("'2024-03-01 10:00:00'"),
               QStringLiteral("'2024-03-01 10:00:00'"),
-              QStringLiteral("the same wall time, spelled with a space instead of a T")}};
+              QStringLiteral("the same wall time, spelled with a space instead of a T")},
+             {QStringLiteral("js"),
+              QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"b\": [1, \"x\"], \"a\": 1.0}'"),
+              {}},
+             {QStringLiteral("js"),
+              QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"a\": 1.00, \"b\": [1, \"x\"]}'"),
+              {}}};
         check(target);
     }
 
@@ -508,7 +517,11 @@ private Q_SLOTS:
             {QStringLiteral("ts0"), QStringLiteral("timestamp(0)"), QStringLiteral("TEXT"),
              QStringLiteral("to the second")},
             {QStringLiteral("tsz"), QStringLiteral("timestamptz"), QStringLiteral("TEXT"),
-             QStringLiteral("to the microsecond, as UTC instants")}};
+             QStringLiteral("to the microsecond, as UTC instants")},
+            {QStringLiteral("js"), QStringLiteral("json"), QStringLiteral("TEXT"), exactText,
+             false},
+            {QStringLiteral("jb"), QStringLiteral("jsonb"), QStringLiteral("TEXT"),
+             QStringLiteral("same JSON as jsonb keeps it (key order and spacing ignored)"), false}};
         target.changes += textChanges(QStringLiteral("txt"));
         target.changes += textChanges(QStringLiteral("vc"));
         target.changes += textChanges(QStringLiteral("ch"),
@@ -565,7 +578,46 @@ private Q_SLOTS:
               {}},
              {QStringLiteral("tsz"), QStringLiteral("'2024-03-01T10:00:00.123456Z'"),
               QStringLiteral("'2024-03-01 12:00:00.123456+02'"),
-              QStringLiteral("timestamptz stores the instant, not the offset it was given in")}};
+              QStringLiteral("timestamptz stores the instant, not the offset it was given in")},
+             {QStringLiteral("js"),
+              QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"b\": [1, \"x\"], \"a\": 1.0}'"),
+              {}},
+             {QStringLiteral("js"),
+              QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"a\":1.0,\"b\":[1,\"x\"]}'"),
+              {}},
+             {QStringLiteral("js"),
+              QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"a\": 1.00, \"b\": [1, \"x\"]}'"),
+              {}},
+             {QStringLiteral("jb"),
+              QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"a\": 1.00, \"b\": [1, \"x\"]}'"),
+              {}},
+             {QStringLiteral("jb"),
+              QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"a\": 1.0000000000000000001, \"b\": [1, \"x\"]}'"),
+              {}},
+             {QStringLiteral("jb"),
+              QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"X\"]}'"),
+              {}},
+             // jsonb keeps the last of a repeated key, decodes escapes and reads 1.50e1 as 15.0.
+             {QStringLiteral("jb"),
+              QStringLiteral("'{\"a\": 1, \"a\": 2, \"e\": \"\\u00e9\", \"n\": 1.50e1}'"),
+              QStringLiteral(R"('{"a": 1, "a": 3, "e": "\u00e9", "n": 1.50e1}')"),
+              {}},
+             {QStringLiteral("jb"),
+              QStringLiteral("'{\"a\": 1, \"a\": 2, \"e\": \"\\u00e9\", \"n\": 1.50e1}'"),
+              QStringLiteral(R"('{"n": 15.0, "e": "é", "a": 2}')"),
+              QStringLiteral("the same jsonb: the last a, an e-acute, 15.0")},
+             {QStringLiteral("jb"), QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"b\": [1, \"x\"], \"a\": 1.0}'"),
+              QStringLiteral("jsonb keeps an object's keys in its own order")},
+             {QStringLiteral("jb"), QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("'{\"a\": 10e-1, \"b\": [1, \"x\"]}'"),
+              QStringLiteral("jsonb keeps 10e-1 as the numeric 1.0")}};
         check(target);
     }
 
