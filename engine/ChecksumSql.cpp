@@ -1,6 +1,7 @@
 #include "ChecksumSql.h"
 
 #include "SqlDialect.h"
+#include "ValueComparer.h"
 #include "ValueText.h"
 
 #include <QRegularExpression>
@@ -19,12 +20,6 @@ QString baseType(const ColumnInfo &column)
     if (const qsizetype paren = declared.indexOf(QLatin1Char('(')); paren >= 0)
         declared = declared.left(paren).trimmed();
     return declared;
-}
-
-bool isFixedLength(const QString &base)
-{
-    return base == QLatin1String("char") || base == QLatin1String("character") ||
-           base == QLatin1String("bpchar") || base == QLatin1String("nchar");
 }
 
 QString tagOf(Kind kind)
@@ -92,7 +87,7 @@ QString ChecksumSql::postgresValue(const ColumnInfo &info, QString &valid) const
             return {};
         return QStringLiteral("CASE WHEN %1 THEN '1' ELSE '0' END").arg(c);
     case Kind::Text:
-        return isFixedLength(base) ? QString() : c + QStringLiteral("::text");
+        return c + QStringLiteral("::text"); // character(n) to text drops the padding
     case Kind::Uuid:
         if (base != QLatin1String("uuid"))
             valid = QStringLiteral("%1::text ~ '%2'").arg(c, QLatin1String(kUuidPattern));
@@ -101,6 +96,8 @@ QString ChecksumSql::postgresValue(const ColumnInfo &info, QString &valid) const
         if (base != QLatin1String("numeric") && base != QLatin1String("decimal"))
             return {};
         valid = QStringLiteral("%1::text NOT IN ('NaN', 'Infinity', '-Infinity')").arg(c);
+        if (ValueComparer::keepsDecimalScale(info, m_kind))
+            return c + QStringLiteral("::text"); // as written: 1.50 is not 1.5
         return QStringLiteral("CASE WHEN strpos(%1::text, '.') > 0 THEN "
                               "rtrim(rtrim(%1::text, '0'), '.') ELSE %1::text END")
             .arg(c);
@@ -146,7 +143,12 @@ QString ChecksumSql::mySqlValue(const ColumnInfo &info, QString &valid) const
         valid = QStringLiteral("%1 IN (0, 1)").arg(c);
         return QStringLiteral("CAST(%1 AS CHAR)").arg(c);
     case Kind::Text:
-        return textual ? c : QString();
+        if (!textual)
+            return {};
+        // CHAR(n) reads without its trailing spaces, unless PAD_CHAR_TO_FULL_LENGTH is set.
+        return ValueComparer::isFixedLengthText(info, m_kind)
+                   ? QStringLiteral("TRIM(TRAILING ' ' FROM %1)").arg(c)
+                   : c;
     case Kind::Uuid:
         if (!textual)
             return {};

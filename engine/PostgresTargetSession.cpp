@@ -3,10 +3,10 @@
 #include "PasswordProvider.h"
 #include "SqlDialect.h"
 #include "TextEncoding.h"
+#include "ValueText.h"
 
 #include <QDate>
 #include <QDateTime>
-#include <QLocale>
 #include <QTime>
 #include <algorithm>
 #include <cmath>
@@ -32,7 +32,7 @@ QByteArray doubleText(double value)
         return QByteArrayLiteral("NaN");
     if (std::isinf(value))
         return value > 0 ? QByteArrayLiteral("Infinity") : QByteArrayLiteral("-Infinity");
-    return QString::number(value, 'g', QLocale::FloatingPointShortest).toLatin1();
+    return ValueText::of(QVariant(value)).toLatin1(); // shortest, and -0 keeps its sign
 }
 
 // The text form PostgreSQL reads for a value (not null, not a byte array).

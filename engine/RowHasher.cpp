@@ -110,8 +110,6 @@ void RowHasher::addInteger(qint64 value)
 
 void RowHasher::addReal(double value)
 {
-    if (value == 0)
-        value = 0; // -0.0 reads back from SQLite as 0.0
     putTag(kReal);
     put(&value, sizeof value);
 }
@@ -225,7 +223,9 @@ bool RowHasher::addStored(const QVariant &value, Affinity affinity)
             ((affinity == Affinity::Integer || affinity == Affinity::Numeric) &&
              value.toDouble() == double(qint64(value.toDouble()))))
             return false;
-        addReal(value.toDouble());
+        // A REAL column keeps a whole number as an integer on disk: -0.0 reads back as 0.0.
+        // A column of BLOB affinity keeps -0.0.
+        addReal(affinity == Affinity::Real && value.toDouble() == 0 ? 0.0 : value.toDouble());
         return true;
     case QMetaType::ULongLong:
     case QMetaType::ULong:

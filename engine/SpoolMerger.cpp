@@ -82,6 +82,8 @@ Result<void> SpoolMerger::merge(ReconcileSpool &spool, TableReconciliation &tabl
 void SpoolMerger::compareGroup(const QList<Row> &expected, const QList<Row> &actual,
                                TableReconciliation &table)
 {
+    if (m_setup.wholeRows)
+        return compareCopies(expected, actual, table);
     if (!actual.isEmpty() && !expected.isEmpty())
         compareRows(expected.first(), actual.first(), table);
     else if (!actual.isEmpty()) {
@@ -96,12 +98,43 @@ void SpoolMerger::compareGroup(const QList<Row> &expected, const QList<Row> &act
             ++table.quarantined;
             continue;
         }
-        ++table.expectedRows;
-        ++table.missing;
-        if (table.missingSamples.size() < m_setup.differenceSamples)
-            table.missingSamples.append(RowRef{row.keyText, row.sourceKey});
-        offerSample(row, nullptr, QStringLiteral("missing"));
+        countMissing(row, table);
     }
+}
+
+// Equal rows of a table without a key: each target copy matches one expected copy, the rows the
+// run loaded first and then those it quarantined (as a keyed row the target holds anyway).
+void SpoolMerger::compareCopies(const QList<Row> &expected, const QList<Row> &actual,
+                                TableReconciliation &table)
+{
+    qsizetype copies = actual.size();
+    for (const bool quarantined : {false, true})
+        for (const Row &row : expected) {
+            if (row.runQuarantined != quarantined)
+                continue;
+            if (copies > 0) {
+                --copies;
+                ++table.expectedRows;
+                ++table.matched;
+                offerSample(row, &actual.first(), QStringLiteral("matched"));
+            } else if (quarantined) {
+                ++table.quarantined;
+            } else {
+                countMissing(row, table);
+            }
+        }
+    table.extra += copies;
+    for (qsizetype i = 0; i < copies && table.extraSamples.size() < m_setup.differenceSamples; ++i)
+        table.extraSamples.append(RowRef{actual.first().keyText, QString()});
+}
+
+void SpoolMerger::countMissing(const Row &expected, TableReconciliation &table)
+{
+    ++table.expectedRows;
+    ++table.missing;
+    if (table.missingSamples.size() < m_setup.differenceSamples)
+        table.missingSamples.append(RowRef{expected.keyText, expected.sourceKey});
+    offerSample(expected, nullptr, QStringLiteral("missing"));
 }
 
 void SpoolMerger::compareRows(const Row &expected, const Row &actual, TableReconciliation &table)

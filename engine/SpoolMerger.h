@@ -21,6 +21,9 @@ public:
     {
         QList<ValueComparer> comparers;
         QList<bool> masked; // per column: show values as kMask
+        // Rows keyed by their whole content (a table without a key): a key group holds equal
+        // rows, matched copy for copy as a multiset, and more copies are no duplicate key.
+        bool wholeRows = false;
         int differenceSamples = 10;
         int sampleRows = 20;
         quint64 seed = 1;
@@ -41,6 +44,9 @@ public:
 private:
     void compareGroup(const QList<Row> &expected, const QList<Row> &actual,
                       TableReconciliation &table);
+    void compareCopies(const QList<Row> &expected, const QList<Row> &actual,
+                       TableReconciliation &table);
+    void countMissing(const Row &expected, TableReconciliation &table);
     void compareRows(const Row &expected, const Row &actual, TableReconciliation &table);
     void offerSample(const Row &expected, const Row *actual, const QString &outcome);
     QString shown(int column, const QVariant &value) const;

@@ -1,5 +1,6 @@
 #include "SqlRowSource.h"
 
+#include "MySqlFloatSelect.h"
 #include "SqlDialect.h"
 #include "TextSelect.h"
 #include "TimestampSelect.h"
@@ -180,10 +181,11 @@ Result<void> SqlRowSource::chooseEncoding()
 }
 
 // The SELECT with the PostgreSQL or MySQL timestamp columns rendered as text by the database
-// (TimestampSelect) and the text columns as their UTF-8 bytes (TextSelect), their types read from
-// the result of the SELECT with LIMIT 0; empty when there are none, for other databases, or when
-// that fails (the SELECT itself then reports). ORDER BY names the rendered columns qualified, so
-// that it sorts by the columns' values rather than by the select list's columns of the same names.
+// (TimestampSelect), MySQL's FLOAT columns as DOUBLE (MySqlFloatSelect) and the text columns as
+// their UTF-8 bytes (TextSelect), their types read from the result of the SELECT with LIMIT 0;
+// empty when there are none, for other databases, or when that fails (the SELECT itself then
+// reports). ORDER BY names the rendered columns qualified, so that it sorts by the columns' values
+// rather than by the select list's columns of the same names.
 QString SqlRowSource::renderedSelect(const TableMapping &mapping, const RowQuery &query)
 {
     const ConnectionSpec::Kind kind = m_connection->spec().kind();
@@ -201,7 +203,7 @@ QString SqlRowSource::renderedSelect(const TableMapping &mapping, const RowQuery
     QList<bool> textBytes;
     QStringList columns;
     QStringList rendered;
-    QStringList temporal; // the columns rendered by the database
+    QStringList renderedNames; // the columns the database renders
     for (int i = 0; i < record.count(); ++i) {
         const QString name = record.fieldName(i);
         if (columns.contains(name))
@@ -210,15 +212,17 @@ QString SqlRowSource::renderedSelect(const TableMapping &mapping, const RowQuery
         const bool isText = TextSelect::isText(kind, record.field(i));
         const QString text =
             isText ? TextSelect::expression(kind, quoted, record.field(i), !m_declaresEncoding)
-                   : TimestampSelect::expression(kind, quoted,
-                                                 TimestampSelect::kindOf(kind, record.field(i)));
+            : MySqlFloatSelect::isFloat(kind, record.field(i))
+                ? MySqlFloatSelect::expression(quoted)
+                : TimestampSelect::expression(kind, quoted,
+                                              TimestampSelect::kindOf(kind, record.field(i)));
         columns.append(name);
         rendered.append(text.isEmpty() ? quoted : text + QStringLiteral(" AS ") + quoted);
         textBytes.append(isText);
         if (!text.isEmpty())
-            temporal.append(name);
+            renderedNames.append(name);
     }
-    if (temporal.isEmpty())
+    if (renderedNames.isEmpty())
         return {};
     m_textBytes = textBytes;
     const QString table = mapping.query.trimmed().isEmpty()
@@ -226,8 +230,9 @@ QString SqlRowSource::renderedSelect(const TableMapping &mapping, const RowQuery
                               : SqlDialect::quoteIdentifier(QStringLiteral("cutover_source"), kind);
     QStringList orderBy;
     for (const QString &column : query.orderBy)
-        orderBy.append((temporal.contains(column, Qt::CaseInsensitive) ? table + QLatin1Char('.')
-                                                                       : QString()) +
+        orderBy.append((renderedNames.contains(column, Qt::CaseInsensitive)
+                            ? table + QLatin1Char('.')
+                            : QString()) +
                        SqlDialect::quoteIdentifier(column, kind));
     return selectStatement(kind, mapping, query, rendered.join(QStringLiteral(", ")),
                            orderBy.join(QStringLiteral(", ")));

@@ -126,6 +126,7 @@ SpoolMerger::Setup TableReconciler::mergeSetup() const
 {
     SpoolMerger::Setup merge;
     merge.comparers = m_comparers;
+    merge.wholeRows = m_keyColumns.isEmpty();
     for (const ValueComparer &c : std::as_const(m_comparers)) {
         const ColumnMapping *column = m_setup.mapping->column(c.column());
         merge.masked.append(m_setup.mask && column && column->sensitive);
@@ -378,9 +379,11 @@ void TableReconciler::chooseColumns()
     m_result.notes.append(
         m_setup.target.primaryKey.isEmpty()
             ? QStringLiteral("the target table has no primary key: rows are matched by their "
-                             "whole content, so a changed row shows as one missing and one extra")
+                             "whole content, as a multiset (each copy of a row once), so a "
+                             "changed row shows as one missing and one extra")
             : QStringLiteral("the database generates the key (%1): rows are matched by their "
-                             "whole content, so a changed row shows as one missing and one extra")
+                             "whole content, as a multiset (each copy of a row once), so a "
+                             "changed row shows as one missing and one extra")
                   .arg(m_setup.target.primaryKey.join(QStringLiteral(", "))));
 }
 

@@ -2,11 +2,13 @@
 
 #include "DecimalText.h"
 #include "IsoTimestamp.h"
+#include "JsonbText.h"
 #include "ValueText.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUuid>
+#include <charconv>
 #include <cmath>
 
 namespace cutover {
@@ -20,7 +22,25 @@ struct Instant
 {
     qint64 seconds = 0;
     qint64 nanos = 0;
+    std::optional<int> offset; // a timestamp without time zone written with one (SQLite)
 };
+
+__extension__ using Nanos = __int128; // nanoseconds from 1970 overflow 64 bits past the year 2262
+
+Nanos nanosOf(const Instant &t)
+{
+    return Nanos(t.seconds) * 1000000000 + t.nanos;
+}
+
+// "+02:00" for an offset east of UTC in seconds.
+QString offsetText(int seconds)
+{
+    const int minutes = std::abs(seconds) / 60;
+    return QStringLiteral("%1%2:%3")
+        .arg(seconds < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
 
 qint64 fractionNanos(QString digits)
 {
@@ -64,6 +84,8 @@ std::optional<Instant> parseTimestamp(const QString &text, bool toUtc)
     Instant t;
     t.seconds = parsed->wallSeconds() - (toUtc && parsed->hasOffset ? parsed->offsetSeconds : 0);
     t.nanos = fractionNanos(parsed->fraction);
+    if (!toUtc && parsed->hasOffset)
+        t.offset = parsed->offsetSeconds;
     return t;
 }
 
@@ -81,6 +103,13 @@ std::optional<int> declaredLength(const QString &declared)
     return m.captured(1).toInt();
 }
 
+QString withoutTrailingSpaces(QString text)
+{
+    while (text.endsWith(QLatin1Char(' ')))
+        text.chop(1);
+    return text;
+}
+
 QVariant canonicalInteger(const QVariant &value)
 {
     if (ValueText::isInteger(value))
@@ -93,20 +122,34 @@ QVariant canonicalInteger(const QVariant &value)
     return QVariant(textOf(value));
 }
 
-QVariant canonicalDecimal(const QVariant &value)
+// The digits after the point as written; -1 when text has an exponent (no scale of its own).
+int writtenScale(const QString &text)
 {
-    if (auto d = DecimalText::parse(textOf(value)))
-        return QVariant(d->toString(-1));
-    return QVariant(textOf(value));
+    const QString trimmed = text.trimmed();
+    if (trimmed.contains(QLatin1Char('e'), Qt::CaseInsensitive))
+        return -1;
+    const qsizetype point = trimmed.indexOf(QLatin1Char('.'));
+    return point < 0 ? 0 : int(trimmed.size() - point - 1);
 }
 
-QVariant canonicalReal(const QVariant &value)
+QVariant canonicalDecimal(const QVariant &value, bool keepsScale)
 {
-    if (value.typeId() == QMetaType::Double)
-        return value;
-    bool ok = false;
-    const double d = textOf(value).trimmed().toDouble(&ok);
-    return ok ? QVariant(d) : QVariant(textOf(value));
+    const QString text = textOf(value);
+    if (auto d = DecimalText::parse(text))
+        return QVariant(d->toString(keepsScale ? writtenScale(text) : -1));
+    return QVariant(text);
+}
+
+// The float a single-precision column stores for d: PostgreSQL parses the shortest text the
+// run sends (float4in), MySQL narrows the double it parsed.
+double singlePrecision(double d, ConnectionSpec::Kind kind)
+{
+    if (kind != ConnectionSpec::Kind::PostgreSql || !std::isfinite(d) || d == 0)
+        return double(float(d));
+    const QByteArray text = ValueText::of(QVariant(d)).toLatin1();
+    float f = 0;
+    const auto parsed = std::from_chars(text.constData(), text.constData() + text.size(), f);
+    return parsed.ec == std::errc() ? double(f) : double(float(d));
 }
 
 QVariant canonicalBoolean(const QVariant &value)
@@ -159,17 +202,26 @@ ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targ
                              const ColumnCompareOverride &override)
     : m_column(column.name)
     , m_type(column.type)
+    , m_database(targetKind)
 {
     if (m_type.kind() == Kind::Real)
-        m_relative = isSinglePrecision(column, targetKind) ? 1e-6 : 1e-12;
+        m_singlePrecision = isSinglePrecision(column, targetKind);
+    m_keepsScale = m_type.kind() == Kind::Decimal && keepsDecimalScale(column, targetKind);
+    m_json = jsonFormOf(column, targetKind);
     m_precision = defaultPrecision(column, targetKind);
-    m_ignoreTrailingSpaces = m_type.kind() == Kind::Text && isFixedLengthText(column);
+    m_rounding = targetKind == ConnectionSpec::Kind::Sqlite       ? Rounding::None
+                 : targetKind == ConnectionSpec::Kind::PostgreSql ? Rounding::Nearest
+                                                                  : Rounding::NearestOrDown;
+    m_fixedLength = m_type.kind() == Kind::Text && isFixedLengthText(column, targetKind);
+    m_ignoreTrailingSpaces = m_fixedLength;
     if (override.tolerance) {
         m_tolerance = *override.tolerance;
-        m_relative = 0;
+        m_keepsScale = false;
     }
-    if (override.precision)
+    if (override.precision) {
         m_precision = *override.precision;
+        m_rounding = Rounding::NearestOrDown;
+    }
     if (override.ignoreCase)
         m_ignoreCase = *override.ignoreCase;
     if (override.ignoreTrailingSpaces)
@@ -178,11 +230,36 @@ ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targ
 
 int ValueComparer::defaultPrecision(const ColumnInfo &column, ConnectionSpec::Kind kind)
 {
+    if (kind == ConnectionSpec::Kind::Sqlite)
+        return 9; // SQLite keeps the text as written, whatever the declared type says
     if (auto digits = declaredLength(column.declaredType); digits && column.type.isTemporal())
         return qBound(0, *digits, 9);
     if (kind == ConnectionSpec::Kind::MySql)
         return 0; // DATETIME, TIMESTAMP and TIME without (n) keep whole seconds
     return 6;
+}
+
+// PostgreSQL's json and SQLite keep JSON as it was written; jsonb keeps its own form (JsonbText);
+// MySQL's JSON sorts keys and keeps numbers as doubles, as QJsonDocument does. (MariaDB's JSON
+// is a LONGTEXT, a text column.)
+ValueComparer::JsonForm ValueComparer::jsonFormOf(const ColumnInfo &column,
+                                                  ConnectionSpec::Kind kind)
+{
+    if (kind == ConnectionSpec::Kind::MySql)
+        return JsonForm::Document;
+    if (kind == ConnectionSpec::Kind::PostgreSql &&
+        column.declaredType.trimmed().compare(QLatin1String("jsonb"), Qt::CaseInsensitive) == 0)
+        return JsonForm::Jsonb;
+    return JsonForm::AsWritten;
+}
+
+// PostgreSQL's numeric without a precision keeps each value's scale: 1.5 and 1.50 are two texts.
+// With (p,s), and in MySQL and SQLite, the column's scale is the value's.
+bool ValueComparer::keepsDecimalScale(const ColumnInfo &column, ConnectionSpec::Kind kind)
+{
+    const QString declared = column.declaredType.trimmed().toLower();
+    return kind == ConnectionSpec::Kind::PostgreSql &&
+           (declared == QLatin1String("numeric") || declared == QLatin1String("decimal"));
 }
 
 bool ValueComparer::isSinglePrecision(const ColumnInfo &column, ConnectionSpec::Kind kind)
@@ -196,13 +273,18 @@ bool ValueComparer::isSinglePrecision(const ColumnInfo &column, ConnectionSpec::
     return false; // SQLite's REAL is always double precision
 }
 
-bool ValueComparer::isFixedLengthText(const ColumnInfo &column)
+// PostgreSQL keeps trailing spaces in varchar and text, MySQL in VARCHAR and TEXT, and SQLite in
+// every column, even one declared CHAR(n) (TEXT affinity).
+bool ValueComparer::isFixedLengthText(const ColumnInfo &column, ConnectionSpec::Kind kind)
 {
-    const QString declared = column.declaredType.trimmed().toLower();
-    return declared.startsWith(QLatin1String("char")) ||
-           declared.startsWith(QLatin1String("character(")) ||
-           declared == QLatin1String("character") || declared.startsWith(QLatin1String("nchar")) ||
-           declared.startsWith(QLatin1String("bpchar"));
+    if (kind != ConnectionSpec::Kind::PostgreSql && kind != ConnectionSpec::Kind::MySql)
+        return false;
+    QString base = column.declaredType.trimmed().toLower();
+    if (const qsizetype paren = base.indexOf(QLatin1Char('(')); paren >= 0)
+        base = base.left(paren).trimmed();
+    return base == QLatin1String("char") || base == QLatin1String("character") ||
+           base == QLatin1String("bpchar") || base == QLatin1String("nchar") ||
+           base == QLatin1String("national char") || base == QLatin1String("national character");
 }
 
 QVariant ValueComparer::canonical(const QVariant &value) const
@@ -213,7 +295,7 @@ QVariant ValueComparer::canonical(const QVariant &value) const
     case Kind::Integer:
         return canonicalInteger(value);
     case Kind::Decimal:
-        return canonicalDecimal(value);
+        return canonicalDecimal(value, m_keepsScale);
     case Kind::Real:
         return canonicalReal(value);
     case Kind::Boolean:
@@ -226,10 +308,16 @@ QVariant ValueComparer::canonical(const QVariant &value) const
     case Kind::Uuid:
         return canonicalUuid(value);
     case Kind::Json:
-        return canonicalJson(value);
+        return m_json == JsonForm::Jsonb
+                   ? QVariant(JsonbText::of(textOf(value)).value_or(textOf(value)))
+               : m_json == JsonForm::Document ? canonicalJson(value)
+                                              : QVariant(textOf(value));
     case Kind::Blob:
         return value.typeId() == QMetaType::QByteArray ? value : QVariant(textOf(value).toUtf8());
     case Kind::Text:
+        if (m_fixedLength)
+            return QVariant(withoutTrailingSpaces(textOf(value)));
+        break;
     case Kind::Unknown:
         break;
     }
@@ -260,8 +348,10 @@ QVariant ValueComparer::canonicalTemporal(const QString &text) const
     const bool utc = m_type.kind() == Kind::TimestampTz;
     const qint64 seconds =
         parsed->wallSeconds() - (utc && parsed->hasOffset ? parsed->offsetSeconds : 0);
-    return QVariant(IsoTimestamp::format(seconds, trimmedFraction(parsed->fraction),
-                                         utc ? QStringLiteral("Z") : QString()));
+    const QString suffix = utc                 ? QStringLiteral("Z")
+                           : parsed->hasOffset ? offsetText(parsed->offsetSeconds)
+                                               : QString();
+    return QVariant(IsoTimestamp::format(seconds, trimmedFraction(parsed->fraction), suffix));
 }
 
 bool ValueComparer::equal(const QVariant &expected, const QVariant &actual) const
@@ -269,10 +359,14 @@ bool ValueComparer::equal(const QVariant &expected, const QVariant &actual) cons
     if (expected.isNull() || actual.isNull())
         return expected.isNull() && actual.isNull();
     switch (m_type.kind()) {
-    case Kind::Integer:
     case Kind::Decimal:
-    case Kind::Real:
+        if (m_keepsScale)
+            return textOf(expected) == textOf(actual);
         return numbersEqual(expected, actual);
+    case Kind::Integer:
+        return numbersEqual(expected, actual);
+    case Kind::Real:
+        return realsEqual(expected, actual);
     case Kind::Time:
     case Kind::Timestamp:
     case Kind::TimestampTz:
@@ -287,7 +381,7 @@ bool ValueComparer::equal(const QVariant &expected, const QVariant &actual) cons
 
 bool ValueComparer::numbersEqual(const QVariant &a, const QVariant &b) const
 {
-    if (m_tolerance == 0 && m_relative == 0)
+    if (m_tolerance == 0)
         return compareNumbers(a, b) == 0 && ValueText::isNumber(a) == ValueText::isNumber(b);
     bool okA = false;
     bool okB = false;
@@ -295,9 +389,38 @@ bool ValueComparer::numbersEqual(const QVariant &a, const QVariant &b) const
     const double y = textOf(b).toDouble(&okB);
     if (!okA || !okB)
         return textOf(a) == textOf(b);
-    const double allowed =
-        m_relative > 0 ? m_relative * std::max(std::abs(x), std::abs(y)) : m_tolerance;
-    return std::abs(x - y) <= allowed;
+    return x == y || std::abs(x - y) <= m_tolerance;
+}
+
+// Two IEEE values are equal when they are the same value: -0.0 is not 0.0 (a database that keeps
+// the sign keeps it apart), every NaN is NaN, and Infinity is no large number.
+bool ValueComparer::realsEqual(const QVariant &a, const QVariant &b) const
+{
+    if (a.typeId() != QMetaType::Double || b.typeId() != QMetaType::Double)
+        return a.typeId() == b.typeId() && textOf(a) == textOf(b);
+    const double x = a.toDouble();
+    const double y = b.toDouble();
+    if (std::isnan(x) || std::isnan(y))
+        return std::isnan(x) && std::isnan(y);
+    if (m_tolerance > 0)
+        return x == y || std::abs(x - y) <= m_tolerance;
+    return x == y && std::signbit(x) == std::signbit(y);
+}
+
+QVariant ValueComparer::canonicalReal(const QVariant &value) const
+{
+    double d = 0;
+    if (value.typeId() == QMetaType::Double) {
+        d = value.toDouble();
+    } else {
+        bool ok = false;
+        d = textOf(value).trimmed().toDouble(&ok);
+        if (!ok)
+            return QVariant(textOf(value));
+    }
+    if (std::isnan(d))
+        return QVariant(QStringLiteral("NaN")); // as a double, SQLite (the spool) makes it NULL
+    return QVariant(m_singlePrecision ? singlePrecision(d, m_database) : d);
 }
 
 bool ValueComparer::temporalEqual(const QString &a, const QString &b) const
@@ -307,20 +430,38 @@ bool ValueComparer::temporalEqual(const QString &a, const QString &b) const
     const auto y = m_type.kind() == Kind::Time ? parseTime(b) : parseTimestamp(b, utc);
     if (!x || !y)
         return a == b;
-    // Within one unit of the compared precision: a database that rounds to its precision
-    // (MySQL) and one that truncates give the same verdict.
-    const qint64 unit = qint64(std::pow(10.0, 9 - qBound(0, m_precision, 9)));
-    const long double diff = (long double)(x->seconds - y->seconds) * 1e9L + (x->nanos - y->nanos);
-    return std::abs(diff) < (long double)unit;
+    if (x->offset != y->offset)
+        return false; // 10:00 at +02:00 is another time than 10:00 without an offset
+    const auto [xLow, xHigh] = roundings(nanosOf(*x));
+    const auto [yLow, yHigh] = roundings(nanosOf(*y));
+    return xLow == yLow || xLow == yHigh || xHigh == yLow || xHigh == yHigh;
+}
+
+// What a value may become in a column of m_precision digits: itself when it fits; else the
+// nearest unit (both at a tie) where the database rounds (PostgreSQL), or the nearest and the
+// unit below where it may cut instead (MySQL rounds, MariaDB truncates).
+std::pair<Nanos, Nanos> ValueComparer::roundings(Nanos t) const
+{
+    const Nanos unit = Nanos(std::llround(std::pow(10.0, 9 - qBound(0, m_precision, 9))));
+    Nanos rest = t % unit;
+    if (rest < 0)
+        rest += unit;
+    if (rest == 0 || m_rounding == Rounding::None)
+        return {t, t};
+    const Nanos down = t - rest;
+    const Nanos up = down + unit;
+    if (m_rounding == Rounding::NearestOrDown)
+        return {down, 2 * rest < unit ? down : up};
+    if (2 * rest == unit)
+        return {down, up};
+    return 2 * rest < unit ? std::pair{down, down} : std::pair{up, up};
 }
 
 bool ValueComparer::textEqual(QString a, QString b) const
 {
     if (m_ignoreTrailingSpaces) {
-        while (a.endsWith(QLatin1Char(' ')))
-            a.chop(1);
-        while (b.endsWith(QLatin1Char(' ')))
-            b.chop(1);
+        a = withoutTrailingSpaces(a);
+        b = withoutTrailingSpaces(b);
     }
     return QString::compare(a, b, m_ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive) == 0;
 }
@@ -343,10 +484,12 @@ QString ValueComparer::describe() const
     case Kind::Integer:
     case Kind::Decimal:
     case Kind::Real:
-        if (m_relative > 0)
-            parts.append(QStringLiteral("within %1 relative").arg(m_relative));
-        else if (m_tolerance > 0)
+        if (m_tolerance > 0)
             parts.append(QStringLiteral("within %1").arg(m_tolerance));
+        else if (m_keepsScale)
+            parts.append(QStringLiteral("exact value and scale"));
+        else if (m_singlePrecision)
+            parts.append(QStringLiteral("exact value in single precision"));
         else
             parts.append(QStringLiteral("exact value"));
         break;
@@ -355,9 +498,12 @@ QString ValueComparer::describe() const
     case Kind::TimestampTz:
         parts.append(m_precision == 0   ? QStringLiteral("to the second")
                      : m_precision == 3 ? QStringLiteral("to the millisecond")
-                     : m_precision == 6
-                         ? QStringLiteral("to the microsecond")
+                     : m_precision == 6 ? QStringLiteral("to the microsecond")
+                     : m_precision == 9
+                         ? QStringLiteral("to the nanosecond")
                          : QStringLiteral("to %1 fractional digits").arg(m_precision));
+        if (m_rounding == Rounding::NearestOrDown && m_precision < 9)
+            parts.append(QStringLiteral("finer digits rounded or cut"));
         if (m_type.kind() == Kind::TimestampTz)
             parts.append(QStringLiteral("as UTC instants"));
         break;
@@ -370,7 +516,11 @@ QString ValueComparer::describe() const
             parts.append(QStringLiteral("ignoring trailing spaces"));
         break;
     case Kind::Json:
-        parts.append(QStringLiteral("same JSON (key order ignored)"));
+        parts.append(m_json == JsonForm::Jsonb ? QStringLiteral("same JSON as jsonb keeps it (key "
+                                                                "order and spacing ignored)")
+                     : m_json == JsonForm::Document
+                         ? QStringLiteral("same JSON (key order ignored)")
+                         : QStringLiteral("exact text"));
         break;
     case Kind::Uuid:
         parts.append(QStringLiteral("same UUID (case ignored)"));

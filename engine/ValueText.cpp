@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <QUuid>
+#include <cmath>
 
 namespace cutover {
 
@@ -22,6 +23,8 @@ QString ValueText::of(const QVariant &value)
         return {};
     switch (value.typeId()) {
     case QMetaType::Double:
+        if (value.toDouble() == 0 && std::signbit(value.toDouble()))
+            return QStringLiteral("-0"); // QString::number drops the sign of zero
         return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
     case QMetaType::QByteArray:
         return QStringLiteral("x'%1'").arg(QString::fromLatin1(value.toByteArray().toHex()));

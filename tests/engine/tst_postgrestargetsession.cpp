@@ -92,6 +92,23 @@ private Q_SLOTS:
         QCOMPARE(typed->first(), (QVariantList{QByteArray("\0\\x", 3), true, 1.0 / 3.0}));
     }
 
+    // COPY's text of -0.0 keeps the sign (QString::number writes 0): the target stores what the
+    // source held, and reconciliation, which tells -0.0 from 0.0, finds it equal.
+    void negativeZeroKeepsItsSign()
+    {
+        QVERIFY(m_session->execute(QStringLiteral("CREATE TABLE zero (v float8, r real)")).ok());
+        auto written = m_session->insertRows(QStringLiteral("zero"),
+                                             {QStringLiteral("v"), QStringLiteral("r")},
+                                             {{-0.0, -0.0}, {0.0, 0.0}});
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().toString()));
+        auto read =
+            m_session->query(QStringLiteral("SELECT v::text, r::text FROM zero ORDER BY v::text"));
+        QVERIFY(read.ok());
+        QCOMPARE(read->size(), 2);
+        QCOMPARE(read->at(0), (QVariantList{QStringLiteral("-0"), QStringLiteral("-0")}));
+        QCOMPARE(read->at(1), (QVariantList{QStringLiteral("0"), QStringLiteral("0")}));
+    }
+
     void largeInsertCompletes()
     {
         const QString failure = m_conformance.largeInsertCompletes(
