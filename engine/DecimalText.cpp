@@ -43,6 +43,7 @@ std::optional<DecimalText> DecimalText::parse(const QString &text)
     DecimalText result;
     result.m_integer = stripLeadingZeros(digits.left(point));
     result.m_fraction = stripTrailingZeros(digits.mid(point));
+    result.m_writtenScale = int(digits.size() - point);
     result.m_negative = match.captured(1) == QLatin1String("-") && !result.isZero();
     return result;
 }

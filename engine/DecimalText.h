@@ -21,6 +21,9 @@ public:
     const QString &integerDigits() const { return m_integer; }
     // Digits after the point without trailing zeros.
     const QString &fractionDigits() const { return m_fraction; }
+    // Digits after the point as written, trailing zeros too ("2.50": 2, "1.500e1": 2, "25": 0):
+    // the scale a PostgreSQL numeric without (p,s) keeps.
+    int writtenScale() const { return m_writtenScale; }
 
     // "-12.50" for scale 2; the fraction is padded with zeros, never cut (check fractionDigits()
     // first). Scale -1 writes exactly the significant fraction digits.
@@ -36,6 +39,7 @@ private:
     bool m_negative = false;
     QString m_integer;
     QString m_fraction;
+    int m_writtenScale = 0;
 };
 
 } // namespace cutover

@@ -106,8 +106,8 @@ Conversion NumericConverter::toDecimal(const QVariant &value, const NormalizedTy
     if (!digits.number)
         return notANumber(value, QStringLiteral("a decimal number"));
     const DecimalText &number = *digits.number;
-    if (type.precision() <= 0) // unspecified precision: keep every digit
-        return Conversion::success(number.toString(), digits.lossRisk);
+    if (type.precision() <= 0) // unspecified precision: every digit, and the scale as written
+        return Conversion::success(number.toString(number.writtenScale()), digits.lossRisk);
     const int scale = qMax(type.scale(), 0);
     if (number.fractionDigits().size() > scale)
         return Conversion::failure(

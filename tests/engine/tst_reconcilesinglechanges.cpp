@@ -539,6 +539,8 @@ private Q_SLOTS:
              {QStringLiteral("flt"), QStringLiteral("0.1"), QStringLiteral("'0.10000001'"), {}},
              {QStringLiteral("flt"), QStringLiteral("0.0"), QStringLiteral("'-0'"), {}},
              {QStringLiteral("num"), QStringLiteral("'1.5'"), QStringLiteral("1.50"), {}},
+             // The run keeps the scale it reads (2.50 arrives as 2.50), so 2.5 is a change.
+             {QStringLiteral("num"), QStringLiteral("'2.50'"), QStringLiteral("2.5"), {}},
              {QStringLiteral("num"),
               QStringLiteral("'1.5'"),
               QStringLiteral("1.5000000000000001"),

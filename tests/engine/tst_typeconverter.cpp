@@ -83,6 +83,11 @@ private Q_SLOTS:
         row(".5", text(".5"), "decimal(3,2)", text("0.50"));
         row("-0", text("-0.0"), "decimal(3,1)", text("0.0"));
         row("exponent text", text("1.5e3"), "decimal(10,2)", text("1500.00"));
+        // Without (p,s) the scale is kept as written: PostgreSQL's numeric keeps 2.50 as 2.50.
+        row("unconstrained keeps its scale", text("2.50"), "decimal", text("2.50"));
+        row("unconstrained no fraction", text("25"), "decimal", text("25"));
+        row("unconstrained exponent", text("1.500e1"), "decimal", text("15.00"));
+        row("unconstrained zeros", text("0.000"), "decimal", text("0.000"));
         row("int64 max into decimal(19,0)", integer(max), "decimal(19,0)",
             text("9223372036854775807"));
         row("double 0.1 flagged", 0.1, "decimal(10,2)", text("0.10"), {}, true);
