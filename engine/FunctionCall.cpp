@@ -137,7 +137,7 @@ qint64 FunctionCall::maxBytes() const
 QString FunctionCall::tooLongReason()
 {
     return QStringLiteral("the result would be larger than an expression may make (%1 MiB, or "
-                          "%2 times the largest value of the batch)")
+                          "%2 times the largest value of its row)")
         .arg(TransformEnvironment::kMinValueBytes / (1024 * 1024))
         .arg(TransformEnvironment::kInputFactor);
 }

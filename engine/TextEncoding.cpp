@@ -153,6 +153,14 @@ TextEncoding::Converters &TextEncoding::converters() const
 
 std::optional<QString> TextEncoding::utf8(QByteArrayView bytes)
 {
+    // Most text is ASCII, which Qt checks and widens many bytes at a time.
+    const QLatin1StringView latin1(bytes.data(), bytes.size());
+    if (QtPrivate::isAscii(latin1)) {
+        QString text(latin1);
+        if (text.isNull())
+            text = QLatin1String(""); // an empty text, not NULL
+        return text;
+    }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
                                                      QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder.decode(bytes);

@@ -451,7 +451,10 @@ Result<TransformedBatch> TransformProgram::run(const RowBatch &batch)
     // interrupt() is sticky: one that arrives between batches still stops the next one.
     if (m_interrupted)
         return Error(Error::Code::Cancelled, QStringLiteral("the transform was cancelled"));
-    limitValues(batch);
+    if (m_storage == Storage::TemporaryTable) { // the batch is copied in first
+        sqlite3_limit(m_db, SQLITE_LIMIT_LENGTH, INT_MAX);
+        m_valueLimit = -1;
+    }
     if (auto loaded = loadBatch(batch); !loaded)
         return loaded.error();
     TransformedBatch out;
@@ -461,7 +464,7 @@ Result<TransformedBatch> TransformProgram::run(const RowBatch &batch)
     sqlite3_bind_int64(m_select, 1, 0);
     Result<void> stepped;
     for (qsizetype row = 0; row < batch.size() && stepped; ++row)
-        stepped = stepRow(row, out);
+        stepped = stepRow(batch.rows.at(row), row, out);
     sqlite3_reset(m_select);
     m_rowViolations = nullptr;
     const auto cleared = clearBatch();
@@ -496,26 +499,32 @@ int TransformProgram::progress(void *self)
     return static_cast<TransformProgram *>(self)->m_env->rowClock.stopped() ? 1 : 0;
 }
 
-// SQLITE_LIMIT_LENGTH for a batch: kInputFactor times its largest value, at least
-// kMinValueBytes (a UTF-16 text counted at three bytes a unit, its most in UTF-8).
-void TransformProgram::limitValues(const RowBatch &batch)
+// SQLITE_LIMIT_LENGTH for one row: kInputFactor times its largest value, at least
+// kMinValueBytes (a UTF-16 text counted at three bytes a unit, its most in UTF-8). The row's own
+// values alone set it, so whether a value is too large never depends on the batch it is in.
+void TransformProgram::limitValues(const QVariantList &row)
 {
     qint64 largest = 0;
-    for (const QVariantList &row : batch.rows)
-        for (const QVariant &value : row)
-            if (value.typeId() == QMetaType::QString)
-                largest = std::max<qint64>(
-                    largest, static_cast<const QString *>(value.constData())->size() * 3);
-            else if (value.typeId() == QMetaType::QByteArray)
-                largest = std::max<qint64>(
-                    largest, static_cast<const QByteArray *>(value.constData())->size());
-    const qint64 limit = std::max(TransformEnvironment::kMinValueBytes,
-                                  largest * TransformEnvironment::kInputFactor);
-    sqlite3_limit(m_db, SQLITE_LIMIT_LENGTH, int(std::min<qint64>(limit, INT_MAX)));
+    for (const QVariant &value : row)
+        if (value.typeId() == QMetaType::QString)
+            largest = std::max<qint64>(largest,
+                                       static_cast<const QString *>(value.constData())->size() * 3);
+        else if (value.typeId() == QMetaType::QByteArray)
+            largest = std::max<qint64>(largest,
+                                       static_cast<const QByteArray *>(value.constData())->size());
+    const qint64 limit = std::min<qint64>(std::max(TransformEnvironment::kMinValueBytes,
+                                                   largest * TransformEnvironment::kInputFactor),
+                                          INT_MAX);
+    if (limit != m_valueLimit) {
+        sqlite3_limit(m_db, SQLITE_LIMIT_LENGTH, int(limit));
+        m_valueLimit = limit;
+    }
 }
 
-Result<void> TransformProgram::stepRow(qsizetype row, TransformedBatch &out)
+Result<void> TransformProgram::stepRow(const QVariantList &input, qsizetype row,
+                                       TransformedBatch &out)
 {
+    limitValues(input);
     const int columnCount = int(m_outputs.size());
     m_env->sink.clear();
     m_rowViolations = &out.violations[row];

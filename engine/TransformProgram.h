@@ -102,9 +102,9 @@ private:
     Result<void> clearBatch();
     Result<void> createBatchTable();
     Result<QList<int>> columnOrder(const RowBatch &batch) const;
-    Result<void> stepRow(qsizetype row, TransformedBatch &out);
+    Result<void> stepRow(const QVariantList &input, qsizetype row, TransformedBatch &out);
     QString rowFailure(int rc) const;
-    void limitValues(const RowBatch &batch);
+    void limitValues(const QVariantList &row);
     static int progress(void *self);
     static int authorize(void *self, int action, const char *a, const char *b, const char *c,
                          const char *d);
@@ -130,6 +130,7 @@ private:
     // Violations of the row being stepped, claimed output by output.
     QList<Violation> *m_rowViolations = nullptr;
     std::atomic<bool> m_interrupted{false};
+    qint64 m_valueLimit = -1;             // SQLITE_LIMIT_LENGTH as last set
     std::vector<SqliteTextCache> m_texts; // per output, shared repeated texts (SqliteValue.h)
 };
 

@@ -298,7 +298,7 @@ private Q_SLOTS:
         QVERIFY(result->violations[1].isEmpty());
     }
 
-    // The limit grows with the batch: a large value read and passed on is not refused.
+    // The limit grows with the row: a large value read and passed on is not refused.
     void largeSourceValuesPassThrough()
     {
         auto program =
