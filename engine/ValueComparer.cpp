@@ -222,10 +222,26 @@ ValueComparer::ValueComparer(const ColumnInfo &column, ConnectionSpec::Kind targ
         m_precision = *override.precision;
         m_rounding = Rounding::NearestOrDown;
     }
+    m_asStored = keepsSpelling(m_type.kind(), targetKind) && !override.precision;
     if (override.ignoreCase)
         m_ignoreCase = *override.ignoreCase;
     if (override.ignoreTrailingSpaces)
         m_ignoreTrailingSpaces = *override.ignoreTrailingSpaces;
+}
+
+bool ValueComparer::keepsSpelling(NormalizedType::Kind kind, ConnectionSpec::Kind database)
+{
+    switch (kind) {
+    case Kind::Date:
+    case Kind::Time:
+    case Kind::Timestamp:
+    case Kind::TimestampTz:
+    case Kind::Uuid:
+    case Kind::Boolean:
+        return database == ConnectionSpec::Kind::Sqlite;
+    default:
+        return false;
+    }
 }
 
 int ValueComparer::defaultPrecision(const ColumnInfo &column, ConnectionSpec::Kind kind)
@@ -291,6 +307,10 @@ QVariant ValueComparer::canonical(const QVariant &value) const
 {
     if (value.isNull())
         return QVariant();
+    if (m_asStored) // what the run writes is the stored value itself: text, or 0 and 1
+        return ValueText::isInteger(value) || value.typeId() == QMetaType::Bool
+                   ? QVariant(value.toLongLong())
+                   : QVariant(textOf(value));
     switch (m_type.kind()) {
     case Kind::Integer:
         return canonicalInteger(value);
@@ -358,6 +378,8 @@ bool ValueComparer::equal(const QVariant &expected, const QVariant &actual) cons
 {
     if (expected.isNull() || actual.isNull())
         return expected.isNull() && actual.isNull();
+    if (m_asStored)
+        return expected == actual;
     switch (m_type.kind()) {
     case Kind::Decimal:
         if (m_keepsScale)
@@ -479,6 +501,8 @@ int ValueComparer::compare(const QVariant &a, const QVariant &b) const
 
 QString ValueComparer::describe() const
 {
+    if (m_asStored)
+        return QStringLiteral("exactly as SQLite keeps it");
     QStringList parts;
     switch (m_type.kind()) {
     case Kind::Integer:

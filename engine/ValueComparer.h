@@ -14,7 +14,9 @@ namespace cutover {
 // 43.50 and 43.5 in a decimal(p,s), a UUID in capitals, "2024-03-01 10:00:00" and
 // "2024-03-01T10:00:00", a timestamp with time zone at another offset, JSON with its keys in
 // another order in jsonb or MySQL's JSON (PostgreSQL's json and SQLite keep JSON as written, and
-// jsonb keeps 1.50 apart from 1.5), a boolean as t/true/1. Then the rule decides, with defaults
+// jsonb keeps 1.50 apart from 1.5), a boolean as t/true/1. SQLite keeps every one of these as
+// spelt, so there dates, times, UUIDs and booleans compare exactly (keepsSpelling). Then the rule
+// decides, with defaults
 // from the column's type and database:
 //   - decimal, integer and real: exact; a decimal with its scale where the column keeps it as
 //     written (keepsDecimalScale); a real as an IEEE value (-0.0 is not 0.0), in single
@@ -56,6 +58,11 @@ public:
     // Whether the column keeps a decimal's scale as written (PostgreSQL's numeric without (p,s)):
     // the canonical text then keeps its trailing zeros, and 1.5 is not 1.50.
     static bool keepsDecimalScale(const ColumnInfo &column, ConnectionSpec::Kind kind);
+    // Whether the database keeps a value of this kind as it was spelt: SQLite keeps dates,
+    // times, UUIDs and booleans as the text (or 0 and 1) it is given, and an application's SQL
+    // sees "2024-03-01T10:00" and "2024-03-01 10:00" apart. Such columns compare exactly (unless
+    // the project sets a precision): the expected side is what the run writes.
+    static bool keepsSpelling(NormalizedType::Kind kind, ConnectionSpec::Kind database);
 
     const QString &column() const { return m_column; }
     const NormalizedType &type() const { return m_type; }
@@ -99,6 +106,7 @@ private:
     Rounding m_rounding = Rounding::Nearest;
     JsonForm m_json = JsonForm::AsWritten;
     bool m_fixedLength = false; // the database pads or strips trailing spaces: canonical without
+    bool m_asStored = false;    // keepsSpelling: canonical is the value as stored
     bool m_ignoreCase = false;
     bool m_ignoreTrailingSpaces = false;
 };

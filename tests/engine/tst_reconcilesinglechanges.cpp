@@ -434,7 +434,11 @@ private Q_SLOTS:
             {QStringLiteral("dec"), QStringLiteral("DECIMAL(10,2)"), QStringLiteral("TEXT"),
              QStringLiteral("exact value")},
             {QStringLiteral("ts"), QStringLiteral("TIMESTAMP"), QStringLiteral("TEXT"),
-             QStringLiteral("to the nanosecond")},
+             QStringLiteral("exactly as SQLite keeps it")},
+            {QStringLiteral("uid"), QStringLiteral("UUID"), QStringLiteral("TEXT"),
+             QStringLiteral("exactly as SQLite keeps it")},
+            {QStringLiteral("flag"), QStringLiteral("BOOLEAN"), QStringLiteral("INTEGER"),
+             QStringLiteral("exactly as SQLite keeps it")},
             {QStringLiteral("js"), QStringLiteral("JSON"), QStringLiteral("TEXT"), exactText}};
         for (const QString &c : {QStringLiteral("txt"), QStringLiteral("vc"), QStringLiteral("ch")})
             target.changes += textChanges(c);
@@ -467,10 +471,17 @@ private Q_SLOTS:
               QStringLiteral("'2024-03-01 10:00:00'"),
               QStringLiteral("'2024-03-01T10:00:01'"),
               {}},
-             // Not a change of value: ISO 8601 writes the same wall time with a T or a space.
-             {QStringLiteral("ts"), QStringLiteral("'2024-03-01 10:00:00'"),
+             // The same wall time, spelt as SQLite's datetime() does not: WHERE ts > datetime(..)
+             // sees it apart, so it is a change the target stores.
+             {QStringLiteral("ts"),
               QStringLiteral("'2024-03-01 10:00:00'"),
-              QStringLiteral("the same wall time, spelled with a space instead of a T")},
+              QStringLiteral("'2024-03-01T10:00:00'"),
+              {}},
+             {QStringLiteral("uid"),
+              QStringLiteral("'1b4e28ba-2fa1-11d2-883f-0016d3cca427'"),
+              QStringLiteral("'1B4E28BA-2FA1-11D2-883F-0016D3CCA427'"),
+              {}},
+             {QStringLiteral("flag"), QStringLiteral("1"), QStringLiteral("'true'"), {}},
              {QStringLiteral("js"),
               QStringLiteral("'{\"a\": 1.0, \"b\": [1, \"x\"]}'"),
               QStringLiteral("'{\"b\": [1, \"x\"], \"a\": 1.0}'"),
