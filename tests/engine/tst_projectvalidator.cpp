@@ -247,9 +247,14 @@ private Q_SLOTS:
 
         p.mappings[0].columns[1].encoding = QStringLiteral("cp1252");
         QCOMPARE(codes(validate(p)), QStringList());
-        ColumnMapping other{
-            QStringLiteral("status"), QStringLiteral("upper(PAT_NAME)"), {}, false, false, {},
-            false, QStringLiteral("latin1")};
+        ColumnMapping other{QStringLiteral("status"),
+                            QStringLiteral("upper(PAT_NAME)"),
+                            {},
+                            false,
+                            false,
+                            {},
+                            false,
+                            QStringLiteral("latin1")};
         p.mappings[0].columns.append(other);
         problems = validate(p);
         QCOMPARE(codes(problems), QStringList{QStringLiteral("encoding-conflict")});
