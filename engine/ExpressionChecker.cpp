@@ -4,19 +4,28 @@
 
 namespace cutover {
 
+ExpressionChecker::ExpressionChecker(const QStringList &sourceColumns)
+    : m_columns(sourceColumns)
+{}
+
+ExpressionChecker::~ExpressionChecker() = default;
+
 ExpressionChecker::Outcome ExpressionChecker::check(const QString &expression) const
 {
-    QList<TransformProgram::CompileError> errors;
-    const auto program = TransformProgram::compile(
-        m_columns, {{QStringLiteral("expression"), expression}}, {}, &errors);
     Outcome outcome;
-    if (program) {
-        outcome.ok = true;
-        outcome.columnsRead = program->lineage(0);
-    } else if (!errors.isEmpty()) {
-        outcome.message = errors.first().message;
-        outcome.offset = errors.first().offset;
+    if (!m_program) {
+        m_program = TransformProgram::checker(m_columns, {}, &m_openError);
+        if (!m_program) {
+            outcome.message = m_openError;
+            return outcome;
+        }
     }
+    const TransformProgram::CompileError error = m_program->check(expression, &outcome.columnsRead);
+    outcome.ok = error.message.isEmpty();
+    outcome.message = error.message;
+    outcome.offset = error.offset;
+    if (!outcome.ok)
+        outcome.columnsRead.clear();
     return outcome;
 }
 

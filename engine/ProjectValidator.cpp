@@ -185,6 +185,10 @@ void ProjectValidator::checkEncoding(const QString &path, const TableMapping &ma
 void ProjectValidator::checkColumns(int index, const TableMapping &mapping, const TableInfo *source,
                                     const TableInfo &target)
 {
+    // One compile context for the mapping's expressions (ExpressionChecker).
+    std::optional<ExpressionChecker> checker;
+    if (source)
+        checker.emplace(columnNames(*source));
     QSet<QString> seen;
     for (int j = 0; j < mapping.columns.size(); ++j) {
         const ColumnMapping &column = mapping.columns[j];
@@ -204,17 +208,10 @@ void ProjectValidator::checkColumns(int index, const TableMapping &mapping, cons
                          suggestion(column.target, columnNames(target))),
                 mapping.target, column.target);
         checkDefault(path, mapping, column);
-        if (column.isoTimestamps && targetColumn &&
-            targetColumn->type.kind() != NormalizedType::Kind::Timestamp &&
-            targetColumn->type.kind() != NormalizedType::Kind::TimestampTz)
-            add(Severity::Warning, QStringLiteral("timestamp-text-unused"),
-                path + QStringLiteral(".timestampText"), where,
-                QStringLiteral("'%1' is %2, not a timestamp: timestampText changes nothing")
-                    .arg(column.target, targetColumn->type.toString()),
-                mapping.target, column.target);
+        checkTimestampText(path, mapping, column, targetColumn);
         checkEncoding(path, mapping, column);
         if (source)
-            checkExpression(path + QStringLiteral(".expression"), mapping, column, source,
+            checkExpression(*checker, path + QStringLiteral(".expression"), mapping, column, source,
                             targetColumn);
         checkLookups(path + QStringLiteral(".expression"), mapping, column);
     }
@@ -233,13 +230,28 @@ void ProjectValidator::checkDefault(const QString &path, const TableMapping &map
         mapping.target, column.target);
 }
 
-void ProjectValidator::checkExpression(const QString &path, const TableMapping &mapping,
-                                       const ColumnMapping &column, const TableInfo *source,
-                                       const ColumnInfo *targetColumn)
+void ProjectValidator::checkTimestampText(const QString &path, const TableMapping &mapping,
+                                          const ColumnMapping &column,
+                                          const ColumnInfo *targetColumn)
+{
+    if (!column.isoTimestamps || !targetColumn ||
+        targetColumn->type.kind() == NormalizedType::Kind::Timestamp ||
+        targetColumn->type.kind() == NormalizedType::Kind::TimestampTz)
+        return;
+    add(Severity::Warning, QStringLiteral("timestamp-text-unused"),
+        path + QStringLiteral(".timestampText"),
+        QStringLiteral("mapping %1, column %2").arg(mapping.target, column.target),
+        QStringLiteral("'%1' is %2, not a timestamp: timestampText changes nothing")
+            .arg(column.target, targetColumn->type.toString()),
+        mapping.target, column.target);
+}
+
+void ProjectValidator::checkExpression(const ExpressionChecker &checker, const QString &path,
+                                       const TableMapping &mapping, const ColumnMapping &column,
+                                       const TableInfo *source, const ColumnInfo *targetColumn)
 {
     const QString where =
         QStringLiteral("mapping %1, column %2").arg(mapping.target, column.target);
-    ExpressionChecker checker(columnNames(*source));
     const auto outcome = checker.check(column.expression);
     if (!outcome.ok) {
         QString message = outcome.message;

@@ -8,6 +8,8 @@
 
 namespace cutover {
 
+class ExpressionChecker;
+
 // Checks a project against the live source and target schemas: unknown tables and columns,
 // expressions that do not compile, target NOT NULL columns that nothing fills, types that cannot
 // convert, two mappings for one target column, rules and phases naming what does not exist,
@@ -29,9 +31,11 @@ private:
     void checkConnectionEncodings();
     void checkEncoding(const QString &path, const TableMapping &mapping,
                        const ColumnMapping &column);
-    void checkExpression(const QString &path, const TableMapping &mapping,
-                         const ColumnMapping &column, const TableInfo *source,
-                         const ColumnInfo *targetColumn);
+    void checkExpression(const ExpressionChecker &checker, const QString &path,
+                         const TableMapping &mapping, const ColumnMapping &column,
+                         const TableInfo *source, const ColumnInfo *targetColumn);
+    void checkTimestampText(const QString &path, const TableMapping &mapping,
+                            const ColumnMapping &column, const ColumnInfo *targetColumn);
     void checkConversion(const QString &path, const TableMapping &mapping,
                          const ColumnMapping &column, const ColumnInfo &from, const ColumnInfo &to);
     void checkRequiredColumns(int index, const TableMapping &mapping, const TableInfo &target);

@@ -200,12 +200,52 @@ TransformProgram::CompileError TransformProgram::compileOne(int index, const Out
 {
     m_lineage.append(QStringList());
     m_reports.append(false);
+    QStringList reads;
+    bool callsCatalogFunction = false;
+    const CompileError error = compileExpression(output, reads, callsCatalogFunction);
+    if (error.message.isEmpty()) {
+        m_lineage[index] = reads;
+        m_reports[index] = callsCatalogFunction;
+    }
+    return error;
+}
+
+std::unique_ptr<TransformProgram> TransformProgram::checker(const QStringList &inputColumns,
+                                                            const QList<LookupMap> &lookups,
+                                                            QString *error)
+{
+    std::unique_ptr<TransformProgram> program(new TransformProgram);
+    program->m_inputs = inputColumns;
+    if (auto opened = program->open(lookups); !opened) {
+        if (error)
+            *error = opened.error().message();
+        return nullptr;
+    }
+    return program;
+}
+
+TransformProgram::CompileError TransformProgram::check(const QString &expression,
+                                                       QStringList *lineage)
+{
+    QStringList reads;
+    bool reports = false;
+    const CompileError error =
+        compileExpression({QStringLiteral("expression"), expression}, reads, reports);
+    if (lineage)
+        *lineage = reads;
+    return error;
+}
+
+// Compiles one output's expression on this program's connection without keeping it: its error,
+// or the input columns it reads and whether it calls a function that reports violations.
+TransformProgram::CompileError TransformProgram::compileExpression(const Output &output,
+                                                                   QStringList &reads,
+                                                                   bool &callsCatalogFunction)
+{
     if (output.expression.trimmed().isEmpty())
         return {output.name, QStringLiteral("the expression is empty"), 0};
     const QByteArray body = output.expression.toUtf8();
     const QByteArray sql = kExpressionPrefix + body + "\n) FROM " + kBatchTable;
-    QStringList reads;
-    bool callsCatalogFunction = false;
     m_reads = &reads;
     m_callsCatalogFunction = &callsCatalogFunction;
     const Prepared prepared = prepareSandboxed(sql);
@@ -223,8 +263,6 @@ TransformProgram::CompileError TransformProgram::compileOne(int index, const Out
         if (auto bad = badPatternLiteral(output.name, output.expression))
             error = *bad;
     m_env->sink.clear();
-    m_lineage[index] = reads;
-    m_reports[index] = callsCatalogFunction;
     return error;
 }
 

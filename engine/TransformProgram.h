@@ -68,6 +68,14 @@ public:
                                                      QList<CompileError> *errors,
                                                      Storage storage = Storage::VirtualTable);
 
+    // A program with no outputs whose connection stays open, for checking many expressions
+    // against one set of input columns (check()); null, with the reason, when it cannot open.
+    static std::unique_ptr<TransformProgram>
+    checker(const QStringList &inputColumns, const QList<LookupMap> &lookups, QString *error);
+    // Compiles expression as an output would be, without keeping it: its error (an empty
+    // message when it compiles) and the input columns it reads.
+    CompileError check(const QString &expression, QStringList *lineage);
+
     const QStringList &inputColumns() const { return m_inputs; }
     QStringList outputNames() const;
     // The input columns output i reads, in first-read order.
@@ -95,6 +103,8 @@ private:
         int selects = 0;      // SELECTs the authorizer saw: more than one is a subquery
     };
     CompileError compileOne(int index, const Output &output);
+    CompileError compileExpression(const Output &output, QStringList &reads,
+                                   bool &callsCatalogFunction);
     Prepared prepareSandboxed(const QByteArray &sql);
     QString rowOnlyRefusal(const QByteArray &sql, int selects);
     Result<void> prepareBatchStatements();
