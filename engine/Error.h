@@ -1,5 +1,7 @@
 #pragma once
 
+#include "TextExcerpt.h"
+
 #include <QString>
 
 namespace cutover {
@@ -21,11 +23,12 @@ public:
     };
 
     Error() = default;
-    Error(Code code, QString message, QString where = {}, QString hint = {})
+    // Each part may quote a value, of any size: at most its start is kept (TextExcerpt).
+    Error(Code code, const QString &message, const QString &where = {}, const QString &hint = {})
         : m_code(code)
-        , m_message(std::move(message))
-        , m_where(std::move(where))
-        , m_hint(std::move(hint))
+        , m_message(TextExcerpt::of(message))
+        , m_where(TextExcerpt::of(where))
+        , m_hint(TextExcerpt::of(hint))
     {}
 
     Code code() const { return m_code; }

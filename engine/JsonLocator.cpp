@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QSet>
 
 namespace cutover {
 
@@ -72,8 +73,13 @@ void JsonLocator::scanObject(qsizetype &i, const QString &path)
 {
     ++i; // {
     skipSpace(i);
+    QSet<QString> keys;
     while (i < m_text.size() && m_text[i] != '}') {
+        const qsizetype keyAt = i;
         const QString key = scanString(i);
+        if (keys.contains(key) && !m_duplicate)
+            m_duplicate = DuplicateKey{path.isEmpty() ? key : path + QLatin1Char('.') + key, keyAt};
+        keys.insert(key);
         skipSpace(i);
         ++i; // :
         skipSpace(i);

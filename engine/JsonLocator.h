@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+#include <optional>
 
 namespace cutover {
 
@@ -18,8 +19,17 @@ public:
         int column = 0; // 1-based, in characters
     };
 
+    // A key an object holds twice, which JSON parsers (QJsonDocument too) settle silently by
+    // keeping one of the two.
+    struct DuplicateKey
+    {
+        QString path;     // of the key's second occurrence, e.g. "mappings[0].mode"
+        qsizetype offset; // of that occurrence in the text
+    };
+
     explicit JsonLocator(const QByteArray &text);
     Position positionOf(const QString &path) const;
+    const std::optional<DuplicateKey> &firstDuplicateKey() const { return m_duplicate; }
     // Line and column of a byte offset, e.g. QJsonParseError::offset; text need not be valid.
     static Position positionIn(const QByteArray &text, qsizetype offset);
 
@@ -33,6 +43,7 @@ private:
 
     QByteArray m_text;
     QHash<QString, qsizetype> m_offsets;
+    std::optional<DuplicateKey> m_duplicate;
 };
 
 } // namespace cutover

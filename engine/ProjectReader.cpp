@@ -548,6 +548,13 @@ Result<Project> ProjectReader::parse(const QByteArray &text, const QString &file
                                      : QStringLiteral("is the file truncated or hand-edited?"));
     }
     const JsonLocator locator(text);
+    if (const auto &twice = locator.firstDuplicateKey())
+        return Error(Error::Code::Parse,
+                     QStringLiteral("the key '%1' is given twice; JSON keeps only one of them")
+                         .arg(twice->path.section(QLatin1Char('.'), -1)),
+                     place(fileName, JsonLocator::positionIn(text, twice->offset)) +
+                         QStringLiteral(" (%1)").arg(twice->path),
+                     QStringLiteral("remove the one you do not mean"));
     try {
         Project project = readProject(document.isObject() ? QJsonValue(document.object())
                                                           : QJsonValue(document.array()));

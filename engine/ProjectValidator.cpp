@@ -7,6 +7,7 @@
 #include "RunPlanner.h"
 #include "SqlLiteral.h"
 #include "TextEncoding.h"
+#include "TextExcerpt.h"
 #include "TypeCompatibility.h"
 
 #include <QRegularExpression>
@@ -91,8 +92,8 @@ void ProjectValidator::add(Severity severity, const QString &code, const QString
     p.severity = severity;
     p.code = code;
     p.path = path;
-    p.location = location;
-    p.message = message;
+    p.location = TextExcerpt::of(location); // both may quote a value of any size
+    p.message = TextExcerpt::of(message);
     p.table = table;
     p.column = column;
     p.offset = offset;

@@ -209,6 +209,15 @@ private Q_SLOTS:
             << replaced("\"maxRunErrorRate\": 0.01", "\"maxRunErrorRate\": -0.5")
             << "(settings.maxRunErrorRate)"
             << "a share between 0 and 1";
+        // JSON parsers keep one of two equal keys without a word: which mode was meant?
+        QTest::newRow("a key given twice")
+            << replaced("\"mode\": \"upsert\"", "\"mode\": \"upsert\", \"mode\": \"truncate-load\"")
+            << "(mappings[0].mode)"
+            << "the key 'mode' is given twice";
+        QTest::newRow("a key given twice at the top")
+            << replaced("\"formatVersion\": 1,", "\"formatVersion\": 1, \"formatVersion\": 1,")
+            << "bad.cutover:2:23 (formatVersion)"
+            << "the key 'formatVersion' is given twice";
         QTest::newRow("both source and query")
             << replaced("\"source\": \"PATIENTS\"",
                         "\"source\": \"PATIENTS\", \"query\": \"SELECT 1\"")
@@ -226,6 +235,22 @@ private Q_SLOTS:
         QCOMPARE(loaded.error().code(), Error::Code::Parse);
         QVERIFY2(loaded.error().where().contains(where), qPrintable(loaded.error().toString()));
         QVERIFY2(loaded.error().message().contains(message), qPrintable(loaded.error().toString()));
+    }
+
+    // A 10 MB value in the wrong place: the error quotes its start, not all of it.
+    void aHugeBadValueIsQuotedInPart()
+    {
+        QByteArray text = validBytes();
+        const QByteArray huge(10 * 1024 * 1024, 'x');
+        text.replace("\"mode\": \"upsert\"", "\"mode\": \"" + huge + "\"");
+        const auto loaded = ProjectReader::parse(text, QStringLiteral("p.cutover"), {});
+        QVERIFY(!loaded.ok());
+        const QString said = loaded.error().toString();
+        QVERIFY2(said.size() < 2000, qPrintable(QString::number(said.size())));
+        // The quoted value: 10,485,760 characters and its two quotes.
+        QVERIFY2(said.contains(QStringLiteral("(10,485,762 characters)")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("is not one of: insert, upsert, truncate-load")),
+                 qPrintable(said));
     }
 
     void errorLinePointsAtTheOffendingValue()
