@@ -114,6 +114,8 @@ int main(int argc, char *argv[])
     cutover::MainWindow window(&passwords);
     if (screenshot.isEmpty())
         window.restoreLayout();
+    else
+        window.resize(cutover::MainWindow::kPreferredSize); // pictures of one size on any screen
     window.show();
 
     if (!screenshot.isEmpty()) {

@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -77,7 +78,16 @@ MainWindow::MainWindow(const PasswordProvider *passwords, QWidget *parent)
     createActions();
     createLayout();
     updateTitle({});
-    resize(1400, 900);
+    fitToScreen();
+}
+
+void MainWindow::fitToScreen()
+{
+    const QRect available = screen()->availableGeometry();
+    // The frame and title bar the window manager adds lie outside the size given to resize().
+    const QSize room = available.size() - QSize(16, 48);
+    resize(kPreferredSize.boundedTo(room).expandedTo(minimumSizeHint()));
+    move(available.topLeft() + QPoint((available.width() - width()) / 2, 0));
 }
 
 MainWindow::~MainWindow() = default;

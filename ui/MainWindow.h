@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSize>
 
 class QAction;
 class QDockWidget;
@@ -38,6 +39,9 @@ public:
         Error error;
     };
 
+    // The size the window opens at when the screen has room for it; screenshots use it too.
+    static constexpr QSize kPreferredSize{1400, 900};
+
     // passwords must outlive the window and any load still running when it closes.
     explicit MainWindow(const PasswordProvider *passwords, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -59,6 +63,8 @@ public:
     // Window geometry and dock layout from the last session (QSettings).
     void restoreLayout();
     void saveLayout() const;
+    // Opens at kPreferredSize, or smaller on a smaller screen (1366x768), centred across it.
+    void fitToScreen();
 
 Q_SIGNALS:
     void loadStarted(const QString &filePath);

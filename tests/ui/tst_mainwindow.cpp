@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -379,6 +380,20 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
         QCOMPARE(window.windowTitle(), QStringLiteral("Other \u2014 Cutover"));
         QCOMPARE(window.projectFile(), other);
+    }
+
+    // A laptop's 1366x768 must show the whole window: it opens no larger than the screen.
+    void opensWithinTheScreen()
+    {
+        MainWindow window(&m_passwords);
+        const QRect available = window.screen()->availableGeometry();
+        QVERIFY2(available.width() < MainWindow::kPreferredSize.width(),
+                 "the offscreen screen is smaller than the preferred size");
+        QVERIFY(window.width() <= available.width());
+        QVERIFY(window.height() <= available.height());
+        QVERIFY(available.contains(window.geometry()));
+        QVERIFY(window.minimumSizeHint().width() <= 1366);
+        QVERIFY(window.minimumSizeHint().height() <= 768 - 48);
     }
 
     void screenshotIsNotBlank()
