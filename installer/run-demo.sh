@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash installer/install-deps.sh
-bash installer/build.sh
+bash installer/build.sh cutover cutover-cli # not the tests: the demo needs only these
 BUILD_DIR="${CUTOVER_BUILD_DIR:-build}"
 DEMO_DIR="${CUTOVER_DEMO_DIR:-$BUILD_DIR/demo}"
 "$BUILD_DIR/app/cutover-cli" demo "$DEMO_DIR" "$@"
