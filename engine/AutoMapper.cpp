@@ -262,6 +262,8 @@ AutoMapper::Candidate AutoMapper::score(const TableInfo &source, qsizetype s,
     const auto proposal = m_proposer.propose(target, to, from, samples);
     c.expression = proposal.expression;
     c.how = proposal.reason;
+    c.cleanExpression = proposal.cleanExpression;
+    c.cleanReason = proposal.cleanReason;
     weighTypes(c, from, to, proposal.converts);
     weighSamples(c, role, samples);
     return c;
@@ -335,8 +337,14 @@ void AutoMapper::addShapeFallbacks(QList<Candidate> &chosen, const TableInfo &so
             samples ? QStringLiteral("whose sample values look like %1")
                           .arg(SampleProfile::shapeName(expectedShapes(role)[0]))
                     : QStringLiteral("of a %1 type").arg(ExpressionProposer::roleName(role));
-        Candidate c{t,  fitting.first(),     fitting.size() == 1 ? 0.45 : 0.35,
-                    {}, proposal.expression, proposal.reason};
+        Candidate c{t,
+                    fitting.first(),
+                    fitting.size() == 1 ? 0.45 : 0.35,
+                    {},
+                    proposal.expression,
+                    proposal.reason,
+                    proposal.cleanExpression,
+                    proposal.cleanReason};
         c.reasons
             << (fitting.size() == 1
                     ? QStringLiteral("no name match; the only unmapped source column %1").arg(what)
@@ -352,10 +360,18 @@ AutoMapper::ColumnSuggestion AutoMapper::finish(const Candidate &c, const TableI
                                                 const TableInfo &target) const
 {
     QStringList reasons = c.reasons;
-    if (!c.how.isEmpty())
+    const bool cleans = m_options.clean && !c.cleanExpression.isEmpty();
+    if (cleans)
+        reasons << c.cleanReason + QStringLiteral(" (changes data: --clean)");
+    else if (!c.how.isEmpty())
         reasons << c.how;
-    return {target.columns[c.target].name, source.columns[c.source].name, c.expression,
-            rounded(c.score), reasons.join(QStringLiteral("; "))};
+    return {target.columns[c.target].name,
+            source.columns[c.source].name,
+            cleans ? c.cleanExpression : c.expression,
+            rounded(c.score),
+            reasons.join(QStringLiteral("; ")),
+            cleans ? QString() : c.cleanExpression,
+            cleans ? QString() : c.cleanReason};
 }
 
 QList<AutoMapper::ColumnSuggestion> AutoMapper::suggestColumns(const QString &sourceTable,

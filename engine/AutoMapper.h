@@ -33,6 +33,9 @@ public:
         QString timeZone = QStringLiteral("UTC"); // of local timestamps in the source
         QList<LookupMap> lookups;                 // the project's, for code columns
         double minimumConfidence = 0.3;           // weaker candidates are not suggested
+        // Apply the cleanings (trim, case, blank to NULL, ...) that change values the target
+        // could hold as they are; otherwise they are only offered (cleanExpression).
+        bool clean = false;
     };
 
     struct TableSuggestion
@@ -50,6 +53,9 @@ public:
         QString expression;
         double confidence = 0;
         QString reason;
+        // A cleaning offered apart: it changes data (see Options::clean).
+        QString cleanExpression;
+        QString cleanReason;
     };
 
     struct MappingSuggestion
@@ -90,6 +96,8 @@ private:
         QStringList reasons;
         QString expression;
         QString how; // what the expression does
+        QString cleanExpression;
+        QString cleanReason;
     };
     using Role = ExpressionProposer::Role;
 

@@ -91,6 +91,14 @@ Role roleFromName(const QStringList &w)
     return Role::Plain;
 }
 
+ExpressionProposer::Proposal cleaning(const QString &expression, const QString &reason)
+{
+    ExpressionProposer::Proposal p;
+    p.cleanExpression = expression;
+    p.cleanReason = reason;
+    return p;
+}
+
 } // namespace
 
 ExpressionProposer::ExpressionProposer(QList<LookupMap> lookups, QString timeZone)
@@ -180,6 +188,21 @@ ExpressionProposer::Proposal ExpressionProposer::propose(const TableInfo &target
                                                          const ColumnInfo &source,
                                                          const SampleProfile *samples) const
 {
+    Proposal proposal = proposeAny(targetTable, target, source, samples);
+    if (proposal.cleanExpression.isEmpty())
+        return proposal;
+    proposal.expression = reference(source.name);
+    proposal.reason = QStringLiteral("copied as it is");
+    proposal.converts = false;
+    return proposal;
+}
+
+// Cleanings come back in cleanExpression; propose() keeps them apart.
+ExpressionProposer::Proposal ExpressionProposer::proposeAny(const TableInfo &targetTable,
+                                                            const ColumnInfo &target,
+                                                            const ColumnInfo &source,
+                                                            const SampleProfile *samples) const
+{
     const QString x = reference(source.name);
     const bool text = source.type.kind() == Kind::Text || source.type.kind() == Kind::Unknown;
     switch (roleOf(targetTable, target)) {
@@ -191,25 +214,26 @@ ExpressionProposer::Proposal ExpressionProposer::propose(const TableInfo &target
         return {x, QStringLiteral("the source key, kept as it was")};
     case Role::Name:
         if (text)
-            return {QStringLiteral("title_case(normalize_space(%1))").arg(x),
-                    QStringLiteral("a name: spaces collapsed, each word capitalised")};
+            return cleaning(QStringLiteral("title_case(normalize_space(%1))").arg(x),
+                            QStringLiteral("a name: spaces collapsed, each word capitalised"));
         break;
     case Role::Email:
         if (text)
-            return {QStringLiteral("lower(trim(%1))").arg(x),
-                    QStringLiteral("an e-mail address: trimmed, lower case")};
+            return cleaning(QStringLiteral("lower(trim(%1))").arg(x),
+                            QStringLiteral("an e-mail address: trimmed, lower case"));
         break;
     case Role::Phone:
         if (text)
-            return {QStringLiteral("normalize_space(%1)").arg(x),
-                    QStringLiteral("a phone number: spaces collapsed")};
+            return cleaning(QStringLiteral("normalize_space(%1)").arg(x),
+                            QStringLiteral("a phone number: spaces collapsed"));
         break;
     case Role::Date:
         return date(source, x, samples);
     case Role::Timestamp:
         return timestamp(target, source, x, samples);
     case Role::Boolean:
-        if (source.type.kind() != Kind::Boolean)
+        // A flag kept in the same type on both sides (an integer 0/1, a 'Y'/'N' text) is copied.
+        if (source.type.kind() != Kind::Boolean && source.type.kind() != target.type.kind())
             return {QStringLiteral("to_bool(%1)").arg(x),
                     QStringLiteral("a flag: Y/N, yes/no, 1/0 become 1 or 0"), true};
         break;
@@ -338,10 +362,10 @@ ExpressionProposer::Proposal ExpressionProposer::code(const TableInfo &table,
         return {QStringLiteral("lookup(%1, upper(trim(%2)))").arg(SqlDialect::quoteString(map), x),
                 QStringLiteral("codes translated through the project's lookup '%1'").arg(map)};
     if (samples && samples->looksLike(Shape::Code) && !samples->hasMixedCase())
-        return {QStringLiteral("upper(trim(%1))").arg(x),
-                QStringLiteral("short codes, trimmed and upper-cased (add a lookup if the target "
-                               "spells them differently)")};
-    return {QStringLiteral("trim(%1)").arg(x), QStringLiteral("a code, trimmed")};
+        return cleaning(QStringLiteral("upper(trim(%1))").arg(x),
+                        QStringLiteral("short codes, trimmed and upper-cased (add a lookup if the "
+                                       "target spells them differently)"));
+    return cleaning(QStringLiteral("trim(%1)").arg(x), QStringLiteral("a code, trimmed"));
 }
 
 ExpressionProposer::Proposal ExpressionProposer::plain(const ColumnInfo &target,
@@ -368,8 +392,8 @@ ExpressionProposer::Proposal ExpressionProposer::plain(const ColumnInfo &target,
         break;
     }
     if (text && samples && samples->hasPadding())
-        return {QStringLiteral("null_if_blank(normalize_space(%1))").arg(x),
-                QStringLiteral("copied, with the stray spaces seen in the sample values removed")};
+        return cleaning(QStringLiteral("null_if_blank(normalize_space(%1))").arg(x),
+                        QStringLiteral("the stray spaces seen in the sample values removed"));
     return {x, QStringLiteral("copied as it is")};
 }
 

@@ -38,6 +38,11 @@ public:
         QString expression;
         QString reason;
         bool converts = false; // the expression itself converts to the target type
+        // A cleaning the column may want (trim, case, blank to NULL, ...): it changes values
+        // that the target could hold as they are, so it is offered apart and applied only on
+        // request (automap --clean; one by one in the window). Empty when there is none.
+        QString cleanExpression;
+        QString cleanReason;
     };
 
     ExpressionProposer(QList<LookupMap> lookups, QString timeZone);
@@ -49,7 +54,8 @@ public:
     // A source column as an expression: bare when it is a plain identifier, else quoted.
     static QString reference(const QString &column);
 
-    // samples may be null (no sample values available).
+    // samples may be null (no sample values available). The expression copies the value, with
+    // a conversion only where the target's type needs one; a cleaning is offered apart.
     Proposal propose(const TableInfo &targetTable, const ColumnInfo &target,
                      const ColumnInfo &source, const SampleProfile *samples) const;
     // The lookup map of the project that fits a target column (gender for sex, patient_status
@@ -57,6 +63,8 @@ public:
     QString lookupFor(const TableInfo &table, const ColumnInfo &column) const;
 
 private:
+    Proposal proposeAny(const TableInfo &targetTable, const ColumnInfo &target,
+                        const ColumnInfo &source, const SampleProfile *samples) const;
     Proposal key(const QString &nameSpace, const ColumnInfo &target, const ColumnInfo &source,
                  const QString &x, const SampleProfile *samples) const;
     Proposal date(const ColumnInfo &source, const QString &x, const SampleProfile *samples) const;

@@ -4,6 +4,7 @@
 #include "ConnectionSpec.h"
 #include "IntrospectorFactory.h"
 #include "JsonWriter.h"
+#include "PlannedTarget.h"
 #include "ProjectReader.h"
 #include "ProjectWriter.h"
 #include "SqlConnection.h"
@@ -65,6 +66,10 @@ QJsonObject toJson(const AutoMapper::ColumnSuggestion &c, double minConfidence)
     o[QStringLiteral("confidence")] = c.confidence;
     o[QStringLiteral("accepted")] = c.confidence >= minConfidence;
     o[QStringLiteral("reason")] = c.reason;
+    if (!c.cleanExpression.isEmpty()) {
+        o[QStringLiteral("cleanExpression")] = c.cleanExpression;
+        o[QStringLiteral("cleanReason")] = c.cleanReason;
+    }
     return o;
 }
 
@@ -94,7 +99,10 @@ int AutomapCommand::run(CliContext &context)
                        "--table), and for each such pair the source column and a starting "
                        "transform expression for each target column, with a confidence (0..1) "
                        "and the reason: normalized names, synonyms, type compatibility and "
-                       "sample values read from the source.\n"
+                       "sample values read from the source. A column is copied as it is, "
+                       "converted only where the target's type needs it; cleanings that change "
+                       "values (trim, case, blank to NULL) are offered apart, and applied with "
+                       "--clean.\n"
                        "--write adds the suggestions of at least --min-confidence to the project "
                        "file as ordinary mappings; existing mappings are never changed.\n"
                        "Exit code 0 on success, 2 on a usage error, 3 when the project or a "
@@ -119,7 +127,12 @@ int AutomapCommand::run(CliContext &context)
         QStringLiteral("Sample values read per source column (default %1, 0: none).")
             .arg(kDefaultSamples),
         QStringLiteral("N"), QString::number(kDefaultSamples));
-    for (const auto &option : {table, json, write, minConfidence, timeZone, samples})
+    const QCommandLineOption clean(
+        QStringLiteral("clean"),
+        QStringLiteral("Apply the cleanings offered (trim, case, blank to NULL, ...), which change "
+                       "values the target could hold as they are. Without it each column is "
+                       "copied as it is, converted only where the target's type needs it."));
+    for (const auto &option : {table, json, write, minConfidence, timeZone, samples, clean})
         line.addOption(option);
     if (const int code = line.parse(context, 1); code >= 0)
         return code;
@@ -142,6 +155,7 @@ int AutomapCommand::run(CliContext &context)
     auto target = introspect(*project, project->targetConnection, context.passwords);
     if (!target)
         return fail(context, target.error());
+    target->schema = PlannedTarget::of(*project, target->schema);
 
     QStringList targets;
     if (line.parser().isSet(table)) {
@@ -175,6 +189,7 @@ int AutomapCommand::run(CliContext &context)
     options.sampleSize = sampleCount;
     options.timeZone = line.parser().value(timeZone);
     options.lookups = project->lookups;
+    options.clean = line.parser().isSet(clean);
     const AutoMapper mapper(source->schema, target->schema, provider.get(), options);
     const Suggestions suggestions = targets.isEmpty() ? Suggestions() : mapper.suggest(targets);
 
@@ -190,7 +205,10 @@ int AutomapCommand::run(CliContext &context)
         return Ok;
     }
     if (targets.isEmpty())
-        context.out << "Every target table has a mapping; name one with --table.\n";
+        context.out << (target->schema.tables.isEmpty()
+                            ? "The target has no tables. To copy the source's tables into it, "
+                              "write a project with 'cutover-cli init'.\n"
+                            : "Every target table has a mapping; name one with --table.\n");
     printText(context.out, suggestions, *threshold);
     if (line.parser().isSet(write))
         context.out << "Wrote " << written.size() << " mapping(s) to " << projectFile
@@ -228,6 +246,9 @@ void AutomapCommand::printText(QTextStream &out, const Suggestions &suggestions,
                 << " <- " << c.source.leftJustified(14) << ' ' << percent(c.confidence) << "  "
                 << c.expression << '\n'
                 << "        " << c.reason << '\n';
+            if (!c.cleanExpression.isEmpty())
+                out << "        cleaning offered (changes data, --clean): " << c.cleanExpression
+                    << " (" << c.cleanReason << ")\n";
         }
         if (!m.unmatched.isEmpty())
             out << "  no suggestion: " << m.unmatched.join(QStringLiteral(", ")) << '\n';

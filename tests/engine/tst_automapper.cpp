@@ -402,9 +402,12 @@ private Q_SLOTS:
         QVERIFY(!find(columns, QStringLiteral("loyalty_tier")));
         QCOMPARE(find(columns, "id")->expression, QStringLiteral("uuid5('customer', CustNo)"));
         QCOMPARE(find(columns, "legacy_id")->expression, QStringLiteral("CustNo"));
-        QCOMPARE(find(columns, "full_name")->expression,
+        // Copied as they are; the cleanings are offered apart, since they change data.
+        QCOMPARE(find(columns, "full_name")->expression, QStringLiteral("CustName"));
+        QCOMPARE(find(columns, "full_name")->cleanExpression,
                  QStringLiteral("title_case(normalize_space(CustName))"));
-        QCOMPARE(find(columns, "email")->expression, QStringLiteral("lower(trim(E_Mail))"));
+        QCOMPARE(find(columns, "email")->expression, QStringLiteral("E_Mail"));
+        QCOMPARE(find(columns, "email")->cleanExpression, QStringLiteral("lower(trim(E_Mail))"));
         QCOMPARE(find(columns, "birth_date")->expression,
                  QStringLiteral("date(parse_datetime(DOB, 'yyyy-MM-dd', 'dd.MM.yyyy', "
                                 "'MM/dd/yyyy'))"));
@@ -416,6 +419,18 @@ private Q_SLOTS:
         QCOMPARE(find(columns, "sex")->expression,
                  QStringLiteral("lookup('gender', upper(trim(Gender)))"));
         QCOMPARE(find(columns, "active")->expression, QStringLiteral("to_bool(ActiveFlag)"));
+        QVERIFY(find(columns, "active")->cleanExpression.isEmpty()); // a conversion, not a cleaning
+
+        // Asked to clean, it applies them and says so.
+        options.clean = true;
+        const AutoMapper cleaner(source, target, &samples, options);
+        const auto cleaned =
+            cleaner.suggestColumns(QStringLiteral("tblCustomers"), QStringLiteral("customer"));
+        QCOMPARE(find(cleaned, "full_name")->expression,
+                 QStringLiteral("title_case(normalize_space(CustName))"));
+        QVERIFY(find(cleaned, "full_name")->reason.contains(QLatin1String("changes data")));
+        QCOMPARE(find(cleaned, "email")->expression, QStringLiteral("lower(trim(E_Mail))"));
+        QCOMPARE(find(cleaned, "birth_date")->expression, find(columns, "birth_date")->expression);
 
         // Each target at most once; a source column twice only for the key.
         QSet<QString> targets;
