@@ -17,6 +17,8 @@ struct ColumnInfo
     bool hasDefault = false;    // distinguishes DEFAULT '' from no default
     bool autoIncrement = false; // identity, serial, AUTO_INCREMENT, SQLite rowid alias
     int primaryKeyPosition = 0; // 1-based position in the primary key, 0 if not part of it
+
+    bool operator==(const ColumnInfo &) const = default;
 };
 
 } // namespace cutover

@@ -108,6 +108,35 @@ QString ConnectionSpec::kindName() const
     return {};
 }
 
+QString ConnectionSpec::urlRelativeTo(const QString &dir) const
+{
+    if (isServer())
+        return m_url;
+    QString given = m_url.section(QLatin1Char(':'), 1).section(QLatin1Char('?'), 0, 0);
+    if (given.startsWith(QLatin1String("//")))
+        given = given.mid(2);
+    if (QDir::isAbsolutePath(given))
+        return m_url;
+    const qsizetype question = m_url.indexOf(QLatin1Char('?'));
+    const QString query = question >= 0 ? m_url.mid(question) : QString();
+    return kindName() + QLatin1Char(':') + QDir(dir).relativeFilePath(m_path) + query;
+}
+
+QString ConnectionSpec::productName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Sqlite:
+        return QStringLiteral("SQLite");
+    case Kind::PostgreSql:
+        return QStringLiteral("PostgreSQL");
+    case Kind::MySql:
+        return QStringLiteral("MySQL");
+    case Kind::Csv:
+        return QStringLiteral("CSV");
+    }
+    return {};
+}
+
 QString ConnectionSpec::displayName() const
 {
     if (!isServer())

@@ -26,8 +26,13 @@ public:
 
     Kind kind() const { return m_kind; }
     QString kindName() const;
+    // "SQLite", "PostgreSQL", "MySQL", "CSV": for messages.
+    static QString productName(Kind kind);
     // The URL as written (relative paths kept relative), for saving in a project.
     const QString &url() const { return m_url; }
+    // The URL as a project file in dir writes it: a relative file path made relative to dir,
+    // an absolute one and a server's URL as they are.
+    QString urlRelativeTo(const QString &dir) const;
     // Absolute path of a SQLite file or CSV folder.
     const QString &path() const { return m_path; }
     const QString &host() const { return m_host; }

@@ -1,5 +1,7 @@
 #include "DdlGenerator.h"
 
+#include "DefaultLiteral.h"
+
 #include "SqlDialect.h"
 
 #include <QRegularExpression>
@@ -21,14 +23,6 @@ QString withArgs(const QString &name, const NormalizedType &type)
     if (type.precision() <= 0)
         return name;
     return QStringLiteral("%1(%2,%3)").arg(name).arg(type.precision()).arg(type.scale());
-}
-
-QString stripParentheses(QString text)
-{
-    text = text.trimmed();
-    while (text.startsWith(QLatin1Char('(')) && text.endsWith(QLatin1Char(')')))
-        text = text.mid(1, text.size() - 2).trimmed();
-    return text;
 }
 
 } // namespace
@@ -164,39 +158,7 @@ QString DdlGenerator::columnType(const ColumnInfo &column, ConnectionSpec::Kind 
 std::optional<QString> DdlGenerator::portableDefault(const ColumnInfo &column,
                                                      ConnectionSpec::Kind kind)
 {
-    if (!column.hasDefault && column.defaultValue.isEmpty())
-        return std::nullopt;
-    static const QRegularExpression cast(QStringLiteral(R"(^(.*?)::[a-z ]+(\(\d+(,\d+)?\))?$)"),
-                                         QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression number(
-        QStringLiteral(R"(^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$)"));
-    static const QRegularExpression quoted(QStringLiteral(R"(^'([^']|'')*'$)"));
-    QString text = stripParentheses(column.defaultValue);
-    if (const auto match = cast.match(text); match.hasMatch())
-        text = stripParentheses(match.captured(1));
-    const QString lower = text.toLower();
-    const bool boolean = column.type.kind() == Kind::Boolean;
-    if (lower == QLatin1String("null"))
-        return QStringLiteral("NULL");
-    if (boolean) {
-        bool truth;
-        if (lower == QLatin1String("true") || lower == QLatin1String("1") ||
-            lower == QLatin1String("'1'") || lower == QLatin1String("'t'"))
-            truth = true;
-        else if (lower == QLatin1String("false") || lower == QLatin1String("0") ||
-                 lower == QLatin1String("'0'") || lower == QLatin1String("'f'"))
-            truth = false;
-        else
-            return std::nullopt;
-        if (kind == Dialect::PostgreSql)
-            return truth ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
-        return truth ? QStringLiteral("1") : QStringLiteral("0");
-    }
-    if (number.match(text).hasMatch())
-        return column.type.isNumeric() ? text : SqlDialect::quoteString(text);
-    if (quoted.match(text).hasMatch() && !text.contains(QLatin1Char('\\')))
-        return text;
-    return std::nullopt;
+    return DefaultLiteral::of(column, kind);
 }
 
 bool DdlGenerator::isKeyColumn(const TableInfo &table, const QString &column)

@@ -34,9 +34,10 @@ namespace cutover {
 // timestamp with time zone (its TIMESTAMP ends in 2038): timestamptz values are stored as UTC in a
 // DATETIME(6), and read back as timestamp. Temporal types keep microseconds everywhere.
 //
-// Defaults are written only when they are portable literals (numbers, quoted strings, TRUE/FALSE,
-// NULL); function calls, sequences and casts are left out. Identity/auto-increment is not
-// recreated: the run copies key values. Identifiers are quoted with SqlDialect.
+// Defaults are written only when they are constants the column's type holds (DefaultLiteral:
+// numbers, quoted strings, TRUE/FALSE, ISO dates, CURRENT_TIMESTAMP for timestamps, NULL);
+// function calls, sequences and constants of the wrong type are left out. Identity/auto-increment
+// is not recreated: the run copies key values. Identifiers are quoted with SqlDialect.
 class DdlGenerator
 {
 public:

@@ -11,6 +11,8 @@ struct ForeignKeyInfo
     QStringList columns;
     QString referencedTable;
     QStringList referencedColumns;
+
+    bool operator==(const ForeignKeyInfo &) const = default;
 };
 
 } // namespace cutover

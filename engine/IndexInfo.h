@@ -14,6 +14,8 @@ struct IndexInfo
     bool unique = false;
     bool isConstraint = false;
     bool partial = false; // a SQLite index with a WHERE clause: unique only among its rows
+
+    bool operator==(const IndexInfo &) const = default;
 };
 
 } // namespace cutover

@@ -29,6 +29,14 @@ Result<ConnectionSpec> Project::targetSpec() const
     return ConnectionSpec::parse(def->url, baseDir);
 }
 
+const TableInfo *Project::targetTable(const QString &tableName) const
+{
+    for (const TableInfo &t : targetTables)
+        if (t.name == tableName)
+            return &t;
+    return nullptr;
+}
+
 const TableMapping *Project::mapping(const QString &targetTable) const
 {
     return findByName(mappings, targetTable, &TableMapping::target);

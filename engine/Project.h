@@ -8,6 +8,7 @@
 #include "ReconcileSettings.h"
 #include "Rule.h"
 #include "RunbookStep.h"
+#include "TableInfo.h"
 #include "TableMapping.h"
 
 #include <QList>
@@ -27,6 +28,9 @@ public:
     QString sourceConnection; // name of the connection read from
     QString targetConnection; // name of the connection written to
     QList<TableMapping> mappings;
+    // Target tables the run creates when the target lacks them (cutover-cli init writes them from
+    // the source schema). Types are normalized ones; DdlGenerator spells them for the target.
+    QList<TableInfo> targetTables;
     QList<LookupMap> lookups;
     QList<Rule> rules;
     QList<Phase> phases;
@@ -42,6 +46,7 @@ public:
     // naming it when the project has no connection of that name.
     Result<ConnectionSpec> targetSpec() const;
     const TableMapping *mapping(const QString &targetTable) const;
+    const TableInfo *targetTable(const QString &tableName) const;
     const LookupMap *lookup(const QString &lookupName) const;
     const Phase *phase(const QString &phaseName) const;
 

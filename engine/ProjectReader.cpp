@@ -187,6 +187,20 @@ QString itemPath(const QString &listPath, qsizetype index)
     return QStringLiteral("%1[%2]").arg(listPath).arg(index);
 }
 
+template <typename T>
+void refuseDuplicates(const QList<T> &items, QString T::*field, const QString &listPath,
+                      const char *what)
+{
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString &name = items[i].*field;
+        if (seen.contains(name))
+            throw FormatError{itemPath(listPath, i),
+                              QStringLiteral("a second %1 '%2'").arg(QLatin1String(what), name)};
+        seen.insert(name);
+    }
+}
+
 template <typename T, typename F>
 QList<T> readList(ObjectReader &parent, const char *key, F readItem)
 {
@@ -253,6 +267,98 @@ TableMapping readMapping(ObjectReader &r)
     m.note = r.text("note");
     m.columns = readList<ColumnMapping>(r, "columns", readColumn);
     return m;
+}
+
+NormalizedType readType(ObjectReader &r)
+{
+    const QString spelled = r.requiredText("type");
+    const NormalizedType type = NormalizedType::fromString(spelled);
+    if (type.kind() == NormalizedType::Kind::Unknown &&
+        spelled.trimmed().toLower() != NormalizedType::kindName(NormalizedType::Kind::Unknown))
+        throw FormatError{r.childPath(QStringLiteral("type")),
+                          QStringLiteral("'%1' is not a type; expected one of: integer, "
+                                         "decimal(p,s), real, text(n), text, boolean, date, time, "
+                                         "timestamp, timestamptz, uuid, json, blob, unknown")
+                              .arg(spelled)};
+    return type;
+}
+
+ColumnInfo readTargetColumn(ObjectReader &r)
+{
+    ColumnInfo c;
+    c.name = r.requiredText("name");
+    c.type = readType(r);
+    c.declaredType = c.type.toString();
+    c.nullable = r.flag("nullable", true);
+    const QJsonValue def = r.raw("default");
+    c.hasDefault = !def.isUndefined();
+    if (c.hasDefault && !def.isString())
+        throw FormatError{
+            r.childPath(QStringLiteral("default")),
+            QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
+    c.defaultValue = def.toString();
+    c.autoIncrement = r.flag("identity");
+    return c;
+}
+
+IndexInfo readTargetIndex(ObjectReader &r)
+{
+    IndexInfo index;
+    index.name = r.requiredText("name");
+    index.columns = r.textList("columns");
+    index.unique = r.flag("unique");
+    index.isConstraint = r.flag("constraint");
+    if (index.isConstraint && !index.unique)
+        throw FormatError{r.childPath(QStringLiteral("constraint")),
+                          QStringLiteral("only a unique index can be a constraint")};
+    return index;
+}
+
+ForeignKeyInfo readTargetForeignKey(ObjectReader &r)
+{
+    ForeignKeyInfo key;
+    key.name = r.requiredText("name");
+    key.columns = r.textList("columns");
+    key.referencedTable = r.requiredText("references");
+    key.referencedColumns = r.textList("referencedColumns");
+    if (key.columns.isEmpty() || key.columns.size() != key.referencedColumns.size())
+        throw FormatError{r.path(), QStringLiteral("'columns' and 'referencedColumns' must name "
+                                                   "as many columns, at least one")};
+    return key;
+}
+
+void requireColumns(const TableInfo &t, const QStringList &names, const QString &path)
+{
+    for (const QString &name : names)
+        if (!t.column(name))
+            throw FormatError{path, QStringLiteral("the table has no column '%1'").arg(name)};
+}
+
+TableInfo readTargetTable(ObjectReader &r)
+{
+    TableInfo t;
+    t.name = r.requiredText("name");
+    t.columns = readList<ColumnInfo>(r, "columns", readTargetColumn);
+    if (t.columns.isEmpty())
+        throw FormatError{r.childPath(QStringLiteral("columns")),
+                          QStringLiteral("a table needs at least one column")};
+    refuseDuplicates(t.columns, &ColumnInfo::name, r.childPath(QStringLiteral("columns")),
+                     "column named");
+    t.primaryKey = r.textList("primaryKey");
+    requireColumns(t, t.primaryKey, r.childPath(QStringLiteral("primaryKey")));
+    for (qsizetype i = 0; i < t.primaryKey.size(); ++i)
+        for (ColumnInfo &c : t.columns)
+            if (c.name == t.primaryKey[i])
+                c.primaryKeyPosition = int(i + 1);
+    t.indexes = readList<IndexInfo>(r, "indexes", readTargetIndex);
+    for (qsizetype i = 0; i < t.indexes.size(); ++i)
+        requireColumns(t, t.indexes[i].columns,
+                       itemPath(r.childPath(QStringLiteral("indexes")), i));
+    t.foreignKeys = readList<ForeignKeyInfo>(r, "foreignKeys", readTargetForeignKey);
+    for (qsizetype i = 0; i < t.foreignKeys.size(); ++i)
+        requireColumns(t, t.foreignKeys[i].columns,
+                       itemPath(r.childPath(QStringLiteral("foreignKeys")), i));
+    return t;
 }
 
 LookupMap readLookup(ObjectReader &r)
@@ -446,26 +552,14 @@ void upgrade(QJsonObject &, int fromVersion)
     Q_ASSERT(fromVersion == Project::kFormatVersion);
 }
 
-template <typename T>
-void refuseDuplicates(const QList<T> &items, QString T::*field, const QString &listPath,
-                      const char *what)
-{
-    QSet<QString> seen;
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QString &name = items[i].*field;
-        if (seen.contains(name))
-            throw FormatError{itemPath(listPath, i),
-                              QStringLiteral("a second %1 '%2'").arg(QLatin1String(what), name)};
-        seen.insert(name);
-    }
-}
-
 void checkReferences(const Project &p)
 {
     refuseDuplicates(p.connections, &ConnectionDef::name, QStringLiteral("connections"),
                      "connection named");
     refuseDuplicates(p.mappings, &TableMapping::target, QStringLiteral("mappings"),
                      "mapping for target table");
+    refuseDuplicates(p.targetTables, &TableInfo::name, QStringLiteral("targetTables"),
+                     "target table named");
     refuseDuplicates(p.lookups, &LookupMap::name, QStringLiteral("lookups"), "lookup named");
     refuseDuplicates(p.rules, &Rule::name, QStringLiteral("rules"), "rule named");
     refuseDuplicates(p.phases, &Phase::name, QStringLiteral("phases"), "phase named");
@@ -502,6 +596,7 @@ Project readProject(const QJsonValue &rootValue)
     p.sourceConnection = root.requiredText("source");
     p.targetConnection = root.requiredText("target");
     p.mappings = readList<TableMapping>(root, "mappings", readMapping);
+    p.targetTables = readList<TableInfo>(root, "targetTables", readTargetTable);
     p.lookups = readList<LookupMap>(root, "lookups", readLookup);
     p.rules = readList<Rule>(root, "rules", readRule);
     p.phases = readList<Phase>(root, "phases", readPhase);

@@ -1,5 +1,8 @@
 #include "ProjectValidator.h"
 
+#include "PlannedTarget.h"
+#include "TargetTableChecker.h"
+
 #include "ColumnEncodings.h"
 #include "ExpressionChecker.h"
 #include "ProjectVocabulary.h"
@@ -69,7 +72,8 @@ ProjectValidator::ProjectValidator(const Project &project, const DatabaseSchema 
                                    const DatabaseSchema &target)
     : m_project(project)
     , m_source(source)
-    , m_target(target)
+    , m_liveTarget(target)
+    , m_target(PlannedTarget::of(project, target))
 {}
 
 QList<Problem> ProjectValidator::validate()
@@ -81,6 +85,7 @@ QList<Problem> ProjectValidator::validate()
     checkRules();
     checkPhases();
     checkUnmappedTables();
+    checkTargetTables();
     return m_problems;
 }
 
@@ -404,6 +409,15 @@ void ProjectValidator::checkPhases()
                     mapping.target, {}, outcome.offset);
         }
     }
+}
+
+void ProjectValidator::checkTargetTables()
+{
+    if (m_project.targetTables.isEmpty())
+        return;
+    const auto spec = m_project.targetSpec();
+    if (spec)
+        m_problems += TargetTableChecker(m_project, m_liveTarget, spec->kind()).check();
 }
 
 // Cutover's own tables in the target (the run ledger, the key crosswalk, stored reports) are

@@ -44,13 +44,15 @@ private:
     void checkRules();
     void checkPhases();
     void checkUnmappedTables();
+    void checkTargetTables();
     void add(Problem::Severity severity, const QString &code, const QString &path,
              const QString &location, const QString &message, const QString &table = {},
              const QString &column = {}, int offset = -1);
 
     const Project &m_project;
     const DatabaseSchema &m_source;
-    const DatabaseSchema &m_target;
+    const DatabaseSchema &m_liveTarget;
+    DatabaseSchema m_target; // as the run will find it: with the targetTables it creates
     QList<Problem> m_problems;
 };
 

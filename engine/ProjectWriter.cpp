@@ -11,17 +11,18 @@ namespace cutover {
 namespace {
 
 const QStringList kKeyOrder = {
-    QStringLiteral("formatVersion"), QStringLiteral("name"),        QStringLiteral("id"),
-    QStringLiteral("title"),         QStringLiteral("description"), QStringLiteral("url"),
-    QStringLiteral("source"),        QStringLiteral("target"),      QStringLiteral("connections"),
-    QStringLiteral("table"),         QStringLiteral("column"),      QStringLiteral("kind"),
-    QStringLiteral("severity"),      QStringLiteral("query"),       QStringLiteral("filter"),
-    QStringLiteral("sourceKey"),     QStringLiteral("keyStrategy"), QStringLiteral("keyNamespace"),
-    QStringLiteral("mode"),          QStringLiteral("watermark"),   QStringLiteral("syncDeletes"),
-    QStringLiteral("expression"),    QStringLiteral("encoding"),    QStringLiteral("default"),
-    QStringLiteral("sensitive"),     QStringLiteral("columns"),     QStringLiteral("mappings"),
-    QStringLiteral("lookups"),       QStringLiteral("rules"),       QStringLiteral("phases"),
-    QStringLiteral("settings"),      QStringLiteral("reconcile"),   QStringLiteral("runbook"),
+    QStringLiteral("formatVersion"), QStringLiteral("name"),         QStringLiteral("id"),
+    QStringLiteral("title"),         QStringLiteral("description"),  QStringLiteral("url"),
+    QStringLiteral("source"),        QStringLiteral("target"),       QStringLiteral("connections"),
+    QStringLiteral("table"),         QStringLiteral("column"),       QStringLiteral("type"),
+    QStringLiteral("nullable"),      QStringLiteral("kind"),         QStringLiteral("severity"),
+    QStringLiteral("query"),         QStringLiteral("filter"),       QStringLiteral("sourceKey"),
+    QStringLiteral("keyStrategy"),   QStringLiteral("keyNamespace"), QStringLiteral("mode"),
+    QStringLiteral("watermark"),     QStringLiteral("syncDeletes"),  QStringLiteral("expression"),
+    QStringLiteral("encoding"),      QStringLiteral("default"),      QStringLiteral("sensitive"),
+    QStringLiteral("columns"),       QStringLiteral("mappings"),     QStringLiteral("targetTables"),
+    QStringLiteral("lookups"),       QStringLiteral("rules"),        QStringLiteral("phases"),
+    QStringLiteral("settings"),      QStringLiteral("reconcile"),    QStringLiteral("runbook"),
 };
 
 void putText(QJsonObject &o, const char *key, const QString &value)
@@ -202,6 +203,42 @@ QJsonObject stepJson(const RunbookStep &s)
     return o;
 }
 
+QJsonObject targetColumnJson(const ColumnInfo &c)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = c.name;
+    o[QStringLiteral("type")] = c.type.toString();
+    if (!c.nullable)
+        o[QStringLiteral("nullable")] = false;
+    if (c.hasDefault)
+        o[QStringLiteral("default")] = c.defaultValue;
+    if (c.autoIncrement)
+        o[QStringLiteral("identity")] = true;
+    return o;
+}
+
+QJsonObject targetIndexJson(const IndexInfo &index)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = index.name;
+    o[QStringLiteral("columns")] = QJsonArray::fromStringList(index.columns);
+    if (index.unique)
+        o[QStringLiteral("unique")] = true;
+    if (index.isConstraint)
+        o[QStringLiteral("constraint")] = true;
+    return o;
+}
+
+QJsonObject targetForeignKeyJson(const ForeignKeyInfo &key)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = key.name;
+    o[QStringLiteral("columns")] = QJsonArray::fromStringList(key.columns);
+    o[QStringLiteral("references")] = key.referencedTable;
+    o[QStringLiteral("referencedColumns")] = QJsonArray::fromStringList(key.referencedColumns);
+    return o;
+}
+
 template <typename T, typename F>
 QJsonArray arrayOf(const QList<T> &items, F toJson)
 {
@@ -209,6 +246,20 @@ QJsonArray arrayOf(const QList<T> &items, F toJson)
     for (const T &item : items)
         array.append(toJson(item));
     return array;
+}
+
+QJsonObject targetTableJson(const TableInfo &t)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = t.name;
+    o[QStringLiteral("columns")] = arrayOf(t.columns, targetColumnJson);
+    if (!t.primaryKey.isEmpty())
+        o[QStringLiteral("primaryKey")] = QJsonArray::fromStringList(t.primaryKey);
+    if (!t.indexes.isEmpty())
+        o[QStringLiteral("indexes")] = arrayOf(t.indexes, targetIndexJson);
+    if (!t.foreignKeys.isEmpty())
+        o[QStringLiteral("foreignKeys")] = arrayOf(t.foreignKeys, targetForeignKeyJson);
+    return o;
 }
 
 } // namespace
@@ -223,6 +274,8 @@ QJsonObject ProjectWriter::toJson(const Project &p)
     o[QStringLiteral("source")] = p.sourceConnection;
     o[QStringLiteral("target")] = p.targetConnection;
     o[QStringLiteral("mappings")] = arrayOf(p.mappings, mappingJson);
+    if (!p.targetTables.isEmpty())
+        o[QStringLiteral("targetTables")] = arrayOf(p.targetTables, targetTableJson);
     o[QStringLiteral("lookups")] = arrayOf(p.lookups, lookupJson);
     o[QStringLiteral("rules")] = arrayOf(p.rules, ruleJson);
     o[QStringLiteral("phases")] = arrayOf(p.phases, phaseJson);

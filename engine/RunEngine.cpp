@@ -176,6 +176,10 @@ Result<QList<TableInfo>> RunEngine::wantedTables()
             m_existing.append(m.target);
             continue;
         }
+        if (const TableInfo *planned = m_project.targetTable(m.target)) {
+            tables.append(*planned);
+            continue;
+        }
         for (const TableInfo &t : std::as_const(fromSchema))
             if (t.name == m.target)
                 tables.append(t);

@@ -58,6 +58,11 @@ Result<void> RunPlanner::checkTruncates(const Project &project, const RunOptions
 Result<QList<RunPlanner::Table>> RunPlanner::plan(const Project &project, const RunOptions &options,
                                                   const QList<TableInfo> &targets)
 {
+    if (project.mappings.isEmpty())
+        return Error(Error::Code::Usage,
+                     QStringLiteral("the project maps no tables: nothing to run"), project.name,
+                     QStringLiteral("write a project from two connections with 'cutover-cli init', "
+                                    "or add mappings with 'cutover-cli automap --write'"));
     QStringList wanted;
     QStringList filters;
     if (!options.phase.isEmpty()) {

@@ -20,6 +20,8 @@ struct TableInfo
     QList<IndexInfo> indexes; // includes unique constraints
     qint64 rowEstimate = -1;  // -1 when unknown
 
+    bool operator==(const TableInfo &) const = default;
+
     const ColumnInfo *column(const QString &columnName) const
     {
         for (const ColumnInfo &c : columns)

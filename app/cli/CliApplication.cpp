@@ -3,6 +3,7 @@
 #include "AutomapCommand.h"
 #include "DemoCommand.h"
 #include "FunctionsCommand.h"
+#include "InitCommand.h"
 #include "InspectCommand.h"
 #include "PreviewCommand.h"
 #include "QuarantineCommand.h"
@@ -23,6 +24,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<ValidateCommand>());
     m_commands.push_back(std::make_unique<PreviewCommand>());
+    m_commands.push_back(std::make_unique<InitCommand>());
     m_commands.push_back(std::make_unique<AutomapCommand>());
     m_commands.push_back(std::make_unique<RunCommand>());
     m_commands.push_back(std::make_unique<RunsCommand>());

@@ -48,6 +48,37 @@ Project fullProject()
     q.mode = TableMapping::Mode::TruncateLoad;
     q.keyStrategy = TableMapping::KeyStrategy::Generate;
     p.mappings = {m, q};
+    const auto column = [](const char *name, NormalizedType type, bool nullable = true) {
+        ColumnInfo c;
+        c.name = QLatin1String(name);
+        c.type = type;
+        c.declaredType = type.toString();
+        c.nullable = nullable;
+        return c;
+    };
+    TableInfo invoice;
+    invoice.name = QStringLiteral("invoice");
+    invoice.columns = {column("id", NormalizedType::integer(), false),
+                       column("patient_id", NormalizedType(NormalizedType::Kind::Uuid)),
+                       column("amount", NormalizedType::decimal(12, 2)),
+                       column("issued", NormalizedType(NormalizedType::Kind::Timestamp))};
+    invoice.columns[0].autoIncrement = true;
+    invoice.columns[0].primaryKeyPosition = 1;
+    invoice.columns[2].hasDefault = true;
+    invoice.columns[2].defaultValue = QStringLiteral("0");
+    invoice.columns[3].hasDefault = true;
+    invoice.columns[3].defaultValue = QStringLiteral("CURRENT_TIMESTAMP");
+    invoice.primaryKey = {QStringLiteral("id")};
+    invoice.indexes = {{QStringLiteral("invoice_patient_idx"), {QStringLiteral("patient_id")}},
+                       {QStringLiteral("invoice_issued_key"),
+                        {QStringLiteral("issued"), QStringLiteral("id")},
+                        true,
+                        true}};
+    invoice.foreignKeys = {{QStringLiteral("invoice_patient_fkey"),
+                            {QStringLiteral("patient_id")},
+                            QStringLiteral("patient"),
+                            {QStringLiteral("id")}}};
+    p.targetTables = {invoice};
     LookupMap status{QStringLiteral("status_codes"),
                      {{QStringLiteral("A"), QStringLiteral("active")},
                       {QStringLiteral("I"), QStringLiteral("inactive")}},
@@ -218,6 +249,18 @@ private Q_SLOTS:
             << replaced("\"formatVersion\": 1,", "\"formatVersion\": 1, \"formatVersion\": 1,")
             << "bad.cutover:2:23 (formatVersion)"
             << "the key 'formatVersion' is given twice";
+        QTest::newRow("a target table's type misspelled")
+            << replaced("\"type\": \"decimal(12,2)\"", "\"type\": \"money\"")
+            << "(targetTables[0].columns[2].type)"
+            << "'money' is not a type";
+        QTest::newRow("a target table's key naming no column")
+            << replaced("\"primaryKey\": [\"id\"]", "\"primaryKey\": [\"idx\"]")
+            << "(targetTables[0].primaryKey)"
+            << "the table has no column 'idx'";
+        QTest::newRow("a foreign key with one column for two")
+            << replaced("\"referencedColumns\": [\"id\"]", "\"referencedColumns\": [\"id\", \"x\"]")
+            << "(targetTables[0].foreignKeys[0])"
+            << "as many columns";
         QTest::newRow("both source and query")
             << replaced("\"source\": \"PATIENTS\"",
                         "\"source\": \"PATIENTS\", \"query\": \"SELECT 1\"")

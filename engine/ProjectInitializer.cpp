@@ -1,0 +1,269 @@
+#include "ProjectInitializer.h"
+
+#include "DefaultLiteral.h"
+#include "ExpressionProposer.h"
+#include "TargetPreparer.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace cutover {
+
+namespace {
+
+bool matchesAny(const QString &name, const QStringList &patterns)
+{
+    for (const QString &pattern : patterns)
+        if (QRegularExpression::fromWildcard(pattern, Qt::CaseInsensitive).match(name).hasMatch())
+            return true;
+    return false;
+}
+
+const ColumnInfo *columnIgnoringCase(const TableInfo &table, const QString &name)
+{
+    if (const ColumnInfo *exact = table.column(name))
+        return exact;
+    for (const ColumnInfo &c : table.columns)
+        if (c.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &c;
+    return nullptr;
+}
+
+} // namespace
+
+ProjectInitializer::ProjectInitializer(const DatabaseSchema &source, const DatabaseSchema &target,
+                                       ConnectionSpec::Kind targetKind, Options options)
+    : m_source(source)
+    , m_target(target)
+    , m_targetKind(targetKind)
+    , m_options(std::move(options))
+    , m_rule(m_options.names, targetKind)
+{}
+
+IdentifierRule::Case ProjectInitializer::defaultCase(ConnectionSpec::Kind targetKind)
+{
+    return targetKind == ConnectionSpec::Kind::PostgreSql ? IdentifierRule::Case::Lower
+                                                          : IdentifierRule::Case::Keep;
+}
+
+Result<ProjectInitializer::Outcome> ProjectInitializer::build()
+{
+    m_notices.clear();
+    auto chosen = chosenTables();
+    if (!chosen)
+        return chosen.error();
+    QSet<QString> chosenNames;
+    QStringList targetNames;
+    for (const TableInfo &t : std::as_const(*chosen)) {
+        chosenNames.insert(t.name);
+        targetNames.append(t.name);
+    }
+    if (auto distinct = checkDistinct(targetNames, QStringLiteral("tables"), QString()); !distinct)
+        return distinct.error();
+
+    Project p;
+    p.name = m_options.projectName;
+    p.connections = {{QStringLiteral("source"), m_options.sourceUrl, {}},
+                     {QStringLiteral("target"), m_options.targetUrl, {}}};
+    p.sourceConnection = QStringLiteral("source");
+    p.targetConnection = QStringLiteral("target");
+    for (const TableInfo &source : TargetPreparer::inForeignKeyOrder(*chosen)) {
+        QStringList columns;
+        for (const ColumnInfo &c : source.columns)
+            columns.append(c.name);
+        if (auto distinct = checkDistinct(columns, QStringLiteral("columns"), source.name);
+            !distinct)
+            return distinct.error();
+        const QString targetName = name(source.name);
+        const TableInfo *existing = m_target.table(targetName);
+        if (!existing)
+            existing = m_target.tableIgnoringCase(targetName);
+        if (existing) {
+            p.mappings.append(mappingOnto(source, *existing));
+            continue;
+        }
+        const TableInfo definition = definitionFor(source, chosenNames);
+        p.targetTables.append(definition);
+        p.mappings.append(mappingOnto(source, definition));
+    }
+    return Outcome{std::move(p), m_notices};
+}
+
+Result<QList<TableInfo>> ProjectInitializer::chosenTables()
+{
+    QList<TableInfo> chosen;
+    QStringList views;
+    for (const TableInfo &t : m_source.tables) {
+        if (!isChosen(t.name))
+            continue;
+        if (t.isView)
+            views.append(t.name);
+        else
+            chosen.append(t);
+    }
+    if (!views.isEmpty())
+        m_notices.append(QStringLiteral("Views are not copied: %1.").arg(views.join(", ")));
+    if (chosen.isEmpty())
+        return Error(Error::Code::Usage,
+                     m_source.tables.isEmpty()
+                         ? QStringLiteral("the source has no tables")
+                         : QStringLiteral("no source table matches the patterns given"),
+                     m_options.sourceUrl,
+                     QStringLiteral("source tables: %1")
+                         .arg(m_source.tableNames().join(QStringLiteral(", "))));
+    return chosen;
+}
+
+bool ProjectInitializer::isChosen(const QString &table) const
+{
+    if (!m_options.include.isEmpty() && !matchesAny(table, m_options.include))
+        return false;
+    return !matchesAny(table, m_options.exclude);
+}
+
+// Two source names that the rule turns into one target name ("Name" and "name" in lower case).
+Result<void> ProjectInitializer::checkDistinct(const QStringList &sourceNames, const QString &what,
+                                               const QString &where) const
+{
+    QHash<QString, QString> seen;
+    for (const QString &sourceName : sourceNames) {
+        const QString target = name(sourceName);
+        if (const auto other = seen.constFind(target); other != seen.cend())
+            return Error(Error::Code::Usage,
+                         QStringLiteral("the source %1 '%2' and '%3' would both be named '%4' in "
+                                        "the target")
+                             .arg(what, *other, sourceName, target),
+                         where.isEmpty() ? m_options.sourceUrl : where,
+                         QStringLiteral("keep the source's names (--names keep) or leave one out "
+                                        "(--exclude)"));
+        seen.insert(target, sourceName);
+    }
+    return {};
+}
+
+TableMapping ProjectInitializer::mappingOnto(const TableInfo &source, const TableInfo &target)
+{
+    TableMapping m;
+    m.target = target.name;
+    m.source = source.name;
+    m.mode = m_options.mode;
+    QStringList notCopied;
+    for (const ColumnInfo &column : source.columns) {
+        const ColumnInfo *to = columnIgnoringCase(target, name(column.name));
+        if (!to) {
+            notCopied.append(column.name);
+            continue;
+        }
+        ColumnMapping c;
+        c.target = to->name;
+        c.expression = ExpressionProposer::reference(column.name);
+        m.columns.append(c);
+    }
+    if (!notCopied.isEmpty())
+        m_notices.append(QStringLiteral("Target table '%1' exists without column(s) %2 of source "
+                                        "table '%3': they are not copied.")
+                             .arg(target.name, notCopied.join(", "), source.name));
+    return m;
+}
+
+TableInfo ProjectInitializer::definitionFor(const TableInfo &source, const QSet<QString> &chosen)
+{
+    TableInfo t;
+    t.name = name(source.name);
+    for (const ColumnInfo &column : source.columns)
+        t.columns.append(targetColumn(t.name, column));
+    for (const QString &key : source.primaryKey)
+        t.primaryKey.append(name(key));
+    t.indexes = targetIndexes(source, t.name);
+    t.foreignKeys = targetForeignKeys(source, t.name, chosen);
+    if (t.name != source.name)
+        m_notices.append(QStringLiteral("Source table '%1' becomes target table '%2'.")
+                             .arg(source.name, t.name));
+    return t;
+}
+
+ColumnInfo ProjectInitializer::targetColumn(const QString &table, const ColumnInfo &source)
+{
+    ColumnInfo c;
+    c.name = name(source.name);
+    c.type = source.type;
+    c.declaredType = c.type.toString();
+    c.nullable = source.nullable;
+    c.autoIncrement = source.autoIncrement;
+    c.primaryKeyPosition = source.primaryKeyPosition;
+    if (source.hasDefault || !source.defaultValue.isEmpty()) {
+        // Stored as PostgreSQL spells it; DdlGenerator spells it again for the real target.
+        ColumnInfo typed = source;
+        typed.type = c.type;
+        if (const auto literal = DefaultLiteral::of(typed, ConnectionSpec::Kind::PostgreSql)) {
+            c.hasDefault = true;
+            c.defaultValue = *literal;
+        } else if (!source.autoIncrement) {
+            m_notices.append(QStringLiteral("Column %1.%2 is created without its default %3: "
+                                            "%4 has no constant of type %5 for it.")
+                                 .arg(table, c.name, source.defaultValue,
+                                      ConnectionSpec::productName(m_targetKind),
+                                      c.type.toString()));
+        }
+    }
+    return c;
+}
+
+QList<IndexInfo> ProjectInitializer::targetIndexes(const TableInfo &source,
+                                                   const QString &targetName)
+{
+    QList<IndexInfo> indexes;
+    for (const IndexInfo &index : source.indexes) {
+        if (index.partial) {
+            m_notices.append(QStringLiteral("Partial index '%1' of table '%2' is not created: its "
+                                            "condition is not known.")
+                                 .arg(index.name, source.name));
+            continue;
+        }
+        IndexInfo i = index;
+        i.columns.clear();
+        for (const QString &column : index.columns)
+            i.columns.append(name(column));
+        // SQLite's own names (sqlite_autoindex_...) are reserved there: name them afresh.
+        const QString base = index.name.startsWith(QLatin1String("sqlite_"), Qt::CaseInsensitive)
+                                 ? targetName + QLatin1Char('_') + i.columns.join('_') +
+                                       (i.unique ? QStringLiteral("_key") : QStringLiteral("_idx"))
+                                 : index.name;
+        i.name = name(base);
+        indexes.append(i);
+    }
+    return indexes;
+}
+
+QList<ForeignKeyInfo> ProjectInitializer::targetForeignKeys(const TableInfo &source,
+                                                            const QString &targetName,
+                                                            const QSet<QString> &chosen)
+{
+    QList<ForeignKeyInfo> keys;
+    for (const ForeignKeyInfo &key : source.foreignKeys) {
+        if (!chosen.contains(key.referencedTable)) {
+            m_notices.append(QStringLiteral("The foreign key of %1(%2) to table '%3' is not "
+                                            "created: that table is not copied.")
+                                 .arg(source.name, key.columns.join(", "), key.referencedTable));
+            continue;
+        }
+        ForeignKeyInfo k;
+        for (const QString &column : key.columns)
+            k.columns.append(name(column));
+        k.referencedTable = name(key.referencedTable);
+        QStringList referenced = key.referencedColumns;
+        if (referenced.isEmpty()) // SQLite: REFERENCES t alone means t's primary key
+            if (const TableInfo *parent = m_source.table(key.referencedTable))
+                referenced = parent->primaryKey;
+        for (const QString &column : std::as_const(referenced))
+            k.referencedColumns.append(name(column));
+        const QString base = key.name.isEmpty() ? targetName + QLatin1Char('_') +
+                                                      k.columns.join('_') + QStringLiteral("_fkey")
+                                                : key.name;
+        k.name = name(base);
+        keys.append(k);
+    }
+    return keys;
+}
+
+} // namespace cutover

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ConnectionSpec.h"
+#include "DatabaseSchema.h"
+#include "IdentifierRule.h"
+#include "Project.h"
+#include "Result.h"
+
+#include <QStringList>
+
+namespace cutover {
+
+// Writes a new project from two connections, for a lift and shift: one table mapping per source
+// table (the columns copied as they are), in foreign-key order, and for each table the target
+// lacks its definition in targetTables (types, primary key, unique constraints, indexes and
+// foreign keys among the copied tables; defaults that the target's type holds), for the run to
+// create. Names follow an IdentifierRule. Everything left out or changed on the way is said in
+// notices, one sentence each. Used by `cutover-cli init` and `copy`, and the window's wizard.
+class ProjectInitializer
+{
+public:
+    struct Options
+    {
+        QString projectName;
+        QString sourceUrl; // as the project file will hold them
+        QString targetUrl;
+        QStringList include; // wildcard patterns of source table names (all when empty)
+        QStringList exclude;
+        IdentifierRule::Case names = IdentifierRule::Case::Keep;
+        TableMapping::Mode mode = TableMapping::Mode::Insert;
+    };
+    struct Outcome
+    {
+        Project project;
+        QStringList notices;
+    };
+
+    ProjectInitializer(const DatabaseSchema &source, const DatabaseSchema &target,
+                       ConnectionSpec::Kind targetKind, Options options);
+    Result<Outcome> build();
+
+    // The case rule a target gets unless told otherwise: lower case on PostgreSQL (as pgloader),
+    // the source's spelling elsewhere.
+    static IdentifierRule::Case defaultCase(ConnectionSpec::Kind targetKind);
+
+private:
+    Result<QList<TableInfo>> chosenTables();
+    bool isChosen(const QString &table) const;
+    Result<void> checkDistinct(const QStringList &sourceNames, const QString &what,
+                               const QString &where) const;
+    TableMapping mappingOnto(const TableInfo &source, const TableInfo &target);
+    TableInfo definitionFor(const TableInfo &source, const QSet<QString> &chosen);
+    ColumnInfo targetColumn(const QString &table, const ColumnInfo &source);
+    QList<IndexInfo> targetIndexes(const TableInfo &source, const QString &targetName);
+    QList<ForeignKeyInfo> targetForeignKeys(const TableInfo &source, const QString &targetName,
+                                            const QSet<QString> &chosen);
+    QString name(const QString &sourceName) const { return m_rule.apply(sourceName); }
+
+    const DatabaseSchema &m_source;
+    const DatabaseSchema &m_target;
+    ConnectionSpec::Kind m_targetKind;
+    Options m_options;
+    IdentifierRule m_rule;
+    QStringList m_notices;
+};
+
+} // namespace cutover

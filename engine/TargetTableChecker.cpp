@@ -1,0 +1,113 @@
+#include "TargetTableChecker.h"
+
+#include "IdentifierRule.h"
+#include "PlannedTarget.h"
+
+namespace cutover {
+
+namespace {
+
+QString tablePath(qsizetype index)
+{
+    return QStringLiteral("targetTables[%1]").arg(index);
+}
+
+Problem problem(Problem::Severity severity, const QString &code, const QString &path,
+                const QString &table, const QString &message)
+{
+    Problem p;
+    p.severity = severity;
+    p.code = code;
+    p.path = path;
+    p.location = QStringLiteral("target table %1").arg(table);
+    p.message = message;
+    p.table = table;
+    return p;
+}
+
+} // namespace
+
+TargetTableChecker::TargetTableChecker(const Project &project, const DatabaseSchema &target,
+                                       ConnectionSpec::Kind kind)
+    : m_project(project)
+    , m_target(target)
+    , m_planned(PlannedTarget::of(project, target))
+    , m_kind(kind)
+{}
+
+QList<Problem> TargetTableChecker::check() const
+{
+    QList<Problem> problems;
+    for (qsizetype i = 0; i < m_project.targetTables.size(); ++i)
+        checkTable(i, m_project.targetTables[i], problems);
+    return problems;
+}
+
+void TargetTableChecker::checkTable(qsizetype index, const TableInfo &table,
+                                    QList<Problem> &problems) const
+{
+    const QString path = tablePath(index);
+    if (m_target.table(table.name)) {
+        problems.append(problem(Problem::Severity::Info, QStringLiteral("target-table-exists"),
+                                path, table.name,
+                                QStringLiteral("the target has table '%1' already: the run loads "
+                                               "it as it is and does not use this definition")
+                                    .arg(table.name)));
+        return;
+    }
+    problems.append(problem(Problem::Severity::Info, QStringLiteral("table-to-create"), path,
+                            table.name,
+                            QStringLiteral("the run creates target table '%1' (%2 columns)")
+                                .arg(table.name)
+                                .arg(table.columns.size())));
+    checkName(table.name, QStringLiteral("table"), path + QStringLiteral(".name"), table, problems);
+    for (qsizetype c = 0; c < table.columns.size(); ++c)
+        checkName(table.columns[c].name, QStringLiteral("column"),
+                  path + QStringLiteral(".columns[%1].name").arg(c), table, problems);
+    for (qsizetype i = 0; i < table.indexes.size(); ++i)
+        checkName(table.indexes[i].name, QStringLiteral("index"),
+                  path + QStringLiteral(".indexes[%1].name").arg(i), table, problems);
+    for (qsizetype k = 0; k < table.foreignKeys.size(); ++k) {
+        const QString keyPath = path + QStringLiteral(".foreignKeys[%1]").arg(k);
+        checkName(table.foreignKeys[k].name, QStringLiteral("foreign key"),
+                  keyPath + QStringLiteral(".name"), table, problems);
+        checkForeignKey(keyPath, table, table.foreignKeys[k], problems);
+    }
+}
+
+void TargetTableChecker::checkName(const QString &name, const QString &what, const QString &path,
+                                   const TableInfo &table, QList<Problem> &problems) const
+{
+    if (IdentifierRule::fits(name, m_kind))
+        return;
+    problems.append(problem(
+        Problem::Severity::Error, QStringLiteral("name-too-long"), path, table.name,
+        QStringLiteral("the %1 name '%2' is longer than %3 allows (%4); rename it, e.g. '%5'")
+            .arg(what, name, ConnectionSpec::productName(m_kind), IdentifierRule::limitText(m_kind),
+                 IdentifierRule::fit(name, m_kind))));
+}
+
+void TargetTableChecker::checkForeignKey(const QString &path, const TableInfo &table,
+                                         const ForeignKeyInfo &key, QList<Problem> &problems) const
+{
+    const TableInfo *referenced = m_planned.table(key.referencedTable);
+    if (!referenced) {
+        problems.append(problem(Problem::Severity::Error,
+                                QStringLiteral("unknown-referenced-table"),
+                                path + QStringLiteral(".references"), table.name,
+                                QStringLiteral("foreign key '%1' refers to table '%2', which the "
+                                               "target neither has nor will create")
+                                    .arg(key.name, key.referencedTable)));
+        return;
+    }
+    for (const QString &column : key.referencedColumns)
+        if (!referenced->column(column))
+            problems.append(problem(Problem::Severity::Error,
+                                    QStringLiteral("unknown-referenced-column"),
+                                    path + QStringLiteral(".referencedColumns"), table.name,
+                                    QStringLiteral("foreign key '%1' refers to column '%2', which "
+                                                   "table '%3' does not have")
+                                        .arg(key.name, column, key.referencedTable)));
+}
+
+} // namespace cutover

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "ConnectionSpec.h"
+#include "DatabaseSchema.h"
+#include "Problem.h"
+#include "Project.h"
+
+#include <QList>
+
+namespace cutover {
+
+// Checks the project's targetTables before a run creates them: names the target cannot hold
+// (PostgreSQL's 63 bytes, MySQL's 64 characters), foreign keys to tables or columns that will not
+// exist, and says which tables the run will create and which already exist.
+class TargetTableChecker
+{
+public:
+    TargetTableChecker(const Project &project, const DatabaseSchema &target,
+                       ConnectionSpec::Kind kind);
+    QList<Problem> check() const;
+
+private:
+    void checkTable(qsizetype index, const TableInfo &table, QList<Problem> &problems) const;
+    void checkName(const QString &name, const QString &what, const QString &path,
+                   const TableInfo &table, QList<Problem> &problems) const;
+    void checkForeignKey(const QString &path, const TableInfo &table, const ForeignKeyInfo &key,
+                         QList<Problem> &problems) const;
+
+    const Project &m_project;
+    const DatabaseSchema &m_target;
+    DatabaseSchema m_planned;
+    ConnectionSpec::Kind m_kind;
+};
+
+} // namespace cutover
