@@ -1,6 +1,7 @@
 #include "CliApplication.h"
 
 #include "AutomapCommand.h"
+#include "CopyCommand.h"
 #include "DemoCommand.h"
 #include "FunctionsCommand.h"
 #include "InitCommand.h"
@@ -25,6 +26,7 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<ValidateCommand>());
     m_commands.push_back(std::make_unique<PreviewCommand>());
     m_commands.push_back(std::make_unique<InitCommand>());
+    m_commands.push_back(std::make_unique<CopyCommand>());
     m_commands.push_back(std::make_unique<AutomapCommand>());
     m_commands.push_back(std::make_unique<RunCommand>());
     m_commands.push_back(std::make_unique<RunsCommand>());

@@ -101,7 +101,11 @@ int InitCommand::run(CliContext &context)
         QStringLiteral("Create the missing target tables now (empty), not only at the run."));
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("Overwrite PROJECT if it exists."));
-    for (const auto &option : {source, target, tables, exclude, names, mode, createTarget, force})
+    const QCommandLineOption dataOnly(
+        QStringLiteral("data-only"),
+        QStringLiteral("Copy into tables the target has; refuse if one is missing."));
+    for (const auto &option :
+         {source, target, tables, exclude, names, mode, createTarget, force, dataOnly})
         line.addOption(option);
     if (const int code = line.parse(context, 1); code >= 0)
         return code;
@@ -172,6 +176,13 @@ int InitCommand::run(CliContext &context)
     if (!outcome)
         return fail(context, outcome.error());
     Project &project = outcome->project;
+    if (parser.isSet(dataOnly) && !project.targetTables.isEmpty())
+        return fail(context,
+                    Error(Error::Code::Usage,
+                          QStringLiteral("the target has no table '%1' (--data-only creates none)")
+                              .arg(project.targetTables.first().name),
+                          targetSpec->displayName(),
+                          QStringLiteral("create the tables first, or leave out --data-only")));
     if (auto saved = ProjectWriter::save(project, projectFile); !saved)
         return fail(context, saved.error());
 

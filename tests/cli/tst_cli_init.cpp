@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -263,6 +264,44 @@ private Q_SLOTS:
                 ++columns;
             }
         QVERIFY(columns >= 20);
+    }
+
+    // copy: init, run and reconcile in one command, a summary per table, the project left.
+    void copyDoesTheWholeJob()
+    {
+        const auto copy = cli({QStringLiteral("copy"), QStringLiteral("sqlite:legacy.db"),
+                               QStringLiteral("sqlite:copied.db"), QStringLiteral("--exclude"),
+                               QStringLiteral("a_very*")});
+        QVERIFY2(copy.exitCode == 0, qPrintable(said(copy)));
+        QVERIFY2(copy.out.contains(
+                     QRegularExpression(QStringLiteral("\\n  Album +3 +0 +[0-9.]+ PASS\\n"))),
+                 qPrintable(copy.out));
+        auto project = ProjectReader::load(m_dir.filePath(QStringLiteral("legacy.cutover")));
+        QVERIFY(project.ok());
+        QCOMPARE(project->mappings.size(), 6);
+        // again: refused, the project is there to be run again
+        const auto again = cli({QStringLiteral("copy"), QStringLiteral("sqlite:legacy.db"),
+                                QStringLiteral("sqlite:copied.db")});
+        QCOMPARE(again.exitCode, 2);
+
+        const auto schema =
+            cli({QStringLiteral("copy"), QStringLiteral("sqlite:legacy.db"),
+                 QStringLiteral("sqlite:schema.db"), QStringLiteral("--project"),
+                 QStringLiteral("schema.cutover"), QStringLiteral("--schema-only")});
+        QVERIFY2(schema.exitCode == 0, qPrintable(said(schema)));
+        QVERIFY2(schema.out.contains(QStringLiteral("Created 7 table(s) in the target")),
+                 qPrintable(schema.out));
+        const auto data = cli({QStringLiteral("copy"), QStringLiteral("sqlite:legacy.db"),
+                               QStringLiteral("sqlite:schema.db"), QStringLiteral("--project"),
+                               QStringLiteral("data.cutover"), QStringLiteral("--data-only")});
+        QVERIFY2(data.exitCode == 0, qPrintable(said(data)));
+        const auto missing =
+            cli({QStringLiteral("copy"), QStringLiteral("sqlite:legacy.db"),
+                 QStringLiteral("sqlite:nothing.db"), QStringLiteral("--project"),
+                 QStringLiteral("nothing.cutover"), QStringLiteral("--data-only")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(said(missing).contains(QStringLiteral("--data-only creates none")),
+                 qPrintable(said(missing)));
     }
 
     void intoPostgres()
