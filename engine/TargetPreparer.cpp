@@ -189,10 +189,39 @@ Result<void> TargetPreparer::verifyTable(const TableInfo &table, const QStringLi
     return {};
 }
 
+// Creating tables leaves nothing half-made: PostgreSQL creates them in one transaction; SQLite
+// and MySQL (whose DDL commits at once) drop the tables made so far when a later one fails.
 Result<TargetPreparer::Report> TargetPreparer::beforeLoad()
 {
-    Report report;
+    const bool transaction = kind() == Dialect::PostgreSql && !m_session.inTransaction();
+    if (transaction)
+        if (auto begun = m_session.begin(); !begun)
+            return begun.error();
     QStringList created;
+    auto report = prepareTables(created);
+    if (!report) {
+        if (transaction)
+            (void)m_session.rollback();
+        else
+            dropTables(created);
+        return report.error();
+    }
+    if (transaction)
+        if (auto committed = m_session.commit(); !committed)
+            return committed.error();
+    return report;
+}
+
+void TargetPreparer::dropTables(const QStringList &names)
+{
+    for (auto it = names.crbegin(); it != names.crend(); ++it)
+        (void)m_session.execute(
+            QStringLiteral("DROP TABLE IF EXISTS %1").arg(m_session.quote(*it)));
+}
+
+Result<TargetPreparer::Report> TargetPreparer::prepareTables(QStringList &created)
+{
+    Report report;
     QStringList missingProblems;
     for (const TableInfo &table : std::as_const(m_tables)) {
         auto columns = existingColumns(m_session, table.name);
@@ -222,9 +251,10 @@ Result<TargetPreparer::Report> TargetPreparer::beforeLoad()
             missingProblems.append(QStringLiteral("table %1 does not exist").arg(table.name));
             continue;
         }
-        if (auto done = createTable(report, table, created); !done)
+        const QStringList before = created;
+        created.append(table.name); // before its indexes, which may fail
+        if (auto done = createTable(report, table, before); !done)
             return done.error();
-        created.append(table.name);
     }
     if (!missingProblems.isEmpty())
         return Error(Error::Code::Schema, missingProblems.join(QStringLiteral("; ")),

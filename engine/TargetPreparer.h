@@ -10,10 +10,10 @@
 namespace cutover {
 
 // Gets a target ready for a load and tidies it afterwards, on one TargetSession:
-// - beforeLoad: creates missing tables (foreign-key order, DdlGenerator) or verifies existing
-//   ones (every wanted column present); optionally drops secondary indexes; with deferred foreign
-//   keys, drops PostgreSQL's foreign-key constraints (session_replication_role would need a
-//   superuser) and leaves new tables without them.
+// - beforeLoad: creates missing tables (foreign-key order, DdlGenerator; all or none) or
+//   verifies existing ones (every wanted column present); optionally drops secondary indexes; with
+//   deferred foreign keys, drops PostgreSQL's foreign-key constraints (session_replication_role
+//   would need a superuser) and leaves new tables without them.
 // - Each writer session runs loadSettings() first: SQLite PRAGMA foreign_keys (OFF when
 //   deferring, ON otherwise) and temp_store = MEMORY (statement journals), MySQL
 //   FOREIGN_KEY_CHECKS = 0 when deferring.
@@ -68,6 +68,9 @@ private:
     // 1,000,000 demo patients (11 million rows) in 19.6 s instead of 29.9 s, with 16 MB more.
     static constexpr int kSorterThreads = 2;
 
+    // beforeLoad's work; created collects the tables made, for cleaning up after a failure.
+    Result<Report> prepareTables(QStringList &created);
+    void dropTables(const QStringList &names);
     Result<void> timed(Report &report, const QString &table, const QString &action,
                        const QString &sql);
     Result<void> createTable(Report &report, const TableInfo &table, const QStringList &created);

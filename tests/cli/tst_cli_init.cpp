@@ -5,6 +5,7 @@
 #include "ProjectWriter.h"
 #include "SqliteFile.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -105,6 +106,70 @@ private:
         auto project = ProjectReader::load(m_dir.filePath(file));
         return project ? *project : Project();
     }
+
+    // Two tables to create, the second of which the target refuses: a second index named
+    // 'same_idx' (SQLite and PostgreSQL keep index names per schema), or on MariaDB a foreign key
+    // to a column without an index.
+    void writeFailingProject(const QString &file, const QString &targetUrl, bool foreignKey)
+    {
+        const auto table = [&](const char *name, const char *indexed) {
+            QJsonObject t{{"name", name},
+                          {"columns", QJsonArray{QJsonObject{{"name", "a"}, {"type", "text(10)"}},
+                                                 QJsonObject{{"name", "b"}, {"type", "integer"}}}}};
+            if (!foreignKey)
+                t.insert("indexes", QJsonArray{QJsonObject{{"name", "same_idx"},
+                                                           {"columns", QJsonArray{indexed}}}});
+            return t;
+        };
+        QJsonObject second = table("t2", "b");
+        if (foreignKey)
+            second.insert("foreignKeys",
+                          QJsonArray{QJsonObject{{"name", "t2_b_fkey"},
+                                                 {"columns", QJsonArray{"b"}},
+                                                 {"references", "t1"},
+                                                 {"referencedColumns", QJsonArray{"b"}}}});
+        const auto mapping = [](const char *target) {
+            return QJsonObject{
+                {"source", "keyless"},
+                {"target", target},
+                {"columns", QJsonArray{QJsonObject{{"target", "a"}, {"expression", "a"}},
+                                       QJsonObject{{"target", "b"}, {"expression", "b"}}}}};
+        };
+        const QJsonObject json{
+            {"formatVersion", 1},
+            {"name", file},
+            {"source", "s"},
+            {"target", "t"},
+            {"connections", QJsonArray{QJsonObject{{"name", "s"}, {"url", "sqlite:legacy.db"}},
+                                       QJsonObject{{"name", "t"}, {"url", targetUrl}}}},
+            {"mappings", QJsonArray{mapping("t1"), mapping("t2")}},
+            {"targetTables", QJsonArray{table("t1", "a"), second}}};
+        QFile out(m_dir.filePath(file));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(json).toJson());
+    }
+
+    QStringList targetTables(const QString &url)
+    {
+        const auto inspect = cli({QStringLiteral("inspect"), url, QStringLiteral("--json")});
+        QStringList names;
+        for (const QJsonValue &t :
+             QJsonDocument::fromJson(inspect.out.toUtf8()).object().value("tables").toArray())
+            if (!t.toObject().value("name").toString().startsWith(QLatin1String("cutover_")))
+                names.append(t.toObject().value("name").toString());
+        return names;
+    }
+
+    void failedCreateLeavesNothing(const QString &targetUrl, bool foreignKey)
+    {
+        const QString file = QStringLiteral("half%1.cutover").arg(m_halves++);
+        writeFailingProject(file, targetUrl, foreignKey);
+        const auto run = cli({QStringLiteral("run"), file});
+        QVERIFY2(run.exitCode != 0, qPrintable(said(run)));
+        QCOMPARE(targetTables(targetUrl), QStringList());
+    }
+
+    int m_halves = 0;
 
 private Q_SLOTS:
     void initTestCase()
@@ -304,6 +369,12 @@ private Q_SLOTS:
                  qPrintable(said(missing)));
     }
 
+    void aFailedCreateLeavesNothingHalfMade()
+    {
+        QVERIFY(QFile(m_dir.filePath("half.db")).open(QIODevice::WriteOnly));
+        failedCreateLeavesNothing(QStringLiteral("sqlite:half.db"), false);
+    }
+
     void intoPostgres()
     {
         if (const QString missing = PostgresServer::whyUnavailable(); !missing.isEmpty())
@@ -312,6 +383,7 @@ private Q_SLOTS:
         auto started = server.start();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         m_env.insert(QStringLiteral("CUTOVER_PASSWORD"), server.password());
+        failedCreateLeavesNothing(server.url(), false);
         const Project project = liftAndShift(QStringLiteral("topg"), server.url());
         m_env.remove(QStringLiteral("CUTOVER_PASSWORD"));
         // lower case, and cut to 63 bytes with a hash of the whole name
@@ -330,6 +402,7 @@ private Q_SLOTS:
         auto started = server.start();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         m_env.insert(QStringLiteral("CUTOVER_PASSWORD"), server.password());
+        failedCreateLeavesNothing(server.url(), true);
         const Project project = liftAndShift(QStringLiteral("tomaria"), server.url());
         m_env.remove(QStringLiteral("CUTOVER_PASSWORD"));
         QVERIFY(project.targetTable(QStringLiteral("Album")));
