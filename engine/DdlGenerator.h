@@ -36,13 +36,17 @@ namespace cutover {
 //
 // Defaults are written only when they are constants the column's type holds (DefaultLiteral:
 // numbers, quoted strings, TRUE/FALSE, ISO dates, CURRENT_TIMESTAMP for timestamps, NULL);
-// function calls, sequences and constants of the wrong type are left out. Identity/auto-increment
-// is not recreated: the run copies key values. Identifiers are quoted with SqlDialect.
+// function calls, sequences and constants of the wrong type are left out. An auto-increment
+// integer leading the primary key becomes an identity (PostgreSQL, BY DEFAULT: the run copies the
+// key values, and TargetPreparer::afterLoad moves the sequence past them) or AUTO_INCREMENT
+// (MySQL, which moves past inserted values itself). Identifiers are quoted with SqlDialect.
 class DdlGenerator
 {
 public:
     static QString columnType(const ColumnInfo &column, ConnectionSpec::Kind kind,
                               bool usedInKey = false);
+    // Whether the column is created as an identity (PostgreSQL) or AUTO_INCREMENT (MySQL).
+    static bool isIdentity(const TableInfo &table, const ColumnInfo &column);
     // The default clause's literal, when the column's default is portable.
     static std::optional<QString> portableDefault(const ColumnInfo &column,
                                                   ConnectionSpec::Kind kind);

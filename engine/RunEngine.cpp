@@ -777,8 +777,10 @@ void RunEngine::restoreJournalMode()
 
 Result<void> RunEngine::finish(RunControl &control)
 {
+    // PostgreSQL's identity sequences do not follow the key values a run inserts.
+    const bool identities = m_session->kind() == ConnectionSpec::Kind::PostgreSql;
     if (m_options.mode != RunMode::DryRun &&
-        (m_options.dropSecondaryIndexes || m_options.deferForeignKeys)) {
+        (m_options.dropSecondaryIndexes || m_options.deferForeignKeys || identities)) {
         QList<TableInfo> tables = plannedTargets();
         m_droppedIndexes.restoreInto(tables);
         TargetPreparer::Options options;

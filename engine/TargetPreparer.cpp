@@ -330,6 +330,35 @@ Result<void> TargetPreparer::restoreForeignKeys(Report &report)
     return {};
 }
 
+// PostgreSQL: each identity or serial column's sequence continues after the largest value the
+// table holds, so that the next row inserted without a key does not collide with a loaded one.
+Result<void> TargetPreparer::moveIdentitySequences(Report &report)
+{
+    if (kind() != Dialect::PostgreSql)
+        return {};
+    for (const TableInfo &table : std::as_const(m_tables))
+        for (const ColumnInfo &column : table.columns) {
+            if (!column.autoIncrement)
+                continue;
+            const QString sql =
+                QStringLiteral("SELECT setval(s, COALESCE((SELECT max(%1) FROM %2), 1), "
+                               "(SELECT max(%1) FROM %2) IS NOT NULL) FROM "
+                               "pg_get_serial_sequence(%3, %4) AS s WHERE s IS NOT NULL")
+                    .arg(m_session.quote(column.name), m_session.quote(table.name),
+                         SqlDialect::quoteString(m_session.quote(table.name)),
+                         SqlDialect::quoteString(column.name));
+            QElapsedTimer timer;
+            timer.start();
+            if (auto moved = m_session.query(sql); !moved)
+                return moved.error();
+            report.steps.append(
+                {table.name,
+                 QStringLiteral("move the sequence of %1 past its values").arg(column.name),
+                 timer.elapsed()});
+        }
+    return {};
+}
+
 Result<TargetPreparer::Report> TargetPreparer::afterLoad()
 {
     Report report;
@@ -349,6 +378,8 @@ Result<TargetPreparer::Report> TargetPreparer::afterLoad()
                                       DdlGenerator::createIndex(table, index, kind(), true));
                     !done)
                     return done.error();
+    if (auto moved = moveIdentitySequences(report); !moved)
+        return moved.error();
     if (!m_options.deferForeignKeys)
         return report;
     bool orphans = false;

@@ -17,7 +17,8 @@ namespace cutover {
 // - Each writer session runs loadSettings() first: SQLite PRAGMA foreign_keys (OFF when
 //   deferring, ON otherwise) and temp_store = MEMORY (statement journals), MySQL
 //   FOREIGN_KEY_CHECKS = 0 when deferring.
-// - afterLoad: recreates secondary indexes, counts rows whose foreign key points nowhere (reported
+// - afterLoad: moves PostgreSQL's identity sequences past the loaded keys, recreates secondary
+//   indexes, counts rows whose foreign key points nowhere (reported
 //   as problems) and re-adds PostgreSQL's constraints where there are none. It works from the
 //   wanted schema alone, so it also finishes a load resumed by another process.
 // - truncate: empties tables for truncate-and-load (children first): SQLite DELETE, PostgreSQL
@@ -79,6 +80,7 @@ private:
     Result<qint64> orphanCount(const TableInfo &table, const ForeignKeyInfo &key);
     Result<bool> constraintExists(const TableInfo &table, const ForeignKeyInfo &key);
     Result<void> restoreForeignKeys(Report &report);
+    Result<void> moveIdentitySequences(Report &report);
     bool isReferencedFromOutside(const TableInfo &table, const QStringList &names) const;
     ConnectionSpec::Kind kind() const { return m_session.kind(); }
 

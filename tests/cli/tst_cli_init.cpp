@@ -1,9 +1,11 @@
 #include "CliRunner.h"
+#include "FakePasswordProvider.h"
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
 #include "ProjectReader.h"
 #include "ProjectWriter.h"
 #include "SqliteFile.h"
+#include "TargetSessionFactory.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -170,6 +172,21 @@ private:
     }
 
     int m_halves = 0;
+
+    // Runs insert (and then query, if given) on the target; the first value of the last row.
+    static int nextKey(const cutover::ConnectionSpec &spec, const QString &password,
+                       const QString &insert, const QString &query = {})
+    {
+        cutover::test::FakePasswordProvider passwords;
+        passwords.set(spec, password);
+        auto session = cutover::TargetSessionFactory::open(spec, &passwords);
+        if (!session)
+            return -1;
+        auto rows = (*session)->query(insert);
+        if (rows && !query.isEmpty())
+            rows = (*session)->query(query);
+        return rows && !rows->isEmpty() ? rows->last().value(0).toInt() : -1;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -386,6 +403,11 @@ private Q_SLOTS:
         failedCreateLeavesNothing(server.url(), false);
         const Project project = liftAndShift(QStringLiteral("topg"), server.url());
         m_env.remove(QStringLiteral("CUTOVER_PASSWORD"));
+        // a new artist without a key gets the next one after the loaded keys
+        QCOMPARE(nextKey(server.spec(), server.password(),
+                         QStringLiteral("INSERT INTO artist (name) VALUES ('new') "
+                                        "RETURNING artistid")),
+                 4);
         // lower case, and cut to 63 bytes with a hash of the whole name
         QVERIFY(project.targetTable(QStringLiteral("album")));
         bool cut = false;
@@ -406,6 +428,10 @@ private Q_SLOTS:
         const Project project = liftAndShift(QStringLiteral("tomaria"), server.url());
         m_env.remove(QStringLiteral("CUTOVER_PASSWORD"));
         QVERIFY(project.targetTable(QStringLiteral("Album")));
+        QCOMPARE(nextKey(server.spec(), server.password(),
+                         QStringLiteral("INSERT INTO Artist (Name) VALUES ('new')"),
+                         QStringLiteral("SELECT max(ArtistId) FROM Artist")),
+                 4);
     }
 };
 

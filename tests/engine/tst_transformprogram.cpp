@@ -273,7 +273,9 @@ private Q_SLOTS:
         timer.start();
         const auto result = program->run(patients());
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
-        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        // Well under a second alone; unbounded, these ran for minutes past 4 GB. The margin is
+        // for a machine busy with other builds.
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
         QVERIFY(result->violations[0].isEmpty());
         QCOMPARE(result->violations[1].size(), 1);
         QVERIFY2(result->violations[1][0].reason.contains(QLatin1String("larger than an expression "
