@@ -116,6 +116,8 @@ Result<QList<TableInfo>> ProjectInitializer::chosenTables()
 
 bool ProjectInitializer::isChosen(const QString &table) const
 {
+    if (!m_options.only.isEmpty() && !m_options.only.contains(table))
+        return false;
     if (!m_options.include.isEmpty() && !matchesAny(table, m_options.include))
         return false;
     return !matchesAny(table, m_options.exclude);

@@ -26,6 +26,7 @@ public:
         QString targetUrl;
         QStringList include; // wildcard patterns of source table names (all when empty)
         QStringList exclude;
+        QStringList only; // exact source table names (all when empty), before the patterns
         IdentifierRule::Case names = IdentifierRule::Case::Keep;
         TableMapping::Mode mode = TableMapping::Mode::Insert;
     };

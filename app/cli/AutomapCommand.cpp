@@ -5,6 +5,7 @@
 #include "IntrospectorFactory.h"
 #include "JsonWriter.h"
 #include "PlannedTarget.h"
+#include "ProjectInitializer.h"
 #include "ProjectReader.h"
 #include "ProjectWriter.h"
 #include "SqlConnection.h"
@@ -132,7 +133,12 @@ int AutomapCommand::run(CliContext &context)
         QStringLiteral("Apply the cleanings offered (trim, case, blank to NULL, ...), which change "
                        "values the target could hold as they are. Without it each column is "
                        "copied as it is, converted only where the target's type needs it."));
-    for (const auto &option : {table, json, write, minConfidence, timeZone, samples, clean})
+    const QCommandLineOption createTables(
+        QStringLiteral("create-tables"),
+        QStringLiteral("With --write, also add the source tables that nothing reads and the "
+                       "target lacks, with their definition, copied as they are."));
+    for (const auto &option :
+         {table, json, write, minConfidence, timeZone, samples, clean, createTables})
         line.addOption(option);
     if (const int code = line.parse(context, 1); code >= 0)
         return code;
@@ -193,23 +199,50 @@ int AutomapCommand::run(CliContext &context)
     const AutoMapper mapper(source->schema, target->schema, provider.get(), options);
     const Suggestions suggestions = targets.isEmpty() ? Suggestions() : mapper.suggest(targets);
 
+    const QStringList uncovered =
+        line.parser().isSet(table) ? QStringList()
+                                   : sourceTablesUncovered(*project, source->schema, suggestions);
+    Project toCreate;
+    if (!uncovered.isEmpty()) {
+        ProjectInitializer::Options init;
+        init.only = uncovered;
+        init.names = ProjectInitializer::defaultCase(target->spec.kind());
+        auto built =
+            ProjectInitializer(source->schema, target->schema, target->spec.kind(), init).build();
+        if (built)
+            toCreate = built->project;
+    }
+
     QStringList written;
     if (line.parser().isSet(write)) {
         written = addMappings(*project, suggestions, *threshold);
+        const bool create = line.parser().isSet(createTables);
+        for (const TableMapping &m : std::as_const(toCreate.mappings))
+            if (create && !project->mapping(m.target) && toCreate.targetTable(m.target)) {
+                project->mappings.append(m);
+                project->targetTables.append(*toCreate.targetTable(m.target));
+                written << m.target;
+            }
         if (!written.isEmpty())
             if (auto saved = ProjectWriter::save(*project, projectFile); !saved)
                 return fail(context, saved.error());
     }
+    QStringList creatable;
+    for (const TableInfo &t : std::as_const(toCreate.targetTables))
+        creatable << t.name;
     if (line.parser().isSet(json)) {
-        printJson(context.out, projectFile, suggestions, *threshold, written);
+        printJson(context.out, projectFile, suggestions, *threshold, written, creatable);
         return Ok;
     }
-    if (targets.isEmpty())
-        context.out << (target->schema.tables.isEmpty()
-                            ? "The target has no tables. To copy the source's tables into it, "
-                              "write a project with 'cutover-cli init'.\n"
-                            : "Every target table has a mapping; name one with --table.\n");
+    if (targets.isEmpty() && creatable.isEmpty())
+        context.out << "Every target table has a mapping; name one with --table.\n";
     printText(context.out, suggestions, *threshold);
+    if (!creatable.isEmpty())
+        context.out << "Source tables that no mapping reads and the target lacks, to create with "
+                       "their definition and copy as they are"
+                    << (line.parser().isSet(createTables) ? ""
+                                                          : " (--write --create-tables adds them)")
+                    << ": " << creatable.join(QStringLiteral(", ")) << "\n";
     if (line.parser().isSet(write))
         context.out << "Wrote " << written.size() << " mapping(s) to " << projectFile
                     << (written.isEmpty()
@@ -217,6 +250,23 @@ int AutomapCommand::run(CliContext &context)
                             : QStringLiteral(": ") + written.join(QStringLiteral(", ")))
                     << '\n';
     return Ok;
+}
+
+// Source tables (not views) that no mapping and no suggestion reads.
+QStringList AutomapCommand::sourceTablesUncovered(const Project &project,
+                                                  const DatabaseSchema &source,
+                                                  const Suggestions &suggestions)
+{
+    QSet<QString> read;
+    for (const TableMapping &m : project.mappings)
+        read.insert(m.source);
+    for (const auto &s : suggestions)
+        read.insert(s.table.source);
+    QStringList uncovered;
+    for (const TableInfo &t : source.tables)
+        if (!t.isView && !read.contains(t.name))
+            uncovered << t.name;
+    return uncovered;
 }
 
 QStringList AutomapCommand::addMappings(Project &project, const Suggestions &suggestions,
@@ -264,7 +314,7 @@ void AutomapCommand::printText(QTextStream &out, const Suggestions &suggestions,
 
 void AutomapCommand::printJson(QTextStream &out, const QString &projectFile,
                                const Suggestions &suggestions, double minConfidence,
-                               const QStringList &written)
+                               const QStringList &written, const QStringList &creatable)
 {
     QJsonArray tables;
     for (const auto &m : suggestions)
@@ -274,6 +324,7 @@ void AutomapCommand::printJson(QTextStream &out, const QString &projectFile,
     root[QStringLiteral("minConfidence")] = minConfidence;
     root[QStringLiteral("tables")] = tables;
     root[QStringLiteral("written")] = QJsonArray::fromStringList(written);
+    root[QStringLiteral("create")] = QJsonArray::fromStringList(creatable);
     out << QString::fromUtf8(JsonWriter({QStringLiteral("project"), QStringLiteral("minConfidence"),
                                          QStringLiteral("target"), QStringLiteral("source"),
                                          QStringLiteral("expression"), QStringLiteral("confidence"),

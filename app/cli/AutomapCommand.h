@@ -28,7 +28,9 @@ private:
     static void printText(QTextStream &out, const Suggestions &suggestions, double minConfidence);
     static void printJson(QTextStream &out, const QString &projectFile,
                           const Suggestions &suggestions, double minConfidence,
-                          const QStringList &written);
+                          const QStringList &written, const QStringList &creatable);
+    static QStringList sourceTablesUncovered(const Project &project, const DatabaseSchema &source,
+                                             const Suggestions &suggestions);
     // Adds the suggestions for unmapped targets to project; returns the targets written.
     static QStringList addMappings(Project &project, const Suggestions &suggestions,
                                    double minConfidence);

@@ -392,6 +392,31 @@ private Q_SLOTS:
         failedCreateLeavesNothing(QStringLiteral("sqlite:half.db"), false);
     }
 
+    // Against a partial target, auto-map offers the source tables nothing reads, to create.
+    void automapOffersTablesToCreate()
+    {
+        const auto init = cli({QStringLiteral("init"), QStringLiteral("partial.cutover"),
+                               QStringLiteral("--source"), QStringLiteral("sqlite:legacy.db"),
+                               QStringLiteral("--target"), QStringLiteral("sqlite:partial.db"),
+                               QStringLiteral("--tables"), QStringLiteral("Artist")});
+        QCOMPARE(init.exitCode, 0);
+        const auto offer = cli({QStringLiteral("automap"), QStringLiteral("partial.cutover"),
+                                QStringLiteral("--json")});
+        QVERIFY2(offer.exitCode == 0, qPrintable(said(offer)));
+        const QJsonArray create =
+            QJsonDocument::fromJson(offer.out.toUtf8()).object().value("create").toArray();
+        QCOMPARE(create.size(), 6);
+        const auto write = cli({QStringLiteral("automap"), QStringLiteral("partial.cutover"),
+                                QStringLiteral("--write"), QStringLiteral("--create-tables")});
+        QVERIFY2(write.exitCode == 0, qPrintable(said(write)));
+        auto project = ProjectReader::load(m_dir.filePath(QStringLiteral("partial.cutover")));
+        QVERIFY(project.ok());
+        QCOMPARE(project->mappings.size(), 7);
+        QCOMPARE(project->targetTables.size(), 7);
+        const auto validate = cli({QStringLiteral("validate"), QStringLiteral("partial.cutover")});
+        QVERIFY2(validate.exitCode == 0, qPrintable(said(validate)));
+    }
+
     void intoPostgres()
     {
         if (const QString missing = PostgresServer::whyUnavailable(); !missing.isEmpty())
