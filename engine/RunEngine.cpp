@@ -90,6 +90,7 @@ Result<RunRecord> RunEngine::run(RunControl &control)
     // engine is often destroyed on another one (the CLI's and the window's main thread).
     m_ledger.reset();
     m_session.reset();
+    m_lock.reset();
     return record;
 }
 
@@ -108,6 +109,8 @@ Result<RunRecord> RunEngine::execute(RunControl &control)
     m_plan = *plan;
     if (auto started = startOrResume(); !started)
         return started.error();
+    if (auto recorded = m_lock->recordRun(*m_ledger, m_runId); !recorded)
+        notice(recorded.error().toString());
     Result<void> ready = m_options.retryQuarantined ? collectRetryKeys() : Result<void>();
     if (ready)
         ready = backup();
@@ -146,6 +149,11 @@ Result<void> RunEngine::openTarget()
         return Error(Error::Code::Usage, QStringLiteral("a run cannot write into a CSV folder"),
                      spec->url(), QStringLiteral("target a SQLite, PostgreSQL or MySQL database"));
     m_targetSpec = *spec;
+    auto lock =
+        RunLock::acquire(m_targetSpec, m_passwords, RunLockHolder::thisProcess(m_project.name));
+    if (!lock)
+        return lock.error();
+    m_lock = std::move(lock.value());
     auto session = TargetSessionFactory::open(m_targetSpec, m_passwords);
     if (!session)
         return session.error();

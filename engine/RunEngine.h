@@ -4,6 +4,7 @@
 #include "Project.h"
 #include "Result.h"
 #include "RunLedger.h"
+#include "RunLock.h"
 #include "RunOptions.h"
 #include "RunPlanner.h"
 #include "RunProgress.h"
@@ -88,6 +89,7 @@ private:
     Notice m_notice;
     std::function<void(TargetSession &, int)> m_beforeWriteAttempt;
     ConnectionSpec m_targetSpec;
+    std::unique_ptr<RunLock> m_lock; // held from before the ledger is read until the end
     std::unique_ptr<TargetSession> m_session;
     std::unique_ptr<RunLedger> m_ledger;
     QString m_runId;

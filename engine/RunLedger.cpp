@@ -19,6 +19,12 @@ const QString kCheckpoints = QStringLiteral("cutover_checkpoints");
 const QString kQuarantine = QStringLiteral("cutover_quarantine");
 const QString kWrittenKeys = QStringLiteral("cutover_written_keys");
 const QString kDigests = QStringLiteral("cutover_table_digests");
+const QString kLock = QStringLiteral("cutover_run_lock");
+const QString kLockName = QStringLiteral("run");
+const QStringList kLockColumns = {QStringLiteral("lock_name"), QStringLiteral("host"),
+                                  QStringLiteral("pid"),       QStringLiteral("program"),
+                                  QStringLiteral("project"),   QStringLiteral("run_id"),
+                                  QStringLiteral("started_at")};
 const QStringList kDigestColumns = {
     QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_digest"),
     QStringLiteral("loaded_digest"), QStringLiteral("loaded_columns")};
@@ -63,7 +69,7 @@ QVariant orNull(const QString &text)
 
 QStringList RunLedger::tableNames()
 {
-    return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys, kDigests};
+    return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys, kDigests, kLock};
 }
 
 bool RunLedger::isCutoverTable(const QString &name)
@@ -136,6 +142,15 @@ const QList<RunLedger::TableDef> &RunLedger::definitions()
           {"loaded_digest", T::Text, true},
           {"loaded_columns", T::Json, true}},
          {QStringLiteral("run_id"), QStringLiteral("table_name")}},
+        {"cutover_run_lock",
+         {{"lock_name", T::Name, true},
+          {"host", T::Text, true},
+          {"pid", T::Count, true},
+          {"program", T::Text, false},
+          {"project", T::Text, false},
+          {"run_id", T::Id, false},
+          {"started_at", T::Time, true}},
+         {QStringLiteral("lock_name")}},
     };
     return tables;
 }
@@ -637,6 +652,56 @@ Result<void> RunLedger::markRetried(const QString &runId, const QString &table,
         return failure(
             QStringLiteral("mark quarantined row %1 of table %2 as retried").arg(sourceKey, table),
             done.error());
+    return {};
+}
+
+Result<void> RunLedger::recordLockHolder(const RunLockHolder &holder)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    const QVariantList row = {kLockName,
+                              holder.host,
+                              holder.pid,
+                              orNull(holder.program),
+                              orNull(holder.project),
+                              orNull(holder.runId),
+                              timestamp(holder.startedAt)};
+    auto written = m_session.upsertRows(kLock, kLockColumns, {QStringLiteral("lock_name")}, {row});
+    if (!written)
+        return failure(QStringLiteral("record who holds the run lock"), written.error());
+    return {};
+}
+
+Result<std::optional<RunLockHolder>> RunLedger::lockHolder()
+{
+    // Never creates the ledger: a refused run reads while the holder may be creating it.
+    auto rows = m_session.query(
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+            .arg(columnList(kLockColumns.mid(1)), q(kLock), q(QStringLiteral("lock_name"))),
+        {kLockName});
+    if (!rows)
+        return failure(QStringLiteral("read who holds the run lock"), rows.error());
+    if (rows->isEmpty())
+        return std::optional<RunLockHolder>();
+    const QVariantList &row = rows->first();
+    RunLockHolder holder;
+    holder.host = text(row.at(0));
+    holder.pid = row.at(1).toLongLong();
+    holder.program = text(row.at(2));
+    holder.project = text(row.at(3));
+    holder.runId = text(row.at(4));
+    holder.startedAt = parseTimestamp(row.at(5));
+    return std::optional<RunLockHolder>(holder);
+}
+
+Result<void> RunLedger::clearLockHolder(const RunLockHolder &holder)
+{
+    const QString sql = QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND %3 = ? AND %4 = ?")
+                            .arg(q(kLock), q(QStringLiteral("lock_name")),
+                                 q(QStringLiteral("host")), q(QStringLiteral("pid")));
+    auto done = m_session.execute(sql, {kLockName, holder.host, holder.pid});
+    if (!done)
+        return failure(QStringLiteral("clear the run lock's holder"), done.error());
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "CheckpointRecord.h"
 #include "QuarantinedRow.h"
 #include "Result.h"
+#include "RunLockHolder.h"
 #include "RunRecord.h"
 #include "RunTableRecord.h"
 
@@ -23,6 +24,7 @@ class TargetSession;
 //   cutover_quarantine    rejected rows: source key, raw values and violations (JSON)
 //   cutover_written_keys  target keys a run wrote, for rollback on PostgreSQL and MySQL
 //   cutover_table_digests what a run digested of a table it loaded whole (TableDigests)
+//   cutover_run_lock      who holds the target's run lock (RunLock), for a run it refuses
 // JSON is kept as text (LONGTEXT on MySQL), timestamps as ISO 8601 text in UTC. On MySQL the
 // key columns are VARBINARY so that case and trailing spaces are never folded.
 //
@@ -86,6 +88,12 @@ public:
     Result<void> markRetried(const QString &runId, const QString &table, const QString &sourceKey,
                              const QString &retryRunId);
     Result<QStringList> writtenKeys(const QString &runId, const QString &table);
+    // Who holds the target's run lock, as its holder recorded it (RunLock). lockHolder() never
+    // creates the ledger; it fails when there is none yet.
+    Result<void> recordLockHolder(const RunLockHolder &holder);
+    Result<std::optional<RunLockHolder>> lockHolder();
+    // Forgets the holder if it is still this one (host and process).
+    Result<void> clearLockHolder(const RunLockHolder &holder);
     // What the run digested of the table (finishTable records it), if anything.
     Result<std::optional<TableDigests>> digests(const QString &runId, const QString &table);
 

@@ -81,9 +81,11 @@ int RunCommand::run(CliContext &context)
             "committing each batch with its checkpoint. An interrupted run (killed, cancelled, "
             "connection lost) is resumed from its last checkpoint unless --fresh is given. "
             "Ctrl-C or SIGTERM stops at the next batch boundary; a second one stops at once "
-            "(the next run resumes either way).\n"
+            "(the next run resumes either way). One run at a time on a target: while another "
+            "holds it, the run is refused at once, naming it.\n"
             "Exit code 0 when the run succeeded, 1 when it failed or was cancelled, 2 on a usage "
-            "error, 3 when a connection could not be opened or was lost for good."));
+            "error, 3 when a connection could not be opened or was lost for good, 4 when another "
+            "run is using the target."));
     line.addPositional(QStringLiteral("PROJECT"), QStringLiteral("the *.cutover file"));
     line.addOption({QStringLiteral("fresh"),
                     QStringLiteral("Start a new run even if the last one was interrupted.")});
