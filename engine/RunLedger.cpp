@@ -550,6 +550,7 @@ RunTableRecord RunLedger::tableFromRow(const QVariantList &row)
     t.watermark = text(row.at(10));
     t.createdTable = row.at(11).toLongLong() != 0;
     t.deleted = row.at(12).toLongLong();
+    t.read = t.loaded + t.quarantined;
     return t;
 }
 
@@ -563,9 +564,28 @@ Result<void> RunLedger::attachTables(QList<RunRecord> &runs)
         if (!rows)
             return failure(QStringLiteral("read the tables of run %1").arg(run.runId),
                            rows.error());
-        for (const QVariantList &row : std::as_const(*rows))
+        for (const QVariantList &row : std::as_const(*rows)) {
             run.tables.append(tableFromRow(row));
+            if (auto committed = attachCheckpoint(run.tables.last()); !committed)
+                return committed;
+        }
     }
+    return {};
+}
+
+// A table that did not finish shows what its last committed checkpoint holds: a killed run
+// never recorded its counts, and a stopped one may have counted rows it did not commit.
+Result<void> RunLedger::attachCheckpoint(RunTableRecord &table)
+{
+    if (table.status == RunStatus::Succeeded)
+        return {};
+    auto last = lastCheckpoint(table.runId, table.tableName);
+    if (!last)
+        return last.error();
+    const CheckpointRecord committed = last->value_or(CheckpointRecord());
+    table.read = committed.rowsRead;
+    table.loaded = committed.rowsLoaded;
+    table.quarantined = committed.rowsQuarantined;
     return {};
 }
 

@@ -138,6 +138,7 @@ private:
     static RunRecord runFromRow(const QVariantList &row);
     Result<QList<RunRecord>> selectRuns(const QString &where, const QVariantList &params);
     Result<void> attachTables(QList<RunRecord> &runs);
+    Result<void> attachCheckpoint(RunTableRecord &table);
     static RunTableRecord tableFromRow(const QVariantList &row);
     QuarantinedRow quarantinedFromRow(const QVariantList &row) const;
     Result<void> writeQuarantine(const QString &runId, const QString &table,
