@@ -2,6 +2,7 @@
 
 #include "IntrospectorFactory.h"
 #include "KeyCrosswalk.h"
+#include "QuarantineShare.h"
 #include "RunControl.h"
 #include "SqlDialect.h"
 #include "SqliteBackup.h"
@@ -686,7 +687,8 @@ Result<void> RunEngine::collect(Slot &slot, RunControl &control)
 
 namespace {
 
-// Rejects cluster in key order (a deleted patient's visits): a rate is judged on enough rows.
+// Rejects cluster in key order (a deleted patient's visits): a share is judged once it rests on
+// enough of the rows, and then only on what they show (QuarantineShare).
 bool enoughToJudge(qint64 read, qint64 expected)
 {
     const qint64 enough = expected >= 0 ? qMin<qint64>(expected, 10000) : 10000;
@@ -705,9 +707,19 @@ QString rateExceeded(qint64 quarantined, qint64 read, const QString &what, doubl
 
 } // namespace
 
-// The project's automatic rollback triggers: each table's share of quarantined rows (its own
-// limit or the project's), each table's count when it has one, and the whole run's count and
-// share.
+// The share limit of a table: this run's, else its mapping's own, else the project's.
+std::pair<double, QString> RunEngine::tableRateLimit(const TableMapping &mapping) const
+{
+    if (m_options.maxErrorRate)
+        return {*m_options.maxErrorRate, QStringLiteral("--max-error-rate")};
+    if (mapping.maxErrorRate >= 0)
+        return {mapping.maxErrorRate,
+                QStringLiteral("maxErrorRate of the mapping to %1").arg(mapping.target)};
+    return {m_project.settings.maxErrorRate, QStringLiteral("settings.maxErrorRate")};
+}
+
+// The project's automatic rollback triggers (or this run's): each table's share of quarantined
+// rows, each table's count when it has one, and the whole run's count and share.
 QString RunEngine::thresholdExceeded() const
 {
     const ProjectSettings &settings = m_project.settings;
@@ -721,30 +733,31 @@ QString RunEngine::thresholdExceeded() const
         read += p.read;
         quarantined += p.quarantined;
         expected = expected < 0 || p.expectedRows < 0 ? -1 : expected + p.expectedRows;
-        const bool own = mapping.maxErrorRate >= 0;
-        const double rate = own ? mapping.maxErrorRate : settings.maxErrorRate;
-        if (rate >= 0 && enoughToJudge(p.read, p.expectedRows) &&
-            double(p.quarantined) / double(p.read) > rate)
-            return rateExceeded(
-                p.quarantined, p.read, QStringLiteral("the rows of ") + p.table, rate,
-                own ? QStringLiteral("maxErrorRate of the mapping to %1").arg(p.table)
-                    : QStringLiteral("settings.maxErrorRate"));
-        if (mapping.maxQuarantined >= 0 && p.quarantined > mapping.maxQuarantined)
+        const auto [rate, setting] = tableRateLimit(mapping);
+        if (enoughToJudge(p.read, p.expectedRows) &&
+            QuarantineShare::isOverLimit(p.quarantined, p.read, rate))
+            return rateExceeded(p.quarantined, p.read, QStringLiteral("the rows of ") + p.table,
+                                rate, setting);
+        if (!m_options.maxQuarantined && mapping.maxQuarantined >= 0 &&
+            p.quarantined > mapping.maxQuarantined)
             return QStringLiteral("%1 rows of %2 were quarantined, more than its limit of %3 "
                                   "(maxQuarantined of the mapping to %2)")
                 .arg(p.quarantined)
                 .arg(p.table)
                 .arg(mapping.maxQuarantined);
     }
-    if (settings.maxQuarantined >= 0 && quarantined > settings.maxQuarantined)
-        return QStringLiteral("%1 rows were quarantined, more than the project's limit of %2 "
-                              "(settings.maxQuarantined)")
+    const int count = m_options.maxQuarantined.value_or(settings.maxQuarantined);
+    if (count >= 0 && quarantined > count)
+        return QStringLiteral("%1 rows were quarantined, more than the limit of %2 (%3)")
             .arg(quarantined)
-            .arg(settings.maxQuarantined);
-    if (settings.maxRunErrorRate >= 0 && enoughToJudge(read, expected) &&
-        double(quarantined) / double(read) > settings.maxRunErrorRate)
-        return rateExceeded(quarantined, read, QStringLiteral("all rows read"),
-                            settings.maxRunErrorRate, QStringLiteral("settings.maxRunErrorRate"));
+            .arg(count)
+            .arg(m_options.maxQuarantined ? QStringLiteral("--max-quarantined")
+                                          : QStringLiteral("settings.maxQuarantined"));
+    const double runRate = m_options.maxErrorRate.value_or(settings.maxRunErrorRate);
+    if (enoughToJudge(read, expected) && QuarantineShare::isOverLimit(quarantined, read, runRate))
+        return rateExceeded(quarantined, read, QStringLiteral("all rows read"), runRate,
+                            m_options.maxErrorRate ? QStringLiteral("--max-error-rate")
+                                                   : QStringLiteral("settings.maxRunErrorRate"));
     return {};
 }
 
