@@ -192,6 +192,41 @@ Result<QList<TableInfo>> RunEngine::wantedTables()
     return tables;
 }
 
+// Whether this run continues old, which did not finish. A failed run is continued when it left
+// rows and a planned table is not done (a threshold stopped it, a source failed): starting over
+// would insert its rows again. A failed dry run or retry leaves nothing to continue.
+bool RunEngine::continues(const RunRecord &old) const
+{
+    if (old.status != RunStatus::Failed)
+        return true;
+    if (old.mode == RunMode::DryRun || old.isRetry())
+        return false;
+    const bool leftRows = std::any_of(old.tables.cbegin(), old.tables.cend(),
+                                      [](const auto &t) { return t.loaded + t.quarantined > 0; });
+    return leftRows && std::any_of(m_plan.cbegin(), m_plan.cend(), [&](const auto &planned) {
+               return std::none_of(old.tables.cbegin(), old.tables.cend(), [&](const auto &t) {
+                   return t.tableName == planned.mapping->target &&
+                          t.status == RunStatus::Succeeded;
+               });
+           });
+}
+
+// The planned insert-mode tables old loaded rows into: a fresh run would insert them again, and
+// the target would refuse them as duplicate keys.
+QStringList RunEngine::insertedBy(const RunRecord &old) const
+{
+    QStringList tables;
+    for (const RunTableRecord &t : old.tables) {
+        const TableMapping *mapping = m_project.mapping(t.tableName);
+        const bool planned = std::any_of(m_plan.cbegin(), m_plan.cend(), [&](const auto &p) {
+            return p.mapping->target == t.tableName;
+        });
+        if (planned && mapping && mapping->mode == TableMapping::Mode::Insert && t.loaded > 0)
+            tables.append(QStringLiteral("%1 (%2 rows)").arg(t.tableName).arg(t.loaded));
+    }
+    return tables;
+}
+
 Result<void> RunEngine::startOrResume()
 {
     const QString version = RunPlanner::mappingVersion(m_project);
@@ -199,14 +234,21 @@ Result<void> RunEngine::startOrResume()
     auto interrupted = m_ledger->interruptedRun(m_project.name);
     if (!interrupted)
         return interrupted.error();
+    if (interrupted->has_value() && !continues(**interrupted))
+        interrupted->reset();
     if (interrupted->has_value() && mayResume && !m_options.fresh) {
         const RunRecord &old = **interrupted;
+        const bool failed = old.status == RunStatus::Failed;
         const auto refuse = [&](const QString &why) {
-            return Error(Error::Code::Usage,
-                         QStringLiteral("run %1 was interrupted %2").arg(old.runId, why),
-                         m_project.name,
-                         QStringLiteral("run with --fresh to start over, or roll it back first "
-                                        "with 'cutover-cli rollback'"));
+            return Error(
+                Error::Code::Usage,
+                QStringLiteral("run %1 %2 %3")
+                    .arg(old.runId,
+                         failed ? QStringLiteral("stopped") : QStringLiteral("was interrupted"),
+                         why),
+                m_project.name,
+                QStringLiteral("run with --fresh to start over, or roll it back first "
+                               "with 'cutover-cli rollback'"));
         };
         if (old.mappingVersion != version)
             return refuse(QStringLiteral("with another version of the mappings (%1, now %2)")
@@ -222,14 +264,30 @@ Result<void> RunEngine::startOrResume()
         m_runOptions = old.options;
         notice(QStringLiteral("resuming run %1 (%2 since %3)")
                    .arg(old.runId, runStatusName(old.status), old.startedAt.toString(Qt::ISODate)));
+        if (failed)
+            notice(QStringLiteral("run %1 stopped: %2. Its tables go on from their last "
+                                  "checkpoint, the rows it loaded stay and are not loaded again, "
+                                  "and its quarantined rows count toward the thresholds again "
+                                  "(--max-error-rate and --max-quarantined set them for one run)")
+                       .arg(old.runId, old.message.section(QLatin1Char('\n'), 0, 0)));
         return m_ledger->reopenRun(m_runId);
     }
     if (interrupted->has_value() && m_options.fresh && mayResume) {
         const QString old = (*interrupted)->runId;
-        if (auto closed = m_ledger->finishRun(old, RunStatus::Failed,
-                                              QStringLiteral("abandoned: a later run started "
-                                                             "fresh (--fresh)"));
-            !closed)
+        if (const QStringList tables = insertedBy(**interrupted); !tables.isEmpty())
+            return Error(Error::Code::Usage,
+                         QStringLiteral("run %1 did not finish and left rows in insert-mode "
+                                        "tables: %2. A fresh run would insert them again and the "
+                                        "target would refuse them as duplicate keys")
+                             .arg(old, tables.join(QStringLiteral(", "))),
+                         m_project.name,
+                         QStringLiteral("run without --fresh to continue run %1, or roll it back "
+                                        "first with 'cutover-cli rollback'")
+                             .arg(old));
+        QString message = QStringLiteral("abandoned: a later run started fresh (--fresh)");
+        if (!(*interrupted)->message.isEmpty())
+            message = (*interrupted)->message + QLatin1Char('\n') + message;
+        if (auto closed = m_ledger->finishRun(old, RunStatus::Failed, message); !closed)
             return closed;
         notice(QStringLiteral("abandoned interrupted run %1 (--fresh)").arg(old));
         inheritLoadOptions(**interrupted);
@@ -774,8 +832,10 @@ void RunEngine::checkThresholds(RunControl &control)
     }
     control.stop(RunStatus::Failed,
                  QStringLiteral("stopped at a batch boundary: %1. This is a rollback trigger: "
-                                "review the rows with 'cutover-cli quarantine', fix the mapping "
-                                "or the source, then roll back or retry")
+                                "review the rows with 'cutover-cli quarantine', then roll the run "
+                                "back, or fix the source and run again to continue it "
+                                "(--max-error-rate and --max-quarantined set the limits for one "
+                                "run)")
                      .arg(message));
 }
 

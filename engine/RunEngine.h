@@ -30,7 +30,8 @@ class RunControl;
 // on its main thread):
 //  1. takes the target's run lock (RunLock: one run at a time, a second one is refused), opens
 //     the target, creates the run ledger, and resumes the project's interrupted run (same
-//     mapping version, phase and mode) unless told to start fresh;
+//     mapping version, phase and mode) unless told to start fresh; a run a threshold stopped
+//     is resumed too, and a fresh start refused while it left rows in insert-mode tables;
 //  2. backs up a SQLite target (SqliteBackup), creates missing tables, drops secondary indexes
 //     and defers foreign keys when asked, empties truncate-and-load tables;
 //  3. loads the planned tables (RunPlanner) with up to parallelTables TableLoaders at once, a
@@ -63,6 +64,8 @@ private:
     struct Slot;
     Result<void> openTarget();
     Result<QList<TableInfo>> wantedTables();
+    bool continues(const RunRecord &old) const;
+    QStringList insertedBy(const RunRecord &old) const;
     Result<void> startOrResume();
     void inheritLoadOptions(const RunRecord &interrupted);
     QList<TableInfo> plannedTargets() const;

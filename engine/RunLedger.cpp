@@ -597,8 +597,7 @@ Result<std::optional<RunRecord>> RunLedger::interruptedRun(const QString &projec
     if (runs->isEmpty())
         return std::optional<RunRecord>();
     const RunStatus status = runs->first().status;
-    if (status != RunStatus::Running && status != RunStatus::Interrupted &&
-        status != RunStatus::Cancelled)
+    if (status == RunStatus::Succeeded || status == RunStatus::RolledBack)
         return std::optional<RunRecord>();
     return std::optional<RunRecord>(runs->first());
 }

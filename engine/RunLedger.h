@@ -76,7 +76,8 @@ public:
     Result<std::optional<CheckpointRecord>> lastCheckpoint(const QString &runId,
                                                            const QString &table);
     // The project's newest run when it did not finish: still marked running (killed or crashed),
-    // interrupted (connection lost) or cancelled. The one a new run resumes, with its tables.
+    // interrupted (connection lost), cancelled or failed (stopped by a threshold, say). The one a
+    // new run resumes, with its tables.
     Result<std::optional<RunRecord>> interruptedRun(const QString &project);
     // The project's runs, newest first, each with its tables.
     Result<QList<RunRecord>> runs(const QString &project);

@@ -15,7 +15,8 @@ using cutover::test::SqliteFile;
 // The rollback triggers as `cutover-cli run` applies them to a table of items whose bad rows (no
 // name) are quarantined: a share is judged on the evidence of the rows it rests on, so one bad
 // row of three loads while a large table with a clearly high share stops; --max-error-rate and
-// --max-quarantined set the limits for one run.
+// --max-quarantined set the limits for one run; and a run a threshold stopped is continued by
+// the next run instead of loading its rows a second time.
 class TestCliThresholds : public QObject
 {
     Q_OBJECT
@@ -160,6 +161,55 @@ private Q_SLOTS:
             QVERIFY2(usage.exitCode == 2, qPrintable(why(usage)));
             QVERIFY2(usage.err.contains(bad.first()), qPrintable(why(usage)));
         }
+    }
+
+    // The next run continues the stopped one (as after an interruption): the rows it loaded are
+    // not loaded again, so none comes back quarantined as a duplicate key. A fresh start would
+    // load them again, and is refused with what to do instead.
+    void runAfterAThresholdStopContinuesIt()
+    {
+        const QString items = project(QStringLiteral("continued"), 30000, 5);
+        QCOMPARE(run(items).exitCode, 1);
+        const QString runId = history(items).first()[QStringLiteral("runId")].toString();
+        const qint64 loaded = count(items, QStringLiteral("SELECT count(*) FROM item"));
+        QVERIFY(loaded > 0);
+
+        // Still over the limit: continued, and stopped again at its first batch.
+        const auto again = run(items);
+        QVERIFY2(again.exitCode == 1, qPrintable(why(again)));
+        const QString duplicates =
+            QStringLiteral("SELECT count(*) FROM cutover_quarantine WHERE violations NOT LIKE "
+                           "'%item-name-required%'");
+        QCOMPARE(count(items, duplicates), 0);
+        QVERIFY2(again.out.contains(QStringLiteral("resuming run ") + runId),
+                 qPrintable(why(again)));
+        QVERIFY2(again.out.contains(QStringLiteral("the rows it loaded stay and are not loaded "
+                                                   "again")),
+                 qPrintable(why(again)));
+        const qint64 continued = count(items, QStringLiteral("SELECT count(*) FROM item"));
+        QCOMPARE(continued, loaded + 800);
+
+        const auto fresh = run(items, {QStringLiteral("--fresh")});
+        QVERIFY2(fresh.exitCode == 2, qPrintable(why(fresh)));
+        QVERIFY2(fresh.err.contains(QStringLiteral("item (%1 rows)").arg(continued)) &&
+                     fresh.err.contains(QStringLiteral("roll it back")),
+                 qPrintable(why(fresh)));
+
+        const auto finished =
+            run(items, {QStringLiteral("--max-error-rate"), QStringLiteral("none")});
+        QVERIFY2(finished.exitCode == 0, qPrintable(why(finished)));
+        QVERIFY2(finished.out.contains(QStringLiteral("resuming run ") + runId),
+                 qPrintable(why(finished)));
+        QCOMPARE(count(items, QStringLiteral("SELECT count(*) FROM item")), 24000);
+        QCOMPARE(count(items, QStringLiteral("SELECT count(*) FROM cutover_quarantine")), 6000);
+        QCOMPARE(count(items, duplicates), 0);
+        const QJsonArray runs = history(items);
+        QCOMPARE(runs.size(), 1);
+        const QJsonObject table =
+            runs.first()[QStringLiteral("tables")].toArray().first().toObject();
+        QCOMPARE(table[QStringLiteral("loaded")].toInteger(), 24000);
+        QCOMPARE(table[QStringLiteral("quarantined")].toInteger(), 6000);
+        QVERIFY(table[QStringLiteral("balances")].toBool());
     }
 };
 

@@ -245,13 +245,16 @@ private:
         QVERIFY(t.finishedAt.isValid());
         QCOMPARE(history->at(0).tables.first().status, RunStatus::Running);
 
-        // Interrupted and cancelled runs stay resumable; a failed one does not.
-        VERIFY_OK(ledger.finishRun(*killed, RunStatus::Interrupted));
-        auto stopped = ledger.interruptedRun(project);
-        VERIFY_OK(stopped);
-        QVERIFY(stopped->has_value());
-        QCOMPARE((*stopped)->status, RunStatus::Interrupted);
-        VERIFY_OK(ledger.finishRun(*killed, RunStatus::Failed));
+        // Interrupted, cancelled and failed runs are offered for resuming (RunEngine decides
+        // on a failed one); a rolled-back one is not.
+        for (const RunStatus status : {RunStatus::Interrupted, RunStatus::Failed}) {
+            VERIFY_OK(ledger.finishRun(*killed, status));
+            auto stopped = ledger.interruptedRun(project);
+            VERIFY_OK(stopped);
+            QVERIFY(stopped->has_value());
+            QCOMPARE((*stopped)->status, status);
+        }
+        VERIFY_OK(ledger.finishRun(*killed, RunStatus::RolledBack));
         auto after = ledger.interruptedRun(project);
         VERIFY_OK(after);
         QVERIFY(!after->has_value());
