@@ -574,10 +574,11 @@ Result<void> RunLedger::attachTables(QList<RunRecord> &runs)
 }
 
 // A table that did not finish shows what its last committed checkpoint holds: a killed run
-// never recorded its counts, and a stopped one may have counted rows it did not commit.
+// never recorded its counts, and a stopped one may have counted rows it did not commit. A rolled
+// back table keeps the counts rollback recorded (a SQLite target's checkpoints went with it).
 Result<void> RunLedger::attachCheckpoint(RunTableRecord &table)
 {
-    if (table.status == RunStatus::Succeeded)
+    if (table.status == RunStatus::Succeeded || table.status == RunStatus::RolledBack)
         return {};
     auto last = lastCheckpoint(table.runId, table.tableName);
     if (!last)
