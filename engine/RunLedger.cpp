@@ -46,9 +46,12 @@ const QStringList kCheckpointColumns = {
     QStringLiteral("rows_read"),        QStringLiteral("rows_loaded"),
     QStringLiteral("rows_quarantined"), QStringLiteral("committed_at")};
 const QStringList kQuarantineColumns = {
-    QStringLiteral("run_id"),        QStringLiteral("table_name"), QStringLiteral("source_key"),
-    QStringLiteral("raw_values"),    QStringLiteral("violations"), QStringLiteral("quarantined_at"),
-    QStringLiteral("retried_in_run")};
+    QStringLiteral("run_id"),         QStringLiteral("table_name"),
+    QStringLiteral("source_key"),     QStringLiteral("raw_values"),
+    QStringLiteral("violations"),     QStringLiteral("quarantined_at"),
+    QStringLiteral("retried_in_run"), QStringLiteral("row_no")};
+const QStringList kQuarantineKey = {QStringLiteral("run_id"), QStringLiteral("table_name"),
+                                    QStringLiteral("source_key"), QStringLiteral("row_no")};
 
 QString jsonText(const QJsonObject &object)
 {
@@ -130,8 +133,9 @@ const QList<RunLedger::TableDef> &RunLedger::definitions()
           {"raw_values", T::Json, true},
           {"violations", T::Json, true},
           {"quarantined_at", T::Time, true},
-          {"retried_in_run", T::Id, false}},
-         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_key")}},
+          {"retried_in_run", T::Id, false},
+          {"row_no", T::Count, true}},
+         kQuarantineKey},
         {"cutover_written_keys",
          {{"run_id", T::Id, true}, {"table_name", T::Name, true}, {"target_key", T::Key, true}},
          {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("target_key")}},
@@ -249,8 +253,64 @@ Result<void> RunLedger::ensureTables()
                 QStringLiteral("create the run ledger table %1").arg(QLatin1String(table.name)),
                 created.error());
     }
+    if (auto upgraded = upgradeQuarantine(); !upgraded)
+        return failure(QStringLiteral("add row_no to %1").arg(kQuarantine), upgraded.error());
     m_ready = true;
     return {};
+}
+
+// A ledger from before row_no kept one quarantined row per source key, so of the rows whose key
+// is NULL or not unique only one was left: the table gets the column (0 for the rows it holds)
+// and a primary key that includes it, in one transaction (one statement on MySQL).
+Result<void> RunLedger::upgradeQuarantine()
+{
+    const QString rowNo = q(QStringLiteral("row_no"));
+    if (m_session.query(QStringLiteral("SELECT %1 FROM %2 WHERE 1 = 0").arg(rowNo, q(kQuarantine))))
+        return {};
+    const QString key = columnList(kQuarantineKey);
+    if (m_session.kind() == ConnectionSpec::Kind::MySql)
+        return m_session.execute(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 BIGINT NOT NULL "
+                                                "DEFAULT 0, DROP PRIMARY KEY, ADD PRIMARY KEY (%3)")
+                                     .arg(q(kQuarantine), rowNo, key));
+    QStringList statements;
+    if (m_session.kind() == ConnectionSpec::Kind::PostgreSql) {
+        auto constraint =
+            m_session.query(QStringLiteral("SELECT conname FROM pg_constraint WHERE "
+                                           "conrelid = ?::regclass AND contype = 'p'"),
+                            {q(kQuarantine)});
+        if (!constraint)
+            return constraint.error();
+        statements = {
+            QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 BIGINT NOT NULL DEFAULT 0")
+                .arg(q(kQuarantine), rowNo),
+            QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2")
+                .arg(q(kQuarantine), q(constraint->value(0).value(0).toString())),
+            QStringLiteral("ALTER TABLE %1 ADD PRIMARY KEY (%2)").arg(q(kQuarantine), key)};
+    } else { // SQLite cannot change a primary key: the rows move to a new table
+        const QString old = q(kQuarantine + QStringLiteral("_before_row_no"));
+        const QString columns = columnList(kQuarantineColumns.mid(0, 7));
+        const TableDef &table =
+            *std::find_if(definitions().cbegin(), definitions().cend(),
+                          [](const TableDef &t) { return kQuarantine == QLatin1String(t.name); });
+        statements = {QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(q(kQuarantine), old),
+                      createSql(table),
+                      QStringLiteral("INSERT INTO %1 (%2, %3) SELECT %2, 0 FROM %4")
+                          .arg(q(kQuarantine), columns, rowNo, old),
+                      QStringLiteral("DROP TABLE %1").arg(old)};
+    }
+    return inTransaction(statements);
+}
+
+Result<void> RunLedger::inTransaction(const QStringList &statements)
+{
+    if (auto begun = m_session.begin(); !begun)
+        return begun;
+    for (const QString &statement : statements)
+        if (auto done = m_session.execute(statement); !done) {
+            (void)m_session.rollback();
+            return done;
+        }
+    return m_session.commit();
 }
 
 Result<void> RunLedger::ready()
@@ -439,12 +499,9 @@ Result<void> RunLedger::writeQuarantine(const QString &runId, const QString &tab
     for (const QuarantinedRow &r : rows) {
         const QString at = r.quarantinedAt.isValid() ? timestamp(r.quarantinedAt) : now;
         values.append({runId, table, keyValue(r.sourceKey), r.rawValuesJson(), r.violationsJson(),
-                       at, orNull(r.retriedInRun)});
+                       at, orNull(r.retriedInRun), r.rowNumber});
     }
-    auto written = m_session.upsertRows(
-        kQuarantine, kQuarantineColumns,
-        {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_key")},
-        values);
+    auto written = m_session.upsertRows(kQuarantine, kQuarantineColumns, kQuarantineKey, values);
     if (!written)
         return failure(QStringLiteral("quarantine %1 rows of table %2").arg(rows.size()).arg(table),
                        written.error());
@@ -628,6 +685,7 @@ QuarantinedRow RunLedger::quarantinedFromRow(const QVariantList &row) const
     r.violations = ViolationJson::fromJson(parseJson(text(row.at(4))).array());
     r.quarantinedAt = parseTimestamp(row.at(5));
     r.retriedInRun = text(row.at(6));
+    r.rowNumber = row.at(7).toLongLong();
     return r;
 }
 
@@ -646,11 +704,11 @@ Result<QList<QuarantinedRow>> RunLedger::quarantine(const std::optional<QString>
         conditions.append(q(QStringLiteral("table_name")) + QStringLiteral(" = ?"));
         params.append(*table);
     }
-    const QString sql =
-        QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6")
-            .arg(columnList(kQuarantineColumns), q(kQuarantine),
-                 conditions.join(QStringLiteral(" AND ")), q(QStringLiteral("run_id")),
-                 q(QStringLiteral("table_name")), q(QStringLiteral("source_key")));
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6, %7")
+                            .arg(columnList(kQuarantineColumns), q(kQuarantine),
+                                 conditions.join(QStringLiteral(" AND ")),
+                                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
+                                 q(QStringLiteral("row_no")), q(QStringLiteral("source_key")));
     auto rows = m_session.query(sql, params);
     if (!rows)
         return failure(QStringLiteral("read the quarantine"), rows.error());

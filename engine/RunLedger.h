@@ -21,7 +21,8 @@ class TargetSession;
 //   cutover_run_tables    per table of a run: the row ledger (source = loaded + quarantined +
 //                         skipped), timings, status
 //   cutover_checkpoints   one row per committed batch: where a resumed run reads on
-//   cutover_quarantine    rejected rows: source key, raw values and violations (JSON)
+//   cutover_quarantine    rejected rows: source key, position in the read (row_no: rows whose
+//                         key is NULL or not unique are each kept), raw values and violations
 //   cutover_written_keys  target keys a run wrote, for rollback on PostgreSQL and MySQL
 //   cutover_table_digests what a run digested of a table it loaded whole (TableDigests)
 //   cutover_run_lock      who holds the target's run lock (RunLock), for a run it refuses
@@ -133,6 +134,8 @@ private:
     QVariant keyValue(const QString &text) const;
     static QString text(const QVariant &value);
     Result<void> ready();
+    Result<void> upgradeQuarantine();
+    Result<void> inTransaction(const QStringList &statements);
     Error failure(const QString &what, const Error &cause) const;
 
     QString runSelectSql(const QString &where) const;
