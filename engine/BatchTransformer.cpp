@@ -107,12 +107,13 @@ QString BatchTransformer::targetKey(const QStringList &columns, const QVariantLi
     return SourceKey::toJson(parts);
 }
 
-QuarantinedRow BatchTransformer::quarantine(const RowBatch &source, qsizetype row,
+QuarantinedRow BatchTransformer::quarantine(const RowBatch &source, qsizetype row, qint64 rowNumber,
                                             const QString &key, QList<Violation> violations) const
 {
     QuarantinedRow q;
     q.tableName = m_setup.mapping->target;
     q.sourceKey = key;
+    q.rowNumber = rowNumber;
     q.rawValues = LoadBatch::rawValues(source.columns, source.rows.at(row));
     q.violations = std::move(violations);
     q.render();
@@ -152,6 +153,7 @@ Result<LoadBatch> BatchTransformer::transform(const RowBatch &source, qint64 bat
 
     LoadBatch out;
     out.number = batchNo;
+    out.firstRow = firstRowNumber;
     out.rowsRead = source.size();
     out.columns = converted->values.columns;
     out.sourceColumns = source.columns;
@@ -163,7 +165,7 @@ Result<LoadBatch> BatchTransformer::transform(const RowBatch &source, qint64 bat
         if (r == source.size() - 1)
             out.lastSourceKey = key;
         if (blocked) {
-            out.quarantined.append(quarantine(source, r, key, std::move(all)));
+            out.quarantined.append(quarantine(source, r, firstRowNumber + r, key, std::move(all)));
             continue;
         }
         out.warnings += all.size();

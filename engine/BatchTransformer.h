@@ -57,8 +57,8 @@ private:
     void drainGivenBack();
     QString targetKey(const QStringList &columns, const QVariantList &row) const;
     void recordOwnKeys(const TransformedBatch &transformed);
-    QuarantinedRow quarantine(const RowBatch &source, qsizetype row, const QString &key,
-                              QList<Violation> violations) const;
+    QuarantinedRow quarantine(const RowBatch &source, qsizetype row, qint64 rowNumber,
+                              const QString &key, QList<Violation> violations) const;
 
     Setup m_setup;
     std::unique_ptr<TransformProgram> m_program;

@@ -198,6 +198,7 @@ Result<BatchWriter::Written> BatchWriter::attempt(const LoadBatch &batch,
         QuarantinedRow q;
         q.tableName = m_setup.table;
         q.sourceKey = batch.sourceKeys.at(row);
+        q.rowNumber = batch.firstRow + batch.checkRows.at(row);
         q.rawValues = LoadBatch::rawValues(batch.sourceColumns, batch.sourceRows.at(row));
         Violation v;
         v.kind = Violation::Kind::Database;
@@ -292,7 +293,9 @@ Result<void> BatchWriter::record(const LoadBatch &batch, const CheckpointRecord 
             if (refused.contains(i))
                 continue;
             const QString &key = batch.sourceKeys.at(i);
-            for (const QString &oldRun : m_setup.retriedFrom.value(key))
+            QStringList runs = m_setup.retriedFrom.value(key);
+            runs.removeDuplicates();
+            for (const QString &oldRun : std::as_const(runs))
                 if (auto marked = m_ledger->markRetried(oldRun, m_setup.table, key, m_setup.runId);
                     !marked)
                     return marked;

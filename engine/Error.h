@@ -18,6 +18,7 @@ public:
         Parse,      // malformed input (project file, CSV, URL)
         Schema,     // something missing or wrong in a schema
         Validation, // a check failed
+        Busy,       // another process holds what this needs (a target's run lock)
         Cancelled,
         Internal,
     };

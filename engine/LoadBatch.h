@@ -17,6 +17,7 @@ struct LoadBatch
 {
     qint64 number = 0;                 // 1-based within the table, continuing after a resume
     qint64 rowsRead = 0;               // source rows in the batch (loading + quarantined)
+    qint64 firstRow = 0;               // position of its first source row in the table's read
     QString lastSourceKey;             // the batch's last source row's key (SourceKey JSON)
     QString watermark;                 // the highest watermark value in the batch; empty when none
     QStringList columns;               // target columns, in row order

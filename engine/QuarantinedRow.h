@@ -9,13 +9,16 @@
 
 namespace cutover {
 
-// A rejected row as stored in cutover_quarantine: its source key, raw values (column -> value)
-// and every rule or conversion it broke.
+// A rejected row as stored in cutover_quarantine: its source key and position in the read, raw
+// values (column -> value) and every rule or conversion it broke.
 struct QuarantinedRow
 {
     QString runId;
     QString tableName;
     QString sourceKey;
+    // The row's position in its table's read (0-based, continuing after a resume): rows whose
+    // source key is NULL or not unique are told apart by it. -1 when unknown.
+    qint64 rowNumber = -1;
     QJsonObject rawValues;
     QList<Violation> violations;
     QDateTime quarantinedAt;

@@ -2,6 +2,7 @@
 
 #include "IntrospectorFactory.h"
 #include "KeyCrosswalk.h"
+#include "QuarantineShare.h"
 #include "RunControl.h"
 #include "SqlDialect.h"
 #include "SqliteBackup.h"
@@ -90,6 +91,7 @@ Result<RunRecord> RunEngine::run(RunControl &control)
     // engine is often destroyed on another one (the CLI's and the window's main thread).
     m_ledger.reset();
     m_session.reset();
+    m_lock.reset();
     return record;
 }
 
@@ -108,6 +110,8 @@ Result<RunRecord> RunEngine::execute(RunControl &control)
     m_plan = *plan;
     if (auto started = startOrResume(); !started)
         return started.error();
+    if (auto recorded = m_lock->recordRun(*m_ledger, m_runId); !recorded)
+        notice(recorded.error().toString());
     Result<void> ready = m_options.retryQuarantined ? collectRetryKeys() : Result<void>();
     if (ready)
         ready = backup();
@@ -146,6 +150,11 @@ Result<void> RunEngine::openTarget()
         return Error(Error::Code::Usage, QStringLiteral("a run cannot write into a CSV folder"),
                      spec->url(), QStringLiteral("target a SQLite, PostgreSQL or MySQL database"));
     m_targetSpec = *spec;
+    auto lock =
+        RunLock::acquire(m_targetSpec, m_passwords, RunLockHolder::thisProcess(m_project.name));
+    if (!lock)
+        return lock.error();
+    m_lock = std::move(lock.value());
     auto session = TargetSessionFactory::open(m_targetSpec, m_passwords);
     if (!session)
         return session.error();
@@ -187,6 +196,41 @@ Result<QList<TableInfo>> RunEngine::wantedTables()
     return tables;
 }
 
+// Whether this run continues old, which did not finish. A failed run is continued when it left
+// rows and a planned table is not done (a threshold stopped it, a source failed): starting over
+// would insert its rows again. A failed dry run or retry leaves nothing to continue.
+bool RunEngine::continues(const RunRecord &old) const
+{
+    if (old.status != RunStatus::Failed)
+        return true;
+    if (old.mode == RunMode::DryRun || old.isRetry())
+        return false;
+    const bool leftRows = std::any_of(old.tables.cbegin(), old.tables.cend(),
+                                      [](const auto &t) { return t.loaded + t.quarantined > 0; });
+    return leftRows && std::any_of(m_plan.cbegin(), m_plan.cend(), [&](const auto &planned) {
+               return std::none_of(old.tables.cbegin(), old.tables.cend(), [&](const auto &t) {
+                   return t.tableName == planned.mapping->target &&
+                          t.status == RunStatus::Succeeded;
+               });
+           });
+}
+
+// The planned insert-mode tables old loaded rows into: a fresh run would insert them again, and
+// the target would refuse them as duplicate keys.
+QStringList RunEngine::insertedBy(const RunRecord &old) const
+{
+    QStringList tables;
+    for (const RunTableRecord &t : old.tables) {
+        const TableMapping *mapping = m_project.mapping(t.tableName);
+        const bool planned = std::any_of(m_plan.cbegin(), m_plan.cend(), [&](const auto &p) {
+            return p.mapping->target == t.tableName;
+        });
+        if (planned && mapping && mapping->mode == TableMapping::Mode::Insert && t.loaded > 0)
+            tables.append(QStringLiteral("%1 (%2 rows)").arg(t.tableName).arg(t.loaded));
+    }
+    return tables;
+}
+
 Result<void> RunEngine::startOrResume()
 {
     const QString version = RunPlanner::mappingVersion(m_project);
@@ -194,14 +238,21 @@ Result<void> RunEngine::startOrResume()
     auto interrupted = m_ledger->interruptedRun(m_project.name);
     if (!interrupted)
         return interrupted.error();
+    if (interrupted->has_value() && !continues(**interrupted))
+        interrupted->reset();
     if (interrupted->has_value() && mayResume && !m_options.fresh) {
         const RunRecord &old = **interrupted;
+        const bool failed = old.status == RunStatus::Failed;
         const auto refuse = [&](const QString &why) {
-            return Error(Error::Code::Usage,
-                         QStringLiteral("run %1 was interrupted %2").arg(old.runId, why),
-                         m_project.name,
-                         QStringLiteral("run with --fresh to start over, or roll it back first "
-                                        "with 'cutover-cli rollback'"));
+            return Error(
+                Error::Code::Usage,
+                QStringLiteral("run %1 %2 %3")
+                    .arg(old.runId,
+                         failed ? QStringLiteral("stopped") : QStringLiteral("was interrupted"),
+                         why),
+                m_project.name,
+                QStringLiteral("run with --fresh to start over, or roll it back first "
+                               "with 'cutover-cli rollback'"));
         };
         if (old.mappingVersion != version)
             return refuse(QStringLiteral("with another version of the mappings (%1, now %2)")
@@ -217,14 +268,30 @@ Result<void> RunEngine::startOrResume()
         m_runOptions = old.options;
         notice(QStringLiteral("resuming run %1 (%2 since %3)")
                    .arg(old.runId, runStatusName(old.status), old.startedAt.toString(Qt::ISODate)));
+        if (failed)
+            notice(QStringLiteral("run %1 stopped: %2. Its tables go on from their last "
+                                  "checkpoint, the rows it loaded stay and are not loaded again, "
+                                  "and its quarantined rows count toward the thresholds again "
+                                  "(--max-error-rate and --max-quarantined set them for one run)")
+                       .arg(old.runId, old.message.section(QLatin1Char('\n'), 0, 0)));
         return m_ledger->reopenRun(m_runId);
     }
     if (interrupted->has_value() && m_options.fresh && mayResume) {
         const QString old = (*interrupted)->runId;
-        if (auto closed = m_ledger->finishRun(old, RunStatus::Failed,
-                                              QStringLiteral("abandoned: a later run started "
-                                                             "fresh (--fresh)"));
-            !closed)
+        if (const QStringList tables = insertedBy(**interrupted); !tables.isEmpty())
+            return Error(Error::Code::Usage,
+                         QStringLiteral("run %1 did not finish and left rows in insert-mode "
+                                        "tables: %2. A fresh run would insert them again and the "
+                                        "target would refuse them as duplicate keys")
+                             .arg(old, tables.join(QStringLiteral(", "))),
+                         m_project.name,
+                         QStringLiteral("run without --fresh to continue run %1, or roll it back "
+                                        "first with 'cutover-cli rollback'")
+                             .arg(old));
+        QString message = QStringLiteral("abandoned: a later run started fresh (--fresh)");
+        if (!(*interrupted)->message.isEmpty())
+            message = (*interrupted)->message + QLatin1Char('\n') + message;
+        if (auto closed = m_ledger->finishRun(old, RunStatus::Failed, message); !closed)
             return closed;
         notice(QStringLiteral("abandoned interrupted run %1 (--fresh)").arg(old));
         inheritLoadOptions(**interrupted);
@@ -682,7 +749,8 @@ Result<void> RunEngine::collect(Slot &slot, RunControl &control)
 
 namespace {
 
-// Rejects cluster in key order (a deleted patient's visits): a rate is judged on enough rows.
+// Rejects cluster in key order (a deleted patient's visits): a share is judged once it rests on
+// enough of the rows, and then only on what they show (QuarantineShare).
 bool enoughToJudge(qint64 read, qint64 expected)
 {
     const qint64 enough = expected >= 0 ? qMin<qint64>(expected, 10000) : 10000;
@@ -701,9 +769,19 @@ QString rateExceeded(qint64 quarantined, qint64 read, const QString &what, doubl
 
 } // namespace
 
-// The project's automatic rollback triggers: each table's share of quarantined rows (its own
-// limit or the project's), each table's count when it has one, and the whole run's count and
-// share.
+// The share limit of a table: this run's, else its mapping's own, else the project's.
+std::pair<double, QString> RunEngine::tableRateLimit(const TableMapping &mapping) const
+{
+    if (m_options.maxErrorRate)
+        return {*m_options.maxErrorRate, QStringLiteral("--max-error-rate")};
+    if (mapping.maxErrorRate >= 0)
+        return {mapping.maxErrorRate,
+                QStringLiteral("maxErrorRate of the mapping to %1").arg(mapping.target)};
+    return {m_project.settings.maxErrorRate, QStringLiteral("settings.maxErrorRate")};
+}
+
+// The project's automatic rollback triggers (or this run's): each table's share of quarantined
+// rows, each table's count when it has one, and the whole run's count and share.
 QString RunEngine::thresholdExceeded() const
 {
     const ProjectSettings &settings = m_project.settings;
@@ -717,30 +795,31 @@ QString RunEngine::thresholdExceeded() const
         read += p.read;
         quarantined += p.quarantined;
         expected = expected < 0 || p.expectedRows < 0 ? -1 : expected + p.expectedRows;
-        const bool own = mapping.maxErrorRate >= 0;
-        const double rate = own ? mapping.maxErrorRate : settings.maxErrorRate;
-        if (rate >= 0 && enoughToJudge(p.read, p.expectedRows) &&
-            double(p.quarantined) / double(p.read) > rate)
-            return rateExceeded(
-                p.quarantined, p.read, QStringLiteral("the rows of ") + p.table, rate,
-                own ? QStringLiteral("maxErrorRate of the mapping to %1").arg(p.table)
-                    : QStringLiteral("settings.maxErrorRate"));
-        if (mapping.maxQuarantined >= 0 && p.quarantined > mapping.maxQuarantined)
+        const auto [rate, setting] = tableRateLimit(mapping);
+        if (enoughToJudge(p.read, p.expectedRows) &&
+            QuarantineShare::isOverLimit(p.quarantined, p.read, rate))
+            return rateExceeded(p.quarantined, p.read, QStringLiteral("the rows of ") + p.table,
+                                rate, setting);
+        if (!m_options.maxQuarantined && mapping.maxQuarantined >= 0 &&
+            p.quarantined > mapping.maxQuarantined)
             return QStringLiteral("%1 rows of %2 were quarantined, more than its limit of %3 "
                                   "(maxQuarantined of the mapping to %2)")
                 .arg(p.quarantined)
                 .arg(p.table)
                 .arg(mapping.maxQuarantined);
     }
-    if (settings.maxQuarantined >= 0 && quarantined > settings.maxQuarantined)
-        return QStringLiteral("%1 rows were quarantined, more than the project's limit of %2 "
-                              "(settings.maxQuarantined)")
+    const int count = m_options.maxQuarantined.value_or(settings.maxQuarantined);
+    if (count >= 0 && quarantined > count)
+        return QStringLiteral("%1 rows were quarantined, more than the limit of %2 (%3)")
             .arg(quarantined)
-            .arg(settings.maxQuarantined);
-    if (settings.maxRunErrorRate >= 0 && enoughToJudge(read, expected) &&
-        double(quarantined) / double(read) > settings.maxRunErrorRate)
-        return rateExceeded(quarantined, read, QStringLiteral("all rows read"),
-                            settings.maxRunErrorRate, QStringLiteral("settings.maxRunErrorRate"));
+            .arg(count)
+            .arg(m_options.maxQuarantined ? QStringLiteral("--max-quarantined")
+                                          : QStringLiteral("settings.maxQuarantined"));
+    const double runRate = m_options.maxErrorRate.value_or(settings.maxRunErrorRate);
+    if (enoughToJudge(read, expected) && QuarantineShare::isOverLimit(quarantined, read, runRate))
+        return rateExceeded(quarantined, read, QStringLiteral("all rows read"), runRate,
+                            m_options.maxErrorRate ? QStringLiteral("--max-error-rate")
+                                                   : QStringLiteral("settings.maxRunErrorRate"));
     return {};
 }
 
@@ -757,8 +836,10 @@ void RunEngine::checkThresholds(RunControl &control)
     }
     control.stop(RunStatus::Failed,
                  QStringLiteral("stopped at a batch boundary: %1. This is a rollback trigger: "
-                                "review the rows with 'cutover-cli quarantine', fix the mapping "
-                                "or the source, then roll back or retry")
+                                "review the rows with 'cutover-cli quarantine', then roll the run "
+                                "back, or fix the source and run again to continue it "
+                                "(--max-error-rate and --max-quarantined set the limits for one "
+                                "run)")
                      .arg(message));
 }
 

@@ -4,6 +4,7 @@
 #include "Project.h"
 #include "Result.h"
 #include "RunLedger.h"
+#include "RunLock.h"
 #include "RunOptions.h"
 #include "RunPlanner.h"
 #include "RunProgress.h"
@@ -27,14 +28,17 @@ class RunControl;
 
 // Runs a project, blocking (RunController runs it on a worker thread for the window; the CLI
 // on its main thread):
-//  1. opens the target, creates the run ledger, and resumes the project's interrupted run (same
-//     mapping version, phase and mode) unless told to start fresh;
+//  1. takes the target's run lock (RunLock: one run at a time, a second one is refused), opens
+//     the target, creates the run ledger, and resumes the project's interrupted run (same
+//     mapping version, phase and mode) unless told to start fresh; a run a threshold stopped
+//     is resumed too, and a fresh start refused while it left rows in insert-mode tables;
 //  2. backs up a SQLite target (SqliteBackup), creates missing tables, drops secondary indexes
 //     and defers foreign keys when asked, empties truncate-and-load tables;
 //  3. loads the planned tables (RunPlanner) with up to parallelTables TableLoaders at once, a
 //     table starting once the tables it refers to are done;
-//  4. checks the project's thresholds after every batch and stops the run at that boundary when
-//     one is crossed: the rollback triggers of the migration template;
+//  4. checks the project's thresholds (or the run's own) after every batch and stops the run at
+//     that boundary when one is crossed: the rollback triggers of the migration template. A
+//     share is judged on the evidence of the rows it rests on (QuarantineShare);
 //  5. rebuilds indexes and foreign keys, and records each table's row ledger and the run's end.
 // progress() may be called from any thread while run() works.
 class RunEngine
@@ -60,6 +64,8 @@ private:
     struct Slot;
     Result<void> openTarget();
     Result<QList<TableInfo>> wantedTables();
+    bool continues(const RunRecord &old) const;
+    QStringList insertedBy(const RunRecord &old) const;
     Result<void> startOrResume();
     void inheritLoadOptions(const RunRecord &interrupted);
     QList<TableInfo> plannedTargets() const;
@@ -75,6 +81,7 @@ private:
     bool watermarkCovers(const RunRecord &earlier) const;
     void loadTables(RunControl &control);
     Result<void> collect(Slot &slot, RunControl &control);
+    std::pair<double, QString> tableRateLimit(const TableMapping &mapping) const;
     QString thresholdExceeded() const;
     void checkThresholds(RunControl &control);
     Result<void> finish(RunControl &control);
@@ -88,6 +95,7 @@ private:
     Notice m_notice;
     std::function<void(TargetSession &, int)> m_beforeWriteAttempt;
     ConnectionSpec m_targetSpec;
+    std::unique_ptr<RunLock> m_lock; // held from before the ledger is read until the end
     std::unique_ptr<TargetSession> m_session;
     std::unique_ptr<RunLedger> m_ledger;
     QString m_runId;

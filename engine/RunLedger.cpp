@@ -19,6 +19,12 @@ const QString kCheckpoints = QStringLiteral("cutover_checkpoints");
 const QString kQuarantine = QStringLiteral("cutover_quarantine");
 const QString kWrittenKeys = QStringLiteral("cutover_written_keys");
 const QString kDigests = QStringLiteral("cutover_table_digests");
+const QString kLock = QStringLiteral("cutover_run_lock");
+const QString kLockName = QStringLiteral("run");
+const QStringList kLockColumns = {QStringLiteral("lock_name"), QStringLiteral("host"),
+                                  QStringLiteral("pid"),       QStringLiteral("program"),
+                                  QStringLiteral("project"),   QStringLiteral("run_id"),
+                                  QStringLiteral("started_at")};
 const QStringList kDigestColumns = {
     QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_digest"),
     QStringLiteral("loaded_digest"), QStringLiteral("loaded_columns")};
@@ -40,9 +46,12 @@ const QStringList kCheckpointColumns = {
     QStringLiteral("rows_read"),        QStringLiteral("rows_loaded"),
     QStringLiteral("rows_quarantined"), QStringLiteral("committed_at")};
 const QStringList kQuarantineColumns = {
-    QStringLiteral("run_id"),        QStringLiteral("table_name"), QStringLiteral("source_key"),
-    QStringLiteral("raw_values"),    QStringLiteral("violations"), QStringLiteral("quarantined_at"),
-    QStringLiteral("retried_in_run")};
+    QStringLiteral("run_id"),         QStringLiteral("table_name"),
+    QStringLiteral("source_key"),     QStringLiteral("raw_values"),
+    QStringLiteral("violations"),     QStringLiteral("quarantined_at"),
+    QStringLiteral("retried_in_run"), QStringLiteral("row_no")};
+const QStringList kQuarantineKey = {QStringLiteral("run_id"), QStringLiteral("table_name"),
+                                    QStringLiteral("source_key"), QStringLiteral("row_no")};
 
 QString jsonText(const QJsonObject &object)
 {
@@ -63,7 +72,7 @@ QVariant orNull(const QString &text)
 
 QStringList RunLedger::tableNames()
 {
-    return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys, kDigests};
+    return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys, kDigests, kLock};
 }
 
 bool RunLedger::isCutoverTable(const QString &name)
@@ -124,8 +133,9 @@ const QList<RunLedger::TableDef> &RunLedger::definitions()
           {"raw_values", T::Json, true},
           {"violations", T::Json, true},
           {"quarantined_at", T::Time, true},
-          {"retried_in_run", T::Id, false}},
-         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_key")}},
+          {"retried_in_run", T::Id, false},
+          {"row_no", T::Count, true}},
+         kQuarantineKey},
         {"cutover_written_keys",
          {{"run_id", T::Id, true}, {"table_name", T::Name, true}, {"target_key", T::Key, true}},
          {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("target_key")}},
@@ -136,6 +146,15 @@ const QList<RunLedger::TableDef> &RunLedger::definitions()
           {"loaded_digest", T::Text, true},
           {"loaded_columns", T::Json, true}},
          {QStringLiteral("run_id"), QStringLiteral("table_name")}},
+        {"cutover_run_lock",
+         {{"lock_name", T::Name, true},
+          {"host", T::Text, true},
+          {"pid", T::Count, true},
+          {"program", T::Text, false},
+          {"project", T::Text, false},
+          {"run_id", T::Id, false},
+          {"started_at", T::Time, true}},
+         {QStringLiteral("lock_name")}},
     };
     return tables;
 }
@@ -234,8 +253,64 @@ Result<void> RunLedger::ensureTables()
                 QStringLiteral("create the run ledger table %1").arg(QLatin1String(table.name)),
                 created.error());
     }
+    if (auto upgraded = upgradeQuarantine(); !upgraded)
+        return failure(QStringLiteral("add row_no to %1").arg(kQuarantine), upgraded.error());
     m_ready = true;
     return {};
+}
+
+// A ledger from before row_no kept one quarantined row per source key, so of the rows whose key
+// is NULL or not unique only one was left: the table gets the column (0 for the rows it holds)
+// and a primary key that includes it, in one transaction (one statement on MySQL).
+Result<void> RunLedger::upgradeQuarantine()
+{
+    const QString rowNo = q(QStringLiteral("row_no"));
+    if (m_session.query(QStringLiteral("SELECT %1 FROM %2 WHERE 1 = 0").arg(rowNo, q(kQuarantine))))
+        return {};
+    const QString key = columnList(kQuarantineKey);
+    if (m_session.kind() == ConnectionSpec::Kind::MySql)
+        return m_session.execute(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 BIGINT NOT NULL "
+                                                "DEFAULT 0, DROP PRIMARY KEY, ADD PRIMARY KEY (%3)")
+                                     .arg(q(kQuarantine), rowNo, key));
+    QStringList statements;
+    if (m_session.kind() == ConnectionSpec::Kind::PostgreSql) {
+        auto constraint =
+            m_session.query(QStringLiteral("SELECT conname FROM pg_constraint WHERE "
+                                           "conrelid = ?::regclass AND contype = 'p'"),
+                            {q(kQuarantine)});
+        if (!constraint)
+            return constraint.error();
+        statements = {
+            QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 BIGINT NOT NULL DEFAULT 0")
+                .arg(q(kQuarantine), rowNo),
+            QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2")
+                .arg(q(kQuarantine), q(constraint->value(0).value(0).toString())),
+            QStringLiteral("ALTER TABLE %1 ADD PRIMARY KEY (%2)").arg(q(kQuarantine), key)};
+    } else { // SQLite cannot change a primary key: the rows move to a new table
+        const QString old = q(kQuarantine + QStringLiteral("_before_row_no"));
+        const QString columns = columnList(kQuarantineColumns.mid(0, 7));
+        const TableDef &table =
+            *std::find_if(definitions().cbegin(), definitions().cend(),
+                          [](const TableDef &t) { return kQuarantine == QLatin1String(t.name); });
+        statements = {QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(q(kQuarantine), old),
+                      createSql(table),
+                      QStringLiteral("INSERT INTO %1 (%2, %3) SELECT %2, 0 FROM %4")
+                          .arg(q(kQuarantine), columns, rowNo, old),
+                      QStringLiteral("DROP TABLE %1").arg(old)};
+    }
+    return inTransaction(statements);
+}
+
+Result<void> RunLedger::inTransaction(const QStringList &statements)
+{
+    if (auto begun = m_session.begin(); !begun)
+        return begun;
+    for (const QString &statement : statements)
+        if (auto done = m_session.execute(statement); !done) {
+            (void)m_session.rollback();
+            return done;
+        }
+    return m_session.commit();
 }
 
 Result<void> RunLedger::ready()
@@ -424,12 +499,9 @@ Result<void> RunLedger::writeQuarantine(const QString &runId, const QString &tab
     for (const QuarantinedRow &r : rows) {
         const QString at = r.quarantinedAt.isValid() ? timestamp(r.quarantinedAt) : now;
         values.append({runId, table, keyValue(r.sourceKey), r.rawValuesJson(), r.violationsJson(),
-                       at, orNull(r.retriedInRun)});
+                       at, orNull(r.retriedInRun), r.rowNumber});
     }
-    auto written = m_session.upsertRows(
-        kQuarantine, kQuarantineColumns,
-        {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_key")},
-        values);
+    auto written = m_session.upsertRows(kQuarantine, kQuarantineColumns, kQuarantineKey, values);
     if (!written)
         return failure(QStringLiteral("quarantine %1 rows of table %2").arg(rows.size()).arg(table),
                        written.error());
@@ -535,6 +607,7 @@ RunTableRecord RunLedger::tableFromRow(const QVariantList &row)
     t.watermark = text(row.at(10));
     t.createdTable = row.at(11).toLongLong() != 0;
     t.deleted = row.at(12).toLongLong();
+    t.read = t.loaded + t.quarantined;
     return t;
 }
 
@@ -548,9 +621,29 @@ Result<void> RunLedger::attachTables(QList<RunRecord> &runs)
         if (!rows)
             return failure(QStringLiteral("read the tables of run %1").arg(run.runId),
                            rows.error());
-        for (const QVariantList &row : std::as_const(*rows))
+        for (const QVariantList &row : std::as_const(*rows)) {
             run.tables.append(tableFromRow(row));
+            if (auto committed = attachCheckpoint(run.tables.last()); !committed)
+                return committed;
+        }
     }
+    return {};
+}
+
+// A table that did not finish shows what its last committed checkpoint holds: a killed run
+// never recorded its counts, and a stopped one may have counted rows it did not commit. A rolled
+// back table keeps the counts rollback recorded (a SQLite target's checkpoints went with it).
+Result<void> RunLedger::attachCheckpoint(RunTableRecord &table)
+{
+    if (table.status == RunStatus::Succeeded || table.status == RunStatus::RolledBack)
+        return {};
+    auto last = lastCheckpoint(table.runId, table.tableName);
+    if (!last)
+        return last.error();
+    const CheckpointRecord committed = last->value_or(CheckpointRecord());
+    table.read = committed.rowsRead;
+    table.loaded = committed.rowsLoaded;
+    table.quarantined = committed.rowsQuarantined;
     return {};
 }
 
@@ -562,8 +655,7 @@ Result<std::optional<RunRecord>> RunLedger::interruptedRun(const QString &projec
     if (runs->isEmpty())
         return std::optional<RunRecord>();
     const RunStatus status = runs->first().status;
-    if (status != RunStatus::Running && status != RunStatus::Interrupted &&
-        status != RunStatus::Cancelled)
+    if (status == RunStatus::Succeeded || status == RunStatus::RolledBack)
         return std::optional<RunRecord>();
     return std::optional<RunRecord>(runs->first());
 }
@@ -593,6 +685,7 @@ QuarantinedRow RunLedger::quarantinedFromRow(const QVariantList &row) const
     r.violations = ViolationJson::fromJson(parseJson(text(row.at(4))).array());
     r.quarantinedAt = parseTimestamp(row.at(5));
     r.retriedInRun = text(row.at(6));
+    r.rowNumber = row.at(7).toLongLong();
     return r;
 }
 
@@ -611,11 +704,11 @@ Result<QList<QuarantinedRow>> RunLedger::quarantine(const std::optional<QString>
         conditions.append(q(QStringLiteral("table_name")) + QStringLiteral(" = ?"));
         params.append(*table);
     }
-    const QString sql =
-        QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6")
-            .arg(columnList(kQuarantineColumns), q(kQuarantine),
-                 conditions.join(QStringLiteral(" AND ")), q(QStringLiteral("run_id")),
-                 q(QStringLiteral("table_name")), q(QStringLiteral("source_key")));
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6, %7")
+                            .arg(columnList(kQuarantineColumns), q(kQuarantine),
+                                 conditions.join(QStringLiteral(" AND ")),
+                                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
+                                 q(QStringLiteral("row_no")), q(QStringLiteral("source_key")));
     auto rows = m_session.query(sql, params);
     if (!rows)
         return failure(QStringLiteral("read the quarantine"), rows.error());
@@ -637,6 +730,56 @@ Result<void> RunLedger::markRetried(const QString &runId, const QString &table,
         return failure(
             QStringLiteral("mark quarantined row %1 of table %2 as retried").arg(sourceKey, table),
             done.error());
+    return {};
+}
+
+Result<void> RunLedger::recordLockHolder(const RunLockHolder &holder)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    const QVariantList row = {kLockName,
+                              holder.host,
+                              holder.pid,
+                              orNull(holder.program),
+                              orNull(holder.project),
+                              orNull(holder.runId),
+                              timestamp(holder.startedAt)};
+    auto written = m_session.upsertRows(kLock, kLockColumns, {QStringLiteral("lock_name")}, {row});
+    if (!written)
+        return failure(QStringLiteral("record who holds the run lock"), written.error());
+    return {};
+}
+
+Result<std::optional<RunLockHolder>> RunLedger::lockHolder()
+{
+    // Never creates the ledger: a refused run reads while the holder may be creating it.
+    auto rows = m_session.query(
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+            .arg(columnList(kLockColumns.mid(1)), q(kLock), q(QStringLiteral("lock_name"))),
+        {kLockName});
+    if (!rows)
+        return failure(QStringLiteral("read who holds the run lock"), rows.error());
+    if (rows->isEmpty())
+        return std::optional<RunLockHolder>();
+    const QVariantList &row = rows->first();
+    RunLockHolder holder;
+    holder.host = text(row.at(0));
+    holder.pid = row.at(1).toLongLong();
+    holder.program = text(row.at(2));
+    holder.project = text(row.at(3));
+    holder.runId = text(row.at(4));
+    holder.startedAt = parseTimestamp(row.at(5));
+    return std::optional<RunLockHolder>(holder);
+}
+
+Result<void> RunLedger::clearLockHolder(const RunLockHolder &holder)
+{
+    const QString sql = QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND %3 = ? AND %4 = ?")
+                            .arg(q(kLock), q(QStringLiteral("lock_name")),
+                                 q(QStringLiteral("host")), q(QStringLiteral("pid")));
+    auto done = m_session.execute(sql, {kLockName, holder.host, holder.pid});
+    if (!done)
+        return failure(QStringLiteral("clear the run lock's holder"), done.error());
     return {};
 }
 

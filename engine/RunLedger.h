@@ -3,6 +3,7 @@
 #include "CheckpointRecord.h"
 #include "QuarantinedRow.h"
 #include "Result.h"
+#include "RunLockHolder.h"
 #include "RunRecord.h"
 #include "RunTableRecord.h"
 
@@ -20,9 +21,11 @@ class TargetSession;
 //   cutover_run_tables    per table of a run: the row ledger (source = loaded + quarantined +
 //                         skipped), timings, status
 //   cutover_checkpoints   one row per committed batch: where a resumed run reads on
-//   cutover_quarantine    rejected rows: source key, raw values and violations (JSON)
+//   cutover_quarantine    rejected rows: source key, position in the read (row_no: rows whose
+//                         key is NULL or not unique are each kept), raw values and violations
 //   cutover_written_keys  target keys a run wrote, for rollback on PostgreSQL and MySQL
 //   cutover_table_digests what a run digested of a table it loaded whole (TableDigests)
+//   cutover_run_lock      who holds the target's run lock (RunLock), for a run it refuses
 // JSON is kept as text (LONGTEXT on MySQL), timestamps as ISO 8601 text in UTC. On MySQL the
 // key columns are VARBINARY so that case and trailing spaces are never folded.
 //
@@ -74,7 +77,8 @@ public:
     Result<std::optional<CheckpointRecord>> lastCheckpoint(const QString &runId,
                                                            const QString &table);
     // The project's newest run when it did not finish: still marked running (killed or crashed),
-    // interrupted (connection lost) or cancelled. The one a new run resumes, with its tables.
+    // interrupted (connection lost), cancelled or failed (stopped by a threshold, say). The one a
+    // new run resumes, with its tables.
     Result<std::optional<RunRecord>> interruptedRun(const QString &project);
     // The project's runs, newest first, each with its tables.
     Result<QList<RunRecord>> runs(const QString &project);
@@ -86,6 +90,12 @@ public:
     Result<void> markRetried(const QString &runId, const QString &table, const QString &sourceKey,
                              const QString &retryRunId);
     Result<QStringList> writtenKeys(const QString &runId, const QString &table);
+    // Who holds the target's run lock, as its holder recorded it (RunLock). lockHolder() never
+    // creates the ledger; it fails when there is none yet.
+    Result<void> recordLockHolder(const RunLockHolder &holder);
+    Result<std::optional<RunLockHolder>> lockHolder();
+    // Forgets the holder if it is still this one (host and process).
+    Result<void> clearLockHolder(const RunLockHolder &holder);
     // What the run digested of the table (finishTable records it), if anything.
     Result<std::optional<TableDigests>> digests(const QString &runId, const QString &table);
 
@@ -124,12 +134,15 @@ private:
     QVariant keyValue(const QString &text) const;
     static QString text(const QVariant &value);
     Result<void> ready();
+    Result<void> upgradeQuarantine();
+    Result<void> inTransaction(const QStringList &statements);
     Error failure(const QString &what, const Error &cause) const;
 
     QString runSelectSql(const QString &where) const;
     static RunRecord runFromRow(const QVariantList &row);
     Result<QList<RunRecord>> selectRuns(const QString &where, const QVariantList &params);
     Result<void> attachTables(QList<RunRecord> &runs);
+    Result<void> attachCheckpoint(RunTableRecord &table);
     static RunTableRecord tableFromRow(const QVariantList &row);
     QuarantinedRow quarantinedFromRow(const QVariantList &row) const;
     Result<void> writeQuarantine(const QString &runId, const QString &table,

@@ -21,6 +21,10 @@ QJsonObject RunOptions::toJson() const
     o[QStringLiteral("batchSize")] = batchSize;
     o[QStringLiteral("parallelTables")] = parallelTables;
     o[QStringLiteral("sqliteCommitRows")] = sqliteCommitRows;
+    if (maxErrorRate)
+        o[QStringLiteral("maxErrorRate")] = *maxErrorRate;
+    if (maxQuarantined)
+        o[QStringLiteral("maxQuarantined")] = *maxQuarantined;
     return o;
 }
 

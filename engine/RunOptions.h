@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace cutover {
 
@@ -34,6 +35,13 @@ struct RunOptions
     // a larger transaction changes fewer pages per row: at 1,000,000 demo patients 25,000 rows
     // took 552 s (and 331 s of kernel CPU time), 100,000 rows 485 s (251 s), 250,000 rows 494 s.
     qint64 sqliteCommitRows = 100000;
+    // This run's rollback triggers instead of the project's (`run --max-error-rate`,
+    // `--max-quarantined`; -1: no limit): the largest share of quarantined rows, for every table
+    // and for the whole run (the settings' maxErrorRate and maxRunErrorRate, the mappings' own
+    // maxErrorRate), and the most quarantined rows in all (settings.maxQuarantined; the
+    // mappings' own maxQuarantined do not apply).
+    std::optional<double> maxErrorRate;
+    std::optional<int> maxQuarantined;
 
     QJsonObject toJson() const;
 };

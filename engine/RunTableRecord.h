@@ -10,8 +10,9 @@
 
 namespace cutover {
 
-// One table of a run in the ledger (cutover_run_tables). The row ledger balances when
-// sourceRows == loaded + quarantined + skipped.
+// One table of a run in the ledger (cutover_run_tables). The row ledger of a finished table
+// balances when sourceRows == loaded + quarantined + skipped; that of a table that did not
+// finish (still loading, killed, stopped) when every row it read is loaded or quarantined.
 struct RunTableRecord
 {
     QString runId;
@@ -20,6 +21,9 @@ struct RunTableRecord
     qint64 loaded = 0;
     qint64 quarantined = 0;
     qint64 skipped = 0; // left out by a filter
+    // Source rows read. A table that did not finish is read back from the ledger with the counts
+    // of its last committed checkpoint (RunLedger): what the target holds of it.
+    qint64 read = 0;
     qint64 deleted = 0; // incremental sync: target rows deleted because their source row is gone
     QDateTime startedAt;
     QDateTime finishedAt; // invalid while the table is loading
@@ -32,7 +36,11 @@ struct RunTableRecord
     // Set when the run digested the table; finishTable records them, RunLedger::digests reads.
     std::optional<TableDigests> digests;
 
-    bool balances() const { return sourceRows == loaded + quarantined + skipped; }
+    bool balances() const
+    {
+        return status == RunStatus::Succeeded ? sourceRows == loaded + quarantined + skipped
+                                              : read == loaded + quarantined;
+    }
 };
 
 } // namespace cutover

@@ -62,9 +62,8 @@ Result<qint64> SourceCounter::countSql(const Project &project, const TableMappin
                          .arg(mapping.source.isEmpty() ? mapping.target : mapping.source,
                               q.lastError().text()),
                      spec->displayName());
-    for (const QVariantList &tuple : query.keyIn)
-        for (const QVariant &v : tuple)
-            q.addBindValue(v);
+    for (const QVariant &v : SqlRowSource::keyInValues(query))
+        q.addBindValue(v);
     if (!q.exec() || !q.next())
         return Error(Error::Code::Io,
                      QStringLiteral("cannot count the rows of %1: %2")

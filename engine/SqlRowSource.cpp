@@ -32,26 +32,68 @@ QString fromClause(ConnectionSpec::Kind kind, const TableMapping &mapping)
     return SqlDialect::quoteIdentifier(mapping.source, kind);
 }
 
+bool hasNull(const QVariantList &tuple, qsizetype size)
+{
+    for (qsizetype i = 0; i < size; ++i)
+        if (tuple.value(i).isNull())
+            return true;
+    return false;
+}
+
+// A key part that is NULL is matched with IS NULL (= NULL matches no row) and binds no value.
+QString tupleCondition(ConnectionSpec::Kind kind, const QStringList &columns,
+                       const QVariantList &tuple)
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        parts.append(
+            SqlDialect::quoteIdentifier(columns.at(i), kind) +
+            (tuple.value(i).isNull() ? QStringLiteral(" IS NULL") : QStringLiteral(" = ?")));
+    return QLatin1Char('(') + parts.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+}
+
 QString keyInCondition(ConnectionSpec::Kind kind, const RowQuery &query)
 {
     if (query.keyColumns.isEmpty())
         return {};
     if (query.keyIn.isEmpty())
         return QStringLiteral("1 = 0");
-    if (query.keyColumns.size() == 1) {
-        const QStringList marks(query.keyIn.size(), QStringLiteral("?"));
-        return SqlDialect::quoteIdentifier(query.keyColumns.first(), kind) +
-               QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+    const qsizetype width = query.keyColumns.size();
+    QStringList alternatives;
+    qsizetype plain = 0; // single-column keys without NULL, matched with one IN list
+    for (const QVariantList &tuple : query.keyIn) {
+        if (width == 1 && !hasNull(tuple, width))
+            ++plain;
+        else
+            alternatives.append(tupleCondition(kind, query.keyColumns, tuple));
     }
-    QStringList parts;
-    for (const QString &column : query.keyColumns)
-        parts.append(SqlDialect::quoteIdentifier(column, kind) + QStringLiteral(" = ?"));
-    const QString tuple = QLatin1Char('(') + parts.join(QStringLiteral(" AND ")) + QLatin1Char(')');
-    return QLatin1Char('(') + QStringList(query.keyIn.size(), tuple).join(QStringLiteral(" OR ")) +
-           QLatin1Char(')');
+    if (plain > 0)
+        alternatives.prepend(
+            SqlDialect::quoteIdentifier(query.keyColumns.first(), kind) + QStringLiteral(" IN (") +
+            QStringList(plain, QStringLiteral("?")).join(QStringLiteral(", ")) + QLatin1Char(')'));
+    return QLatin1Char('(') + alternatives.join(QStringLiteral(" OR ")) + QLatin1Char(')');
 }
 
 } // namespace
+
+QVariantList SqlRowSource::keyInValues(const RowQuery &query)
+{
+    QVariantList values;
+    if (query.keyColumns.isEmpty())
+        return values;
+    const qsizetype width = query.keyColumns.size();
+    QList<QVariantList> tuples; // in the order keyInCondition writes them, after the IN list
+    for (const QVariantList &tuple : query.keyIn)
+        if (width == 1 && !hasNull(tuple, width))
+            values.append(tuple.value(0));
+        else
+            tuples.append(tuple);
+    for (const QVariantList &tuple : std::as_const(tuples))
+        for (qsizetype i = 0; i < width; ++i)
+            if (!tuple.value(i).isNull())
+                values.append(tuple.value(i));
+    return values;
+}
 
 SqlRowSource::SqlRowSource(std::unique_ptr<SqlConnection> connection)
     : m_connection(std::move(connection))
@@ -129,10 +171,8 @@ Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &
                          .arg(mapping.target, m_query->lastError().text()),
                      m_connection->spec().displayName(),
                      QStringLiteral("check the source table, query and filters: %1").arg(sql));
-    if (!query.keyColumns.isEmpty())
-        for (const QVariantList &tuple : query.keyIn)
-            for (qsizetype i = 0; i < query.keyColumns.size(); ++i)
-                m_query->addBindValue(tuple.value(i));
+    for (const QVariant &value : keyInValues(query))
+        m_query->addBindValue(value);
     if (!m_query->exec())
         return Error(Error::Code::Schema,
                      QStringLiteral("cannot read the source of '%1': %2")
@@ -255,10 +295,8 @@ bool SqlRowSource::executeDirect(const QString &sql, const RowQuery &query)
         return false;
     }
     int parameter = 0;
-    if (!query.keyColumns.isEmpty())
-        for (const QVariantList &tuple : query.keyIn)
-            for (qsizetype i = 0; i < query.keyColumns.size(); ++i)
-                bindKey(++parameter, tuple.value(i));
+    for (const QVariant &value : keyInValues(query))
+        bindKey(++parameter, value);
     const int rc = sqlite3_step(m_statement);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         sqlite3_finalize(m_statement);

@@ -47,9 +47,12 @@ public:
                                                       const TableMapping &mapping,
                                                       const RowQuery &query,
                                                       const PasswordProvider *passwords);
-    // The SELECT open() runs, with ? placeholders for the keyIn values (for tests and logs).
+    // The SELECT open() runs, with ? placeholders for the keyIn values (for tests and logs). A
+    // key part that is NULL is matched with IS NULL.
     static QString selectStatement(ConnectionSpec::Kind kind, const TableMapping &mapping,
                                    const RowQuery &query);
+    // The values to bind to selectStatement's placeholders, in order.
+    static QVariantList keyInValues(const RowQuery &query);
 
     ~SqlRowSource() override;
 

@@ -119,7 +119,9 @@ Result<void> TableLoader::count(const RowQuery &query)
     QElapsedTimer timer;
     timer.start();
     if (!m_setup.retryKeys.isEmpty()) {
-        m_sourceAll = m_setup.retryKeys.size();
+        m_sourceAll = 0; // one entry per quarantined row: a key may be several rows' (NULL)
+        for (const QStringList &runs : std::as_const(m_setup.retryKeys))
+            m_sourceAll += runs.size();
         m_sourceSelected = m_sourceAll; // rows gone from the source are counted as skipped later
         m_expected = m_sourceAll;
         return {};
@@ -166,8 +168,12 @@ void TableLoader::recordTotals(RunTableRecord &record, const CheckpointRecord &t
     record.loaded = totals.rowsLoaded;
     record.quarantined = totals.rowsQuarantined;
     record.sourceRows = m_sourceAll;
+    // A retry reads the rows of each key: fewer when rows are gone, more when a key that is NULL
+    // or not unique is also that of rows loaded before.
+    if (!m_setup.retryKeys.isEmpty())
+        record.sourceRows = qMax(m_sourceAll, totals.rowsRead);
     record.skipped = complete && m_setup.retryKeys.isEmpty() ? m_sourceAll - m_sourceSelected
-                     : complete                              ? m_sourceAll - totals.rowsRead
+                     : complete                              ? record.sourceRows - totals.rowsRead
                                                              : 0;
     if (complete && m_digesting && !m_digestLost)
         record.digests =

@@ -75,7 +75,8 @@ public:
         std::optional<CheckpointRecord> resumeFrom;
         QString watermark;        // incremental: read rows above it; empty for all
         bool syncDeletes = false; // incremental: delete target rows whose source row is gone
-        // --retry-quarantined: source key -> runs that quarantined it (only these rows load)
+        // --retry-quarantined: source key -> the run of each row quarantined with it (only the
+        // rows of these keys load)
         QHash<QString, QStringList> retryKeys;
         int connectionRetries = 4;
         int retryBackoffMs = 1000;

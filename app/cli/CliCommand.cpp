@@ -15,6 +15,8 @@ int CliCommand::fail(CliContext &context, const Error &error)
         return CannotConnect;
     case Error::Code::Validation:
         return CheckFailed;
+    case Error::Code::Busy:
+        return Busy;
     default:
         return CheckFailed;
     }

@@ -57,6 +57,54 @@ bool readPositive(CliContext &context, const QCommandLineParser &parser, const Q
     return true;
 }
 
+// --max-error-rate: a share as 0.05 or 5%, or none.
+bool readRate(CliContext &context, const QCommandLineParser &parser, std::optional<double> &rate)
+{
+    const QString name = QStringLiteral("max-error-rate");
+    if (!parser.isSet(name))
+        return true;
+    QString text = parser.value(name).trimmed();
+    if (text == QLatin1String("none")) {
+        rate = -1;
+        return true;
+    }
+    const bool percent = text.endsWith(QLatin1Char('%'));
+    if (percent)
+        text.chop(1);
+    bool ok = false;
+    const double value = text.toDouble(&ok) / (percent ? 100.0 : 1.0);
+    if (!ok || !(value >= 0.0 && value <= 1.0)) {
+        usage(context, QStringLiteral("--max-error-rate wants a share such as 0.05 or 5%, or "
+                                      "none, not '%1'")
+                           .arg(parser.value(name)));
+        return false;
+    }
+    rate = value;
+    return true;
+}
+
+// --max-quarantined: a count of rows, or none.
+bool readCount(CliContext &context, const QCommandLineParser &parser, std::optional<int> &count)
+{
+    const QString name = QStringLiteral("max-quarantined");
+    if (!parser.isSet(name))
+        return true;
+    const QString text = parser.value(name).trimmed();
+    if (text == QLatin1String("none")) {
+        count = -1;
+        return true;
+    }
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < 0) {
+        usage(context, QStringLiteral("--max-quarantined wants a number of rows or none, not '%1'")
+                           .arg(parser.value(name)));
+        return false;
+    }
+    count = value;
+    return true;
+}
+
 int exitCodeFor(RunStatus status)
 {
     switch (status) {
@@ -79,11 +127,15 @@ int RunCommand::run(CliContext &context)
             "Runs the project's migration: reads each source table in batches, transforms, "
             "converts and checks every row, writes the good rows and quarantines the rest, "
             "committing each batch with its checkpoint. An interrupted run (killed, cancelled, "
-            "connection lost) is resumed from its last checkpoint unless --fresh is given. "
+            "connection lost), or one a threshold stopped, is resumed from its last checkpoint "
+            "unless --fresh is given (refused while that run's rows are in insert-mode tables: "
+            "roll it back first). "
             "Ctrl-C or SIGTERM stops at the next batch boundary; a second one stops at once "
-            "(the next run resumes either way).\n"
+            "(the next run resumes either way). One run at a time on a target: while another "
+            "holds it, the run is refused at once, naming it.\n"
             "Exit code 0 when the run succeeded, 1 when it failed or was cancelled, 2 on a usage "
-            "error, 3 when a connection could not be opened or was lost for good."));
+            "error, 3 when a connection could not be opened or was lost for good, 4 when another "
+            "run is using the target."));
     line.addPositional(QStringLiteral("PROJECT"), QStringLiteral("the *.cutover file"));
     line.addOption({QStringLiteral("fresh"),
                     QStringLiteral("Start a new run even if the last one was interrupted.")});
@@ -121,6 +173,17 @@ int RunCommand::run(CliContext &context)
                     QStringLiteral("SQLite targets: consecutive batches share a transaction up to "
                                    "N source rows (default %1).")
                         .arg(RunOptions().sqliteCommitRows),
+                    QStringLiteral("N")});
+    line.addOption({QStringLiteral("max-error-rate"),
+                    QStringLiteral("This run's largest share of quarantined rows, for every table "
+                                   "and for the whole run (0.05 or 5%, or none), instead of the "
+                                   "project's maxErrorRate, maxRunErrorRate and the mappings' "
+                                   "own."),
+                    QStringLiteral("R")});
+    line.addOption({QStringLiteral("max-quarantined"),
+                    QStringLiteral("This run's largest number of quarantined rows in all (or "
+                                   "none), instead of the project's maxQuarantined and the "
+                                   "mappings' own."),
                     QStringLiteral("N")});
     line.addOption({QStringLiteral("no-backup"),
                     QStringLiteral("Do not back up a SQLite target first (rollback then cannot "
@@ -203,7 +266,8 @@ std::optional<RunOptions> RunCommand::options(CliContext &context, const QComman
     o.backupSqliteTarget = !parser.isSet(QStringLiteral("no-backup"));
     if (!readPositive(context, parser, QStringLiteral("batch-size"), o.batchSize) ||
         !readPositive(context, parser, QStringLiteral("parallel"), o.parallelTables) ||
-        !readPositive(context, parser, QStringLiteral("commit-rows"), o.sqliteCommitRows))
+        !readPositive(context, parser, QStringLiteral("commit-rows"), o.sqliteCommitRows) ||
+        !readRate(context, parser, o.maxErrorRate) || !readCount(context, parser, o.maxQuarantined))
         return std::nullopt;
     return o;
 }

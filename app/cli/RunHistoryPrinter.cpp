@@ -169,6 +169,7 @@ QJsonObject RunHistoryPrinter::tableJson(const RunTableRecord &t)
             {QStringLiteral("loaded"), t.loaded},
             {QStringLiteral("quarantined"), t.quarantined},
             {QStringLiteral("skipped"), t.skipped},
+            {QStringLiteral("read"), t.read},
             {QStringLiteral("balances"), t.balances()},
             {QStringLiteral("seconds"), s < 0 ? QJsonValue() : QJsonValue(s)},
             {QStringLiteral("startedAt"), RunLedger::timestamp(t.startedAt)},

@@ -319,6 +319,58 @@ private Q_SLOTS:
         QCOMPARE(digest(dir + QStringLiteral("/modern.sqlite")), expected);
     }
 
+    // Right after a kill, the history shows what the table being loaded committed: its last
+    // checkpoint's counts, which are the rows the target holds.
+    void killedRunShowsWhatItCommitted()
+    {
+        const QString dir = demo(QStringLiteral("killed-history"), 3000);
+        const QString target = dir + QStringLiteral("/modern.sqlite");
+        const QString project = dir + QStringLiteral("/demo.cutover");
+        QVERIFY(killMidObservation(dir, {QStringLiteral("--batch-size"), QStringLiteral("500"),
+                                         QStringLiteral("--commit-rows"), QStringLiteral("500"),
+                                         QStringLiteral("--progress"), QStringLiteral("json")}));
+        const qint64 inTarget =
+            firstColumn(target, QStringLiteral("SELECT count(*) FROM observation"))
+                .value(0)
+                .toLongLong();
+        const QStringList checkpoint = firstColumn(
+            target, QStringLiteral("SELECT rows_loaded || ' ' || rows_quarantined FROM "
+                                   "cutover_checkpoints WHERE table_name = 'observation' ORDER BY "
+                                   "batch_no DESC LIMIT 1"));
+        QVERIFY(inTarget > 0);
+        QCOMPARE(checkpoint.value(0).section(QLatin1Char(' '), 0, 0).toLongLong(), inTarget);
+        const qint64 quarantined = checkpoint.value(0).section(QLatin1Char(' '), 1, 1).toLongLong();
+
+        const auto runs =
+            CliRunner::run({QStringLiteral("runs"), project, QStringLiteral("--json")});
+        QVERIFY2(runs.exitCode == 0, qPrintable(runs.err));
+        const QJsonObject run = QJsonDocument::fromJson(runs.out.toUtf8())
+                                    .object()[QStringLiteral("runs")]
+                                    .toArray()
+                                    .first()
+                                    .toObject();
+        QCOMPARE(run[QStringLiteral("status")].toString(), QStringLiteral("running"));
+        QJsonObject observation;
+        for (const QJsonValue &t : run[QStringLiteral("tables")].toArray())
+            if (t[QStringLiteral("table")] == QStringLiteral("observation"))
+                observation = t.toObject();
+        QCOMPARE(observation[QStringLiteral("status")].toString(), QStringLiteral("running"));
+        QCOMPARE(observation[QStringLiteral("loaded")].toInteger(), inTarget);
+        QCOMPARE(observation[QStringLiteral("quarantined")].toInteger(), quarantined);
+        QCOMPARE(observation[QStringLiteral("read")].toInteger(), inTarget + quarantined);
+        QVERIFY(observation[QStringLiteral("balances")].toBool());
+
+        const auto text = CliRunner::run({QStringLiteral("runs"), project});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        const QStringList lines = text.out.split(QLatin1Char('\n'));
+        const auto line = std::find_if(lines.cbegin(), lines.cend(), [](const QString &l) {
+            return l.trimmed().startsWith(QStringLiteral("observation "));
+        });
+        QVERIFY(line != lines.cend());
+        QCOMPARE(line->simplified().section(QLatin1Char(' '), 2, 2).remove(QLatin1Char(',')),
+                 QString::number(inTarget));
+    }
+
     // SIGTERM (a scheduler stopping the job, a plain `kill`) is a cancel, like Ctrl-C: the
     // batch being written commits, the run is recorded as cancelled, and the next run resumes
     // it to the target an uninterrupted run gives.

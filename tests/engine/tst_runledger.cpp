@@ -245,13 +245,16 @@ private:
         QVERIFY(t.finishedAt.isValid());
         QCOMPARE(history->at(0).tables.first().status, RunStatus::Running);
 
-        // Interrupted and cancelled runs stay resumable; a failed one does not.
-        VERIFY_OK(ledger.finishRun(*killed, RunStatus::Interrupted));
-        auto stopped = ledger.interruptedRun(project);
-        VERIFY_OK(stopped);
-        QVERIFY(stopped->has_value());
-        QCOMPARE((*stopped)->status, RunStatus::Interrupted);
-        VERIFY_OK(ledger.finishRun(*killed, RunStatus::Failed));
+        // Interrupted, cancelled and failed runs are offered for resuming (RunEngine decides
+        // on a failed one); a rolled-back one is not.
+        for (const RunStatus status : {RunStatus::Interrupted, RunStatus::Failed}) {
+            VERIFY_OK(ledger.finishRun(*killed, status));
+            auto stopped = ledger.interruptedRun(project);
+            VERIFY_OK(stopped);
+            QVERIFY(stopped->has_value());
+            QCOMPARE((*stopped)->status, status);
+        }
+        VERIFY_OK(ledger.finishRun(*killed, RunStatus::RolledBack));
         auto after = ledger.interruptedRun(project);
         VERIFY_OK(after);
         QVERIFY(!after->has_value());
@@ -299,6 +302,80 @@ private:
         auto other = ledger.quarantine(*runId, QStringLiteral("other table"));
         VERIFY_OK(other);
         QVERIFY(other->isEmpty());
+    }
+
+    // Rows whose source key is NULL or shared: each is kept, by its position in the read, and
+    // a replayed batch replaces its rows rather than adding them again.
+    void checkQuarantineKeepsEveryRow(TargetSession &session)
+    {
+        createDataTable(session);
+        RunLedger ledger(session);
+        auto runId = ledger.startRun(runRecord(QStringLiteral("every row")));
+        VERIFY_OK(runId);
+        QList<QuarantinedRow> rows;
+        for (qint64 i = 0; i < 5; ++i) {
+            QuarantinedRow row =
+                rejected(i < 3 ? QStringLiteral("[null]") : QStringLiteral("[\"DUP\"]"));
+            row.rowNumber = 10 + i;
+            row.rawValues[QStringLiteral("id")] = 10 + i;
+            rows.append(row);
+        }
+        CheckpointRecord checkpoint;
+        checkpoint.batchNo = 1;
+        checkpoint.rowsRead = 5;
+        checkpoint.rowsQuarantined = 5;
+        for (int replay = 0; replay < 2; ++replay) {
+            VERIFY_OK(session.begin());
+            VERIFY_OK(ledger.recordBatch(*runId, m_table, checkpoint, rows, {}));
+            VERIFY_OK(session.commit());
+        }
+        auto listed = ledger.quarantine(*runId);
+        VERIFY_OK(listed);
+        QCOMPARE(listed->size(), 5);
+        for (qsizetype i = 0; i < 5; ++i) {
+            QCOMPARE(listed->at(i).rowNumber, 10 + i);
+            QCOMPARE(listed->at(i).sourceKey, rows.at(i).sourceKey);
+            QCOMPARE(listed->at(i).rawValues, rows.at(i).rawValues);
+        }
+        VERIFY_OK(
+            ledger.markRetried(*runId, m_table, QStringLiteral("[null]"), QStringLiteral("r3")));
+        auto retried = ledger.quarantine(*runId);
+        VERIFY_OK(retried);
+        qint64 marked = 0;
+        for (const QuarantinedRow &row : std::as_const(*retried))
+            marked += row.retriedInRun == QStringLiteral("r3") ? 1 : 0;
+        QCOMPARE(marked, 3);
+    }
+
+    // A ledger from before row_no (one row per source key) gets the column and the wider key,
+    // keeping its rows.
+    void checkQuarantineUpgraded(TargetSession &session)
+    {
+        const bool mysql = session.kind() == ConnectionSpec::Kind::MySql;
+        const QString id = mysql ? QStringLiteral("VARCHAR(36)") : QStringLiteral("TEXT");
+        const QString name = mysql ? QStringLiteral("VARCHAR(191)") : QStringLiteral("TEXT");
+        const QString key = mysql ? QStringLiteral("VARBINARY(2048)") : QStringLiteral("TEXT");
+        const QString json = mysql ? QStringLiteral("LONGTEXT") : QStringLiteral("TEXT");
+        const QString time = mysql ? QStringLiteral("VARCHAR(40)") : QStringLiteral("TEXT");
+        VERIFY_OK(session.execute(QStringLiteral("DROP TABLE cutover_quarantine")));
+        VERIFY_OK(session.execute(
+            QStringLiteral("CREATE TABLE cutover_quarantine (run_id %1 NOT NULL, table_name %2 NOT "
+                           "NULL, source_key %3 NOT NULL, raw_values %4 NOT NULL, violations %4 "
+                           "NOT NULL, quarantined_at %5 NOT NULL, retried_in_run %1, PRIMARY KEY "
+                           "(run_id, table_name, source_key))")
+                .arg(id, name, key, json, time)));
+        VERIFY_OK(session.execute(
+            QStringLiteral("INSERT INTO cutover_quarantine VALUES ('old run', 'item', '[7]', "
+                           "'{\"id\":7}', '[]', '2024-01-01T00:00:00.000Z', NULL)")));
+        RunLedger ledger(session);
+        VERIFY_OK(ledger.ensureTables());
+        VERIFY_OK(ledger.ensureTables());
+        auto old = ledger.quarantine(QStringLiteral("old run"));
+        VERIFY_OK(old);
+        QCOMPARE(old->size(), 1);
+        QCOMPARE(old->first().sourceKey, QStringLiteral("[7]"));
+        QCOMPARE(old->first().rowNumber, 0);
+        checkQuarantineKeepsEveryRow(session);
     }
 
     TargetSession *postgres()
@@ -387,6 +464,14 @@ private Q_SLOTS:
     {
         checkQuarantine(*m_sqlite);
     }
+    void sqliteQuarantineKeepsEveryRow()
+    {
+        checkQuarantineKeepsEveryRow(*m_sqlite);
+    }
+    void sqliteQuarantineUpgraded()
+    {
+        checkQuarantineUpgraded(*m_sqlite);
+    }
 
     void postgresEnsureTablesTwice()
     {
@@ -408,6 +493,14 @@ private Q_SLOTS:
     {
         ON_POSTGRES(checkQuarantine);
     }
+    void postgresQuarantineKeepsEveryRow()
+    {
+        ON_POSTGRES(checkQuarantineKeepsEveryRow);
+    }
+    void postgresQuarantineUpgraded()
+    {
+        ON_POSTGRES(checkQuarantineUpgraded);
+    }
 
     void mysqlEnsureTablesTwice()
     {
@@ -428,6 +521,14 @@ private Q_SLOTS:
     void mysqlQuarantine()
     {
         ON_MYSQL(checkQuarantine);
+    }
+    void mysqlQuarantineKeepsEveryRow()
+    {
+        ON_MYSQL(checkQuarantineKeepsEveryRow);
+    }
+    void mysqlQuarantineUpgraded()
+    {
+        ON_MYSQL(checkQuarantineUpgraded);
     }
 
     void cleanupTestCase()
