@@ -166,6 +166,15 @@ private Q_SLOTS:
             last[m.captured(1)] = key;
         }
         QCOMPARE(keys, expected);
+        // Text values in quotes, NULL as it is, a row rule without a value.
+        QVERIFY(text.out.contains(QLatin1String("is not in lookup 'patient_status'; value 'M'\n")));
+        QVERIFY(text.out.contains(QLatin1String("the expression gave NULL; value NULL\n")));
+        QVERIFY(!text.out.contains(QLatin1String("'NULL'")));
+        static const QRegularExpression rowRule(QStringLiteral("\\(row\\) \\(rule [^)]*\\): .*"));
+        const QRegularExpressionMatch rowLine = rowRule.match(text.out);
+        QVERIFY(rowLine.hasMatch());
+        QVERIFY2(!rowLine.captured().contains(QLatin1String("; value")),
+                 qPrintable(rowLine.captured()));
 
         const auto all = cli({QStringLiteral("quarantine"), m_project, QStringLiteral("--json"),
                               QStringLiteral("--run"), m_runId.left(8)});
