@@ -204,6 +204,7 @@ Result<BatchWriter::Written> BatchWriter::attempt(const LoadBatch &batch,
         v.kind = Violation::Kind::Database;
         v.source = QStringLiteral("target database");
         v.reason = message;
+        v.valueForm = Violation::ValueForm::None;
         q.violations = {v};
         quarantined.append(q);
     }

@@ -99,7 +99,7 @@ void BoundedPrintf::call(sqlite3_context *context, int argc, sqlite3_value **arg
     BoundedPrintf &self = *call.env().printf;
     const qint64 maxBytes = call.maxBytes();
     if (asksTooMuch(call.utf8View(0), argc, argv, maxBytes))
-        return call.refuse(kPrintf, call.display(0), FunctionCall::tooLongReason());
+        return call.refuseArgument(kPrintf, 0, FunctionCall::tooLongReason());
     sqlite3_stmt *statement = self.statement(argc);
     if (!statement)
         return sqlite3_result_error(context, sqlite3_errmsg(self.m_db), -1);
@@ -110,7 +110,7 @@ void BoundedPrintf::call(sqlite3_context *context, int argc, sqlite3_value **arg
     if (rc != SQLITE_ROW)
         sqlite3_result_error(context, sqlite3_errmsg(self.m_db), -1);
     else if (sqlite3_column_type(statement, 0) == SQLITE_NULL)
-        call.refuse(kPrintf, call.display(0), FunctionCall::tooLongReason());
+        call.refuseArgument(kPrintf, 0, FunctionCall::tooLongReason());
     else
         sqlite3_result_value(context, sqlite3_column_value(statement, 0));
     sqlite3_reset(statement);

@@ -2,6 +2,7 @@
 
 #include "TextEncoding.h"
 #include "TransformEnvironment.h"
+#include "ValueText.h"
 
 #include <QLocale>
 #include <climits>
@@ -77,7 +78,8 @@ QString FunctionCall::text(int i) const
     // Bytes that are not UTF-8 (a blob, or text SQLite never checked) have no text: the row is
     // refused with them in hex, and the function works on what QString makes of them, which
     // then goes nowhere.
-    env().sink.report(QStringLiteral("text"), display(i), TextEncoding::utf8Problem(bytes));
+    env().sink.report(QStringLiteral("text"), display(i), TextEncoding::utf8Problem(bytes),
+                      Violation::ValueForm::Literal);
     return QString::fromUtf8(bytes);
 }
 
@@ -107,26 +109,30 @@ double FunctionCall::real(int i) const
 
 QString FunctionCall::display(int i) const
 {
-    switch (type(i)) {
-    case SQLITE_NULL:
-        return QStringLiteral("NULL");
-    case SQLITE_BLOB:
-        return hexLiteral(i);
-    case SQLITE_FLOAT:
-        return QString::number(real(i), 'g', QLocale::FloatingPointShortest);
-    default: {
-        const QByteArrayView bytes = utf8View(i);
-        const auto text = isAscii(bytes) ? QString::fromLatin1(bytes) : TextEncoding::utf8(bytes);
-        return text ? *text : hexLiteral(i);
-    }
-    }
+    return ValueText::display(variant(i));
 }
 
-QString FunctionCall::hexLiteral(int i) const
+QVariant FunctionCall::variant(int i) const
 {
-    const auto *data = static_cast<const char *>(sqlite3_value_blob(m_argv[i]));
-    const QByteArray bytes(data, sqlite3_value_bytes(m_argv[i]));
-    return QStringLiteral("x'%1'").arg(QString::fromLatin1(bytes.toHex()));
+    switch (type(i)) {
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_INTEGER:
+        return integer(i);
+    case SQLITE_FLOAT:
+        return real(i);
+    case SQLITE_BLOB:
+        return QByteArray(static_cast<const char *>(sqlite3_value_blob(m_argv[i])),
+                          sqlite3_value_bytes(m_argv[i]));
+    default: {
+        const QByteArrayView bytes = utf8View(i);
+        if (isAscii(bytes))
+            return QString::fromLatin1(bytes);
+        if (const auto text = TextEncoding::utf8(bytes))
+            return *text;
+        return bytes.toByteArray();
+    }
+    }
 }
 
 qint64 FunctionCall::maxBytes() const
@@ -197,7 +203,21 @@ void FunctionCall::setInteger(qint64 value) const
 void FunctionCall::refuse(const QString &function, const QString &value,
                           const QString &reason) const
 {
-    env().sink.report(function, value, reason);
+    const auto [shown, form] = ValueText::shown(value);
+    env().sink.report(function, shown, reason, form);
+    sqlite3_result_null(m_context);
+}
+
+void FunctionCall::refuseArgument(const QString &function, int i, const QString &reason) const
+{
+    const auto [shown, form] = ValueText::shown(variant(i));
+    env().sink.report(function, shown, reason, form);
+    sqlite3_result_null(m_context);
+}
+
+void FunctionCall::refuseCall(const QString &function, const QString &reason) const
+{
+    env().sink.report(function, QString(), reason, Violation::ValueForm::None);
     sqlite3_result_null(m_context);
 }
 

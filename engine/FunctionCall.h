@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QVariant>
 
 struct sqlite3;
 struct sqlite3_context;
@@ -74,8 +75,11 @@ public:
     // keep the copy as it is where it would otherwise copy it again to add one.
     void setUtf8(QByteArrayView utf8, bool terminated = false) const;
     void setInteger(qint64 value) const;
-    // Reports a violation for this row and returns NULL.
+    // Reports a violation for this row and returns NULL: refuse() for a text value,
+    // refuseArgument() for argument i, refuseCall() for a call that is wrong as a whole.
     void refuse(const QString &function, const QString &value, const QString &reason) const;
+    void refuseArgument(const QString &function, int i, const QString &reason) const;
+    void refuseCall(const QString &function, const QString &reason) const;
 
     // Per-statement cache for a constant argument i (a compiled pattern, a time zone): SQLite
     // keeps it while the argument stays the same and drops it otherwise.
@@ -99,7 +103,8 @@ public:
     }
 
 private:
-    QString hexLiteral(int i) const;
+    // Argument i as the engine holds values; text that is not UTF-8 as its bytes.
+    QVariant variant(int i) const;
     void *auxData(int i) const;
     // Call last: SQLite may destroy data at once.
     void setAuxData(int i, void *data, void (*destroy)(void *)) const;

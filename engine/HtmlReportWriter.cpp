@@ -50,11 +50,13 @@ QString withChange(qint64 now, const std::optional<ReportComparison::Figure> &fi
 
 QString quality(const ReportFacts::Quality &q)
 {
-    return QStringLiteral("%1 <span class=\"muted\">(acceptable: %2)</span> %3")
-        .arg(HtmlText::escape(ReportFacts::count(q.found)),
-             HtmlText::escape(ReportFacts::count(q.acceptable)),
-             q.ok() ? QStringLiteral("<span class=\"ok\">\u2713</span>")
-                    : QStringLiteral("<span class=\"bad\">\u2717</span>"));
+    const QString bound = ReportFacts::bound(q);
+    return HtmlText::escape(ReportFacts::count(q.found)) +
+           (bound.isEmpty() ? QString()
+                            : QStringLiteral(" <span class=\"muted\">(%1)</span>")
+                                  .arg(HtmlText::escape(bound))) +
+           (q.ok ? QStringLiteral(" <span class=\"ok\">\u2713</span>")
+                 : QStringLiteral(" <span class=\"bad\">\u2717</span>"));
 }
 
 Cell flagged(qint64 n)

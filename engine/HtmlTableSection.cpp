@@ -152,10 +152,11 @@ QString HtmlTableSection::ledgerAndQuality(const TableReconciliation &t) const
     QList<QList<Cell>> rows;
     for (const ReportFacts::Quality &q : ReportFacts::quality(t, m_report.settings.thresholds))
         rows.append({{q.label},
-                     HtmlText::number(q.found, q.ok() ? QString() : QStringLiteral("bad")),
-                     HtmlText::number(q.acceptable),
-                     HtmlText::raw(q.ok() ? QStringLiteral("<span class=\"ok\">\u2713</span>")
-                                          : QStringLiteral("<span class=\"bad\">\u2717</span>"))});
+                     HtmlText::number(q.found, q.ok ? QString() : QStringLiteral("bad")),
+                     q.threshold ? HtmlText::number(q.acceptable)
+                                 : HtmlText::Cell(ReportFacts::bound(q), QStringLiteral("num")),
+                     HtmlText::raw(q.ok ? QStringLiteral("<span class=\"ok\">\u2713</span>")
+                                        : QStringLiteral("<span class=\"bad\">\u2717</span>"))});
     return section(QStringLiteral("Row ledger"), ledger) +
            section(QStringLiteral("Data quality"),
                    HtmlText::table({QStringLiteral("Check"), QStringLiteral("Found#"),

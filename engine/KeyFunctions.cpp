@@ -115,14 +115,15 @@ void KeyFunctions::uuid5(sqlite3_context *context, int argc, sqlite3_value **arg
 {
     const FunctionCall call(context, argc, argv);
     if (argc < 2)
-        return call.refuse(kUuid5, QString(),
-                           QStringLiteral("uuid5 needs a namespace name and at least one key "
-                                          "value, e.g. uuid5('patients', id)"));
+        return call.refuseCall(kUuid5,
+                               QStringLiteral("uuid5 needs a namespace name and at least one key "
+                                              "value, e.g. uuid5('patients', id)"));
     const Uuid5Namespace *ns = call.cached<Uuid5Namespace>(0);
     if (!ns && (call.isNull(0) || call.text(0).trimmed().isEmpty()))
-        return call.refuse(kUuid5, call.display(0),
-                           QStringLiteral("the namespace of uuid5 must be a non-empty name, "
-                                          "e.g. 'patients'"));
+        return call.refuseArgument(
+            kUuid5, 0,
+            QStringLiteral("the namespace of uuid5 must be a non-empty name, "
+                           "e.g. 'patients'"));
     if (call.anyNull())
         return call.setNull();
     Uuid5Namespace made;

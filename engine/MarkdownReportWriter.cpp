@@ -200,8 +200,12 @@ QString MarkdownReportWriter::summary(const ReportFacts &f, const ReportComparis
                        .arg(withChange(f.total(&T::quarantined), figure(&C::quarantined)))});
     QStringList quality;
     for (const ReportFacts::Quality &q : f.quality())
-        quality.append(QStringLiteral("%1: %2 (acceptable: %3) %4")
-                           .arg(q.label, n(q.found), n(q.acceptable), mark(q.ok())));
+        quality.append(QStringLiteral("%1: %2%3 %4")
+                           .arg(q.label, n(q.found),
+                                ReportFacts::bound(q).isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(" (%1)").arg(ReportFacts::bound(q)),
+                                mark(q.ok)));
     return md + heading(3, QStringLiteral("Data quality")) + bullets(quality);
 }
 
@@ -286,7 +290,8 @@ QString MarkdownReportWriter::countsAndLedger(const ReportFacts &facts,
     QList<QStringList> quality;
     for (const ReportFacts::Quality &q :
          ReportFacts::quality(t, facts.report().settings.thresholds))
-        quality.append({q.label, n(q.found), n(q.acceptable), mark(q.ok())});
+        quality.append({q.label, n(q.found), q.threshold ? n(q.acceptable) : ReportFacts::bound(q),
+                        mark(q.ok)});
     return md + heading(3, QStringLiteral("Data quality")) +
            table({QStringLiteral("Check"), QStringLiteral("Found#"), QStringLiteral("Acceptable#"),
                   QStringLiteral("OK")},

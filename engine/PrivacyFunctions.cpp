@@ -60,8 +60,8 @@ void PrivacyFunctions::maskFn(sqlite3_context *context, int argc, sqlite3_value 
 {
     const FunctionCall call(context, argc, argv);
     if (call.isNull(1) || call.type(1) != SQLITE_INTEGER || call.integer(1) < 0)
-        return call.refuse(kMask, call.display(1),
-                           QStringLiteral("keep_last of mask must be a whole number >= 0"));
+        return call.refuseArgument(kMask, 1,
+                                   QStringLiteral("keep_last of mask must be a whole number >= 0"));
     if (call.isNull(0))
         return call.setNull();
     call.setText(mask(call.text(0), call.integer(1)));
@@ -71,9 +71,10 @@ void PrivacyFunctions::pseudonymFn(sqlite3_context *context, int argc, sqlite3_v
 {
     const FunctionCall call(context, argc, argv);
     if (call.isNull(1) || call.text(1).isEmpty())
-        return call.refuse(kPseudonym, call.display(1),
-                           QStringLiteral("pseudonym needs a non-empty salt, e.g. a secret of "
-                                          "the project"));
+        return call.refuseArgument(
+            kPseudonym, 1,
+            QStringLiteral("pseudonym needs a non-empty salt, e.g. a secret of "
+                           "the project"));
     if (call.isNull(0))
         return call.setNull();
     call.setText(pseudonym(KeyFunctions::canonicalPart(call, 0), call.text(1)));

@@ -47,25 +47,45 @@ qint64 ReportFacts::duplicates(const TableReconciliation &table)
 QList<ReportFacts::Quality> ReportFacts::quality(const TableReconciliation &table,
                                                  const ReconcileThresholds &thresholds)
 {
-    return {{QStringLiteral("Null values"), table.targetNulls, table.expectedNulls},
-            {QStringLiteral("Duplicates"), duplicates(table), thresholds.maxDuplicates},
-            {QStringLiteral("Orphaned references"), table.orphanRows(), thresholds.maxOrphans},
-            {QStringLiteral("Invalid data"), table.invalidRows(), thresholds.maxInvalid}};
+    QList<Quality> checks = {
+        {QStringLiteral("Null values"), table.targetNulls, table.expectedNulls, false},
+        {QStringLiteral("Duplicates"), duplicates(table), thresholds.maxDuplicates},
+        {QStringLiteral("Orphaned references"), table.orphanRows(), thresholds.maxOrphans},
+        {QStringLiteral("Invalid data"), table.invalidRows(), thresholds.maxInvalid}};
+    for (Quality &q : checks)
+        q.ok = q.found <= q.acceptable;
+    return checks;
 }
 
+// Found adds up over the tables; a threshold holds for each table, and the expected nulls add
+// up like the found ones.
 QList<ReportFacts::Quality> ReportFacts::quality() const
 {
     QList<Quality> sum = quality(TableReconciliation(), m_report.settings.thresholds);
-    for (Quality &q : sum)
-        q.acceptable = 0;
     for (const TableReconciliation &t : m_report.tables) {
         const QList<Quality> one = quality(t, m_report.settings.thresholds);
         for (qsizetype i = 0; i < sum.size(); ++i) {
             sum[i].found += one[i].found;
-            sum[i].acceptable += one[i].acceptable;
+            if (!sum[i].threshold)
+                sum[i].acceptable += one[i].acceptable;
+            sum[i].ok = sum[i].ok && one[i].ok;
         }
     }
+    for (Quality &q : sum)
+        q.perTable = q.threshold && m_report.tables.size() > 1;
     return sum;
+}
+
+QString ReportFacts::bound(const Quality &quality)
+{
+    if (!quality.threshold)
+        return quality.found == quality.acceptable
+                   ? QString()
+                   : QStringLiteral("expected: %1").arg(count(quality.acceptable));
+    QString text = QStringLiteral("acceptable: %1").arg(count(quality.acceptable));
+    if (quality.perTable && quality.acceptable > 0)
+        text += QStringLiteral(" per table");
+    return text;
 }
 
 bool ReportFacts::sensitive(const TableReconciliation &table, const QString &columns) const

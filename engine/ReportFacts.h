@@ -17,13 +17,17 @@ public:
         QString to;
         bool known() const { return !from.isEmpty() || !to.isEmpty(); }
     };
-    // A figure and what is acceptable for it (the template's "Null values: X (acceptable: Y)").
+    // A figure and what passes for it (the template's "Null values: X (acceptable: Y)"): a
+    // threshold of the project's reconcile settings, which holds for each table; or, for null
+    // values, which have none, as many as the mapping produces.
     struct Quality
     {
         QString label;
         qint64 found = 0;
-        qint64 acceptable = 0;
-        bool ok() const { return found <= acceptable; }
+        qint64 acceptable = 0; // the threshold, or the expected count
+        bool threshold = true; // false: acceptable is the expected count
+        bool perTable = false; // a summary of several tables, each held to the threshold
+        bool ok = true;        // within, in every table
     };
 
     static constexpr auto kMask = u"\u2022\u2022\u2022\u2022\u2022";
@@ -40,6 +44,9 @@ public:
 
     // Null values, duplicates, orphaned references and invalid data against what is acceptable.
     QList<Quality> quality() const;
+    // What to show after a figure: "acceptable: 2", "acceptable: 2 per table", "expected: 16"
+    // when the nulls found are not the expected ones, or nothing (the nulls expected).
+    static QString bound(const Quality &quality);
     static QList<Quality> quality(const TableReconciliation &table,
                                   const ReconcileThresholds &thresholds);
     // Target rows sharing what should be unique (the target key or a unique constraint), as the

@@ -11,9 +11,16 @@ namespace cutover {
 
 namespace {
 
-Violation conversionViolation(const QString &column, const QString &value, const QString &reason)
+Violation conversionViolation(const QString &column, const QVariant &value, const QString &reason)
 {
-    return {Violation::Kind::Conversion, column, QStringLiteral("conversion"), value, reason, true};
+    const auto [shown, form] = ValueText::shown(value);
+    return {Violation::Kind::Conversion,
+            column,
+            QStringLiteral("conversion"),
+            shown,
+            reason,
+            true,
+            form};
 }
 
 // Whether a and b are the same value: same type and the same data (the same string buffer, an
@@ -172,8 +179,7 @@ void RowConverter::convertRow(const QList<const Target *> &targets, const QVaria
         }
         Conversion converted = convertValue(target, value);
         if (!converted.ok()) {
-            violations.append(
-                conversionViolation(target.name, ValueText::display(value), converted.reason));
+            violations.append(conversionViolation(target.name, value, converted.reason));
             continue;
         }
         values[column] = std::move(converted.value);
@@ -214,7 +220,7 @@ void RowConverter::settleNull(const Target &target, qsizetype column,
         return;
     }
     violations.append(conversionViolation(
-        target.name, QStringLiteral("NULL"),
+        target.name, QVariant(),
         QStringLiteral("%1 is required (NOT NULL) and the expression gave NULL").arg(target.name)));
 }
 

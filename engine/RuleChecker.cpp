@@ -6,6 +6,7 @@
 #include "ValueText.h"
 
 #include <optional>
+#include <tuple>
 
 namespace cutover {
 
@@ -180,12 +181,20 @@ Result<void> RuleChecker::compileExpressions(const QList<LookupMap> &lookups)
 Violation RuleChecker::violation(const Checked &checked, const QVariant &value,
                                  const QString &reason) const
 {
+    Violation v = rowViolation(checked, reason);
+    std::tie(v.value, v.valueForm) = ValueText::shown(value);
+    return v;
+}
+
+Violation RuleChecker::rowViolation(const Checked &checked, const QString &reason) const
+{
     return {Violation::Kind::Rule,
             checked.rule.column,
             checked.rule.name,
-            ValueText::display(value),
+            QString(),
             checked.rule.message.isEmpty() ? reason : checked.rule.message,
-            checked.rule.severity == Rule::Severity::Blocking};
+            checked.rule.severity == Rule::Severity::Blocking,
+            Violation::ValueForm::None};
 }
 
 Result<QList<QList<Violation>>> RuleChecker::checkExpressions(const RowBatch &converted)
@@ -211,16 +220,18 @@ Result<QList<QList<Violation>>> RuleChecker::checkExpressions(const RowBatch &co
             const Checked &checked = *m_rules.at(m_expressionRules.at(i));
             const auto truth = truthOf(result->values.rows.at(row).at(i));
             if (truth && !*truth)
-                found[row].append(
-                    violation(checked, QVariant(),
-                              QStringLiteral("the row breaks %1").arg(checked.rule.expression)));
+                found[row].append(rowViolation(
+                    checked, QStringLiteral("the row breaks %1").arg(checked.rule.expression)));
         }
         for (const Violation &refused : result->violations.value(row)) {
             const Checked &checked = *m_rules.at(m_expressionRules.at(
                 qMax<qsizetype>(0, result->values.columns.indexOf(refused.column))));
-            found[row].append(violation(checked, QVariant(refused.value),
-                                        QStringLiteral("the rule could not be evaluated: %1: %2")
-                                            .arg(refused.source, refused.reason)));
+            Violation v =
+                rowViolation(checked, QStringLiteral("the rule could not be evaluated: %1: %2")
+                                          .arg(refused.source, refused.reason));
+            v.value = refused.value; // as the function showed it, cut already
+            v.valueForm = refused.valueForm;
+            found[row].append(v);
         }
     }
     return found;

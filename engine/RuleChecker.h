@@ -109,6 +109,8 @@ private:
                      QList<Violation> &out, Check &check);
     QString uniqueKey(const Checked &checked, const RowBatch &converted, qsizetype row) const;
     Violation violation(const Checked &checked, const QVariant &value, const QString &reason) const;
+    // A violation without a value: a rule over the whole row, where no one value broke it.
+    Violation rowViolation(const Checked &checked, const QString &reason) const;
 
     TableInfo m_table;
     QList<std::shared_ptr<Checked>> m_rules;

@@ -81,7 +81,21 @@ RunProgress RunEngine::progress() const
         }
         p.tables.append(t);
     }
+    // Tables whose loaders are still being made wait: the total is known from the plan on.
+    for (qsizetype i = p.tables.size(); i < m_planned.size(); ++i) {
+        TableProgress t;
+        t.table = m_planned.at(i);
+        p.tables.append(t);
+    }
     return p;
+}
+
+void RunEngine::announcePlan()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const RunPlanner::Table &t : std::as_const(m_plan))
+        if (!m_options.retryQuarantined || m_retryKeys.contains(t.mapping->target))
+            m_planned.append(t.mapping->target);
 }
 
 Result<RunRecord> RunEngine::run(RunControl &control)
@@ -113,6 +127,8 @@ Result<RunRecord> RunEngine::execute(RunControl &control)
     if (auto recorded = m_lock->recordRun(*m_ledger, m_runId); !recorded)
         notice(recorded.error().toString());
     Result<void> ready = m_options.retryQuarantined ? collectRetryKeys() : Result<void>();
+    if (ready)
+        announcePlan();
     if (ready)
         ready = backup();
     if (ready)

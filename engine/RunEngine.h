@@ -74,6 +74,9 @@ private:
     Result<void> prepare();
     Result<void> recordCreatedTables(const QStringList &createdNow);
     Result<void> collectRetryKeys();
+    // The tables progress() shows from now on: the planned ones, in a retry those with rows to
+    // retry.
+    void announcePlan();
     bool indexesParents() const;
     Result<void> findEmptyTables();
     Result<void> createLoaders(RunControl &control);
@@ -114,8 +117,9 @@ private:
     QStringList m_problems;
     RunReferenceIndex m_index;
     std::vector<std::unique_ptr<Slot>> m_slots;
-    mutable QMutex m_mutex; // guards m_stage and the slots' records
+    mutable QMutex m_mutex; // guards m_stage, m_planned and the slots' records
     QString m_stage;
+    QStringList m_planned;      // target tables, in the order of m_plan (announcePlan)
     QString m_thresholdMessage; // a dry run does not stop: it reports what would have
     QElapsedTimer m_clock;
 };

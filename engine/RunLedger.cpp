@@ -2,12 +2,15 @@
 
 #include "KeyCrosswalk.h"
 #include "ReportStore.h"
+#include "SourceKey.h"
 #include "TargetSession.h"
 #include "ViolationJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace cutover {
 
@@ -715,7 +718,35 @@ Result<QList<QuarantinedRow>> RunLedger::quarantine(const std::optional<QString>
     QList<QuarantinedRow> result;
     for (const QVariantList &row : std::as_const(*rows))
         result.append(quarantinedFromRow(row));
-    return result;
+    return inKeyOrder(std::move(result));
+}
+
+// The database orders the keys as text ([1004] before [102]); they sort as their type does.
+QList<QuarantinedRow> RunLedger::inKeyOrder(QList<QuarantinedRow> rows)
+{
+    struct Entry
+    {
+        QVariantList key;
+        qsizetype row;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(size_t(rows.size()));
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        entries.push_back({SourceKey::parts(rows.at(i).sourceKey), i});
+    std::stable_sort(entries.begin(), entries.end(), [&rows](const Entry &a, const Entry &b) {
+        const QuarantinedRow &x = rows.at(a.row);
+        const QuarantinedRow &y = rows.at(b.row);
+        if (x.runId != y.runId)
+            return x.runId < y.runId;
+        if (x.tableName != y.tableName)
+            return x.tableName < y.tableName;
+        return SourceKey::lessThan(a.key, b.key);
+    });
+    QList<QuarantinedRow> sorted;
+    sorted.reserve(rows.size());
+    for (const Entry &e : entries)
+        sorted.append(std::move(rows[e.row]));
+    return sorted;
 }
 
 Result<void> RunLedger::markRetried(const QString &runId, const QString &table,

@@ -83,7 +83,8 @@ public:
     // The project's runs, newest first, each with its tables.
     Result<QList<RunRecord>> runs(const QString &project);
     Result<std::optional<RunRecord>> run(const QString &runId);
-    // Quarantined rows, optionally of one run and/or one table, in key order.
+    // Quarantined rows, optionally of one run and/or one table, by run and table, each table's
+    // rows in the order of their source keys (numbers numerically, text as text).
     Result<QList<QuarantinedRow>> quarantine(const std::optional<QString> &runId = std::nullopt,
                                              const std::optional<QString> &table = std::nullopt);
     // Marks a quarantined row as loaded again by retryRunId.
@@ -145,6 +146,7 @@ private:
     Result<void> attachCheckpoint(RunTableRecord &table);
     static RunTableRecord tableFromRow(const QVariantList &row);
     QuarantinedRow quarantinedFromRow(const QVariantList &row) const;
+    static QList<QuarantinedRow> inKeyOrder(QList<QuarantinedRow> rows);
     Result<void> writeQuarantine(const QString &runId, const QString &table,
                                  const QList<QuarantinedRow> &rows);
     Result<void> writeKeys(const QString &runId, const QString &table, const QStringList &keys);

@@ -51,6 +51,59 @@ std::optional<QString> plainJson(const QVariantList &values)
     return json;
 }
 
+// Where a value sorts among the kinds of key values: NULL, number, text.
+int rank(const QVariant &value)
+{
+    if (value.isNull())
+        return 0;
+    return ValueText::isNumber(value) ? 1 : 2;
+}
+
+int compareNumbers(const QVariant &a, const QVariant &b)
+{
+    if (ValueText::isInteger(a) && ValueText::isInteger(b)) {
+        const qint64 x = a.toLongLong();
+        const qint64 y = b.toLongLong();
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+    const double x = a.toDouble();
+    const double y = b.toDouble();
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// A UTF-16 code unit in code point order: surrogates (U+D800..U+DFFF, the code points above
+// U+FFFF) after U+E000..U+FFFF, which UTF-16 puts after them.
+int codePointOrder(char16_t unit)
+{
+    if (unit >= 0xD800 && unit < 0xE000)
+        return unit + 0x2000;
+    if (unit >= 0xE000)
+        return unit - 0x800;
+    return unit;
+}
+
+int compareTexts(QStringView a, QStringView b)
+{
+    const qsizetype n = qMin(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i)
+        if (a[i] != b[i])
+            return codePointOrder(a[i].unicode()) < codePointOrder(b[i].unicode()) ? -1 : 1;
+    return a.size() < b.size() ? -1 : a.size() > b.size() ? 1 : 0;
+}
+
+int comparePart(const QVariant &a, const QVariant &b)
+{
+    const int ra = rank(a);
+    const int rb = rank(b);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    if (ra == 1)
+        return compareNumbers(a, b);
+    if (ra == 2)
+        return compareTexts(ValueText::of(a), ValueText::of(b));
+    return 0;
+}
+
 } // namespace
 
 QString SourceKey::toJson(const QVariantList &values)
@@ -101,6 +154,29 @@ QString SourceKey::of(const QStringList &columns, const QVariantList &row,
     for (const QString &k : keyColumns)
         values.append(row.value(columns.indexOf(k)));
     return toJson(values);
+}
+
+QVariantList SourceKey::parts(const QString &key)
+{
+    if (key.startsWith(u'#'))
+        return {key.mid(1).toLongLong()};
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(key.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray())
+        return {key};
+    QVariantList values;
+    for (const QJsonValue &v : document.array())
+        values.append(v.isNull() ? QVariant() : v.toVariant());
+    return values;
+}
+
+bool SourceKey::lessThan(const QVariantList &a, const QVariantList &b)
+{
+    const qsizetype n = qMin(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i)
+        if (const int order = comparePart(a.at(i), b.at(i)); order != 0)
+            return order < 0;
+    return a.size() < b.size();
 }
 
 QString SourceKey::literal(const QVariant &value)

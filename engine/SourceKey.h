@@ -20,6 +20,12 @@ public:
     // there are no key columns (a keyless source: the row's position in the read).
     static QString of(const QStringList &columns, const QVariantList &row,
                       const QStringList &keyColumns, qint64 rowNumber);
+    // A key as of() wrote it, as values to order by: a keyless row's position ("#12") as a
+    // number, a text that is not a JSON array as one text value.
+    static QVariantList parts(const QString &key);
+    // Whether key a comes before key b as the key's type orders them, part by part: NULL first,
+    // then numbers numerically, then text by its characters (the binary collation).
+    static bool lessThan(const QVariantList &a, const QVariantList &b);
 
     // Rows after `last` in key order: "k" > 5, or ("a", "b") > (1, 'x') for a composite key.
     static QString afterCondition(ConnectionSpec::Kind kind, const QStringList &keyColumns,

@@ -369,10 +369,10 @@ void TextFunctions::regexpExtractFn(sqlite3_context *context, int argc, sqlite3_
         return;
     const qint64 group = argc > 2 ? call.integer(2) : 0;
     if (group < 0 || group > re->captureCount())
-        return call.refuse(kRegexpExtract, call.display(2),
-                           QStringLiteral("the pattern has no group %1 (it has %2)")
-                               .arg(call.display(2))
-                               .arg(re->captureCount()));
+        return call.refuseArgument(kRegexpExtract, 2,
+                                   QStringLiteral("the pattern has no group %1 (it has %2)")
+                                       .arg(call.display(2))
+                                       .arg(re->captureCount()));
     const std::optional<QRegularExpressionMatch> m = re->first(call.text(0));
     if (!m)
         return call.refuse(kRegexpExtract, call.text(0), RegexMatcher::giveUpReason());
@@ -388,9 +388,10 @@ void TextFunctions::splitPartFn(sqlite3_context *context, int argc, sqlite3_valu
         return call.setNull();
     const qint64 n = call.integer(2);
     if (n == 0)
-        return call.refuse(kSplitPart, call.display(2),
-                           QStringLiteral("split_part counts fields from 1 (or from -1 at the "
-                                          "end); 0 is no field"));
+        return call.refuseArgument(
+            kSplitPart, 2,
+            QStringLiteral("split_part counts fields from 1 (or from -1 at the "
+                           "end); 0 is no field"));
     const QString delimiter = call.text(1);
     const QStringList fields =
         delimiter.isEmpty() ? QStringList{call.text(0)} : call.text(0).split(delimiter);

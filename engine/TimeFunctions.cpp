@@ -170,10 +170,10 @@ std::optional<QTimeZone> TimeFunctions::zone(const FunctionCall &call, int i,
         return *cached;
     const QByteArray name = call.utf8(i).trimmed();
     if (call.isNull(i) || name.isEmpty() || !isKnownZone(name)) {
-        call.refuse(function, call.display(i),
-                    QStringLiteral("unknown time zone '%1': use an IANA name such as "
-                                   "Europe/Berlin or UTC")
-                        .arg(call.display(i)));
+        call.refuseArgument(function, i,
+                            QStringLiteral("unknown time zone '%1': use an IANA name such as "
+                                           "Europe/Berlin or UTC")
+                                .arg(call.display(i)));
         return std::nullopt;
     }
     const QTimeZone zone(name);
@@ -189,10 +189,11 @@ void TimeFunctions::toUtc(sqlite3_context *context, int argc, sqlite3_value **ar
         return;
     const DstRule rule = dstRule(call);
     if (rule == DstRule::Unknown)
-        return call.refuse(kToUtc, call.display(2),
-                           QStringLiteral("unknown DST rule '%1': use 'earlier', 'later' or "
-                                          "'error'")
-                               .arg(call.display(2)));
+        return call.refuseArgument(
+            kToUtc, 2,
+            QStringLiteral("unknown DST rule '%1': use 'earlier', 'later' or "
+                           "'error'")
+                .arg(call.display(2)));
     if (call.isNull(0))
         return call.setNull();
     // The common case without a QString: a plain local timestamp that falls once.
@@ -208,7 +209,7 @@ void TimeFunctions::toUtc(sqlite3_context *context, int argc, sqlite3_value **ar
         }
     const Result<IsoTimestamp> parsed = IsoTimestamp::parse(call.text(0));
     if (!parsed)
-        return call.refuse(kToUtc, call.display(0), parsed.error().message());
+        return call.refuseArgument(kToUtc, 0, parsed.error().message());
     const IsoTimestamp &t = *parsed;
     const QString utcSuffix = QStringLiteral("Z");
     if (t.hasOffset)
@@ -216,8 +217,8 @@ void TimeFunctions::toUtc(sqlite3_context *context, int argc, sqlite3_value **ar
             IsoTimestamp::format(t.wallSeconds() - t.offsetSeconds, t.fraction, utcSuffix));
     const LocalTime local = LocalTime::resolve(*tz, t.wallSeconds());
     if (local.kind != LocalTime::Kind::Unique && rule == DstRule::Error)
-        return call.refuse(kToUtc, call.display(0),
-                           gapOrOverlap(t, QString::fromUtf8(tz->id()), local.kind));
+        return call.refuseArgument(kToUtc, 0,
+                                   gapOrOverlap(t, QString::fromUtf8(tz->id()), local.kind));
     const qint64 utc = rule == DstRule::Later ? local.later : local.earlier;
     call.setText(IsoTimestamp::format(utc, t.fraction, utcSuffix));
 }
@@ -232,7 +233,7 @@ void TimeFunctions::fromUtc(sqlite3_context *context, int argc, sqlite3_value **
         return call.setNull();
     const Result<IsoTimestamp> parsed = IsoTimestamp::parse(call.text(0));
     if (!parsed)
-        return call.refuse(kFromUtc, call.display(0), parsed.error().message());
+        return call.refuseArgument(kFromUtc, 0, parsed.error().message());
     const qint64 utc = parsed->wallSeconds() - parsed->offsetSeconds;
     const int offset = tz->offsetFromUtc(QDateTime::fromSecsSinceEpoch(utc, Qt::UTC));
     call.setText(IsoTimestamp::format(utc + offset, parsed->fraction));
@@ -324,9 +325,9 @@ void TimeFunctions::parseDatetime(sqlite3_context *context, int argc, sqlite3_va
 {
     const FunctionCall call(context, argc, argv);
     if (argc < 2)
-        return call.refuse(kParse, QString(),
-                           QStringLiteral("parse_datetime needs the text and at least one format, "
-                                          "e.g. parse_datetime(dob, 'dd.MM.yyyy')"));
+        return call.refuseCall(
+            kParse, QStringLiteral("parse_datetime needs the text and at least one format, "
+                                   "e.g. parse_datetime(dob, 'dd.MM.yyyy')"));
     // A checked format argument is kept while it stays the same (FunctionCall::cache).
     QStringList formats;
     for (int i = 1; i < argc; ++i) {
@@ -335,8 +336,8 @@ void TimeFunctions::parseDatetime(sqlite3_context *context, int argc, sqlite3_va
             continue;
         }
         if (call.isNull(i) || call.text(i).isEmpty())
-            return call.refuse(kParse, call.display(i),
-                               QStringLiteral("format %1 of parse_datetime is empty").arg(i));
+            return call.refuseArgument(
+                kParse, i, QStringLiteral("format %1 of parse_datetime is empty").arg(i));
         formats.append(call.text(i));
         call.cache(i, formats.last());
     }
@@ -344,31 +345,33 @@ void TimeFunctions::parseDatetime(sqlite3_context *context, int argc, sqlite3_va
         return call.setNull();
     const QString text = call.text(0).trimmed();
     if (text.isEmpty())
-        return call.refuse(kParse, call.display(0),
-                           QStringLiteral("empty text is not a date (use null_if_blank() to "
-                                          "turn blanks into NULL)"));
+        return call.refuseArgument(
+            kParse, 0,
+            QStringLiteral("empty text is not a date (use null_if_blank() to "
+                           "turn blanks into NULL)"));
     for (const QString &format : std::as_const(formats)) {
         const QString parsed = parseWith(text, format);
         if (!parsed.isEmpty())
             return call.setText(parsed);
     }
-    call.refuse(kParse, call.display(0),
-                QStringLiteral("'%1' fits none of the formats %2")
-                    .arg(call.text(0), QLatin1Char('\'') + formats.join(QStringLiteral("', '")) +
-                                           QLatin1Char('\'')));
+    call.refuseArgument(
+        kParse, 0,
+        QStringLiteral("'%1' fits none of the formats %2")
+            .arg(call.text(0),
+                 QLatin1Char('\'') + formats.join(QStringLiteral("', '")) + QLatin1Char('\'')));
 }
 
 void TimeFunctions::formatDatetime(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     const FunctionCall call(context, argc, argv);
     if (call.isNull(1) || call.text(1).isEmpty())
-        return call.refuse(kFormat, call.display(1),
-                           QStringLiteral("the format of format_datetime is empty"));
+        return call.refuseArgument(kFormat, 1,
+                                   QStringLiteral("the format of format_datetime is empty"));
     if (call.isNull(0))
         return call.setNull();
     const Result<IsoTimestamp> parsed = IsoTimestamp::parse(call.text(0));
     if (!parsed)
-        return call.refuse(kFormat, call.display(0), parsed.error().message());
+        return call.refuseArgument(kFormat, 0, parsed.error().message());
     const int ms = parsed->fraction.left(3).leftJustified(3, QLatin1Char('0')).toInt();
     const QTime time = parsed->time.addMSecs(ms);
     const QDateTime dt =

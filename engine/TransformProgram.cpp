@@ -599,7 +599,7 @@ Result<void> TransformProgram::stepRow(const QVariantList &input, qsizetype row,
         // A built-in function raised an error (malformed JSON, integer overflow, a value too
         // large), or the row ran too long: the row gets a violation and the batch goes on.
         out.violations[row].append({Violation::Kind::Function, QString(), QStringLiteral("sqlite"),
-                                    QString(), reason, true});
+                                    QString(), reason, true, Violation::ValueForm::None});
         for (int c = 0; c < columnCount; ++c)
             values.append(QVariant());
         sqlite3_reset(m_select);

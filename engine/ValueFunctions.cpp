@@ -298,17 +298,17 @@ void ValueFunctions::lookup(sqlite3_context *context, int argc, sqlite3_value **
             return sqlite3_result_value(context, argv[2]);
         if (cached->map->hasDefault)
             return call.setText(cached->map->defaultValue);
-        const QString text = call.display(1);
-        return call.refuse(
-            kLookup, text,
-            QStringLiteral("value '%1' is not in lookup '%2'").arg(text, cached->map->name));
+        return call.refuseArgument(kLookup, 1,
+                                   QStringLiteral("value '%1' is not in lookup '%2'")
+                                       .arg(call.display(1), cached->map->name));
     }
     const QString name = call.text(0);
     const auto map = call.env().lookups.constFind(name);
     if (call.isNull(0) || map == call.env().lookups.constEnd())
-        return call.refuse(kLookup, call.display(0),
-                           QStringLiteral("there is no lookup map named '%1' in the project")
-                               .arg(call.display(0)));
+        return call.refuseArgument(
+            kLookup, 0,
+            QStringLiteral("there is no lookup map named '%1' in the project")
+                .arg(call.display(0)));
     if (call.isNull(1))
         return call.setNull();
     const QString key = call.text(1);
@@ -322,7 +322,8 @@ void ValueFunctions::lookup(sqlite3_context *context, int argc, sqlite3_value **
         return sqlite3_result_value(context, argv[2]);
     if (map->hasDefault)
         return call.setText(map->defaultValue);
-    call.refuse(kLookup, key, QStringLiteral("value '%1' is not in lookup '%2'").arg(key, name));
+    call.refuseArgument(
+        kLookup, 1, QStringLiteral("value '%1' is not in lookup '%2'").arg(call.display(1), name));
 }
 
 void ValueFunctions::toInt(sqlite3_context *context, int argc, sqlite3_value **argv)
@@ -334,18 +335,17 @@ void ValueFunctions::toInt(sqlite3_context *context, int argc, sqlite3_value **a
     case SQLITE_INTEGER:
         return call.setInteger(call.integer(0));
     case SQLITE_BLOB:
-        return call.refuse(kToInt, call.display(0),
-                           QStringLiteral("binary data is not an integer"));
+        return call.refuseArgument(kToInt, 0, QStringLiteral("binary data is not an integer"));
     case SQLITE_FLOAT: {
         const double value = call.real(0);
         // 2^63 is exactly representable; every double below it in magnitude fits qint64.
         if (std::trunc(value) == value && value >= -9223372036854775808.0 &&
             value < 9223372036854775808.0)
             return call.setInteger(qint64(value));
-        return call.refuse(kToInt, call.display(0),
-                           std::isfinite(value) && std::trunc(value) == value
-                               ? QStringLiteral("out of the 64-bit integer range")
-                               : QStringLiteral("has a fraction; not an integer"));
+        return call.refuseArgument(kToInt, 0,
+                                   std::isfinite(value) && std::trunc(value) == value
+                                       ? QStringLiteral("out of the 64-bit integer range")
+                                       : QStringLiteral("has a fraction; not an integer"));
     }
     default:
         break;
@@ -367,7 +367,7 @@ void ValueFunctions::toInt(sqlite3_context *context, int argc, sqlite3_value **a
     }
     QString reason;
     const std::optional<qint64> value = integer(call.text(0), &reason);
-    value ? call.setInteger(*value) : call.refuse(kToInt, call.display(0), reason);
+    value ? call.setInteger(*value) : call.refuseArgument(kToInt, 0, reason);
 }
 
 void ValueFunctions::toDecimal(sqlite3_context *context, int argc, sqlite3_value **argv)
@@ -375,22 +375,22 @@ void ValueFunctions::toDecimal(sqlite3_context *context, int argc, sqlite3_value
     const FunctionCall call(context, argc, argv);
     const qint64 scale = call.integer(1);
     if (call.type(1) != SQLITE_INTEGER || scale < 0 || scale > kMaxScale)
-        return call.refuse(kToDecimal, call.display(1),
-                           QStringLiteral("the scale of to_decimal must be a whole number from 0 "
-                                          "to %1")
-                               .arg(kMaxScale));
+        return call.refuseArgument(
+            kToDecimal, 1,
+            QStringLiteral("the scale of to_decimal must be a whole number from 0 "
+                           "to %1")
+                .arg(kMaxScale));
     if (call.isNull(0))
         return call.setNull();
     if (call.type(0) == SQLITE_BLOB)
-        return call.refuse(kToDecimal, call.display(0),
-                           QStringLiteral("binary data is not a number"));
+        return call.refuseArgument(kToDecimal, 0, QStringLiteral("binary data is not a number"));
     if (call.type(0) != SQLITE_FLOAT)
         if (const auto simple = simpleDecimal(call.utf8View(0), int(scale)))
             return call.setUtf8(*simple, true);
     const QString text = call.type(0) == SQLITE_FLOAT ? realText(call.real(0)) : call.text(0);
     QString reason;
     const std::optional<QString> value = decimal(text, int(scale), &reason);
-    value ? call.setText(*value) : call.refuse(kToDecimal, call.display(0), reason);
+    value ? call.setText(*value) : call.refuseArgument(kToDecimal, 0, reason);
 }
 
 void ValueFunctions::toBool(sqlite3_context *context, int argc, sqlite3_value **argv)
@@ -402,9 +402,10 @@ void ValueFunctions::toBool(sqlite3_context *context, int argc, sqlite3_value **
     const std::optional<bool> value = call.type(0) == SQLITE_BLOB ? std::nullopt : boolWord(text);
     if (value)
         return call.setInteger(*value ? 1 : 0);
-    call.refuse(kToBool, call.display(0),
-                QStringLiteral("not a yes/no value (use yes/no, true/false, y/n, t/f, 1/0, on/off "
-                               "or ja/nein)"));
+    call.refuseArgument(
+        kToBool, 0,
+        QStringLiteral("not a yes/no value (use yes/no, true/false, y/n, t/f, 1/0, on/off "
+                       "or ja/nein)"));
 }
 
 } // namespace cutover

@@ -39,10 +39,48 @@ QString ValueText::display(const QVariant &value)
 {
     if (value.isNull())
         return QStringLiteral("NULL");
+    if (isBinary(value))
+        return displayBytes(value.toByteArray());
     const QString text = of(value);
     if (text.size() <= DisplayLimit)
         return text;
-    return text.left(DisplayLimit) + QStringLiteral("… (%1 characters)").arg(text.size());
+    return cut(text) + QStringLiteral(" (%1 characters)").arg(text.size());
+}
+
+std::pair<QString, Violation::ValueForm> ValueText::shown(const QVariant &value)
+{
+    if (value.isNull() || isNumber(value) || isBinary(value) || value.typeId() == QMetaType::Bool)
+        return {display(value), Violation::ValueForm::Literal};
+    const QString text = of(value);
+    if (text.size() <= DisplayLimit)
+        return {text, Violation::ValueForm::Text};
+    // Quoted here, so that the count stays outside the quotes: 'Lorem…' (5000 characters).
+    return {quoted(cut(text)) + QStringLiteral(" (%1 characters)").arg(text.size()),
+            Violation::ValueForm::Literal};
+}
+
+QString ValueText::quoted(const QString &text)
+{
+    return QLatin1Char('\'') + QString(text).replace(u'\'', QStringLiteral("''")) +
+           QLatin1Char('\'');
+}
+
+QString ValueText::displayBytes(const QByteArray &bytes)
+{
+    constexpr qsizetype limit = DisplayLimit / 2; // two hex digits a byte
+    if (bytes.size() <= limit)
+        return QStringLiteral("x'%1'").arg(QString::fromLatin1(bytes.toHex()));
+    return QStringLiteral("x'%1…' (%2 bytes)")
+        .arg(QString::fromLatin1(bytes.first(limit).toHex()))
+        .arg(bytes.size());
+}
+
+// The first DisplayLimit characters and an ellipsis, never half a surrogate pair.
+QString ValueText::cut(const QString &text)
+{
+    const qsizetype size =
+        text.at(DisplayLimit - 1).isHighSurrogate() ? DisplayLimit - 1 : DisplayLimit;
+    return text.left(size) + QChar(0x2026);
 }
 
 bool ValueText::isInteger(const QVariant &value)

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "Violation.h"
+
 #include <QString>
 #include <QVariant>
+#include <utility>
 
 namespace cutover {
 
@@ -16,8 +19,15 @@ public:
     // of() for a value read back from a database, as the batches have it (QPSQL reads a uuid as
     // a QUuid).
     static QString ofStored(const QVariant &value);
-    // For a person: like of(), but NULL reads "NULL" and blobs and very long texts are cut.
+    // For a person: like of(), but NULL reads "NULL" and long blobs and texts are cut, with
+    // their size: x'0a1b…' (5000 bytes), Lorem… (9000 characters).
     static QString display(const QVariant &value);
+    // A value as a violation keeps it: text as it is (a printer quotes it), or a literal shown
+    // as it is: NULL, a number, x'0a1b' bytes, or a cut text already in quotes with its size
+    // outside them ('Lorem…' (9000 characters)).
+    static std::pair<QString, Violation::ValueForm> shown(const QVariant &value);
+    // text as SQL writes it: in single quotes, each ' doubled ('O''Brien').
+    static QString quoted(const QString &text);
 
     static bool isInteger(const QVariant &value);
     static bool isBinary(const QVariant &value) { return value.typeId() == QMetaType::QByteArray; }
@@ -25,6 +35,10 @@ public:
     {
         return isInteger(value) || value.typeId() == QMetaType::Double;
     }
+
+private:
+    static QString displayBytes(const QByteArray &bytes);
+    static QString cut(const QString &text);
 };
 
 } // namespace cutover

@@ -1,6 +1,7 @@
 #include "ViolationJson.h"
 
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace cutover {
 
@@ -17,6 +18,38 @@ QString ViolationJson::kindName(Violation::Kind kind)
         break;
     }
     return QStringLiteral("function");
+}
+
+QString ViolationJson::formName(Violation::ValueForm form)
+{
+    switch (form) {
+    case Violation::ValueForm::Literal:
+        return QStringLiteral("literal");
+    case Violation::ValueForm::None:
+        return QStringLiteral("none");
+    case Violation::ValueForm::Text:
+        break;
+    }
+    return QStringLiteral("text");
+}
+
+// Violations stored before the form was: NULL and bytes (x'0a1b', or cut: x'0a1b… (603
+// characters)) were literals, the rest text.
+Violation::ValueForm ViolationJson::parseForm(const QJsonValue &name, const Violation &v)
+{
+    if (name == QLatin1String("literal"))
+        return Violation::ValueForm::Literal;
+    if (name == QLatin1String("none"))
+        return Violation::ValueForm::None;
+    if (name == QLatin1String("text"))
+        return Violation::ValueForm::Text;
+    static const QRegularExpression hex(
+        QStringLiteral("^x'(([0-9a-f]{2})*'|[0-9a-f]*… \\(\\d+ characters\\))$"));
+    if (v.value == QLatin1String("NULL") || hex.match(v.value).hasMatch())
+        return Violation::ValueForm::Literal;
+    if (v.value.isEmpty() && v.kind == Violation::Kind::Database)
+        return Violation::ValueForm::None;
+    return Violation::ValueForm::Text;
 }
 
 Violation::Kind ViolationJson::parseKind(const QString &name)
@@ -38,6 +71,7 @@ QJsonArray ViolationJson::toJson(const QList<Violation> &violations)
                                  {QStringLiteral("column"), v.column},
                                  {QStringLiteral("source"), v.source},
                                  {QStringLiteral("value"), v.value},
+                                 {QStringLiteral("valueForm"), formName(v.valueForm)},
                                  {QStringLiteral("reason"), v.reason},
                                  {QStringLiteral("blocking"), v.blocking}});
     return array;
@@ -57,6 +91,7 @@ QList<Violation> ViolationJson::fromJson(const QJsonArray &array)
         v.value = o.value(QStringLiteral("value")).toString();
         v.reason = o.value(QStringLiteral("reason")).toString();
         v.blocking = o.value(QStringLiteral("blocking")).toBool(true);
+        v.valueForm = parseForm(o.value(QStringLiteral("valueForm")), v);
         violations.append(v);
     }
     return violations;

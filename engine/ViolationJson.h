@@ -3,12 +3,14 @@
 #include "Violation.h"
 
 #include <QJsonArray>
+#include <QJsonValue>
 #include <QList>
 
 namespace cutover {
 
 // Violations as JSON for the quarantine ledger and exports:
-// [{"kind": "rule", "column": ..., "source": ..., "value": ..., "reason": ..., "blocking": true}]
+// [{"kind": "rule", "column": ..., "source": ..., "value": ..., "valueForm": "text",
+//   "reason": ..., "blocking": true}]
 class ViolationJson
 {
 public:
@@ -17,6 +19,11 @@ public:
     static QList<Violation> fromJson(const QJsonArray &array);
     static QString kindName(Violation::Kind kind);
     static Violation::Kind parseKind(const QString &name);
+    // "text", "literal" or "none".
+    static QString formName(Violation::ValueForm form);
+
+private:
+    static Violation::ValueForm parseForm(const QJsonValue &name, const Violation &v);
 };
 
 } // namespace cutover

@@ -14,9 +14,10 @@ class ViolationSink
 public:
     // For transform functions: value could not be transformed, and why.
     void report(const QString &function, const QString &value, const QString &reason,
-                bool blocking = true)
+                Violation::ValueForm form = Violation::ValueForm::Text)
     {
-        m_pending.append({Violation::Kind::Function, QString(), function, value, reason, blocking});
+        m_pending.append(
+            {Violation::Kind::Function, QString(), function, value, reason, true, form});
     }
     bool hasPending() const { return !m_pending.isEmpty(); }
     // Moves the pending violations to out, labelled with column.

@@ -2,6 +2,7 @@
 
 #include "HtmlReportWriter.h"
 #include "ReportFacts.h"
+#include "TableWordWrap.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -36,29 +37,54 @@ Result<QByteArray> PdfReportWriter::render(const ReconcileReport &report,
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter pdf(&buffer);
-        pdf.setResolution(kResolution);
-        pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                      QMarginsF(14, 14, 14, 12), QPageLayout::Millimeter));
-        pdf.setTitle(HtmlReportWriter::title(report));
-        pdf.setCreator(QStringLiteral("Cutover %1").arg(QStringLiteral(CUTOVER_VERSION)));
         QTextDocument document;
-        document.documentLayout()->setPaintDevice(&pdf);
-        QFont font(QStringLiteral("DejaVu Sans"));
-        font.setPointSizeF(kFontPointSize);
-        document.setDefaultFont(font);
-        QString html =
-            HtmlReportWriter(HtmlReportWriter::Flavour::RichText).write(report, comparison);
-        // QTextDocument lets the first block after a table straddle a page break; a tiny
-        // spacer there takes that place, so headings move to the next page whole.
-        html.replace(QStringLiteral("</table><h3>"),
-                     QStringLiteral("</table><p style=\"margin:0; font-size:1pt\">&nbsp;</p><h3>"));
-        document.setHtml(html);
+        layOut(document, pdf, report, comparison);
         paint(pdf, document, footer(report));
     }
     if (bytes.isEmpty())
         return Error(Error::Code::Internal, QStringLiteral("the PDF came out empty"),
                      report.project);
     return bytes;
+}
+
+void PdfReportWriter::layOut(QTextDocument &document, QPdfWriter &pdf,
+                             const ReconcileReport &report, const ReportComparison &comparison)
+{
+    pdf.setResolution(kResolution);
+    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                  QMarginsF(14, 14, 14, 12), QPageLayout::Millimeter));
+    pdf.setTitle(HtmlReportWriter::title(report));
+    pdf.setCreator(QStringLiteral("Cutover %1").arg(QStringLiteral(CUTOVER_VERSION)));
+    document.documentLayout()->setPaintDevice(&pdf);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(kFontPointSize);
+    document.setDefaultFont(font);
+    QString html = HtmlReportWriter(HtmlReportWriter::Flavour::RichText).write(report, comparison);
+    // QTextDocument lets the first block after a table straddle a page break; a tiny spacer
+    // there takes that place, so headings move to the next page whole.
+    html.replace(QStringLiteral("</table><h3>"),
+                 QStringLiteral("</table><p style=\"margin:0; font-size:1pt\">&nbsp;</p><h3>"));
+    document.setHtml(html);
+    document.setPageSize(bodySize(pdf));
+    TableWordWrap::apply(document);
+}
+
+QSizeF PdfReportWriter::bodySize(QPdfWriter &pdf)
+{
+    const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
+    return {page.width(), page.height() - footerHeight(pdf)};
+}
+
+qreal PdfReportWriter::footerHeight(QPdfWriter &pdf)
+{
+    return QFontMetricsF(footerFont(), &pdf).height() * 2.5;
+}
+
+QFont PdfReportWriter::footerFont()
+{
+    QFont small(QStringLiteral("DejaVu Sans"));
+    small.setPointSizeF(kFooterPointSize);
+    return small;
 }
 
 QString PdfReportWriter::footer(const ReconcileReport &report)
@@ -68,16 +94,13 @@ QString PdfReportWriter::footer(const ReconcileReport &report)
              reconcileStatusTitle(report.status));
 }
 
-// Lays the document out on the page's printable area less a footer line, and draws it page by
-// page with the footer and "page N of M".
+// Draws the laid-out document page by page with the footer and "page N of M".
 void PdfReportWriter::paint(QPdfWriter &pdf, QTextDocument &document, const QString &footer)
 {
     const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
-    QFont small(QStringLiteral("DejaVu Sans"));
-    small.setPointSizeF(kFooterPointSize);
-    const qreal footerHeight = QFontMetricsF(small, &pdf).height() * 2.5;
-    const QSizeF body(page.width(), page.height() - footerHeight);
-    document.setPageSize(body);
+    const QFont small = footerFont();
+    const qreal footerHeight = PdfReportWriter::footerHeight(pdf);
+    const QSizeF body = document.pageSize();
     const int pages = document.pageCount();
     QPainter painter(&pdf);
     for (int i = 0; i < pages; ++i) {

@@ -5,6 +5,8 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QFont>
+#include <QSizeF>
 
 class QPdfWriter;
 class QTextDocument;
@@ -24,7 +26,16 @@ public:
     static Result<void> write(const QString &file, const ReconcileReport &report,
                               const ReportComparison &comparison = ReportComparison());
 
+    // Sets pdf up (A4, resolution, title) and lays the report out in document for its pages,
+    // as render() draws it.
+    static void layOut(QTextDocument &document, QPdfWriter &pdf, const ReconcileReport &report,
+                       const ReportComparison &comparison = ReportComparison());
+
 private:
+    // The page's printable area less the footer.
+    static QSizeF bodySize(QPdfWriter &pdf);
+    static qreal footerHeight(QPdfWriter &pdf);
+    static QFont footerFont();
     static QString footer(const ReconcileReport &report);
     static void paint(QPdfWriter &pdf, QTextDocument &document, const QString &footer);
 };

@@ -248,6 +248,7 @@ QJsonObject PreviewPrinter::rowJson(const PreviewResult &, const PreviewResult::
         j[QStringLiteral("column")] = v.column;
         j[QStringLiteral("source")] = v.source;
         j[QStringLiteral("value")] = v.value;
+        j[QStringLiteral("valueForm")] = ViolationJson::formName(v.valueForm);
         j[QStringLiteral("reason")] = v.reason;
         j[QStringLiteral("blocking")] = v.blocking;
         violations.append(j);

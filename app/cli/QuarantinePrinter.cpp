@@ -1,6 +1,7 @@
 #include "QuarantinePrinter.h"
 
 #include "RunLedger.h"
+#include "ValueText.h"
 #include "ViolationJson.h"
 
 #include <QJsonArray>
@@ -34,10 +35,16 @@ QString QuarantinePrinter::violationText(const Violation &v)
     const QString source =
         v.source.isEmpty() || v.source == kind ? kind : kind + QLatin1Char(' ') + v.source;
     text += QStringLiteral(" (%1): %2").arg(source, v.reason);
-    text += QStringLiteral("; value '%1'").arg(v.value);
+    if (v.valueForm != Violation::ValueForm::None)
+        text += QStringLiteral("; value ") + shownValue(v);
     if (!v.blocking)
         text += QStringLiteral(" (warning)");
     return text;
+}
+
+QString QuarantinePrinter::shownValue(const Violation &v)
+{
+    return v.valueForm == Violation::ValueForm::Text ? ValueText::quoted(v.value) : v.value;
 }
 
 void QuarantinePrinter::printText(QTextStream &out, const QList<QuarantinedRow> &rows)

@@ -22,6 +22,9 @@ public:
 
     // "birth_date (rule born_required): is empty; value ''"
     static QString violationText(const Violation &violation);
+    // A violation's value as SQL writes it: text in quotes ('O''Brien'), a literal as it is
+    // (NULL, 42, x'ff', 'Lorem…' (9000 characters)); empty for a violation without a value.
+    static QString shownValue(const Violation &violation);
     // A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
     static QString csvField(const QString &text);
 

@@ -1,30 +1,18 @@
 #include "RunProgressPrinter.h"
 
 #include "JsonWriter.h"
+#include "ProgressBarLine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace cutover::cli {
 
 namespace {
 
 constexpr qint64 kPlainIntervalMs = 5000;
-
-QString duration(qint64 seconds)
-{
-    if (seconds < 0)
-        return QStringLiteral("--");
-    if (seconds < 60)
-        return QStringLiteral("%1s").arg(seconds);
-    if (seconds < 3600)
-        return QStringLiteral("%1m%2s")
-            .arg(seconds / 60)
-            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1h%2m")
-        .arg(seconds / 3600)
-        .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'));
-}
 
 QString jsonLine(const QJsonObject &object)
 {
@@ -46,11 +34,33 @@ QString RunProgressPrinter::count(qint64 n)
     return n < 0 ? QLatin1Char('-') + digits : digits;
 }
 
-QString RunProgressPrinter::bar(double share, int width)
+QString RunProgressPrinter::duration(qint64 seconds)
 {
-    const int filled = qBound(0, int(share * width + 0.5), width);
-    return QStringLiteral("[") + QString(filled, QLatin1Char('#')) +
-           QString(width - filled, QLatin1Char('-')) + QStringLiteral("]");
+    if (seconds < 0)
+        return QStringLiteral("--");
+    if (seconds < 60)
+        return QStringLiteral("%1s").arg(seconds);
+    if (seconds < 3600)
+        return QStringLiteral("%1m%2s")
+            .arg(seconds / 60)
+            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1h%2m")
+        .arg(seconds / 3600)
+        .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'));
+}
+
+// The terminal's columns: $COLUMNS when set (as other tools read it), else what the terminal
+// says, else 80.
+int RunProgressPrinter::terminalWidth()
+{
+    bool ok = false;
+    const int columns = qEnvironmentVariableIntValue("COLUMNS", &ok);
+    if (ok && columns > 0)
+        return columns;
+    winsize size{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    return 80;
 }
 
 QString RunProgressPrinter::tableLine(const TableProgress &t)
@@ -100,51 +110,21 @@ void RunProgressPrinter::plainProgress(const RunProgress &progress)
     m_out.flush();
 }
 
-// [####------] 2/5 tables  encounter 5,000/6,079, 8,361 rows/s, ETA 0s  467 quarantined
-// The bar fills by tables done plus the share of the loading tables read.
 void RunProgressPrinter::barProgress(const RunProgress &progress)
 {
-    double done = 0;
-    int finished = 0;
-    QStringList active;
-    for (const TableProgress &t : progress.tables) {
-        if (t.stage == TableProgress::Stage::Done) {
-            done += 1;
-            ++finished;
-            continue;
-        }
-        if (t.stage != TableProgress::Stage::Loading)
-            continue;
-        if (t.expectedRows > 0)
-            done += qMin(1.0, double(t.read) / double(t.expectedRows));
-        QString part = t.table + QLatin1Char(' ') + count(t.read);
-        if (t.expectedRows >= 0)
-            part += QLatin1Char('/') + count(t.expectedRows);
-        if (t.rowsPerSecond > 0)
-            part += QStringLiteral(", %1 rows/s").arg(count(qRound64(t.rowsPerSecond)));
-        if (t.etaSeconds >= 0)
-            part += QStringLiteral(", ETA %1").arg(duration(t.etaSeconds));
-        active.append(part);
-    }
-    const qsizetype tables = qMax<qsizetype>(1, progress.tables.size());
-    QString line = QStringLiteral("%1 %2/%3 tables  %4  %5 quarantined")
-                       .arg(bar(done / double(tables), 24))
-                       .arg(finished)
-                       .arg(progress.tables.size())
-                       .arg(active.join(QStringLiteral("; ")), count(progress.quarantined()));
-    if (progress.paused)
-        line += QStringLiteral("  (paused)");
-    m_out << '\r' << line.leftJustified(110).left(110);
+    const QString line = ProgressBarLine::format(progress, terminalWidth());
+    // Spaces over what is left of a longer line before.
+    m_out << '\r' << line.leftJustified(m_barLength);
     m_out.flush();
-    m_barShown = true;
+    m_barLength = int(line.size());
 }
 
 void RunProgressPrinter::clearBar()
 {
-    if (!m_barShown)
+    if (m_barLength == 0)
         return;
-    m_out << '\r' << QString(110, QLatin1Char(' ')) << '\r';
-    m_barShown = false;
+    m_out << '\r' << QString(m_barLength, QLatin1Char(' ')) << '\r';
+    m_barLength = 0;
 }
 
 void RunProgressPrinter::notice(const QString &message)

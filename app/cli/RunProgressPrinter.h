@@ -28,8 +28,9 @@ public:
     void notice(const QString &message);
     void finished(const RunRecord &run);
 
-    static QString bar(double share, int width);
-    static QString count(qint64 n);
+    static QString count(qint64 n);          // 12,345
+    static QString duration(qint64 seconds); // 42s, 3m05s, 2h10m; -- when unknown
+    static int terminalWidth();
 
 private:
     void plainProgress(const RunProgress &progress);
@@ -40,7 +41,7 @@ private:
     QTextStream &m_out;
     Style m_style;
     QMutex m_mutex;
-    bool m_barShown = false;
+    int m_barLength = 0; // of the bar's line on screen; 0 when none is
     qint64 m_lastPlainMs = -1;
     QHash<QString, TableProgress::Stage> m_stages;
 };

@@ -103,6 +103,10 @@ private Q_SLOTS:
                                    "not valid UTF-8 at byte offset 3: 52 65 6e c3 28 65",
                                    "not valid UTF-8 at byte offset 1: 61 80 62"})
             QVERIFY2(quarantine.out.contains(QLatin1String(reason)), qPrintable(quarantine.out));
+        // The bytes as a literal, once: not quoted again as if they were text.
+        QVERIFY2(quarantine.out.contains(QLatin1String("; value x'426f6296'\n")),
+                 qPrintable(quarantine.out));
+        QVERIFY2(!quarantine.out.contains(QLatin1String("'x'")), qPrintable(quarantine.out));
         QCOMPARE(SqliteFile::scalar(m_dir.filePath(QStringLiteral("new.db")),
                                     QStringLiteral("SELECT group_concat(hex(name), ' ') FROM "
                                                    "(SELECT name FROM person ORDER BY id)")),

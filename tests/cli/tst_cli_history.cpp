@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -148,6 +149,32 @@ private Q_SLOTS:
                  qPrintable(text.out.right(300)));
         QVERIFY(text.out.contains(QLatin1String("source key")));
         QVERIFY(text.out.contains(m_runId.left(8)));
+        // The demo's integer keys in numeric order, table by table ([11] before [102]).
+        static const QRegularExpression line(
+            QStringLiteral("^run \\S+  table (\\S+)  source key \\[(\\d+)\\]"),
+            QRegularExpression::MultilineOption);
+        QHash<QString, qint64> last;
+        int keys = 0;
+        for (auto it = line.globalMatch(text.out); it.hasNext(); ++keys) {
+            const QRegularExpressionMatch m = it.next();
+            const qint64 key = m.captured(2).toLongLong();
+            QVERIFY2(key > last.value(m.captured(1), -1),
+                     qPrintable(QStringLiteral("%1 [%2] after [%3]")
+                                    .arg(m.captured(1))
+                                    .arg(key)
+                                    .arg(last.value(m.captured(1)))));
+            last[m.captured(1)] = key;
+        }
+        QCOMPARE(keys, expected);
+        // Text values in quotes, NULL as it is, a row rule without a value.
+        QVERIFY(text.out.contains(QLatin1String("is not in lookup 'patient_status'; value 'M'\n")));
+        QVERIFY(text.out.contains(QLatin1String("the expression gave NULL; value NULL\n")));
+        QVERIFY(!text.out.contains(QLatin1String("'NULL'")));
+        static const QRegularExpression rowRule(QStringLiteral("\\(row\\) \\(rule [^)]*\\): .*"));
+        const QRegularExpressionMatch rowLine = rowRule.match(text.out);
+        QVERIFY(rowLine.hasMatch());
+        QVERIFY2(!rowLine.captured().contains(QLatin1String("; value")),
+                 qPrintable(rowLine.captured()));
 
         const auto all = cli({QStringLiteral("quarantine"), m_project, QStringLiteral("--json"),
                               QStringLiteral("--run"), m_runId.left(8)});

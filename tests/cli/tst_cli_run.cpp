@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -183,6 +184,38 @@ private Q_SLOTS:
         QVERIFY(outcome.out.contains(QStringLiteral("succeeded")));
         QVERIFY(outcome.out.contains(QStringLiteral("balances")));
         QVERIFY(!outcome.out.contains(QLatin1Char('\r'))); // no bar when not on a terminal
+    }
+
+    // The bar as a terminal of 60 columns shows it, tables loading two at a time: every line
+    // fits, counts the planned tables from its first draw, and is full only at the end.
+    void barFitsTheTerminal()
+    {
+        const QString dir = demo(QStringLiteral("bar"), 3000);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("COLUMNS"), QStringLiteral("60"));
+        const auto outcome =
+            CliRunner::run({QStringLiteral("run"), dir + QStringLiteral("/demo.cutover"),
+                            QStringLiteral("--progress"), QStringLiteral("bar"),
+                            QStringLiteral("--parallel"), QStringLiteral("2")},
+                           {}, environment);
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err + outcome.out));
+        static const QRegularExpression lineEnd(QStringLiteral("[\r\n]"));
+        QStringList bars;
+        for (const QString &line : outcome.out.split(lineEnd))
+            if (line.startsWith(QLatin1Char('[')))
+                bars.append(line.trimmed());
+        QVERIFY2(bars.size() > 2, qPrintable(outcome.out));
+        const QString total = QStringLiteral("/%1").arg(kTables.size());
+        const QString allDone = QString::number(kTables.size()) + total;
+        for (const QString &bar : std::as_const(bars)) {
+            QVERIFY2(bar.size() < 60, qPrintable(bar));
+            QVERIFY2(bar.contains(total) || bar.endsWith(QLatin1String("] preparing")),
+                     qPrintable(bar));
+            if (bar.startsWith(QLatin1String("[########]")))
+                QVERIFY2(bar.contains(QLatin1String("] ") + allDone), qPrintable(bar));
+        }
+        QVERIFY2(bars.last().startsWith(QLatin1String("[########] ") + allDone),
+                 qPrintable(bars.last()));
     }
 
     void jsonProgressIsOneEventPerLine()

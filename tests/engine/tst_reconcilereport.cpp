@@ -266,7 +266,7 @@ private Q_SLOTS:
               QStringLiteral("Extra records"),
               QStringLiteral("Modified records"),
               QStringLiteral("Null values"),
-              QStringLiteral("(acceptable: 16)"),
+              QStringLiteral("17 <span class=\"muted\">(expected: 16)</span>"),
               QStringLiteral("Duplicates"),
               QStringLiteral("Invalid data"),
               QStringLiteral("1931-02-03 to 2023-06-30T17:00:00Z"),
@@ -288,6 +288,31 @@ private Q_SLOTS:
         QVERIFY(!html.contains(QStringLiteral("<script")));
         QVERIFY(!html.contains(QStringLiteral("src=")));
         QVERIFY(!html.contains(QStringLiteral("<link")));
+    }
+
+    // Null values have no threshold: as many as the mapping produces pass, and the box says no
+    // "acceptable" for them. A threshold holds for each table, and says so.
+    void dataQualityShowsTheRealThresholds()
+    {
+        ReconcileReport report = ReportFixture::report();
+        report.settings.thresholds.maxDuplicates = 2;
+        for (TableReconciliation &t : report.tables) {
+            t.expectedNulls = 2177;
+            t.targetNulls = 2177;
+        }
+        report.tables[0].duplicates = {{QStringLiteral("id"), 3, {}}};
+        report.tables[1].duplicates = {};
+        const QString html = HtmlReportWriter().write(report);
+        QVERIFY2(html.contains(QStringLiteral("4,354 <span class=\"ok\">\u2713</span>")),
+                 qPrintable(html));
+        QVERIFY(!html.contains(QStringLiteral("acceptable: 4,354")));
+        QVERIFY(!html.contains(QStringLiteral("acceptable: 2,177")));
+        // 3 duplicates in one table are over its 2, whatever the sum of the thresholds.
+        QVERIFY(html.contains(QStringLiteral(
+            "3 <span class=\"muted\">(acceptable: 2 per table)</span> <span class=\"bad\">")));
+        const QString md = MarkdownReportWriter().write(report);
+        QVERIFY2(md.contains(QStringLiteral("- Null values: 4,354 \u2713")), qPrintable(md));
+        QVERIFY(md.contains(QStringLiteral("- Duplicates: 3 (acceptable: 2 per table) \u2717")));
     }
 
     void htmlEscapesValues()
@@ -366,7 +391,7 @@ private Q_SLOTS:
         QVERIFY(
             md.contains(QStringLiteral("| patient | **FAIL** | 1,012 | 1,003 | 1,001 | 995 | 3 | 1 "
                                        "| 5 | 7 | 2 |")));
-        QVERIFY(md.contains(QStringLiteral("- Null values: 17 (acceptable: 16) \u2717")));
+        QVERIFY(md.contains(QStringLiteral("- Null values: 17 (expected: 16) \u2717")));
         QVERIFY(md.contains(QStringLiteral("## patient \u2014 **FAIL**")));
         // A '|' in a value cannot break the table; markup cannot get through.
         QVERIFY(md.contains(QStringLiteral("Ada \\| Lovelace")));

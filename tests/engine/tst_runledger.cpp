@@ -378,6 +378,53 @@ private:
         checkQuarantineKeepsEveryRow(session);
     }
 
+    // Keys sort as their type does, whatever order the database keeps the key's text in.
+    void checkQuarantineKeyOrder(TargetSession &session)
+    {
+        RunLedger ledger(session);
+        auto runId = ledger.startRun(runRecord(QStringLiteral("key order")));
+        VERIFY_OK(runId);
+        const QList<QStringList> tables = {
+            {QStringLiteral("[102]"), QStringLiteral("[1004]"), QStringLiteral("[1015]"),
+             QStringLiteral("[-3]"), QStringLiteral("[11]"), QStringLiteral("[2.5]")},
+            {QStringLiteral("[\"b\"]"), QStringLiteral("[\"ab\"]"), QStringLiteral("[\"B\"]"),
+             QStringLiteral("[\"a\"]"), QStringLiteral("[\"\u00e9\"]")},
+            {QStringLiteral("[10,\"a\"]"), QStringLiteral("[2,\"z\"]"), QStringLiteral("[1,\"b\"]"),
+             QStringLiteral("[1,\"a\"]")},
+            {QStringLiteral("#10"), QStringLiteral("#9"), QStringLiteral("#100")}};
+        VERIFY_OK(session.begin());
+        for (qsizetype t = 0; t < tables.size(); ++t) {
+            QList<QuarantinedRow> rows;
+            for (const QString &key : tables.at(t))
+                rows.append(rejected(key));
+            CheckpointRecord checkpoint;
+            checkpoint.batchNo = 1;
+            VERIFY_OK(ledger.recordBatch(*runId, QStringLiteral("table %1").arg(t), checkpoint,
+                                         rows, {}));
+        }
+        VERIFY_OK(session.commit());
+        const QList<QStringList> expected = {
+            {QStringLiteral("[-3]"), QStringLiteral("[2.5]"), QStringLiteral("[11]"),
+             QStringLiteral("[102]"), QStringLiteral("[1004]"), QStringLiteral("[1015]")},
+            {QStringLiteral("[\"B\"]"), QStringLiteral("[\"a\"]"), QStringLiteral("[\"ab\"]"),
+             QStringLiteral("[\"b\"]"), QStringLiteral("[\"\u00e9\"]")},
+            {QStringLiteral("[1,\"a\"]"), QStringLiteral("[1,\"b\"]"), QStringLiteral("[2,\"z\"]"),
+             QStringLiteral("[10,\"a\"]")},
+            {QStringLiteral("#9"), QStringLiteral("#10"), QStringLiteral("#100")}};
+        for (qsizetype t = 0; t < tables.size(); ++t) {
+            auto rows = ledger.quarantine(*runId, QStringLiteral("table %1").arg(t));
+            VERIFY_OK(rows);
+            QStringList keys;
+            for (const QuarantinedRow &row : std::as_const(*rows))
+                keys.append(row.sourceKey);
+            QCOMPARE(keys, expected.at(t));
+        }
+        auto all = ledger.quarantine(*runId);
+        VERIFY_OK(all);
+        QCOMPARE(all->size(), 18);
+        QCOMPARE(all->first().sourceKey, QStringLiteral("[-3]"));
+    }
+
     TargetSession *postgres()
     {
         if (m_postgres)
@@ -473,6 +520,11 @@ private Q_SLOTS:
         checkQuarantineUpgraded(*m_sqlite);
     }
 
+    void sqliteQuarantineInKeyOrder()
+    {
+        checkQuarantineKeyOrder(*m_sqlite);
+    }
+
     void postgresEnsureTablesTwice()
     {
         ON_POSTGRES(checkEnsureTwice);
@@ -502,6 +554,11 @@ private Q_SLOTS:
         ON_POSTGRES(checkQuarantineUpgraded);
     }
 
+    void postgresQuarantineInKeyOrder()
+    {
+        ON_POSTGRES(checkQuarantineKeyOrder);
+    }
+
     void mysqlEnsureTablesTwice()
     {
         ON_MYSQL(checkEnsureTwice);
@@ -529,6 +586,11 @@ private Q_SLOTS:
     void mysqlQuarantineUpgraded()
     {
         ON_MYSQL(checkQuarantineUpgraded);
+    }
+
+    void mysqlQuarantineInKeyOrder()
+    {
+        ON_MYSQL(checkQuarantineKeyOrder);
     }
 
     void cleanupTestCase()

@@ -73,6 +73,37 @@ private Q_SLOTS:
         QCOMPARE(back.at(3).toLongLong(), -3);
     }
 
+    void keysSortAsTheirTypes()
+    {
+        const QStringList sorted = {QStringLiteral("[null]"),
+                                    QStringLiteral("[-7]"),
+                                    QStringLiteral("[1.5]"),
+                                    QStringLiteral("[2]"),
+                                    QStringLiteral("[102]"),
+                                    QStringLiteral("[1004]"),
+                                    QStringLiteral("[9007199254740993]"),
+                                    QStringLiteral("[\"1\"]"),
+                                    QStringLiteral("[\"B\"]"),
+                                    QStringLiteral("[\"a\"]"),
+                                    QStringLiteral("[\"a\",1]"),
+                                    QStringLiteral("[\"ab\"]"),
+                                    QStringLiteral("[\"\uffff\"]"),
+                                    QStringLiteral("[\"\\ud83d\\ude00\"]")};
+        for (qsizetype i = 0; i + 1 < sorted.size(); ++i) {
+            const QVariantList a = SourceKey::parts(sorted.at(i));
+            const QVariantList b = SourceKey::parts(sorted.at(i + 1));
+            QVERIFY2(SourceKey::lessThan(a, b), qPrintable(sorted.at(i) + u' ' + sorted.at(i + 1)));
+            QVERIFY2(!SourceKey::lessThan(b, a), qPrintable(sorted.at(i + 1)));
+        }
+        // Integers past 2^53 compare exactly, not as doubles.
+        QVERIFY(SourceKey::lessThan(SourceKey::parts(QStringLiteral("[9007199254740992]")),
+                                    SourceKey::parts(QStringLiteral("[9007199254740993]"))));
+        // A keyless row's position, and a key that is no JSON array.
+        QVERIFY(SourceKey::lessThan(SourceKey::parts(QStringLiteral("#9")),
+                                    SourceKey::parts(QStringLiteral("#10"))));
+        QCOMPARE(SourceKey::parts(QStringLiteral("52")), QVariantList{QStringLiteral("52")});
+    }
+
     void keyOfARowTakesItsKeyColumnsInOrder()
     {
         const QStringList columns = {QStringLiteral("name"), QStringLiteral("b"),
