@@ -223,18 +223,24 @@ ConnectionDef readConnection(ObjectReader &r)
     return c;
 }
 
+// "default": an SQL literal as a string; absent is no default, "" an empty one.
+void readDefault(ObjectReader &r, bool &hasDefault, QString &value)
+{
+    const QJsonValue def = r.raw("default");
+    hasDefault = !def.isUndefined();
+    if (hasDefault && !def.isString())
+        throw FormatError{
+            r.childPath(QStringLiteral("default")),
+            QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
+    value = def.toString();
+}
+
 ColumnMapping readColumn(ObjectReader &r)
 {
     ColumnMapping c;
     c.target = r.requiredText("target");
     c.expression = r.text("expression", true);
-    const QJsonValue def = r.raw("default");
-    c.hasDefault = !def.isUndefined();
-    if (c.hasDefault && !def.isString())
-        throw FormatError{
-            r.childPath(QStringLiteral("default")),
-            QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
-    c.defaultValue = def.toString();
+    readDefault(r, c.hasDefault, c.defaultValue);
     c.sensitive = r.flag("sensitive");
     c.isoTimestamps = r.choice("timestampText", false, &ProjectVocabulary::isoTimestamps,
                                ProjectVocabulary::timestampTextNames());
@@ -290,13 +296,7 @@ ColumnInfo readTargetColumn(ObjectReader &r)
     c.type = readType(r);
     c.declaredType = c.type.toString();
     c.nullable = r.flag("nullable", true);
-    const QJsonValue def = r.raw("default");
-    c.hasDefault = !def.isUndefined();
-    if (c.hasDefault && !def.isString())
-        throw FormatError{
-            r.childPath(QStringLiteral("default")),
-            QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
-    c.defaultValue = def.toString();
+    readDefault(r, c.hasDefault, c.defaultValue);
     c.autoIncrement = r.flag("identity");
     return c;
 }
