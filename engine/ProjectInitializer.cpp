@@ -195,9 +195,7 @@ ColumnInfo ProjectInitializer::targetColumn(const QString &table, const ColumnIn
     c.primaryKeyPosition = source.primaryKeyPosition;
     if (source.hasDefault || !source.defaultValue.isEmpty()) {
         // Stored as PostgreSQL spells it; DdlGenerator spells it again for the real target.
-        ColumnInfo typed = source;
-        typed.type = c.type;
-        if (const auto literal = DefaultLiteral::of(typed, ConnectionSpec::Kind::PostgreSql)) {
+        if (const auto literal = DefaultLiteral::of(source, ConnectionSpec::Kind::PostgreSql)) {
             c.hasDefault = true;
             c.defaultValue = *literal;
         } else if (!source.autoIncrement) {

@@ -417,7 +417,7 @@ void ProjectValidator::checkTargetTables()
         return;
     const auto spec = m_project.targetSpec();
     if (spec)
-        m_problems += TargetTableChecker(m_project, m_liveTarget, spec->kind()).check();
+        m_problems += TargetTableChecker(m_project, m_liveTarget, m_target, spec->kind()).check();
 }
 
 // Cutover's own tables in the target (the run ledger, the key crosswalk, stored reports) are

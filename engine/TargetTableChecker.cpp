@@ -1,7 +1,6 @@
 #include "TargetTableChecker.h"
 
 #include "IdentifierRule.h"
-#include "PlannedTarget.h"
 
 namespace cutover {
 
@@ -28,10 +27,10 @@ Problem problem(Problem::Severity severity, const QString &code, const QString &
 } // namespace
 
 TargetTableChecker::TargetTableChecker(const Project &project, const DatabaseSchema &target,
-                                       ConnectionSpec::Kind kind)
+                                       const DatabaseSchema &planned, ConnectionSpec::Kind kind)
     : m_project(project)
     , m_target(target)
-    , m_planned(PlannedTarget::of(project, target))
+    , m_planned(planned)
     , m_kind(kind)
 {}
 

@@ -15,8 +15,9 @@ namespace cutover {
 class TargetTableChecker
 {
 public:
+    // target: as it is; planned: with the tables the run creates (PlannedTarget::of).
     TargetTableChecker(const Project &project, const DatabaseSchema &target,
-                       ConnectionSpec::Kind kind);
+                       const DatabaseSchema &planned, ConnectionSpec::Kind kind);
     QList<Problem> check() const;
 
 private:
@@ -28,7 +29,7 @@ private:
 
     const Project &m_project;
     const DatabaseSchema &m_target;
-    DatabaseSchema m_planned;
+    const DatabaseSchema &m_planned;
     ConnectionSpec::Kind m_kind;
 };
 
