@@ -17,6 +17,10 @@ struct ColumnInfo
     bool hasDefault = false;    // distinguishes DEFAULT '' from no default
     bool autoIncrement = false; // identity, serial, AUTO_INCREMENT, SQLite rowid alias
     int primaryKeyPosition = 0; // 1-based position in the primary key, 0 if not part of it
+    // A planned target column's type as the target spells it, created verbatim: set when source
+    // and target are of one dialect, so that a copy keeps integer[], inet, enum(...) or
+    // BIGINT UNSIGNED. Empty: DdlGenerator spells the type from `type`.
+    QString nativeType;
 
     bool operator==(const ColumnInfo &) const = default;
 };

@@ -3,6 +3,7 @@
 #include "DefaultLiteral.h"
 
 #include "SqlDialect.h"
+#include "TypeNormalizer.h"
 
 #include <QRegularExpression>
 
@@ -142,6 +143,8 @@ QString DdlGenerator::mySqlType(const NormalizedType &type, bool usedInKey)
 QString DdlGenerator::columnType(const ColumnInfo &column, ConnectionSpec::Kind kind,
                                  bool usedInKey)
 {
+    if (!column.nativeType.isEmpty())
+        return column.nativeType;
     switch (kind) {
     case Dialect::Sqlite:
         return sqliteType(column.type);
@@ -153,6 +156,15 @@ QString DdlGenerator::columnType(const ColumnInfo &column, ConnectionSpec::Kind 
         break;
     }
     return QString();
+}
+
+NormalizedType DdlGenerator::typeAsCreated(const TableInfo &table, const ColumnInfo &column,
+                                           ConnectionSpec::Kind kind)
+{
+    if (kind == Dialect::Csv)
+        return column.type;
+    return TypeNormalizer::normalize(columnType(column, kind, isKeyColumn(table, column.name)),
+                                     kind);
 }
 
 std::optional<QString> DdlGenerator::portableDefault(const ColumnInfo &column,

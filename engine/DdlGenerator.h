@@ -45,6 +45,11 @@ class DdlGenerator
 public:
     static QString columnType(const ColumnInfo &column, ConnectionSpec::Kind kind,
                               bool usedInKey = false);
+    // The type the target reports for a column created with columnType(): what validation, the
+    // run and reconciliation see once the table exists (MySQL keeps a timestamptz as DATETIME,
+    // so a timestamp; a long text in a MySQL key is VARCHAR(255), ...).
+    static NormalizedType typeAsCreated(const TableInfo &table, const ColumnInfo &column,
+                                        ConnectionSpec::Kind kind);
     // Whether the column is created as an identity (PostgreSQL) or AUTO_INCREMENT (MySQL).
     static bool isIdentity(const TableInfo &table, const ColumnInfo &column);
     // The default clause's literal, when the column's default is portable.

@@ -127,10 +127,11 @@ std::optional<QString> DefaultLiteral::temporal(const ColumnInfo &column, const 
 {
     const Kind type = column.type.kind();
     const bool stamp = type == Kind::Timestamp || type == Kind::TimestampTz;
-    static const QStringList now = {QStringLiteral("current_timestamp"), QStringLiteral("now()"),
-                                    QStringLiteral("current_timestamp()"),
-                                    QStringLiteral("localtimestamp")};
-    if (stamp && now.contains(lower))
+    // MySQL writes CURRENT_TIMESTAMP(6) or current_timestamp(), PostgreSQL now() or
+    // CURRENT_TIMESTAMP(3), SQLite CURRENT_TIMESTAMP: all the time of the insert.
+    static const QRegularExpression now(
+        QStringLiteral(R"(^(current_timestamp|localtimestamp|now)\s*(\(\s*\d*\s*\))?$)"));
+    if (stamp && now.match(lower).hasMatch())
         return kind == ConnectionSpec::Kind::MySql ? QStringLiteral("CURRENT_TIMESTAMP(6)")
                                                    : QStringLiteral("CURRENT_TIMESTAMP");
     if (constant && isTemporalConstant(type, *constant))

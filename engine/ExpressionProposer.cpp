@@ -300,6 +300,12 @@ ExpressionProposer::Proposal ExpressionProposer::timestamp(const ColumnInfo &tar
 {
     const Kind from = source.type.kind();
     const Kind to = target.type.kind();
+    if (from == Kind::TimestampTz && to == Kind::Timestamp)
+        return {QStringLiteral("from_utc(%1, %2)").arg(x, SqlDialect::quoteString(m_timeZone)),
+                QStringLiteral("an instant as the local time in %1 (the column keeps no time "
+                               "zone)")
+                    .arg(m_timeZone),
+                true};
     if (from == Kind::TimestampTz || (from == to && from != Kind::Text))
         return {x, QStringLiteral("already a timestamp")};
     QString value = x;

@@ -173,6 +173,10 @@ Result<void> MySqlIntrospector::readColumns(QSqlDatabase &db, bool mariaDb, Data
                 expression || isNumericType(dataType) ? text : SqlDialect::quoteString(text);
         }
         column.autoIncrement = extra.contains(QLatin1String("auto_increment"), Qt::CaseInsensitive);
+        // A BIGINT UNSIGNED counter stays an integer key: it never reaches 2^63 in practice, and
+        // a value that did would be quarantined by the conversion, not lost.
+        if (column.autoIncrement && column.type.kind() == NormalizedType::Kind::Decimal)
+            column.type = NormalizedType::integer();
         schema.tables[*it].columns.append(column);
     }
     return {};

@@ -1,5 +1,6 @@
 #include "ProjectInitializer.h"
 
+#include "DdlGenerator.h"
 #include "DefaultLiteral.h"
 #include "ExpressionProposer.h"
 #include "TargetPreparer.h"
@@ -158,7 +159,7 @@ TableMapping ProjectInitializer::mappingOnto(const TableInfo &source, const Tabl
         }
         ColumnMapping c;
         c.target = to->name;
-        c.expression = ExpressionProposer::reference(column.name);
+        c.expression = copyExpression(column, *to);
         m.columns.append(c);
     }
     if (!notCopied.isEmpty())
@@ -166,6 +167,17 @@ TableMapping ProjectInitializer::mappingOnto(const TableInfo &source, const Tabl
                                         "table '%3': they are not copied.")
                              .arg(target.name, notCopied.join(", "), source.name));
     return m;
+}
+
+// The source column as it is, except where the target type cannot hold the value as it is: an
+// instant (timestamptz) into a column without a time zone is written as its UTC wall time.
+QString ProjectInitializer::copyExpression(const ColumnInfo &source, const ColumnInfo &target)
+{
+    const QString reference = ExpressionProposer::reference(source.name);
+    if (source.type.kind() == NormalizedType::Kind::TimestampTz &&
+        target.type.kind() == NormalizedType::Kind::Timestamp)
+        return QStringLiteral("from_utc(%1, 'UTC')").arg(reference);
+    return reference;
 }
 
 TableInfo ProjectInitializer::definitionFor(const TableInfo &source, const QSet<QString> &chosen)
@@ -178,6 +190,10 @@ TableInfo ProjectInitializer::definitionFor(const TableInfo &source, const QSet<
         t.primaryKey.append(name(key));
     t.indexes = targetIndexes(source, t.name);
     t.foreignKeys = targetForeignKeys(source, t.name, chosen);
+    for (ColumnInfo &c : t.columns) {
+        c.type = DdlGenerator::typeAsCreated(t, c, m_targetKind);
+        c.declaredType = c.nativeType.isEmpty() ? c.type.toString() : c.nativeType;
+    }
     if (t.name != source.name)
         m_notices.append(QStringLiteral("Source table '%1' becomes target table '%2'.")
                              .arg(source.name, t.name));
@@ -189,11 +205,19 @@ ColumnInfo ProjectInitializer::targetColumn(const QString &table, const ColumnIn
     ColumnInfo c;
     c.name = name(source.name);
     c.type = source.type;
+    c.nativeType = nativeType(source);
     c.declaredType = c.type.toString();
     c.nullable = source.nullable;
     c.autoIncrement = source.autoIncrement;
     c.primaryKeyPosition = source.primaryKeyPosition;
-    if (source.hasDefault || !source.defaultValue.isEmpty()) {
+    if (source.type.isTemporal() && source.defaultValue.contains(QLatin1String("0000-00-00"))) {
+        // MySQL's zero date arrives as NULL (MySqlTemporalValue): a column that defaults to it
+        // holds such rows, and must take them.
+        c.nullable = true;
+        m_notices.append(QStringLiteral("Column %1.%2 is created nullable and without its default "
+                                        "%3: MySQL's zero dates arrive as NULL.")
+                             .arg(table, c.name, source.defaultValue));
+    } else if (source.hasDefault || !source.defaultValue.isEmpty()) {
         // Stored as PostgreSQL spells it; DdlGenerator spells it again for the real target.
         if (const auto literal = DefaultLiteral::of(source, ConnectionSpec::Kind::PostgreSql)) {
             c.hasDefault = true;
@@ -207,6 +231,66 @@ ColumnInfo ProjectInitializer::targetColumn(const QString &table, const ColumnIn
         }
     }
     return c;
+}
+
+// The source's own spelling of a column type, when the target is of the same dialect and knows
+// the type by that name: PostgreSQL's built-in types (not the source's domains and enums, which
+// the target lacks), any MySQL type but MariaDB's JSON (a LONGTEXT with a check), any SQLite one.
+QString ProjectInitializer::nativeType(const ColumnInfo &source) const
+{
+    if (m_options.sourceKind != m_targetKind || source.declaredType.isEmpty())
+        return QString();
+    if (m_targetKind == ConnectionSpec::Kind::MySql)
+        return source.type.kind() == NormalizedType::Kind::Json ? QString() : source.declaredType;
+    if (m_targetKind != ConnectionSpec::Kind::PostgreSql)
+        return source.declaredType;
+    static const QSet<QString> builtIn = {"smallint",
+                                          "integer",
+                                          "bigint",
+                                          "numeric",
+                                          "real",
+                                          "double precision",
+                                          "money",
+                                          "text",
+                                          "character varying",
+                                          "character",
+                                          "\"char\"",
+                                          "name",
+                                          "boolean",
+                                          "date",
+                                          "time without time zone",
+                                          "time with time zone",
+                                          "timestamp without time zone",
+                                          "timestamp with time zone",
+                                          "interval",
+                                          "uuid",
+                                          "json",
+                                          "jsonb",
+                                          "xml",
+                                          "bytea",
+                                          "inet",
+                                          "cidr",
+                                          "macaddr",
+                                          "macaddr8",
+                                          "bit",
+                                          "bit varying",
+                                          "tsvector",
+                                          "int4range",
+                                          "int8range",
+                                          "numrange",
+                                          "tsrange",
+                                          "tstzrange",
+                                          "daterange",
+                                          "point",
+                                          "line",
+                                          "lseg",
+                                          "box",
+                                          "path",
+                                          "polygon",
+                                          "circle"};
+    static const QRegularExpression arguments(QStringLiteral(R"(\([^)]*\)|\[\])"));
+    const QString base = QString(source.declaredType).remove(arguments).simplified();
+    return builtIn.contains(base) ? source.declaredType : QString();
 }
 
 QList<IndexInfo> ProjectInitializer::targetIndexes(const TableInfo &source,

@@ -7,6 +7,7 @@
 #include "Result.h"
 
 #include <QStringList>
+#include <optional>
 
 namespace cutover {
 
@@ -29,6 +30,8 @@ public:
         QStringList only; // exact source table names (all when empty), before the patterns
         IdentifierRule::Case names = IdentifierRule::Case::Keep;
         TableMapping::Mode mode = TableMapping::Mode::Insert;
+        // The source's dialect: a target of the same one gets the source's own column types.
+        std::optional<ConnectionSpec::Kind> sourceKind;
     };
     struct Outcome
     {
@@ -49,9 +52,11 @@ private:
     bool isChosen(const QString &table) const;
     Result<void> checkDistinct(const QStringList &sourceNames, const QString &what,
                                const QString &where) const;
+    static QString copyExpression(const ColumnInfo &source, const ColumnInfo &target);
     TableMapping mappingOnto(const TableInfo &source, const TableInfo &target);
     TableInfo definitionFor(const TableInfo &source, const QSet<QString> &chosen);
     ColumnInfo targetColumn(const QString &table, const ColumnInfo &source);
+    QString nativeType(const ColumnInfo &source) const;
     QList<IndexInfo> targetIndexes(const TableInfo &source, const QString &targetName);
     QList<ForeignKeyInfo> targetForeignKeys(const TableInfo &source, const QString &targetName,
                                             const QSet<QString> &chosen);

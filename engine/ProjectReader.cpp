@@ -294,7 +294,8 @@ ColumnInfo readTargetColumn(ObjectReader &r)
     ColumnInfo c;
     c.name = r.requiredText("name");
     c.type = readType(r);
-    c.declaredType = c.type.toString();
+    c.nativeType = r.text("nativeType");
+    c.declaredType = c.nativeType.isEmpty() ? c.type.toString() : c.nativeType;
     c.nullable = r.flag("nullable", true);
     readDefault(r, c.hasDefault, c.defaultValue);
     c.autoIncrement = r.flag("identity");

@@ -11,18 +11,19 @@ namespace cutover {
 namespace {
 
 const QStringList kKeyOrder = {
-    QStringLiteral("formatVersion"), QStringLiteral("name"),         QStringLiteral("id"),
-    QStringLiteral("title"),         QStringLiteral("description"),  QStringLiteral("url"),
-    QStringLiteral("source"),        QStringLiteral("target"),       QStringLiteral("connections"),
-    QStringLiteral("table"),         QStringLiteral("column"),       QStringLiteral("type"),
-    QStringLiteral("nullable"),      QStringLiteral("kind"),         QStringLiteral("severity"),
-    QStringLiteral("query"),         QStringLiteral("filter"),       QStringLiteral("sourceKey"),
-    QStringLiteral("keyStrategy"),   QStringLiteral("keyNamespace"), QStringLiteral("mode"),
-    QStringLiteral("watermark"),     QStringLiteral("syncDeletes"),  QStringLiteral("expression"),
-    QStringLiteral("encoding"),      QStringLiteral("default"),      QStringLiteral("sensitive"),
-    QStringLiteral("columns"),       QStringLiteral("mappings"),     QStringLiteral("targetTables"),
-    QStringLiteral("lookups"),       QStringLiteral("rules"),        QStringLiteral("phases"),
-    QStringLiteral("settings"),      QStringLiteral("reconcile"),    QStringLiteral("runbook"),
+    QStringLiteral("formatVersion"), QStringLiteral("name"),        QStringLiteral("id"),
+    QStringLiteral("title"),         QStringLiteral("description"), QStringLiteral("url"),
+    QStringLiteral("source"),        QStringLiteral("target"),      QStringLiteral("connections"),
+    QStringLiteral("table"),         QStringLiteral("column"),      QStringLiteral("type"),
+    QStringLiteral("nativeType"),    QStringLiteral("nullable"),    QStringLiteral("kind"),
+    QStringLiteral("severity"),      QStringLiteral("query"),       QStringLiteral("filter"),
+    QStringLiteral("sourceKey"),     QStringLiteral("keyStrategy"), QStringLiteral("keyNamespace"),
+    QStringLiteral("mode"),          QStringLiteral("watermark"),   QStringLiteral("syncDeletes"),
+    QStringLiteral("expression"),    QStringLiteral("encoding"),    QStringLiteral("default"),
+    QStringLiteral("sensitive"),     QStringLiteral("columns"),     QStringLiteral("mappings"),
+    QStringLiteral("targetTables"),  QStringLiteral("lookups"),     QStringLiteral("rules"),
+    QStringLiteral("phases"),        QStringLiteral("settings"),    QStringLiteral("reconcile"),
+    QStringLiteral("runbook"),
 };
 
 void putText(QJsonObject &o, const char *key, const QString &value)
@@ -208,6 +209,7 @@ QJsonObject targetColumnJson(const ColumnInfo &c)
     QJsonObject o;
     o[QStringLiteral("name")] = c.name;
     o[QStringLiteral("type")] = c.type.toString();
+    putText(o, "nativeType", c.nativeType);
     if (!c.nullable)
         o[QStringLiteral("nullable")] = false;
     if (c.hasDefault)

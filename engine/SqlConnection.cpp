@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <sqlite3.h>
 
 namespace cutover {
@@ -125,6 +126,16 @@ SqlConnection::open(const ConnectionSpec &spec, const PasswordProvider *password
                          ? QStringLiteral("check host, port, user and that the password "
                                           "is in CUTOVER_PASSWORD or the keychain")
                          : QString());
+    if (spec.kind() == ConnectionSpec::Kind::MySql) {
+        // TIMESTAMP values are instants: read them in UTC, whatever the server's zone
+        // (MySqlTemporalValue marks them so).
+        QSqlQuery utc(db);
+        if (!utc.exec(QStringLiteral("SET time_zone = '+00:00'")))
+            return Error(Error::Code::Connection,
+                         QStringLiteral("cannot set the session time zone to UTC: %1")
+                             .arg(utc.lastError().text().trimmed()),
+                         spec.displayName());
+    }
     if (sqlite3 *handle = connection->sqliteHandle())
         // SQLite takes a double-quoted name that matches no column for a string literal, so a
         // filter such as "staus" = 'A' would quietly compare a constant. Names stay names. Only

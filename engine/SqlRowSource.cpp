@@ -182,6 +182,8 @@ Result<void> SqlRowSource::execute(const TableMapping &mapping, const RowQuery &
     const QSqlRecord record = m_query->record();
     for (int i = 0; i < record.count(); ++i)
         m_columns.append(record.fieldName(i));
+    if (kind == ConnectionSpec::Kind::MySql)
+        m_mySqlDates = MySqlTemporalValue::dateColumnsOf(record);
     return {};
 }
 
@@ -424,8 +426,12 @@ Result<RowBatch> SqlRowSource::next(int maxRows)
         row.reserve(width);
         for (int i = 0; i < width; ++i) {
             const QVariant value = m_query->value(i);
-            row.append(m_textBytes.value(i) && !value.isNull() ? text(value.toByteArray())
-                                                               : normalized(value));
+            if (m_textBytes.value(i) && !value.isNull())
+                row.append(text(value.toByteArray()));
+            else if (m_mySqlDates.value(i))
+                row.append(MySqlTemporalValue::ofDate(normalized(value)));
+            else
+                row.append(normalized(value));
         }
         batch.rows.append(std::move(row));
     }

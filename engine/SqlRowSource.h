@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MySqlTemporalValue.h"
 #include "RowQuery.h"
 #include "RowSource.h"
 #include "SqlConnection.h"
@@ -87,7 +88,8 @@ private:
     mutable std::vector<SqliteTextCache> m_texts; // per column
     TextEncoding m_encoding;                      // of the source's text bytes
     bool m_declaresEncoding = false;              // the database decodes its text itself
-    QList<bool> m_textBytes; // per column: read as bytes to decode (renderedSelect)
+    QList<bool> m_textBytes;  // per column: read as bytes to decode (renderedSelect)
+    QList<bool> m_mySqlDates; // per column: a MySQL DATE, whose zero dates read as NULL
     QStringList m_columns;
     bool m_done = false;
     std::atomic<bool> m_cancelled{false};

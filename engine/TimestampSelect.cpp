@@ -23,7 +23,9 @@ NormalizedType::Kind TimestampSelect::kindOf(ConnectionSpec::Kind kind, const QS
                : type == kPostgresTimestampTz ? Kind::TimestampTz
                                               : Kind::Unknown;
     if (kind == ConnectionSpec::Kind::MySql)
-        return type == kMySqlTimestamp || type == kMySqlDatetime ? Kind::Timestamp : Kind::Unknown;
+        return type == kMySqlTimestamp  ? Kind::TimestampTz
+               : type == kMySqlDatetime ? Kind::Timestamp
+                                        : Kind::Unknown;
     return Kind::Unknown;
 }
 
@@ -33,10 +35,15 @@ QString TimestampSelect::expression(ConnectionSpec::Kind kind, const QString &co
     using Kind = NormalizedType::Kind;
     if (type != Kind::Timestamp && type != Kind::TimestampTz)
         return {};
-    if (kind == ConnectionSpec::Kind::MySql) // TIMESTAMP too: in the session's zone
-        return QStringLiteral("CASE WHEN MICROSECOND(%1) % 1000 = 0 "
-                              "THEN LEFT(DATE_FORMAT(%1, '%Y-%m-%dT%H:%i:%s.%f'), 23) "
-                              "ELSE DATE_FORMAT(%1, '%Y-%m-%dT%H:%i:%s.%f') END")
+    if (kind == ConnectionSpec::Kind::MySql)
+        // A zero date ('0000-00-00 00:00:00', or a zero month or day) is MySQL's "no date": NULL.
+        // A TIMESTAMP is an instant, read in UTC (SqlConnection sets the session's zone).
+        return QStringLiteral("CASE WHEN MONTH(%1) = 0 OR DAY(%1) = 0 THEN NULL "
+                              "WHEN MICROSECOND(%1) % 1000 = 0 "
+                              "THEN CONCAT(LEFT(DATE_FORMAT(%1, '%Y-%m-%dT%H:%i:%s.%f'), 23)%2) "
+                              "ELSE CONCAT(DATE_FORMAT(%1, '%Y-%m-%dT%H:%i:%s.%f')%2) END")
+            .replace(QStringLiteral("%2"),
+                     type == Kind::TimestampTz ? QStringLiteral(", 'Z'") : QString())
             .replace(QStringLiteral("%1"), column);
     if (kind != ConnectionSpec::Kind::PostgreSql)
         return {};

@@ -21,8 +21,8 @@ class TimestampSelect
 public:
     // Timestamp or TimestampTz when field, from a PostgreSQL or MySQL query result, is a
     // timestamp (by the driver's type id: PostgreSQL's type oid, MySQL's field type); else
-    // Unknown. MySQL's DATETIME and TIMESTAMP are both Timestamp (a TIMESTAMP reads in the
-    // session's zone).
+    // Unknown. MySQL's DATETIME is a Timestamp, its TIMESTAMP a TimestampTz (read in UTC, with
+    // Z); MySQL's zero dates read as NULL.
     static NormalizedType::Kind kindOf(ConnectionSpec::Kind kind, const QSqlField &field);
     // The SQL rendering column (an SQL expression, usually a quoted name) of type as that text;
     // empty when type is not a timestamp or kind neither PostgreSQL nor MySQL.

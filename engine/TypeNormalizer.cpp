@@ -14,6 +14,7 @@ struct Parsed
     int first = 0;
     int second = 0;
     bool hasArgs = false;
+    bool isUnsigned = false;
 };
 
 Parsed parseDeclared(const QString &declared)
@@ -28,6 +29,7 @@ Parsed parseDeclared(const QString &declared)
         p.second = match.captured(2).toInt();
         text.remove(match.capturedStart(), match.capturedLength());
     }
+    p.isUnsigned = text.contains(QLatin1String(" unsigned"));
     text.replace(QStringLiteral(" unsigned"), QString());
     text.replace(QStringLiteral(" zerofill"), QString());
     p.base = text.simplified();
@@ -107,6 +109,12 @@ std::optional<NormalizedType> special(const QString &declared, const Parsed &p)
         lower.startsWith(QLatin1String("set (")))
         return NormalizedType::text();
     const QString &b = p.base;
+    // MySQL's BIGINT UNSIGNED reaches 18446744073709551615, past a signed 64-bit integer.
+    if (b == QLatin1String("bigint") && p.isUnsigned)
+        return NormalizedType::decimal(20, 0);
+    // Cutover's own SQLite spelling of a decimal too long for a double, kept as text.
+    if (b == QLatin1String("decimal_text"))
+        return NormalizedType::decimal(p.first, p.second);
     if (b == QLatin1String("serial") || b == QLatin1String("bigserial") ||
         b == QLatin1String("smallserial") || b == QLatin1String("serial4") ||
         b == QLatin1String("serial8") || b == QLatin1String("serial2"))

@@ -177,12 +177,13 @@ QVariant canonicalJson(const QVariant &value)
 {
     const QByteArray bytes =
         value.typeId() == QMetaType::QByteArray ? value.toByteArray() : textOf(value).toUtf8();
+    // Wrapped in an array, so that a scalar document ("null", "1", "\"x\"") parses too.
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    const QJsonDocument doc = QJsonDocument::fromJson('[' + bytes + ']', &error);
     if (error.error != QJsonParseError::NoError)
-        return QVariant(textOf(value));
+        return QVariant(QString::fromUtf8(bytes));
     // QJsonObject keeps its keys sorted, so equal documents give equal text.
-    return QVariant(QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
+    return QVariant(QString::fromUtf8(doc.toJson(QJsonDocument::Compact).chopped(1).mid(1)));
 }
 
 int compareNumbers(const QVariant &a, const QVariant &b)

@@ -207,6 +207,7 @@ int AutomapCommand::run(CliContext &context)
         ProjectInitializer::Options init;
         init.only = uncovered;
         init.names = ProjectInitializer::defaultCase(target->spec.kind());
+        init.sourceKind = source->spec.kind();
         auto built =
             ProjectInitializer(source->schema, target->schema, target->spec.kind(), init).build();
         if (built)
