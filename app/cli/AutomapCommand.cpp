@@ -206,6 +206,7 @@ int AutomapCommand::run(CliContext &context)
     if (!uncovered.isEmpty()) {
         ProjectInitializer::Options init;
         init.only = uncovered;
+        init.sourceKind = source->spec.kind();
         init.names = ProjectInitializer::defaultCase(target->spec.kind());
         auto built =
             ProjectInitializer(source->schema, target->schema, target->spec.kind(), init).build();
