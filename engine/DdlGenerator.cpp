@@ -258,6 +258,7 @@ QString DdlGenerator::createTable(const TableInfo &table, ConnectionSpec::Kind k
     if (withForeignKeys)
         for (const ForeignKeyInfo &key : table.foreignKeys)
             parts.append(foreignKeyClause(table, key, kind));
+    parts.append(checkClauses(table, kind));
     return QStringLiteral("CREATE TABLE %1 (\n    %2\n)")
         .arg(SqlDialect::quoteIdentifier(table.name, kind), parts.join(QStringLiteral(",\n    ")));
 }
@@ -291,12 +292,41 @@ QStringList DdlGenerator::createIndexes(const TableInfo &table, ConnectionSpec::
 QString DdlGenerator::createIndex(const TableInfo &table, const IndexInfo &index,
                                   ConnectionSpec::Kind kind, bool ifNotExists)
 {
-    return QStringLiteral("CREATE %1INDEX %2%3 ON %4 (%5)")
+    return QStringLiteral("CREATE %1INDEX %2%3 ON %4 (%5)%6")
         .arg(index.unique ? QStringLiteral("UNIQUE ") : QString(),
              ifNotExists ? QStringLiteral("IF NOT EXISTS ") : QString(),
              SqlDialect::quoteIdentifier(indexName(table, index), kind),
-             SqlDialect::quoteIdentifier(table.name, kind),
-             SqlDialect::quoteIdentifiers(index.columns, kind));
+             SqlDialect::quoteIdentifier(table.name, kind), indexTerms(index, kind),
+             whereClause(index, kind));
+}
+
+QStringList DdlGenerator::checkClauses(const TableInfo &table, ConnectionSpec::Kind kind)
+{
+    QStringList clauses;
+    for (const CheckInfo &check : table.checks)
+        clauses.append(QStringLiteral("CONSTRAINT %1 CHECK (%2)")
+                           .arg(SqlDialect::quoteIdentifier(check.name, kind), check.expression));
+    return clauses;
+}
+
+// Columns quoted, expressions in parentheses (as SQLite, PostgreSQL and MySQL 8 want them).
+QString DdlGenerator::indexTerms(const IndexInfo &index, ConnectionSpec::Kind kind)
+{
+    QStringList terms;
+    for (qsizetype i = 0; i < index.columns.size(); ++i) {
+        const QString expression = index.expression(i);
+        terms.append(expression.isEmpty() ? SqlDialect::quoteIdentifier(index.columns[i], kind)
+                                          : QLatin1Char('(') + expression + QLatin1Char(')'));
+    }
+    return terms.join(QStringLiteral(", "));
+}
+
+// MySQL and MariaDB have no partial indexes: TargetTableChecker refuses a condition for them.
+QString DdlGenerator::whereClause(const IndexInfo &index, ConnectionSpec::Kind kind)
+{
+    if (index.where.isEmpty() || kind == Dialect::MySql)
+        return QString();
+    return QStringLiteral(" WHERE ") + index.where;
 }
 
 QString DdlGenerator::dropIndex(const TableInfo &table, const IndexInfo &index,

@@ -55,10 +55,12 @@ public:
     // The default clause's literal, when the column's default is portable.
     static std::optional<QString> portableDefault(const ColumnInfo &column,
                                                   ConnectionSpec::Kind kind);
-    // CREATE TABLE with columns, primary key, unique constraints and (optionally) foreign keys.
+    // CREATE TABLE with columns, primary key, unique constraints, (optionally) foreign keys and
+    // CHECK constraints (their SQL as the table holds it: in the target's dialect).
     static QString createTable(const TableInfo &table, ConnectionSpec::Kind kind,
                                bool withForeignKeys = true);
-    // Secondary indexes (unique or not, but not unique constraints), one statement each.
+    // Secondary indexes (unique or not, but not unique constraints), one statement each, with
+    // their expression terms and the WHERE of a partial index (not on MySQL, which has none).
     static QStringList createIndexes(const TableInfo &table, ConnectionSpec::Kind kind);
     static QList<IndexInfo> secondaryIndexes(const TableInfo &table);
     // ifNotExists: CREATE INDEX IF NOT EXISTS (SQLite, PostgreSQL, MariaDB; not MySQL 8).
@@ -82,6 +84,9 @@ private:
     static QString foreignKeyClause(const TableInfo &table, const ForeignKeyInfo &key,
                                     ConnectionSpec::Kind kind);
     static bool isKeyColumn(const TableInfo &table, const QString &column);
+    static QStringList checkClauses(const TableInfo &table, ConnectionSpec::Kind kind);
+    static QString indexTerms(const IndexInfo &index, ConnectionSpec::Kind kind);
+    static QString whereClause(const IndexInfo &index, ConnectionSpec::Kind kind);
 };
 
 } // namespace cutover

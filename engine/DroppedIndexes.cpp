@@ -46,6 +46,10 @@ DroppedIndexes DroppedIndexes::fromJson(const QJsonArray &array)
         entry.index.unique = o.value(QLatin1String("unique")).toBool();
         for (const QJsonValue &column : o.value(QLatin1String("columns")).toArray())
             entry.index.columns.append(column.toString());
+        for (const QJsonValue &expression : o.value(QLatin1String("expressions")).toArray())
+            entry.index.expressions.append(expression.toString());
+        entry.index.where = o.value(QLatin1String("where")).toString();
+        entry.index.partial = !entry.index.where.isEmpty();
         if (!entry.table.isEmpty() && !entry.index.columns.isEmpty())
             dropped.m_entries.append(entry);
     }
@@ -55,12 +59,18 @@ DroppedIndexes DroppedIndexes::fromJson(const QJsonArray &array)
 QJsonArray DroppedIndexes::toJson() const
 {
     QJsonArray array;
-    for (const Entry &entry : m_entries)
-        array.append(QJsonObject{
-            {QLatin1String("table"), entry.table},
-            {QLatin1String("name"), entry.index.name},
-            {QLatin1String("unique"), entry.index.unique},
-            {QLatin1String("columns"), QJsonArray::fromStringList(entry.index.columns)}});
+    for (const Entry &entry : m_entries) {
+        QJsonObject o{{QLatin1String("table"), entry.table},
+                      {QLatin1String("name"), entry.index.name},
+                      {QLatin1String("unique"), entry.index.unique},
+                      {QLatin1String("columns"), QJsonArray::fromStringList(entry.index.columns)}};
+        if (entry.index.hasExpressions())
+            o.insert(QLatin1String("expressions"),
+                     QJsonArray::fromStringList(entry.index.expressions));
+        if (!entry.index.where.isEmpty())
+            o.insert(QLatin1String("where"), entry.index.where);
+        array.append(o);
+    }
     return array;
 }
 

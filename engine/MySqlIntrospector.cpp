@@ -70,6 +70,7 @@ Result<DatabaseSchema> MySqlIntrospector::introspect()
         return ok.error();
     if (auto ok = readForeignKeys(db, schema, byName); !ok)
         return ok.error();
+    readChecks(db, mariaDb, schema, byName);
     return schema;
 }
 
@@ -265,6 +266,45 @@ Result<void> MySqlIntrospector::readForeignKeys(QSqlDatabase &db, DatabaseSchema
         fk->referencedColumns.append(query->value(5).toString());
     }
     return {};
+}
+
+// Servers older than MySQL 8.0.16 and MariaDB 10.2 have no information_schema.check_constraints
+// (nor checks they enforce): no checks then. MariaDB names a column's check after the column, and
+// lists the json_valid check of a JSON column, which is the column's type, not a check to copy.
+void MySqlIntrospector::readChecks(QSqlDatabase &db, bool mariaDb, DatabaseSchema &schema,
+                                   const TableIndex &byName) const
+{
+    const QString sql =
+        mariaDb ? QStringLiteral("SELECT table_name, constraint_name, check_clause "
+                                 "FROM information_schema.check_constraints "
+                                 "WHERE constraint_schema = ? ORDER BY table_name, constraint_name")
+                : QStringLiteral("SELECT tc.table_name, cc.constraint_name, cc.check_clause "
+                                 "FROM information_schema.table_constraints tc "
+                                 "JOIN information_schema.check_constraints cc "
+                                 "ON cc.constraint_schema = tc.constraint_schema "
+                                 "AND cc.constraint_name = tc.constraint_name "
+                                 "WHERE tc.constraint_schema = ? AND tc.constraint_type = 'CHECK' "
+                                 "ORDER BY tc.table_name, cc.constraint_name");
+    auto query = CatalogQuery::run(db, sql, {m_spec.database()},
+                                   QStringLiteral("check constraints"), m_spec.displayName());
+    if (!query)
+        return;
+    while (query->next()) {
+        const auto it = byName.constFind(query->value(0).toString());
+        if (it == byName.constEnd())
+            continue;
+        TableInfo &table = schema.tables[*it];
+        QString name = query->value(1).toString();
+        const QString clause = query->value(2).toString().trimmed();
+        if (const ColumnInfo *column = table.column(name)) {
+            if (column->type.kind() == NormalizedType::Kind::Json &&
+                clause == QStringLiteral("json_valid(%1)")
+                              .arg(SqlDialect::quoteIdentifier(column->name, kMySql)))
+                continue;
+            name = table.name + QLatin1Char('_') + name + QStringLiteral("_check");
+        }
+        table.checks.append({name, clause});
+    }
 }
 
 } // namespace cutover

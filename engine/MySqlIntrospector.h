@@ -12,7 +12,8 @@ namespace cutover {
 class PasswordProvider;
 
 // Reads the MySQL/MariaDB database named in the URL from information_schema: tables and views
-// with their columns, keys, unique constraints, indexes and row estimates (table_rows).
+// with their columns, keys, unique constraints, indexes, CHECK constraints (MySQL 8.0.16 and
+// MariaDB; not MariaDB's json_valid checks of JSON columns) and row estimates (table_rows).
 class MySqlIntrospector : public Introspector
 {
 public:
@@ -33,6 +34,8 @@ private:
                              const TableIndex &byName) const;
     Result<void> readForeignKeys(QSqlDatabase &db, DatabaseSchema &schema,
                                  const TableIndex &byName) const;
+    void readChecks(QSqlDatabase &db, bool mariaDb, DatabaseSchema &schema,
+                    const TableIndex &byName) const;
 
     ConnectionSpec m_spec;
     const PasswordProvider *m_passwords = nullptr;

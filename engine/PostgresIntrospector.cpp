@@ -63,6 +63,8 @@ Result<DatabaseSchema> PostgresIntrospector::introspect()
         return ok.error();
     if (auto ok = readIndexes(db, schemaName, schema, byOid); !ok)
         return ok.error();
+    if (auto ok = readChecks(db, schemaName, schema, byOid); !ok)
+        return ok.error();
     return schema;
 }
 
@@ -244,7 +246,8 @@ Result<void> PostgresIntrospector::readIndexes(QSqlDatabase &db, const QString &
                    "EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
                    "WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
                    "AND con.contype = 'u'), "
-                   "a.attname, pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true) "
+                   "a.attname, pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true), "
+                   "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) "
                    "FROM pg_catalog.pg_index i "
                    "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid "
                    "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -273,10 +276,40 @@ Result<void> PostgresIntrospector::readIndexes(QSqlDatabase &db, const QString &
             index.name = name;
             index.unique = query->value(2).toBool();
             index.isConstraint = query->value(3).toBool();
+            index.where = query->value(6).toString();
+            index.partial = !index.where.isEmpty();
             table.indexes.append(index);
         }
-        table.indexes.last().columns.append(query->value(4).isNull() ? query->value(5).toString()
-                                                                     : query->value(4).toString());
+        IndexInfo &index = table.indexes.last();
+        const bool expression = query->value(4).isNull();
+        index.columns.append(expression ? query->value(5).toString() : query->value(4).toString());
+        if (expression && index.expressions.isEmpty())
+            index.expressions.resize(index.columns.size() - 1);
+        if (expression || !index.expressions.isEmpty())
+            index.expressions.append(expression ? query->value(5).toString() : QString());
+    }
+    return {};
+}
+
+Result<void> PostgresIntrospector::readChecks(QSqlDatabase &db, const QString &schemaName,
+                                              DatabaseSchema &schema, const TableIndex &byOid) const
+{
+    auto query = CatalogQuery::run(
+        db,
+        withFilter("SELECT con.conrelid::bigint, con.conname, "
+                   "pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
+                   "FROM pg_catalog.pg_constraint con "
+                   "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
+                   "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                   "WHERE %1 AND con.contype = 'c' ORDER BY con.conrelid, con.conname"),
+        {schemaName}, QStringLiteral("check constraints"), m_spec.displayName());
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        const auto it = byOid.constFind(query->value(0).toLongLong());
+        if (it != byOid.constEnd())
+            schema.tables[*it].checks.append(
+                {query->value(1).toString(), query->value(2).toString()});
     }
     return {};
 }

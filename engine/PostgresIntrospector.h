@@ -13,7 +13,8 @@ class PasswordProvider;
 
 // Reads one PostgreSQL schema (the URL's `schema` option, `public` by default) from pg_catalog:
 // tables, views, materialized views and foreign tables with their columns, keys, unique
-// constraints, indexes and row estimates (pg_class.reltuples; -1 until the table is analyzed).
+// constraints, indexes (with their expressions and conditions), CHECK constraints and row estimates
+// (pg_class.reltuples; -1 until the table is analyzed).
 class PostgresIntrospector : public Introspector
 {
 public:
@@ -37,6 +38,8 @@ private:
                                  DatabaseSchema &schema, const TableIndex &byOid) const;
     Result<void> readIndexes(QSqlDatabase &db, const QString &schemaName, DatabaseSchema &schema,
                              const TableIndex &byOid) const;
+    Result<void> readChecks(QSqlDatabase &db, const QString &schemaName, DatabaseSchema &schema,
+                            const TableIndex &byOid) const;
 
     ConnectionSpec m_spec;
     const PasswordProvider *m_passwords = nullptr;

@@ -3,6 +3,7 @@
 #include "DdlGenerator.h"
 #include "DefaultLiteral.h"
 #include "ExpressionProposer.h"
+#include "SqlExpressionTranslator.h"
 #include "TargetPreparer.h"
 
 #include <QRegularExpression>
@@ -189,6 +190,7 @@ TableInfo ProjectInitializer::definitionFor(const TableInfo &source, const QSet<
     for (const QString &key : source.primaryKey)
         t.primaryKey.append(name(key));
     t.indexes = targetIndexes(source, t.name);
+    t.checks = targetChecks(source);
     t.foreignKeys = targetForeignKeys(source, t.name, chosen);
     for (ColumnInfo &c : t.columns) {
         c.type = DdlGenerator::typeAsCreated(t, c, m_targetKind);
@@ -298,13 +300,9 @@ QList<IndexInfo> ProjectInitializer::targetIndexes(const TableInfo &source,
 {
     QList<IndexInfo> indexes;
     for (const IndexInfo &index : source.indexes) {
-        if (index.partial) {
-            m_notices.append(QStringLiteral("Partial index '%1' of table '%2' is not created: its "
-                                            "condition is not known.")
-                                 .arg(index.name, source.name));
-            continue;
-        }
         IndexInfo i = index;
+        if (!index.isPlain() && !translateIndex(source, i))
+            continue;
         i.columns.clear();
         for (const QString &column : index.columns)
             i.columns.append(name(column));
@@ -348,6 +346,94 @@ QList<ForeignKeyInfo> ProjectInitializer::targetForeignKeys(const TableInfo &sou
         keys.append(k);
     }
     return keys;
+}
+
+// A partial or expression index in the target's dialect; false, with a notice, when the target
+// cannot have it.
+bool ProjectInitializer::translateIndex(const TableInfo &source, IndexInfo &index)
+{
+    const QString what = QStringLiteral("Index '%1' of table '%2'").arg(index.name, source.name);
+    const auto refuse = [&](const QString &why) {
+        m_notices.append(QStringLiteral("%1 is not created: %2.").arg(what, why));
+        return false;
+    };
+    const bool mySql = m_targetKind == ConnectionSpec::Kind::MySql;
+    if (index.partial && index.where.isEmpty())
+        return refuse(QStringLiteral("its condition is not known"));
+    for (qsizetype i = 0; i < index.columns.size(); ++i)
+        if (index.columns[i] == QLatin1String("<expression>") && index.expression(i).isEmpty())
+            return refuse(QStringLiteral("its expression is not known"));
+    if (mySql && index.partial)
+        return refuse(QStringLiteral("MySQL and MariaDB have no partial indexes (WHERE %1)")
+                          .arg(index.where));
+    if (mySql && index.hasExpressions())
+        return refuse(QStringLiteral("MariaDB has no expression indexes"));
+    if (index.partial) {
+        const auto where = translated(source, index.where, what);
+        if (!where)
+            return false;
+        index.where = *where;
+    }
+    for (qsizetype i = 0; i < index.expressions.size(); ++i) {
+        if (index.expressions[i].isEmpty())
+            continue;
+        const auto term = translated(source, index.expressions[i], what);
+        if (!term)
+            return false;
+        index.expressions[i] = *term;
+        index.columns[i] = QStringLiteral("<expression>");
+    }
+    return true;
+}
+
+QList<CheckInfo> ProjectInitializer::targetChecks(const TableInfo &source)
+{
+    QList<CheckInfo> checks;
+    for (const CheckInfo &check : source.checks) {
+        const auto expression =
+            translated(source, check.expression,
+                       QStringLiteral("Check '%1' of table '%2'").arg(check.name, source.name));
+        if (expression)
+            checks.append({name(check.name), *expression});
+    }
+    return checks;
+}
+
+// The expression in the target's dialect, its names renamed by the rule; nothing, with a notice
+// saying what is not created and why, when it does not translate. Between databases of one kind
+// whose names stay as they are, an expression the translator does not know is kept as it is.
+std::optional<QString> ProjectInitializer::translated(const TableInfo &source,
+                                                      const QString &expression,
+                                                      const QString &what)
+{
+    const auto from = sourceKind();
+    if (!from) {
+        m_notices.append(
+            QStringLiteral("%1 is not created: the source's dialect is not known.").arg(what));
+        return std::nullopt;
+    }
+    const SqlExpressionTranslator translator(*from, m_targetKind, m_rule, source.columns);
+    const auto translation = translator.translate(expression);
+    if (translation)
+        return translation->sql;
+    const bool namesKept = std::all_of(source.columns.cbegin(), source.columns.cend(),
+                                       [&](const ColumnInfo &c) { return name(c.name) == c.name; });
+    if (*from == m_targetKind && namesKept)
+        return expression;
+    m_notices.append(QStringLiteral("%1 is not created: %2 does not translate to %3: %4.")
+                         .arg(what, expression.simplified(),
+                              ConnectionSpec::productName(m_targetKind),
+                              translation.error().message()));
+    return std::nullopt;
+}
+
+std::optional<ConnectionSpec::Kind> ProjectInitializer::sourceKind() const
+{
+    if (m_options.sourceKind)
+        return m_options.sourceKind;
+    if (const auto spec = ConnectionSpec::parse(m_options.sourceUrl))
+        return spec->kind();
+    return std::nullopt;
 }
 
 } // namespace cutover

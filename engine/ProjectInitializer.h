@@ -14,7 +14,8 @@ namespace cutover {
 // Writes a new project from two connections, for a lift and shift: one table mapping per source
 // table (the columns copied as they are), in foreign-key order, and for each table the target
 // lacks its definition in targetTables (types, primary key, unique constraints, indexes and
-// foreign keys among the copied tables; defaults that the target's type holds), for the run to
+// foreign keys among the copied tables; defaults that the target's type holds; CHECK constraints,
+// partial and expression indexes that SqlExpressionTranslator translates), for the run to
 // create. Names follow an IdentifierRule. Everything left out or changed on the way is said in
 // notices, one sentence each. Used by `cutover-cli init` and `copy`, and the window's wizard.
 class ProjectInitializer
@@ -29,6 +30,9 @@ public:
         QStringList exclude;
         QStringList only; // exact source table names (all when empty), before the patterns
         IdentifierRule::Case names = IdentifierRule::Case::Keep;
+        // The source's dialect, for its CHECK constraints and index expressions; when unset,
+        // the dialect of sourceUrl.
+        std::optional<ConnectionSpec::Kind> sourceKind;
         TableMapping::Mode mode = TableMapping::Mode::Insert;
         // The source's dialect: a target of the same one gets the source's own column types.
         std::optional<ConnectionSpec::Kind> sourceKind;
@@ -58,6 +62,11 @@ private:
     ColumnInfo targetColumn(const QString &table, const ColumnInfo &source);
     QString nativeType(const ColumnInfo &source) const;
     QList<IndexInfo> targetIndexes(const TableInfo &source, const QString &targetName);
+    bool translateIndex(const TableInfo &source, IndexInfo &index);
+    QList<CheckInfo> targetChecks(const TableInfo &source);
+    std::optional<QString> translated(const TableInfo &source, const QString &expression,
+                                      const QString &what);
+    std::optional<ConnectionSpec::Kind> sourceKind() const;
     QList<ForeignKeyInfo> targetForeignKeys(const TableInfo &source, const QString &targetName,
                                             const QSet<QString> &chosen);
     QString name(const QString &sourceName) const { return m_rule.apply(sourceName); }

@@ -302,17 +302,60 @@ ColumnInfo readTargetColumn(ObjectReader &r)
     return c;
 }
 
+// "columns": each a column's name, or {"expression": SQL in the target's dialect}.
+void readIndexTerms(ObjectReader &r, IndexInfo &index)
+{
+    const QJsonArray terms = r.array("columns");
+    const QString path = r.childPath(QStringLiteral("columns"));
+    for (qsizetype i = 0; i < terms.size(); ++i) {
+        if (terms[i].isString()) {
+            index.columns.append(terms[i].toString());
+            index.expressions.append(QString());
+            continue;
+        }
+        if (!terms[i].isObject())
+            throw FormatError{itemPath(path, i),
+                              QStringLiteral("expected a column's name or {\"expression\": SQL}, "
+                                             "found %1")
+                                  .arg(typeName(terms[i]))};
+        ObjectReader term(terms[i], itemPath(path, i));
+        index.columns.append(QStringLiteral("<expression>"));
+        index.expressions.append(term.requiredText("expression"));
+        term.refuseUnknownKeys();
+    }
+    if (!index.hasExpressions())
+        index.expressions.clear();
+}
+
 IndexInfo readTargetIndex(ObjectReader &r)
 {
     IndexInfo index;
     index.name = r.requiredText("name");
-    index.columns = r.textList("columns");
+    readIndexTerms(r, index);
+    index.where = r.text("where");
+    if (r.raw("where").isString() && index.where.trimmed().isEmpty())
+        throw FormatError{r.childPath(QStringLiteral("where")),
+                          QStringLiteral("must not be empty (leave it out for an index of "
+                                         "every row)")};
+    index.partial = !index.where.isEmpty();
     index.unique = r.flag("unique");
     index.isConstraint = r.flag("constraint");
     if (index.isConstraint && !index.unique)
         throw FormatError{r.childPath(QStringLiteral("constraint")),
                           QStringLiteral("only a unique index can be a constraint")};
+    if (index.isConstraint && !index.isPlain())
+        throw FormatError{r.childPath(QStringLiteral("constraint")),
+                          QStringLiteral("a unique constraint has columns only and no 'where': "
+                                         "leave 'constraint' out for a unique index")};
     return index;
+}
+
+CheckInfo readTargetCheck(ObjectReader &r)
+{
+    CheckInfo check;
+    check.name = r.requiredText("name");
+    check.expression = r.requiredText("expression");
+    return check;
 }
 
 ForeignKeyInfo readTargetForeignKey(ObjectReader &r)
@@ -352,9 +395,16 @@ TableInfo readTargetTable(ObjectReader &r)
             if (c.name == t.primaryKey[i])
                 c.primaryKeyPosition = int(i + 1);
     t.indexes = readList<IndexInfo>(r, "indexes", readTargetIndex);
-    for (qsizetype i = 0; i < t.indexes.size(); ++i)
-        requireColumns(t, t.indexes[i].columns,
-                       itemPath(r.childPath(QStringLiteral("indexes")), i));
+    for (qsizetype i = 0; i < t.indexes.size(); ++i) {
+        QStringList columns;
+        for (qsizetype c = 0; c < t.indexes[i].columns.size(); ++c)
+            if (t.indexes[i].expression(c).isEmpty())
+                columns.append(t.indexes[i].columns[c]);
+        requireColumns(t, columns, itemPath(r.childPath(QStringLiteral("indexes")), i));
+    }
+    t.checks = readList<CheckInfo>(r, "checks", readTargetCheck);
+    refuseDuplicates(t.checks, &CheckInfo::name, r.childPath(QStringLiteral("checks")),
+                     "check named");
     t.foreignKeys = readList<ForeignKeyInfo>(r, "foreignKeys", readTargetForeignKey);
     for (qsizetype i = 0; i < t.foreignKeys.size(); ++i)
         requireColumns(t, t.foreignKeys[i].columns,

@@ -219,15 +219,38 @@ QJsonObject targetColumnJson(const ColumnInfo &c)
     return o;
 }
 
+// A column's name, or {"expression": SQL} for an expression term.
+QJsonArray indexTermsJson(const IndexInfo &index)
+{
+    QJsonArray terms;
+    for (qsizetype i = 0; i < index.columns.size(); ++i) {
+        const QString expression = index.expression(i);
+        if (expression.isEmpty())
+            terms.append(index.columns[i]);
+        else
+            terms.append(QJsonObject{{QStringLiteral("expression"), expression}});
+    }
+    return terms;
+}
+
 QJsonObject targetIndexJson(const IndexInfo &index)
 {
     QJsonObject o;
     o[QStringLiteral("name")] = index.name;
-    o[QStringLiteral("columns")] = QJsonArray::fromStringList(index.columns);
+    o[QStringLiteral("columns")] = indexTermsJson(index);
     if (index.unique)
         o[QStringLiteral("unique")] = true;
     if (index.isConstraint)
         o[QStringLiteral("constraint")] = true;
+    putText(o, "where", index.where);
+    return o;
+}
+
+QJsonObject targetCheckJson(const CheckInfo &check)
+{
+    QJsonObject o;
+    o[QStringLiteral("name")] = check.name;
+    o[QStringLiteral("expression")] = check.expression;
     return o;
 }
 
@@ -261,6 +284,8 @@ QJsonObject targetTableJson(const TableInfo &t)
         o[QStringLiteral("indexes")] = arrayOf(t.indexes, targetIndexJson);
     if (!t.foreignKeys.isEmpty())
         o[QStringLiteral("foreignKeys")] = arrayOf(t.foreignKeys, targetForeignKeyJson);
+    if (!t.checks.isEmpty())
+        o[QStringLiteral("checks")] = arrayOf(t.checks, targetCheckJson);
     return o;
 }
 

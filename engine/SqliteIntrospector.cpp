@@ -3,6 +3,7 @@
 #include "CatalogQuery.h"
 #include "SqlConnection.h"
 #include "SqlDialect.h"
+#include "SqliteDdlText.h"
 #include "TypeNormalizer.h"
 
 #include <QSqlError>
@@ -62,6 +63,8 @@ Result<TableInfo> SqliteIntrospector::readTable(QSqlDatabase &db, const QString 
     if (auto ok = readForeignKeys(db, table); !ok)
         return ok.error();
     if (auto ok = readIndexes(db, table); !ok)
+        return ok.error();
+    if (auto ok = readChecks(db, table); !ok)
         return ok.error();
     QSqlQuery count(db);
     if (count.exec(QStringLiteral("SELECT count(*) FROM ") +
@@ -166,15 +169,62 @@ Result<void> SqliteIntrospector::readIndexes(QSqlDatabase &db, TableInfo &table)
         index.isConstraint = origin == QLatin1String("u");
         index.partial = list->value(3).toInt() != 0;
         auto columns = pragmaQuery(
-            db, QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"), index.name);
+            db, QStringLiteral("SELECT name, cid FROM pragma_index_info(?) ORDER BY seqno"),
+            index.name);
         if (!columns)
             return columns.error();
-        while (columns->next())
+        QList<bool> expressionParts;
+        while (columns->next()) {
+            // cid -2: an expression, whose text only the CREATE INDEX statement holds
+            expressionParts.append(columns->value(1).toInt() == -2);
             index.columns.append(columns->value(0).isNull() ? QStringLiteral("<expression>")
                                                             : columns->value(0).toString());
+        }
+        columns->finish();
+        if (index.partial || expressionParts.contains(true))
+            if (auto ok = readIndexText(db, index, expressionParts); !ok)
+                return ok.error();
         table.indexes.append(index);
     }
     return {};
+}
+
+// The condition of a partial index and the text of its expression terms.
+Result<void> SqliteIntrospector::readIndexText(QSqlDatabase &db, IndexInfo &index,
+                                               const QList<bool> &expressionParts) const
+{
+    auto sql = createSql(db, QStringLiteral("index"), index.name);
+    if (!sql)
+        return sql.error();
+    const SqliteDdlText::Index text = SqliteDdlText::index(*sql);
+    index.where = text.where;
+    if (!expressionParts.contains(true))
+        return {};
+    for (qsizetype i = 0; i < expressionParts.size(); ++i)
+        index.expressions.append(expressionParts[i] ? text.terms.value(i) : QString());
+    return {};
+}
+
+Result<void> SqliteIntrospector::readChecks(QSqlDatabase &db, TableInfo &table) const
+{
+    auto sql = createSql(db, QStringLiteral("table"), table.name);
+    if (!sql)
+        return sql.error();
+    table.checks = SqliteDdlText::checks(table.name, *sql);
+    return {};
+}
+
+Result<QString> SqliteIntrospector::createSql(QSqlDatabase &db, const QString &type,
+                                              const QString &name)
+{
+    auto query = CatalogQuery::run(
+        db, QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = ? AND name = ?"),
+        {type, name}, QStringLiteral("the schema"), name);
+    if (!query)
+        return query.error();
+    const QString sql = query->next() ? query->value(0).toString() : QString();
+    query->finish();
+    return sql;
 }
 
 } // namespace cutover

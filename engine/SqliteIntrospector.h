@@ -20,6 +20,10 @@ private:
     Result<void> readColumns(QSqlDatabase &db, TableInfo &table) const;
     Result<void> readForeignKeys(QSqlDatabase &db, TableInfo &table) const;
     Result<void> readIndexes(QSqlDatabase &db, TableInfo &table) const;
+    Result<void> readIndexText(QSqlDatabase &db, IndexInfo &index,
+                               const QList<bool> &expressionParts) const;
+    Result<void> readChecks(QSqlDatabase &db, TableInfo &table) const;
+    static Result<QString> createSql(QSqlDatabase &db, const QString &type, const QString &name);
 
     ConnectionSpec m_spec;
 };

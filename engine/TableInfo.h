@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CheckInfo.h"
 #include "ColumnInfo.h"
 #include "ForeignKeyInfo.h"
 #include "IndexInfo.h"
@@ -18,6 +19,7 @@ struct TableInfo
     QStringList primaryKey; // column names in key order
     QList<ForeignKeyInfo> foreignKeys;
     QList<IndexInfo> indexes; // includes unique constraints
+    QList<CheckInfo> checks;  // CHECK constraints (not NOT NULL)
     qint64 rowEstimate = -1;  // -1 when unknown
 
     bool operator==(const TableInfo &) const = default;
@@ -29,11 +31,13 @@ struct TableInfo
                 return &c;
         return nullptr;
     }
+    // Unique indexes and constraints on columns that hold for every row (partial and expression
+    // indexes are left out: they are no key).
     QList<IndexInfo> uniqueConstraints() const
     {
         QList<IndexInfo> result;
         for (const IndexInfo &index : indexes)
-            if (index.unique)
+            if (index.unique && index.isPlain())
                 result.append(index);
         return result;
     }

@@ -1,6 +1,7 @@
 #include "TargetTableChecker.h"
 
 #include "IdentifierRule.h"
+#include "SqlExpressionTranslator.h"
 
 namespace cutover {
 
@@ -63,9 +64,19 @@ void TargetTableChecker::checkTable(qsizetype index, const TableInfo &table,
     for (qsizetype c = 0; c < table.columns.size(); ++c)
         checkName(table.columns[c].name, QStringLiteral("column"),
                   path + QStringLiteral(".columns[%1].name").arg(c), table, problems);
-    for (qsizetype i = 0; i < table.indexes.size(); ++i)
+    for (qsizetype i = 0; i < table.indexes.size(); ++i) {
         checkName(table.indexes[i].name, QStringLiteral("index"),
                   path + QStringLiteral(".indexes[%1].name").arg(i), table, problems);
+        checkIndex(path + QStringLiteral(".indexes[%1]").arg(i), table, table.indexes[i], problems);
+    }
+    for (qsizetype c = 0; c < table.checks.size(); ++c) {
+        const QString checkPath = path + QStringLiteral(".checks[%1]").arg(c);
+        const CheckInfo &check = table.checks[c];
+        checkName(check.name, QStringLiteral("check"), checkPath + QStringLiteral(".name"), table,
+                  problems);
+        checkExpression(check.expression, QStringLiteral("check '%1'").arg(check.name),
+                        checkPath + QStringLiteral(".expression"), table, problems);
+    }
     for (qsizetype k = 0; k < table.foreignKeys.size(); ++k) {
         const QString keyPath = path + QStringLiteral(".foreignKeys[%1]").arg(k);
         checkName(table.foreignKeys[k].name, QStringLiteral("foreign key"),
@@ -84,6 +95,48 @@ void TargetTableChecker::checkName(const QString &name, const QString &what, con
         QStringLiteral("the %1 name '%2' is longer than %3 allows (%4); rename it, e.g. '%5'")
             .arg(what, name, ConnectionSpec::productName(m_kind), IdentifierRule::limitText(m_kind),
                  IdentifierRule::fit(name, m_kind))));
+}
+
+void TargetTableChecker::checkIndex(const QString &path, const TableInfo &table,
+                                    const IndexInfo &index, QList<Problem> &problems) const
+{
+    const QString what = QStringLiteral("index '%1'").arg(index.name);
+    if (!index.where.isEmpty()) {
+        checkExpression(index.where, what, path + QStringLiteral(".where"), table, problems);
+        if (m_kind == ConnectionSpec::Kind::MySql)
+            problems.append(problem(Problem::Severity::Error,
+                                    QStringLiteral("partial-index-unsupported"),
+                                    path + QStringLiteral(".where"), table.name,
+                                    QStringLiteral("%1 has a condition (WHERE %2), and MySQL and "
+                                                   "MariaDB have no partial indexes: leave out "
+                                                   "'where', or the index")
+                                        .arg(what, index.where)));
+    }
+    for (qsizetype i = 0; i < index.expressions.size(); ++i)
+        if (!index.expressions[i].isEmpty())
+            checkExpression(index.expressions[i], what,
+                            path + QStringLiteral(".columns[%1].expression").arg(i), table,
+                            problems);
+    if (index.hasExpressions() && m_kind == ConnectionSpec::Kind::MySql)
+        problems.append(problem(Problem::Severity::Warning,
+                                QStringLiteral("expression-index-unsupported"), path, table.name,
+                                QStringLiteral("%1 has an expression, which MySQL 8.0.13 and later "
+                                               "index and MariaDB does not")
+                                    .arg(what)));
+}
+
+void TargetTableChecker::checkExpression(const QString &expression, const QString &what,
+                                         const QString &path, const TableInfo &table,
+                                         QList<Problem> &problems) const
+{
+    const SqlExpressionTranslator translator(
+        m_kind, m_kind, IdentifierRule(IdentifierRule::Case::Keep, m_kind), table.columns);
+    for (const QString &name : translator.unknownQuotedNames(expression))
+        problems.append(problem(Problem::Severity::Error, QStringLiteral("unknown-column"), path,
+                                table.name,
+                                QStringLiteral("%1 of table '%2' names column '%3', which the "
+                                               "table does not have")
+                                    .arg(what, table.name, name)));
 }
 
 void TargetTableChecker::checkForeignKey(const QString &path, const TableInfo &table,

@@ -11,7 +11,9 @@ namespace cutover {
 
 // Checks the project's targetTables before a run creates them: names the target cannot hold
 // (PostgreSQL's 63 bytes, MySQL's 64 characters), foreign keys to tables or columns that will not
-// exist, and says which tables the run will create and which already exist.
+// exist, CHECK constraints and index expressions or conditions that name (quoted) a column the
+// table does not have, partial indexes on MySQL (which has none) and expression indexes there
+// (MariaDB has none), and says which tables the run will create and which already exist.
 class TargetTableChecker
 {
 public:
@@ -24,6 +26,10 @@ private:
     void checkTable(qsizetype index, const TableInfo &table, QList<Problem> &problems) const;
     void checkName(const QString &name, const QString &what, const QString &path,
                    const TableInfo &table, QList<Problem> &problems) const;
+    void checkIndex(const QString &path, const TableInfo &table, const IndexInfo &index,
+                    QList<Problem> &problems) const;
+    void checkExpression(const QString &expression, const QString &what, const QString &path,
+                         const TableInfo &table, QList<Problem> &problems) const;
     void checkForeignKey(const QString &path, const TableInfo &table, const ForeignKeyInfo &key,
                          QList<Problem> &problems) const;
 

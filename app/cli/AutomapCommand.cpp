@@ -206,6 +206,7 @@ int AutomapCommand::run(CliContext &context)
     if (!uncovered.isEmpty()) {
         ProjectInitializer::Options init;
         init.only = uncovered;
+        init.sourceKind = source->spec.kind();
         init.names = ProjectInitializer::defaultCase(target->spec.kind());
         init.sourceKind = source->spec.kind();
         auto built =

@@ -136,6 +136,7 @@ int InitCommand::run(CliContext &context)
     options.projectName = QFileInfo(projectFile).completeBaseName();
     const QString projectDir = QFileInfo(projectFile).absolutePath();
     options.sourceUrl = sourceSpec->urlRelativeTo(projectDir);
+    options.sourceKind = sourceSpec->kind();
     options.targetUrl = targetSpec->urlRelativeTo(projectDir);
     options.include = patterns(parser.values(tables));
     options.exclude = patterns(parser.values(exclude));

@@ -172,6 +172,33 @@ private Q_SLOTS:
                  QStringLiteral("1"));
     }
 
+    // CHECK clauses in CREATE TABLE; expression terms in parentheses and the WHERE of a partial
+    // index, which MySQL has not.
+    void spellsChecksAndIndexExpressions()
+    {
+        TableInfo t;
+        t.name = QStringLiteral("account");
+        t.columns = {column(QStringLiteral("email"), NormalizedType(Kind::Text))};
+        t.checks = {{QStringLiteral("email_has_at"), QStringLiteral("\"email\" LIKE '%@%'")}};
+        IndexInfo index{QStringLiteral("account_live"),
+                        {QStringLiteral("email"), QStringLiteral("<expression>")},
+                        true};
+        index.expressions = {QString(), QStringLiteral("lower(\"email\")")};
+        index.where = QStringLiteral("\"email\" IS NOT NULL");
+        index.partial = true;
+        t.indexes = {index};
+        QVERIFY(DdlGenerator::createTable(t, ConnectionSpec::Kind::PostgreSql)
+                    .contains(QStringLiteral(
+                        "CONSTRAINT \"email_has_at\" CHECK (\"email\" LIKE '%@%')\n)")));
+        QCOMPARE(DdlGenerator::createIndex(t, index, ConnectionSpec::Kind::Sqlite),
+                 QStringLiteral("CREATE UNIQUE INDEX \"account_live\" ON \"account\" "
+                                "(\"email\", (lower(\"email\"))) WHERE \"email\" IS NOT NULL"));
+        QCOMPARE(DdlGenerator::createIndex(t, index, ConnectionSpec::Kind::MySql),
+                 QStringLiteral("CREATE UNIQUE INDEX `account_live` ON `account` "
+                                "(`email`, (lower(\"email\")))"));
+        QCOMPARE(DdlGenerator::secondaryIndexes(t).size(), 1);
+    }
+
     void createsInSqlite()
     {
         QVERIFY(m_dir.isValid());

@@ -296,6 +296,28 @@ private Q_SLOTS:
         QVERIFY(!visits->indexes.first().unique);
     }
 
+    // CHECK constraints, without MariaDB's json_valid check of a JSON column.
+    void checksWithoutJsonValid()
+    {
+        QVERIFY(m_server
+                    ->execAsAdmin({QStringLiteral(
+                        "CREATE TABLE `Checked` (id int PRIMARY KEY, "
+                        "`Code` varchar(10) CHECK (`Code` <> ''), qty int, doc JSON, "
+                        "CONSTRAINT qty_range CHECK (qty BETWEEN 0 AND 9))")})
+                    .ok());
+        auto schema = IntrospectorFactory::create(m_server->spec(), &m_passwords)->introspect();
+        QVERIFY(schema.ok());
+        const TableInfo *t = schema->table(QStringLiteral("Checked"));
+        QVERIFY(t);
+        QStringList names;
+        for (const CheckInfo &check : t->checks)
+            names.append(check.name);
+        QCOMPARE(names, (QStringList{"Checked_Code_check", "qty_range"}));
+        QVERIFY2(t->checks[0].expression.contains(QStringLiteral("`Code` <> ''")),
+                 qPrintable(t->checks[0].expression));
+        QVERIFY(m_server->execAsAdmin({QStringLiteral("DROP TABLE `Checked`")}).ok());
+    }
+
     void rowEstimates()
     {
         QCOMPARE(table("Patient Records")->rowEstimate, 5);

@@ -320,9 +320,44 @@ private Q_SLOTS:
         QVERIFY2(expression->columns.first().startsWith("lower("),
                  qPrintable(expression->columns.first()));
         QCOMPARE(expression->columns.last(), QStringLiteral("Clinic Id"));
+        QCOMPARE(expression->expressions.size(), 2);
+        QCOMPARE(expression->expressions.first(), expression->columns.first());
+        QCOMPARE(expression->expressions.last(), QString());
 
-        QCOMPARE(patients->uniqueConstraints().size(), 2);
+        // A unique index on an expression is no key of columns.
+        QCOMPARE(patients->uniqueConstraints().size(), 1);
         QVERIFY(table("visit.log")->indexes.isEmpty());
+    }
+
+    // CHECK constraints by pg_get_expr, partial indexes' conditions, expression index terms.
+    void checksAndIndexConditions()
+    {
+        QVERIFY(m_server
+                    ->execAsAdmin({QStringLiteral(R"(CREATE TABLE "Checked" (id int PRIMARY KEY,
+                         "Code" varchar(10) CHECK ("Code" <> ''), qty int,
+                         CONSTRAINT qty_range CHECK (qty BETWEEN 0 AND 9)))"),
+                                   QStringLiteral(R"(CREATE UNIQUE INDEX checked_live ON "Checked"
+                         (lower("Code"), qty) WHERE qty > 0)")})
+                    .ok());
+        auto schema = IntrospectorFactory::create(m_server->spec(), &m_passwords)->introspect();
+        QVERIFY(schema.ok());
+        const TableInfo *t = schema->table(QStringLiteral("Checked"));
+        QVERIFY(t);
+        QCOMPARE(t->checks.size(), 2);
+        QCOMPARE(t->checks[0].name, QStringLiteral("Checked_Code_check"));
+        QVERIFY2(t->checks[0].expression.contains(QStringLiteral("\"Code\"")),
+                 qPrintable(t->checks[0].expression));
+        QCOMPARE(t->checks[1].name, QStringLiteral("qty_range"));
+        const IndexInfo *live = SchemaProbe::index(*t, "checked_live");
+        QVERIFY(live);
+        QVERIFY(live->partial);
+        QCOMPARE(live->where, QStringLiteral("qty > 0"));
+        QCOMPARE(live->expressions.size(), 2);
+        QVERIFY2(live->expressions[0].startsWith(QStringLiteral("lower(")),
+                 qPrintable(live->expressions[0]));
+        QCOMPARE(live->expressions[1], QString());
+        QCOMPARE(live->columns[1], QStringLiteral("qty"));
+        QVERIFY(m_server->execAsAdmin({QStringLiteral(R"(DROP TABLE "Checked")")}).ok());
     }
 
     void rowEstimates()

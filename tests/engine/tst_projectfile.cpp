@@ -139,6 +139,32 @@ QByteArray validBytes()
     return ProjectWriter::toBytes(fullProject());
 }
 
+// A target table with CHECK constraints, a partial index and an expression index.
+Project projectWithChecks()
+{
+    Project p = fullProject();
+    TableInfo account;
+    account.name = QStringLiteral("account");
+    for (const char *name : {"id", "email", "deleted_at", "balance"}) {
+        ColumnInfo c;
+        c.name = QString::fromLatin1(name);
+        c.type = NormalizedType(NormalizedType::Kind::Text);
+        c.declaredType = c.type.toString();
+        account.columns.append(c);
+    }
+    IndexInfo live{QStringLiteral("account_live_email_key"), {QStringLiteral("email")}, true};
+    live.where = QStringLiteral("\"deleted_at\" IS NULL");
+    live.partial = true;
+    IndexInfo lower{QStringLiteral("account_lower_email_idx"),
+                    {QStringLiteral("id"), QStringLiteral("<expression>")}};
+    lower.expressions = {QString(), QStringLiteral("lower(\"email\")")};
+    account.indexes = {live, lower};
+    account.checks = {{QStringLiteral("account_balance_check"), QStringLiteral("\"balance\" >= 0")},
+                      {QStringLiteral("email_has_at"), QStringLiteral("\"email\" LIKE '%@%'")}};
+    p.targetTables.append(account);
+    return p;
+}
+
 } // namespace
 
 class TestProjectFile : public QObject
@@ -162,6 +188,83 @@ private Q_SLOTS:
         QCOMPARE(loaded->baseDir, dir.path());
         QVERIFY(*loaded == expected);
         QCOMPARE(ProjectWriter::toBytes(*loaded), written);
+    }
+
+    // Checks, partial and expression indexes round-trip; a table without them is written as
+    // before (no empty keys).
+    void checksAndIndexExpressionsRoundTrip()
+    {
+        const QByteArray bytes = ProjectWriter::toBytes(projectWithChecks());
+        QVERIFY(!validBytes().contains("\"checks\""));
+        QVERIFY(!validBytes().contains("\"where\""));
+        QVERIFY2(bytes.contains("\"where\": \"\\\"deleted_at\\\" IS NULL\""), bytes.constData());
+        QVERIFY2(bytes.contains("\"expression\": \"lower(\\\"email\\\")\""), bytes.constData());
+        QVERIFY(bytes.contains("\"name\": \"email_has_at\""));
+        const auto loaded = ProjectReader::parse(bytes, QStringLiteral("c.cutover"), {});
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
+        const TableInfo *account = loaded->targetTable(QStringLiteral("account"));
+        QVERIFY(account);
+        QCOMPARE(account->checks, projectWithChecks().targetTables.last().checks);
+        QCOMPARE(account->indexes.size(), 2);
+        QVERIFY(account->indexes[0].partial);
+        QCOMPARE(account->indexes[1].expression(1), QStringLiteral("lower(\"email\")"));
+        QCOMPARE(ProjectWriter::toBytes(*loaded), bytes);
+    }
+
+    void refusesBadChecksAndIndexes_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("message");
+        const QByteArray valid = ProjectWriter::toBytes(projectWithChecks());
+        auto replaced = [&](const char *from, const char *to) {
+            QByteArray copy = valid;
+            Q_ASSERT(copy.contains(from));
+            return copy.replace(from, to);
+        };
+        QTest::newRow("a check without its expression")
+            << replaced("\"expression\": \"\\\"balance\\\" >= 0\"", "\"expression\": \"\"")
+            << "(targetTables[1].checks[0].expression)"
+            << "must not be empty";
+        QTest::newRow("a check's expression not a string")
+            << replaced("\"expression\": \"\\\"balance\\\" >= 0\"", "\"expression\": 0")
+            << "(targetTables[1].checks[0].expression)"
+            << "expected a string, found a number";
+        QTest::newRow("two checks of one name")
+            << replaced("\"name\": \"email_has_at\"", "\"name\": \"account_balance_check\"")
+            << "(targetTables[1].checks[1])"
+            << "a second check named 'account_balance_check'";
+        QTest::newRow("an index term neither name nor expression")
+            << replaced("\"id\",\n            {", "5,\n            {")
+            << "(targetTables[1].indexes[1].columns[0])"
+            << "expected a column's name or {\"expression\": SQL}, found a number";
+        QTest::newRow("an expression term with an unknown key")
+            << replaced("\"expression\": \"lower(\\\"email", "\"expresion\": \"lower(\\\"email")
+            << "(targetTables[1].indexes[1].columns[1])"
+            << "missing required key 'expression'";
+        QTest::newRow("an empty condition")
+            << replaced("\"where\": \"\\\"deleted_at\\\" IS NULL\"", "\"where\": \" \"")
+            << "(targetTables[1].indexes[0].where)"
+            << "must not be empty";
+        QTest::newRow("a partial unique constraint")
+            << replaced("\"unique\": true,\n          \"where\"",
+                        "\"constraint\": true, \"unique\": true,\n          \"where\"")
+            << "(targetTables[1].indexes[0].constraint)"
+            << "a unique constraint has columns only";
+    }
+    void refusesBadChecksAndIndexes()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, where);
+        QFETCH(QString, message);
+        const auto loaded =
+            ProjectReader::parse(text, QStringLiteral("bad.cutover"), QStringLiteral("/tmp"));
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code(), Error::Code::Parse);
+        QVERIFY2(loaded.error().where().contains(where), qPrintable(loaded.error().toString()));
+        QVERIFY2(loaded.error().where().contains(QStringLiteral("bad.cutover:")),
+                 qPrintable(loaded.error().toString()));
+        QVERIFY2(loaded.error().message().contains(message), qPrintable(loaded.error().toString()));
     }
 
     void formatIsStableAndReadable()

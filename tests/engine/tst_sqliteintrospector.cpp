@@ -122,6 +122,46 @@ private Q_SLOTS:
         QVERIFY(!shipment->indexes.first().unique);
     }
 
+    // What SQLite keeps only in the CREATE text: checks, index expressions and conditions.
+    void readsChecksAndPartialAndExpressionIndexes()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("checks.sqlite"));
+        const QString error = test::SqliteFile::create(
+            path, {QStringLiteral(R"(CREATE TABLE "t x" (
+                 id INTEGER PRIMARY KEY,
+                 a TEXT CHECK (a <> 'CHECK (no)') CONSTRAINT a_short CHECK (length(a) < 9),
+                 "b c" DECIMAL(10, 2) NOT NULL CHECK ("b c" >= 0), -- CHECK (commented)
+                 CONSTRAINT "both ok" CHECK (a IS NOT NULL OR "b c" > 1),
+                 CHECK ((id > 0)), UNIQUE (a)))"),
+                   QStringLiteral(
+                       R"(CREATE UNIQUE INDEX live ON "t x" (a COLLATE NOCASE DESC, lower("b c"))
+                 WHERE "b c" > 0 AND a <> 'x')")});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        auto spec = ConnectionSpec::parse(QStringLiteral("sqlite:") + path);
+        auto schema = IntrospectorFactory::create(*spec)->introspect();
+        QVERIFY(schema.ok());
+        const TableInfo *t = schema->table(QStringLiteral("t x"));
+        QVERIFY(t);
+        const QList<CheckInfo> expected = {
+            {QStringLiteral("t x_a_check"), QStringLiteral("a <> 'CHECK (no)'")},
+            {QStringLiteral("a_short"), QStringLiteral("length(a) < 9")},
+            {QStringLiteral("t x_b c_check"), QStringLiteral("\"b c\" >= 0")},
+            {QStringLiteral("both ok"), QStringLiteral("a IS NOT NULL OR \"b c\" > 1")},
+            {QStringLiteral("t x_check"), QStringLiteral("(id > 0)")}};
+        QCOMPARE(t->checks, expected);
+        const IndexInfo *live = nullptr;
+        for (const IndexInfo &index : t->indexes)
+            if (index.name == QLatin1String("live"))
+                live = &index;
+        QVERIFY(live);
+        QVERIFY(live->partial);
+        QCOMPARE(live->where, QStringLiteral("\"b c\" > 0 AND a <> 'x'"));
+        QCOMPARE(live->columns, (QStringList{"a", "<expression>"}));
+        QCOMPARE(live->expressions, (QStringList{QString(), "lower(\"b c\")"}));
+        QVERIFY(!live->isPlain());
+        QCOMPARE(t->uniqueConstraints().size(), 1); // UNIQUE (a); the partial index is no key
+    }
+
     void resolvesImplicitForeignKeyColumns()
     {
         const DatabaseSchema schema = introspect();
