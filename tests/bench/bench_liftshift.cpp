@@ -410,7 +410,8 @@ struct RouteFigures
 {
     QString name;
     QList<double> seconds, cpu, serverCpu, rssMb;
-    QString check; // what the last run left in its database
+    QList<double> reconcileSeconds; // cutover copy: its reconciliation's share of seconds
+    QString check;                  // what the last run left in its database
 };
 
 // Row counts, keys, indexes and foreign keys of the copied tables in database, whatever schema
@@ -582,6 +583,15 @@ bool Bench::runRoute(const Source &source, const QString &route, const QStringLi
     if (!problem.isEmpty()) {
         out << route << " copied wrong: " << problem << "\n  log: " << log << Qt::endl;
         return false;
+    }
+    if (route == QLatin1String("cutover")) {
+        // "Overall: PASS (3 of 3 tables pass) in 10.5 s"
+        QFile file(log);
+        if (file.open(QIODevice::ReadOnly))
+            for (const QByteArray &line : file.readAll().split('\n'))
+                if (line.startsWith("Overall:") && line.endsWith(" s"))
+                    figures.reconcileSeconds.append(
+                        line.mid(line.lastIndexOf(" in ") + 4).chopped(2).toDouble());
     }
     figures.seconds.append(outcome.seconds);
     figures.cpu.append(outcome.cpuSeconds);
@@ -860,6 +870,13 @@ Verdict benchSource(const Settings &settings, test::PostgresServer &server, cons
                     .arg(median(f.serverCpu), 13, 'f', 1)
                     .arg(median(f.rssMb), 11, 'f', 0)
                     .arg(list(f.seconds));
+    for (const RouteFigures &f : std::as_const(figures))
+        if (!f.reconcileSeconds.isEmpty())
+            text +=
+                QStringLiteral("  %1 of which reconciliation %2 s (median), init and run %3 s\n")
+                    .arg(f.name, -18)
+                    .arg(median(f.reconcileSeconds), 0, 'f', 1)
+                    .arg(median(f.seconds) - median(f.reconcileSeconds), 0, 'f', 1);
     for (const RouteFigures &f : std::as_const(figures))
         text += QStringLiteral("  %1 left: %2\n").arg(f.name, -18).arg(f.check);
     const auto find = [&](const QString &prefix) -> const RouteFigures * {
