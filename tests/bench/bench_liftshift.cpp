@@ -585,13 +585,16 @@ bool Bench::runRoute(const Source &source, const QString &route, const QStringLi
         return false;
     }
     if (route == QLatin1String("cutover")) {
-        // "Overall: PASS (3 of 3 tables pass) in 10.5 s"
+        // "Overall: PASS (3 of 3 tables pass) in 10.5 s", or "... in 3 min 23 s"
         QFile file(log);
         if (file.open(QIODevice::ReadOnly))
             for (const QByteArray &line : file.readAll().split('\n'))
-                if (line.startsWith("Overall:") && line.endsWith(" s"))
-                    figures.reconcileSeconds.append(
-                        line.mid(line.lastIndexOf(" in ") + 4).chopped(2).toDouble());
+                if (line.startsWith("Overall:") && line.endsWith(" s")) {
+                    const QList<QByteArray> words =
+                        line.mid(line.lastIndexOf(" in ") + 4).chopped(2).split(' ');
+                    const double minutes = words.size() == 3 ? words.first().toDouble() : 0;
+                    figures.reconcileSeconds.append(minutes * 60 + words.last().toDouble());
+                }
     }
     figures.seconds.append(outcome.seconds);
     figures.cpu.append(outcome.cpuSeconds);
