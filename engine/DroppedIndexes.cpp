@@ -35,6 +35,21 @@ DroppedIndexes DroppedIndexes::ofTables(const QList<TableInfo> &tables)
     return dropped;
 }
 
+bool DroppedIndexes::buildsAfterLoad(const IndexInfo &index)
+{
+    return !index.unique && !index.partial && !index.columns.isEmpty();
+}
+
+DroppedIndexes DroppedIndexes::plainOf(const QList<TableInfo> &tables)
+{
+    DroppedIndexes plain;
+    for (const TableInfo &table : tables)
+        for (const IndexInfo &index : DdlGenerator::secondaryIndexes(table))
+            if (buildsAfterLoad(index))
+                plain.m_entries.append({table.name, index});
+    return plain;
+}
+
 DroppedIndexes DroppedIndexes::fromJson(const QJsonArray &array)
 {
     DroppedIndexes dropped;
@@ -72,6 +87,15 @@ QJsonArray DroppedIndexes::toJson() const
         array.append(o);
     }
     return array;
+}
+
+QList<IndexInfo> DroppedIndexes::indexesOf(const QString &table) const
+{
+    QList<IndexInfo> indexes;
+    for (const Entry &entry : m_entries)
+        if (entry.table == table)
+            indexes.append(entry.index);
+    return indexes;
 }
 
 bool DroppedIndexes::contains(const Entry &entry) const

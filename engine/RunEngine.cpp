@@ -2,8 +2,8 @@
 
 #include "IntrospectorFactory.h"
 #include "KeyCrosswalk.h"
-#include "QuarantineShare.h"
 #include "RunControl.h"
+#include "RunThresholds.h"
 #include "SqlDialect.h"
 #include "SqliteBackup.h"
 #include "SqliteJournalMode.h"
@@ -28,15 +28,6 @@ struct RunEngine::Slot
     bool finished = false;
     bool succeeded = false;
 };
-
-namespace {
-
-QString percent(double share)
-{
-    return QString::number(share * 100.0, 'f', 1) + QLatin1Char('%');
-}
-
-} // namespace
 
 RunEngine::RunEngine(Project project, RunOptions options, const PasswordProvider *passwords)
     : m_project(std::move(project))
@@ -363,17 +354,25 @@ void RunEngine::inheritLoadOptions(const RunRecord &interrupted)
 
 // The tables the run created, kept in its record before any row is written: rollback drops them,
 // so the run records no row keys for them, and a resumed run must know them although they
-// exist by then.
-Result<void> RunEngine::recordCreatedTables(const QStringList &createdNow)
+// exist by then. So are the indexes it left out of them, for whichever run finishes the load.
+Result<void> RunEngine::recordCreatedTables(const QStringList &createdNow, bool indexesLater)
 {
     m_created = createdNow;
     const QString key = QStringLiteral("createdTables");
     for (const QJsonValue &table : m_runOptions.value(key).toArray())
         if (!m_created.contains(table.toString()))
             m_created.append(table.toString());
-    if (m_created.isEmpty() || m_runOptions.value(key) == QJsonArray::fromStringList(m_created))
+    QJsonObject options = m_runOptions;
+    options[key] = QJsonArray::fromStringList(m_created);
+    if (indexesLater) {
+        QList<TableInfo> created = plannedTargets();
+        created.removeIf([&](const TableInfo &t) { return !createdNow.contains(t.name); });
+        m_droppedIndexes.add(DroppedIndexes::plainOf(created));
+        options[QLatin1String("droppedIndexes")] = m_droppedIndexes.toJson();
+    }
+    if (m_created.isEmpty() || options == m_runOptions)
         return {};
-    m_runOptions[key] = QJsonArray::fromStringList(m_created);
+    m_runOptions = options;
     return m_ledger->updateRunOptions(m_runId, m_runOptions);
 }
 
@@ -431,11 +430,13 @@ Result<void> RunEngine::prepare()
     options.createMissing = true;
     options.dropSecondaryIndexes = m_options.dropSecondaryIndexes;
     options.deferForeignKeys = m_options.deferForeignKeys;
+    // Not on MySQL, which cannot create an index only if it is missing (a resumed run's case).
+    options.indexesAfterLoad = m_targetSpec.kind() != ConnectionSpec::Kind::MySql;
     TargetPreparer preparer(*m_session, tables, options);
     auto report = preparer.beforeLoad();
     if (!report)
         return report.error();
-    if (auto recorded = recordCreatedTables(report->created); !recorded)
+    if (auto recorded = recordCreatedTables(report->created, options.indexesAfterLoad); !recorded)
         return recorded;
     // Created here, once: parallel writers creating it at the same moment race on PostgreSQL.
     if (m_options.keyCrosswalk)
@@ -763,80 +764,16 @@ Result<void> RunEngine::collect(Slot &slot, RunControl &control)
     return m_ledger->finishTable(record);
 }
 
-namespace {
-
-// Rejects cluster in key order (a deleted patient's visits): a share is judged once it rests on
-// enough of the rows, and then only on what they show (QuarantineShare).
-bool enoughToJudge(qint64 read, qint64 expected)
-{
-    const qint64 enough = expected >= 0 ? qMin<qint64>(expected, 10000) : 10000;
-    return read > 0 && read >= enough;
-}
-
-QString rateExceeded(qint64 quarantined, qint64 read, const QString &what, double limit,
-                     const QString &setting)
-{
-    return QStringLiteral("%1 of %2 were quarantined (%3 of %4), above the limit of %5 (%6)")
-        .arg(percent(double(quarantined) / double(read)), what)
-        .arg(quarantined)
-        .arg(read)
-        .arg(percent(limit), setting);
-}
-
-} // namespace
-
-// The share limit of a table: this run's, else its mapping's own, else the project's.
-std::pair<double, QString> RunEngine::tableRateLimit(const TableMapping &mapping) const
-{
-    if (m_options.maxErrorRate)
-        return {*m_options.maxErrorRate, QStringLiteral("--max-error-rate")};
-    if (mapping.maxErrorRate >= 0)
-        return {mapping.maxErrorRate,
-                QStringLiteral("maxErrorRate of the mapping to %1").arg(mapping.target)};
-    return {m_project.settings.maxErrorRate, QStringLiteral("settings.maxErrorRate")};
-}
-
-// The project's automatic rollback triggers (or this run's): each table's share of quarantined
-// rows, each table's count when it has one, and the whole run's count and share.
+// The project's automatic rollback triggers (or this run's), on every table's progress.
 QString RunEngine::thresholdExceeded() const
 {
-    const ProjectSettings &settings = m_project.settings;
-    qint64 read = 0;
-    qint64 expected = 0;
-    qint64 quarantined = 0;
-    QMutexLocker lock(&m_mutex);
-    for (const auto &slot : m_slots) {
-        const TableProgress p = slot->loader->progress();
-        const TableMapping &mapping = *slot->plan.mapping;
-        read += p.read;
-        quarantined += p.quarantined;
-        expected = expected < 0 || p.expectedRows < 0 ? -1 : expected + p.expectedRows;
-        const auto [rate, setting] = tableRateLimit(mapping);
-        if (enoughToJudge(p.read, p.expectedRows) &&
-            QuarantineShare::isOverLimit(p.quarantined, p.read, rate))
-            return rateExceeded(p.quarantined, p.read, QStringLiteral("the rows of ") + p.table,
-                                rate, setting);
-        if (!m_options.maxQuarantined && mapping.maxQuarantined >= 0 &&
-            p.quarantined > mapping.maxQuarantined)
-            return QStringLiteral("%1 rows of %2 were quarantined, more than its limit of %3 "
-                                  "(maxQuarantined of the mapping to %2)")
-                .arg(p.quarantined)
-                .arg(p.table)
-                .arg(mapping.maxQuarantined);
+    QList<RunThresholds::Table> tables;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const auto &slot : m_slots)
+            tables.append({slot->loader->progress(), slot->plan.mapping});
     }
-    const int count = m_options.maxQuarantined.value_or(settings.maxQuarantined);
-    if (count >= 0 && quarantined > count)
-        return QStringLiteral("%1 rows were quarantined, more than the limit of %2 (%3)")
-            .arg(quarantined)
-            .arg(count)
-            .arg(m_options.maxQuarantined ? QStringLiteral("--max-quarantined")
-                                          : QStringLiteral("settings.maxQuarantined"));
-    const double runRate = m_options.maxErrorRate.value_or(settings.maxRunErrorRate);
-    if (enoughToJudge(read, expected) && QuarantineShare::isOverLimit(quarantined, read, runRate))
-        return rateExceeded(quarantined, read, QStringLiteral("all rows read"), runRate,
-                            m_options.maxErrorRate ? QStringLiteral("--max-error-rate")
-                                                   : QStringLiteral("settings.maxRunErrorRate"));
-    return {};
+    return RunThresholds(m_project.settings, m_options).exceeded(tables);
 }
 
 void RunEngine::checkThresholds(RunControl &control)
@@ -877,12 +814,14 @@ Result<void> RunEngine::finish(RunControl &control)
     // PostgreSQL's identity sequences do not follow the key values a run inserts.
     const bool identities = m_session->kind() == ConnectionSpec::Kind::PostgreSql;
     if (m_options.mode != RunMode::DryRun &&
-        (m_options.dropSecondaryIndexes || m_options.deferForeignKeys || identities)) {
+        (m_options.dropSecondaryIndexes || identities || m_options.deferForeignKeys ||
+         !m_droppedIndexes.isEmpty())) {
         QList<TableInfo> tables = plannedTargets();
         m_droppedIndexes.restoreInto(tables);
         TargetPreparer::Options options;
         options.dropSecondaryIndexes = m_options.dropSecondaryIndexes;
         options.deferForeignKeys = m_options.deferForeignKeys;
+        options.laterIndexes = m_droppedIndexes;
         TargetPreparer preparer(*m_session, tables, options);
         auto report = preparer.afterLoad();
         if (!report) {

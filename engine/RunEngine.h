@@ -72,7 +72,7 @@ private:
     Result<void> backup();
     Result<void> keepJournalMode(const QString &found);
     Result<void> prepare();
-    Result<void> recordCreatedTables(const QStringList &createdNow);
+    Result<void> recordCreatedTables(const QStringList &createdNow, bool indexesLater);
     Result<void> collectRetryKeys();
     // The tables progress() shows from now on: the planned ones, in a retry those with rows to
     // retry.
@@ -84,7 +84,6 @@ private:
     bool watermarkCovers(const RunRecord &earlier) const;
     void loadTables(RunControl &control);
     Result<void> collect(Slot &slot, RunControl &control);
-    std::pair<double, QString> tableRateLimit(const TableMapping &mapping) const;
     QString thresholdExceeded() const;
     void checkThresholds(RunControl &control);
     Result<void> finish(RunControl &control);

@@ -143,7 +143,7 @@ Result<void> TargetPreparer::timed(Report &report, const QString &table, const Q
 }
 
 Result<void> TargetPreparer::createTable(Report &report, const TableInfo &table,
-                                         const QStringList &created)
+                                         const QStringList &created, LaterIndexes &later)
 {
     // SQLite accepts references to tables that do not exist yet; PostgreSQL and MySQL get the
     // keys of a cycle (and all keys when deferring on PostgreSQL) afterwards.
@@ -164,14 +164,19 @@ Result<void> TargetPreparer::createTable(Report &report, const TableInfo &table,
                           DdlGenerator::createTable(definition, kind(), true));
         !done)
         return done;
-    if (!m_options.dropSecondaryIndexes)
-        for (const IndexInfo &index : DdlGenerator::secondaryIndexes(table))
-            if (auto done =
-                    timed(report, table.name,
-                          QStringLiteral("create index ") + DdlGenerator::indexName(table, index),
-                          DdlGenerator::createIndex(table, index, kind()));
-                !done)
-                return done;
+    for (const IndexInfo &index : DdlGenerator::secondaryIndexes(table)) {
+        if (m_options.dropSecondaryIndexes)
+            continue;
+        const QString name = DdlGenerator::indexName(table, index);
+        if (auto done = timed(report, table.name, QStringLiteral("create index ") + name,
+                              DdlGenerator::createIndex(table, index, kind()));
+            !done)
+            return done;
+        // Made on the empty table, and dropped once every table is made: a definition the
+        // target refuses (a name taken twice) fails here, with the tables, not after the load.
+        if (m_options.indexesAfterLoad && DroppedIndexes::buildsAfterLoad(index))
+            later.append({&table, index});
+    }
     report.created.append(table.name);
     return {};
 }
@@ -223,6 +228,7 @@ Result<TargetPreparer::Report> TargetPreparer::prepareTables(QStringList &create
 {
     Report report;
     QStringList missingProblems;
+    LaterIndexes later;
     for (const TableInfo &table : std::as_const(m_tables)) {
         auto columns = existingColumns(m_session, table.name);
         if (!columns)
@@ -253,7 +259,7 @@ Result<TargetPreparer::Report> TargetPreparer::prepareTables(QStringList &create
         }
         const QStringList before = created;
         created.append(table.name); // before its indexes, which may fail
-        if (auto done = createTable(report, table, before); !done)
+        if (auto done = createTable(report, table, before, later); !done)
             return done.error();
     }
     if (!missingProblems.isEmpty())
@@ -263,6 +269,13 @@ Result<TargetPreparer::Report> TargetPreparer::prepareTables(QStringList &create
     // Keys of cycles that could not be declared inline (PostgreSQL and MySQL).
     if (kind() != Dialect::Sqlite && !(m_options.deferForeignKeys && kind() == Dialect::PostgreSql))
         if (auto done = restoreForeignKeys(report); !done)
+            return done.error();
+    for (const auto &[table, index] : std::as_const(later))
+        if (auto done = timed(report, table->name,
+                              QStringLiteral("leave index %1 for after the load")
+                                  .arg(DdlGenerator::indexName(*table, index)),
+                              DdlGenerator::dropIndex(*table, index, kind()));
+            !done)
             return done.error();
     return report;
 }
@@ -362,22 +375,25 @@ Result<void> TargetPreparer::moveIdentitySequences(Report &report)
 Result<TargetPreparer::Report> TargetPreparer::afterLoad()
 {
     Report report;
-    const bool sorterThreads = m_options.dropSecondaryIndexes && kind() == Dialect::Sqlite;
+    const bool sorterThreads =
+        (m_options.dropSecondaryIndexes || !m_options.laterIndexes.isEmpty()) &&
+        kind() == Dialect::Sqlite;
     if (sorterThreads)
         (void)m_session.execute(QStringLiteral("PRAGMA threads = %1").arg(kSorterThreads));
     const auto noSorterThreads = qScopeGuard([&] {
         if (sorterThreads)
             (void)m_session.execute(QStringLiteral("PRAGMA threads = 0"));
     });
-    if (m_options.dropSecondaryIndexes)
-        for (const TableInfo &table : std::as_const(m_tables))
-            for (const IndexInfo &index : DdlGenerator::secondaryIndexes(table))
-                if (auto done = timed(report, table.name,
-                                      QStringLiteral("create index ") +
-                                          DdlGenerator::indexName(table, index),
-                                      DdlGenerator::createIndex(table, index, kind(), true));
-                    !done)
-                    return done.error();
+    for (const TableInfo &table : std::as_const(m_tables))
+        for (const IndexInfo &index : m_options.dropSecondaryIndexes
+                                          ? DdlGenerator::secondaryIndexes(table)
+                                          : m_options.laterIndexes.indexesOf(table.name))
+            if (auto done =
+                    timed(report, table.name,
+                          QStringLiteral("create index ") + DdlGenerator::indexName(table, index),
+                          DdlGenerator::createIndex(table, index, kind(), true));
+                !done)
+                return done.error();
     if (auto moved = moveIdentitySequences(report); !moved)
         return moved.error();
     if (!m_options.deferForeignKeys)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DroppedIndexes.h"
 #include "Result.h"
 #include "TableInfo.h"
 #include "TargetSession.h"
@@ -10,17 +11,19 @@
 namespace cutover {
 
 // Gets a target ready for a load and tidies it afterwards, on one TargetSession:
-// - beforeLoad: creates missing tables (foreign-key order, DdlGenerator; all or none) or
-//   verifies existing ones (every wanted column present); optionally drops secondary indexes; with
+// - beforeLoad: creates missing tables (foreign-key order, DdlGenerator; all or none; their
+//   plain indexes optionally left for afterLoad) or verifies existing ones (every wanted column
+//   present); optionally drops secondary indexes; with
 //   deferred foreign keys, drops PostgreSQL's foreign-key constraints (session_replication_role
 //   would need a superuser) and leaves new tables without them.
 // - Each writer session runs loadSettings() first: SQLite PRAGMA foreign_keys (OFF when
 //   deferring, ON otherwise) and temp_store = MEMORY (statement journals), MySQL
 //   FOREIGN_KEY_CHECKS = 0 when deferring.
 // - afterLoad: moves PostgreSQL's identity sequences past the loaded keys, recreates secondary
-//   indexes, counts rows whose foreign key points nowhere (reported
-//   as problems) and re-adds PostgreSQL's constraints where there are none. It works from the
-//   wanted schema alone, so it also finishes a load resumed by another process.
+//   indexes (those dropped, or left for after the load, that the target lacks), counts rows whose
+//   foreign key points nowhere (reported as problems) and re-adds PostgreSQL's constraints where
+//   there are none. It works from the wanted schema alone, so it also finishes a load resumed by
+//   another process.
 // - truncate: empties tables for truncate-and-load (children first): SQLite DELETE, PostgreSQL
 //   TRUNCATE (DELETE when a table outside the set refers to one), MySQL TRUNCATE, or DELETE when
 //   a foreign key points at the table.
@@ -33,6 +36,13 @@ public:
         bool createMissing = true;
         bool dropSecondaryIndexes = false;
         bool deferForeignKeys = false;
+        // beforeLoad leaves the plain indexes (DroppedIndexes::buildsAfterLoad) out of the
+        // tables it creates, for afterLoad to build: one sort each instead of an index entry
+        // per row loaded, and as none of them refuses a row the same rows load. Unique ones
+        // are made at once, to refuse duplicates as they come.
+        bool indexesAfterLoad = false;
+        // afterLoad builds these (if the target lacks them), with dropSecondaryIndexes all.
+        DroppedIndexes laterIndexes;
     };
     struct Step
     {
@@ -74,7 +84,10 @@ private:
     void dropTables(const QStringList &names);
     Result<void> timed(Report &report, const QString &table, const QString &action,
                        const QString &sql);
-    Result<void> createTable(Report &report, const TableInfo &table, const QStringList &created);
+    // Indexes of created tables to drop again before the load (Options::indexesAfterLoad).
+    using LaterIndexes = QList<std::pair<const TableInfo *, IndexInfo>>;
+    Result<void> createTable(Report &report, const TableInfo &table, const QStringList &created,
+                             LaterIndexes &later);
     Result<void> verifyTable(const TableInfo &table, const QStringList &columns,
                              QStringList &problems);
     Result<qint64> orphanCount(const TableInfo &table, const ForeignKeyInfo &key);

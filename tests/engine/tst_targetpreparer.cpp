@@ -168,6 +168,38 @@ private Q_SLOTS:
                  qPrintable(verified.error().toString()));
     }
 
+    // A run that creates its tables builds their plain indexes after the load; a unique one is
+    // made at once, to refuse duplicates as the rows come.
+    void leavesPlainIndexesForAfterTheLoad()
+    {
+        QVERIFY(m_dir.isValid());
+        auto spec = ConnectionSpec::parse(QStringLiteral("sqlite:") +
+                                          m_dir.filePath(QStringLiteral("later.db")));
+        auto opened = TargetSessionFactory::open(*spec);
+        QVERIFY(opened.ok());
+        TargetSession &session = **opened;
+        QList<TableInfo> wanted = tables();
+        wanted[2].indexes = {{QStringLiteral("patient by name"), {QStringLiteral("name")}, true}};
+        const QString count =
+            QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = ?");
+
+        TargetPreparer::Options options;
+        options.indexesAfterLoad = true;
+        auto created = TargetPreparer(session, wanted, options).beforeLoad();
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().toString()));
+        QVERIFY(actions(*created).contains(
+            QStringLiteral("visit: leave index visit by day for after the load")));
+        QCOMPARE(scalar(session, count, {QStringLiteral("visit by day")}), qint64(0));
+        QCOMPARE(scalar(session, count, {QStringLiteral("patient by name")}), qint64(1));
+
+        options.indexesAfterLoad = false;
+        options.laterIndexes = DroppedIndexes::plainOf(wanted);
+        auto after = TargetPreparer(session, wanted, options).afterLoad();
+        QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().toString()));
+        QCOMPARE(actions(*after), QStringList{QStringLiteral("visit: create index visit by day")});
+        QCOMPARE(scalar(session, count, {QStringLiteral("visit by day")}), qint64(1));
+    }
+
     void preparesPostgres()
     {
         if (const QString missing = PostgresServer::whyUnavailable(); !missing.isEmpty())

@@ -93,6 +93,11 @@ ConnectionSpec MariaDbServer::spec(const QString &query) const
     return parsed.value();
 }
 
+qint64 MariaDbServer::processId() const
+{
+    return isRunning() ? m_process->processId() : 0;
+}
+
 bool MariaDbServer::isRunning() const
 {
     return m_process && m_process->state() != QProcess::NotRunning;

@@ -108,6 +108,11 @@ ConnectionSpec PostgresServer::spec(const QString &query) const
     return parsed.value();
 }
 
+qint64 PostgresServer::processId() const
+{
+    return isRunning() ? m_process->processId() : 0;
+}
+
 bool PostgresServer::isRunning() const
 {
     return m_process && m_process->state() != QProcess::NotRunning;

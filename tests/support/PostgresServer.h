@@ -38,6 +38,8 @@ public:
     bool isRunning() const;
 
     int port() const { return m_port; }
+    // The server's process id (0 when not running): benchmarks read its CPU time in /proc.
+    qint64 processId() const;
     QString user() const { return QStringLiteral("cutover"); }
     QString database() const { return QStringLiteral("cutover_test"); }
     QString password() const { return m_password; }

@@ -1,0 +1,1059 @@
+// Lift and shift speed and memory (issue 23): the same database copied into fresh PostgreSQL
+// databases of one server (tests/support/PostgresServer), in the same run, medians of several
+// runs, by three routes:
+//  - cutover:  `cutover-cli copy SOURCE postgresql://...` (init, run and reconcile in one go),
+//  - pgloader: `pgloader SOURCE pgsql://...` (Debian's package),
+//  - plain:    the tools by hand, one table after the other: the source's own client exports
+//              the rows (`sqlite3 -csv`, MariaDB's SELECT ... INTO OUTFILE), `psql \copy` loads
+//              them into tables without keys, then SQL adds the primary keys, the indexes and
+//              the foreign keys. As close to the physical limit as this machine shows.
+// Sources: a generated SQLite database (three tables: keys, foreign keys, secondary and unique
+// indexes; text with non-ASCII letters, quotes, commas and newlines, integers, REAL money, dates,
+// timestamps, NULLs), and the same rows in a MariaDB server (tests/support/MariaDbServer).
+// Every route's result is checked: the row count of each table, and that each route built the
+// primary keys, indexes and foreign keys.
+// Bars (issue 23): cutover at least 2.5 times pgloader's speed, at least 0.8 of the plain
+// route's, and a peak resident memory of at most a quarter of pgloader's. Exits 1 when a bar is
+// missed, 2 when something could not be measured; a source whose tools are missing is skipped.
+//
+// Settings (environment, or the same names as --options):
+//   CUTOVER_BENCH_QUICK=1  or --quick: 300000 rows, one run of each
+//   CUTOVER_BENCH_ROWS     source rows in all (default 3000000)
+//   CUTOVER_BENCH_RUNS     runs of each route, the median is quoted (default 3)
+//   CUTOVER_BENCH_SOURCES  comma-separated subset of sqlite,mysql (default both)
+//   CUTOVER_BENCH_CUTOVER  cutover configurations, of default (no options) and bulk
+//                          (--drop-indexes --defer-foreign-keys); default "default". The bars
+//                          are judged on the first one.
+//   CUTOVER_BENCH_ROUTES   comma-separated subset of cutover,pgloader,plain (default all)
+//   CUTOVER_BENCH_DIR      work directory (kept, and the generated database reused); default a
+//                          temporary one
+//   CUTOVER_CLI            the cutover-cli to time (default the build's)
+// e.g. CUTOVER_BENCH_ROWS=300000 CUTOVER_BENCH_RUNS=1 build/tests/bench/bench_liftshift
+#include "MariaDbServer.h"
+#include "MeasuredProcess.h"
+#include "PostgresServer.h"
+#include "ServerProcess.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <sqlite3.h>
+
+#ifndef CUTOVER_CLI_PATH
+#define CUTOVER_CLI_PATH ""
+#endif
+
+using namespace cutover;
+using test::MeasuredProcess;
+
+namespace {
+
+QTextStream out(stdout);
+
+const QStringList kTables = {QStringLiteral("customer"), QStringLiteral("orders"),
+                             QStringLiteral("order_line")};
+
+// The source schema, SQLite's declared types. Secondary indexes are made after the rows.
+const char kSqliteSchema[] = R"SQL(
+CREATE TABLE customer (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  email TEXT,
+  city TEXT,
+  balance REAL,
+  created_at TIMESTAMP NOT NULL,
+  birth_date DATE
+);
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customer (id),
+  ordered_at TIMESTAMP NOT NULL,
+  status TEXT NOT NULL,
+  total REAL NOT NULL,
+  note TEXT
+);
+CREATE TABLE order_line (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL REFERENCES orders (id),
+  line_no INTEGER NOT NULL,
+  sku TEXT NOT NULL,
+  quantity INTEGER NOT NULL,
+  unit_price REAL NOT NULL,
+  discount REAL,
+  shipped_on DATE
+);
+)SQL";
+
+const char kSqliteIndexes[] = R"SQL(
+CREATE UNIQUE INDEX customer_email ON customer (email);
+CREATE INDEX customer_city ON customer (city);
+CREATE INDEX orders_customer ON orders (customer_id);
+CREATE INDEX orders_ordered_at ON orders (ordered_at);
+CREATE INDEX order_line_order ON order_line (order_id);
+CREATE INDEX order_line_sku ON order_line (sku);
+)SQL";
+
+// The same tables in MariaDB (loaded without secondary indexes and foreign keys, which follow).
+const QStringList kMariaDbSchema = {
+    QStringLiteral("CREATE TABLE customer (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(200) NOT "
+                   "NULL, email VARCHAR(200), city VARCHAR(100), balance DOUBLE, created_at "
+                   "DATETIME NOT NULL, birth_date DATE) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"),
+    QStringLiteral("CREATE TABLE orders (id BIGINT NOT NULL PRIMARY KEY, customer_id BIGINT NOT "
+                   "NULL, ordered_at DATETIME NOT NULL, status VARCHAR(20) NOT NULL, total DOUBLE "
+                   "NOT NULL, note TEXT) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4"),
+    QStringLiteral("CREATE TABLE order_line (id BIGINT NOT NULL PRIMARY KEY, order_id BIGINT NOT "
+                   "NULL, line_no INT NOT NULL, sku VARCHAR(40) NOT NULL, quantity INT NOT NULL, "
+                   "unit_price DOUBLE NOT NULL, discount DOUBLE, shipped_on DATE) ENGINE=InnoDB "
+                   "DEFAULT CHARSET=utf8mb4")};
+const QStringList kMariaDbKeys = {
+    QStringLiteral("SET foreign_key_checks = 0"),
+    QStringLiteral("ALTER TABLE customer ADD UNIQUE INDEX customer_email (email), ADD INDEX "
+                   "customer_city (city)"),
+    QStringLiteral("ALTER TABLE orders ADD INDEX orders_customer (customer_id), ADD INDEX "
+                   "orders_ordered_at (ordered_at), ADD CONSTRAINT orders_customer_fk FOREIGN "
+                   "KEY (customer_id) REFERENCES customer (id)"),
+    QStringLiteral("ALTER TABLE order_line ADD INDEX order_line_order (order_id), ADD INDEX "
+                   "order_line_sku (sku), ADD CONSTRAINT order_line_order_fk FOREIGN KEY "
+                   "(order_id) REFERENCES orders (id)")};
+
+// The plain route's PostgreSQL tables: the types Cutover and pgloader choose for them, no keys
+// while the rows load, then the keys, indexes and foreign keys.
+const char kPlainTables[] = R"SQL(
+CREATE TABLE customer (id bigint NOT NULL, name text NOT NULL, email text, city text,
+  balance double precision, created_at timestamp NOT NULL, birth_date date);
+CREATE TABLE orders (id bigint NOT NULL, customer_id bigint NOT NULL, ordered_at timestamp NOT NULL,
+  status text NOT NULL, total double precision NOT NULL, note text);
+CREATE TABLE order_line (id bigint NOT NULL, order_id bigint NOT NULL, line_no integer NOT NULL,
+  sku text NOT NULL, quantity integer NOT NULL, unit_price double precision NOT NULL,
+  discount double precision, shipped_on date);
+)SQL";
+
+const char kPlainKeys[] = R"SQL(
+ALTER TABLE customer ADD PRIMARY KEY (id);
+ALTER TABLE orders ADD PRIMARY KEY (id);
+ALTER TABLE order_line ADD PRIMARY KEY (id);
+CREATE UNIQUE INDEX customer_email ON customer (email);
+CREATE INDEX customer_city ON customer (city);
+CREATE INDEX orders_customer ON orders (customer_id);
+CREATE INDEX orders_ordered_at ON orders (ordered_at);
+CREATE INDEX order_line_order ON order_line (order_id);
+CREATE INDEX order_line_sku ON order_line (sku);
+ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customer (id);
+ALTER TABLE order_line ADD FOREIGN KEY (order_id) REFERENCES orders (id);
+)SQL";
+
+struct Settings
+{
+    qint64 rows = 3000000;
+    int runs = 3;
+    QStringList sources = {QStringLiteral("sqlite"), QStringLiteral("mysql")};
+    QStringList cutoverConfigs = {QStringLiteral("default")};
+    QStringList routes = {QStringLiteral("cutover"), QStringLiteral("pgloader"),
+                          QStringLiteral("plain")};
+    QString dir;
+};
+
+QString cliPath()
+{
+    const QString fromEnv = qEnvironmentVariable("CUTOVER_CLI");
+    return fromEnv.isEmpty() ? QString::fromUtf8(CUTOVER_CLI_PATH) : fromEnv;
+}
+
+QString tail(const QString &file, int lines = 15)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QStringList all = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+    return all.mid(qMax<qsizetype>(0, all.size() - lines)).join(QLatin1Char('\n'));
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
+}
+
+QString list(const QList<double> &values, int precision = 1)
+{
+    QStringList parts;
+    for (double v : values)
+        parts.append(QString::number(v, 'f', precision));
+    return parts.join(QLatin1Char(' '));
+}
+
+// ---- the source database ------------------------------------------------------------------
+
+// A deterministic pseudo-random sequence (64-bit LCG), so every size gives the same rows.
+class Random
+{
+public:
+    quint64 next()
+    {
+        m_state = m_state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return m_state >> 17;
+    }
+    qint64 below(qint64 n) { return qint64(next() % quint64(n)); }
+    bool chance(int percent) { return below(100) < percent; }
+
+private:
+    quint64 m_state = 20230523;
+};
+
+const char *const kFirstNames[] = {"Anna",    "José",  "Zoë",   "Łukasz",   "Søren",  "Ελένη",
+                                   "Дмитрий", "美咲",  "Chloé", "Ahmet",    "Ingrid", "Nuño",
+                                   "Marie",   "Björn", "Aoife", "François", "Paul",   "Ümit"};
+const char *const kLastNames[] = {"Müller",   "O'Brien", "García", "Kowalski", "Nørgaard",
+                                  "Παπαδάκη", "Иванов",  "佐藤",   "Dubois",   "Yılmaz",
+                                  "Smith",    "Straße",  "Núñez",  "van Dijk", "Lefèvre"};
+const char *const kCities[] = {"Berlin", "Köln",     "Zürich",  "Kraków", "Århus",  "São Paulo",
+                               "Tōkyō",  "Москва",   "Αθήνα",   "Paris",  "Dublin", "İzmir",
+                               "Madrid", "Göteborg", "Orléans", "Łódź"};
+const char *const kStatuses[] = {"open", "paid", "shipped", "cancelled", "returned"};
+const char *const kNotes[] = {"leave at the door",         "Lieferung an Nachbarn, bitte klingeln",
+                              "call before, \"urgent\"",   "gift wrap; no invoice in the box",
+                              "fragile, handle with care", "2nd floor\nring twice",
+                              "payé d'avance — merci",     "tab\there",
+                              "back\\slash in a note",     "配達は午前中に 🚀"};
+
+template <size_t N>
+const char *pick(Random &random, const char *const (&values)[N])
+{
+    return values[random.below(qint64(N))];
+}
+
+QByteArray timestampText(qint64 secondsSince2015)
+{
+    return QDateTime(QDate(2015, 1, 1), QTime(0, 0), Qt::UTC)
+        .addSecs(secondsSince2015)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+        .toLatin1();
+}
+
+QByteArray dateText(qint64 daysSince1940)
+{
+    return QDate(1940, 1, 1).addDays(daysSince1940).toString(Qt::ISODate).toLatin1();
+}
+
+bool exec(sqlite3 *db, const char *sql)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK)
+        return true;
+    out << "sqlite: " << message << Qt::endl;
+    sqlite3_free(message);
+    return false;
+}
+
+struct Statement
+{
+    sqlite3_stmt *stmt = nullptr;
+    int column = 0;
+    ~Statement() { sqlite3_finalize(stmt); }
+    void text(const QByteArray &value)
+    {
+        sqlite3_bind_text(stmt, ++column, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+    }
+    void text(const char *value) { sqlite3_bind_text(stmt, ++column, value, -1, SQLITE_STATIC); }
+    void integer(qint64 value) { sqlite3_bind_int64(stmt, ++column, value); }
+    void real(double value) { sqlite3_bind_double(stmt, ++column, value); }
+    void null() { sqlite3_bind_null(stmt, ++column); }
+    bool step()
+    {
+        column = 0;
+        const bool done = sqlite3_step(stmt) == SQLITE_DONE;
+        sqlite3_reset(stmt);
+        return done;
+    }
+};
+
+// Money with two decimals as the nearest double, as an application would have stored it.
+double money(Random &random, qint64 maxCents)
+{
+    return double(random.below(maxCents)) / 100.0;
+}
+
+struct SourceCounts
+{
+    qint64 customers = 0;
+    qint64 orders = 0;
+    qint64 lines = 0;
+    qint64 total() const { return customers + orders + lines; }
+    qint64 of(const QString &table) const
+    {
+        return table == QLatin1String("customer") ? customers
+               : table == QLatin1String("orders") ? orders
+                                                  : lines;
+    }
+};
+
+// A tenth of the rows are customers, three tenths orders, six tenths order lines.
+SourceCounts plannedCounts(qint64 rows)
+{
+    SourceCounts c;
+    c.customers = qMax<qint64>(1, rows / 10);
+    c.orders = qMax<qint64>(1, rows * 3 / 10);
+    c.lines = qMax<qint64>(1, rows - c.customers - c.orders);
+    return c;
+}
+
+bool writeSource(const QString &path, const SourceCounts &counts)
+{
+    QFile::remove(path);
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
+        return false;
+    const auto closer = qScopeGuard([&] { sqlite3_close(db); });
+    if (!exec(db,
+              "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON") ||
+        !exec(db, kSqliteSchema) || !exec(db, "BEGIN"))
+        return false;
+    Random random;
+    Statement customer, order, line;
+    sqlite3_prepare_v2(db, "INSERT INTO customer VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &customer.stmt,
+                       nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?)", -1, &order.stmt,
+                       nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO order_line VALUES (?, ?, ?, ?, ?, ?, ?, ?)", -1, &line.stmt,
+                       nullptr);
+    for (qint64 id = 1; id <= counts.customers; ++id) {
+        const QByteArray first(pick(random, kFirstNames));
+        const QByteArray last(pick(random, kLastNames));
+        customer.integer(id);
+        customer.text(first + ' ' + last);
+        if (random.chance(12))
+            customer.null();
+        else
+            customer.text("c" + QByteArray::number(id) + '.' +
+                          QByteArray::number(random.below(1000)) + "@example.org");
+        if (random.chance(5))
+            customer.null();
+        else
+            customer.text(pick(random, kCities));
+        if (random.chance(8))
+            customer.null();
+        else
+            customer.real(money(random, 2000000) - 5000.0);
+        customer.text(timestampText(random.below(8LL * 365 * 86400)));
+        if (random.chance(20))
+            customer.null();
+        else
+            customer.text(dateText(random.below(65LL * 365)));
+        if (!customer.step())
+            return false;
+    }
+    qint64 lineId = 0;
+    for (qint64 id = 1; id <= counts.orders; ++id) {
+        order.integer(id);
+        order.integer(1 + random.below(counts.customers));
+        const qint64 at = random.below(8LL * 365 * 86400);
+        order.text(timestampText(at));
+        order.text(pick(random, kStatuses));
+        order.real(money(random, 10000000));
+        if (random.chance(70))
+            order.null();
+        else
+            order.text(pick(random, kNotes));
+        if (!order.step())
+            return false;
+        // Lines spread so that the table reaches its planned size with the last order.
+        const qint64 target = counts.lines * id / counts.orders;
+        for (int n = 1; lineId < target; ++n) {
+            line.integer(++lineId);
+            line.integer(id);
+            line.integer(n);
+            line.text("SKU-" + QByteArray::number(random.below(50000)).rightJustified(6, '0'));
+            line.integer(1 + random.below(20));
+            line.real(money(random, 100000));
+            if (random.chance(85))
+                line.null();
+            else
+                line.real(double(5 * (1 + random.below(6))) / 100.0);
+            if (random.chance(15))
+                line.null();
+            else
+                line.text(timestampText(at + random.below(30LL * 86400)).left(10));
+            if (!line.step())
+                return false;
+        }
+    }
+    return exec(db, "COMMIT") && exec(db, kSqliteIndexes) && exec(db, "ANALYZE");
+}
+
+// ---- measuring ----------------------------------------------------------------------------
+
+struct Measurement
+{
+    MeasuredProcess::Outcome outcome;
+    double serverCpu = 0; // the PostgreSQL server's (and the source server's) CPU seconds
+};
+
+struct RouteFigures
+{
+    QString name;
+    QList<double> seconds, cpu, serverCpu, rssMb;
+    QList<double> reconcileSeconds; // cutover copy: its reconciliation's share of seconds
+    QString check;                  // what the last run left in its database
+};
+
+// Row counts, keys, indexes and foreign keys of the copied tables in database, whatever schema
+// the route put them in; empty when all is there, otherwise what is wrong.
+QString checkCopy(const test::PostgresServer &server, const QString &database,
+                  const SourceCounts &expected, QString &summary)
+{
+    const QString name = QStringLiteral("check-") + database;
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(QStringLiteral("127.0.0.1"));
+        db.setPort(server.port());
+        db.setUserName(server.user());
+        db.setPassword(server.password());
+        db.setDatabaseName(database);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery q(db);
+        QStringList counts;
+        for (const QString &table : kTables) {
+            if (!q.exec(QStringLiteral("SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON "
+                                       "n.oid = c.relnamespace WHERE c.relname = '%1' AND "
+                                       "c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', "
+                                       "'information_schema')")
+                            .arg(table)) ||
+                !q.next()) {
+                problem += QStringLiteral(" no table %1;").arg(table);
+                continue;
+            }
+            const QString qualified = q.value(0).toString() + QLatin1Char('.') + table;
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(qualified)) || !q.next()) {
+                problem += QStringLiteral(" cannot count %1;").arg(table);
+                continue;
+            }
+            const qint64 rows = q.value(0).toLongLong();
+            counts.append(QStringLiteral("%1 %2").arg(table).arg(rows));
+            if (rows != expected.of(table))
+                problem += QStringLiteral(" %1 has %2 rows, the source %3;")
+                               .arg(table)
+                               .arg(rows)
+                               .arg(expected.of(table));
+        }
+        qint64 primary = 0, indexes = 0, foreign = 0;
+        const QString ours = QStringLiteral("('customer', 'orders', 'order_line')");
+        if (q.exec(QStringLiteral("SELECT count(*) FILTER (WHERE i.indisprimary), count(*) "
+                                  "FILTER (WHERE NOT i.indisprimary) FROM pg_index i JOIN "
+                                  "pg_class c ON c.oid = i.indrelid WHERE c.relname IN %1")
+                       .arg(ours)) &&
+            q.next()) {
+            primary = q.value(0).toLongLong();
+            indexes = q.value(1).toLongLong();
+        }
+        if (q.exec(QStringLiteral("SELECT count(*) FROM pg_constraint k JOIN pg_class c ON c.oid "
+                                  "= k.conrelid WHERE k.contype = 'f' AND c.relname IN %1")
+                       .arg(ours)) &&
+            q.next())
+            foreign = q.value(0).toLongLong();
+        summary = QStringLiteral("%1; %2 primary keys, %3 other indexes, %4 foreign keys")
+                      .arg(counts.join(QStringLiteral(", ")))
+                      .arg(primary)
+                      .arg(indexes)
+                      .arg(foreign);
+        if (primary != 3 || indexes < 6 || foreign != 2)
+            problem += QStringLiteral(" keys or indexes missing (%1 primary keys, %2 indexes, %3 "
+                                      "foreign keys; wanted 3, 6, 2);")
+                           .arg(primary)
+                           .arg(indexes)
+                           .arg(foreign);
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problem.trimmed();
+}
+
+struct Source
+{
+    QString kind; // "sqlite" or "mysql"
+    QString cutoverUrl;
+    QString pgloaderUrl;
+    QString plainScript; // a shell script with @DB@ for the target database name
+    QStringList environment;
+    qint64 serverPid = 0; // the source's server, when it has one
+    SourceCounts counts;
+    QString title;
+};
+
+class Bench
+{
+public:
+    Bench(const Settings &settings, test::PostgresServer &server, QString dir)
+        : m_settings(settings)
+        , m_server(server)
+        , m_dir(std::move(dir))
+    {}
+
+    // One route's run into a new database; false when it failed or copied wrong.
+    bool runRoute(const Source &source, const QString &route, const QStringList &options, int run,
+                  RouteFigures &figures);
+
+private:
+    double serverCpu(const Source &source) const
+    {
+        double cpu = MeasuredProcess::treeCpuSeconds(m_server.processId());
+        if (source.serverPid > 0)
+            cpu += MeasuredProcess::treeCpuSeconds(source.serverPid);
+        return cpu;
+    }
+    QString targetUrl(const QString &database, bool withPassword) const
+    {
+        return QStringLiteral("postgresql://%1%2@127.0.0.1:%3/%4")
+            .arg(m_server.user(), withPassword ? QLatin1Char(':') + m_server.password() : QString())
+            .arg(m_server.port())
+            .arg(database);
+    }
+
+    const Settings &m_settings;
+    test::PostgresServer &m_server;
+    QString m_dir;
+};
+
+bool Bench::runRoute(const Source &source, const QString &route, const QStringList &options,
+                     int run, RouteFigures &figures)
+{
+    const QString database = QStringLiteral("%1_%2_%3").arg(source.kind, route).arg(run);
+    if (auto created = m_server.execAsAdmin(
+            {QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(database, m_server.user())});
+        !created) {
+        out << created.error().toString() << Qt::endl;
+        return false;
+    }
+    const QString log = QDir(m_dir).filePath(QStringLiteral("%1-%2.log").arg(source.kind, route));
+    const QStringList environment =
+        source.environment + QStringList{QStringLiteral("PGPASSWORD=") + m_server.password(),
+                                         QStringLiteral("CUTOVER_NO_KEYCHAIN=1")};
+    MeasuredProcess::Outcome outcome;
+    const double cpuBefore = serverCpu(source);
+    if (route == QLatin1String("cutover")) {
+        const QString project = QDir(m_dir).filePath(source.kind + QStringLiteral("-copy.cutover"));
+        outcome = MeasuredProcess::run(
+            cliPath(),
+            QStringList{QStringLiteral("copy"), source.cutoverUrl, targetUrl(database, false),
+                        QStringLiteral("--project"), project, QStringLiteral("--force")} +
+                options,
+            log, QString(), environment);
+    } else if (route == QLatin1String("pgloader")) {
+        outcome = MeasuredProcess::run(QStandardPaths::findExecutable(QStringLiteral("pgloader")),
+                                       {source.pgloaderUrl, targetUrl(database, true)}, log,
+                                       QString(), environment);
+    } else {
+        const QString script = QDir(m_dir).filePath(source.kind + QStringLiteral("-plain.sh"));
+        QFile file(script);
+        if (!file.open(QIODevice::WriteOnly))
+            return false;
+        file.write(QString(source.plainScript).replace(QStringLiteral("@DB@"), database).toUtf8());
+        file.close();
+        outcome = MeasuredProcess::run(QStringLiteral("/bin/sh"), {QStringLiteral("-e"), script},
+                                       log, QString(), environment);
+    }
+    // The server's backends end a moment after their clients: their CPU time is counted then.
+    QThread::msleep(300);
+    const double server = serverCpu(source) - cpuBefore;
+    if (!outcome.ok()) {
+        out << route << " failed (exit " << outcome.exitCode << "):\n" << tail(log) << Qt::endl;
+        return false;
+    }
+    QString summary;
+    const QString problem = checkCopy(m_server, database, source.counts, summary);
+    figures.check = summary;
+    if (!problem.isEmpty()) {
+        out << route << " copied wrong: " << problem << "\n  log: " << log << Qt::endl;
+        return false;
+    }
+    if (route == QLatin1String("cutover")) {
+        // "Overall: PASS (3 of 3 tables pass) in 10.5 s", or "... in 3 min 23 s"
+        QFile file(log);
+        if (file.open(QIODevice::ReadOnly))
+            for (const QByteArray &line : file.readAll().split('\n'))
+                if (line.startsWith("Overall:") && line.endsWith(" s")) {
+                    const QList<QByteArray> words =
+                        line.mid(line.lastIndexOf(" in ") + 4).chopped(2).split(' ');
+                    const double minutes = words.size() == 3 ? words.first().toDouble() : 0;
+                    figures.reconcileSeconds.append(minutes * 60 + words.last().toDouble());
+                }
+    }
+    figures.seconds.append(outcome.seconds);
+    figures.cpu.append(outcome.cpuSeconds);
+    figures.serverCpu.append(server);
+    figures.rssMb.append(double(outcome.maxRssKb) / 1024.0);
+    out << QStringLiteral("  %1 %2 s, client CPU %3 s, server CPU %4 s, max RSS %5 MB\n")
+               .arg(figures.name, -18)
+               .arg(outcome.seconds, 7, 'f', 1)
+               .arg(outcome.cpuSeconds, 6, 'f', 1)
+               .arg(server, 6, 'f', 1)
+               .arg(double(outcome.maxRssKb) / 1024.0, 5, 'f', 0)
+        << Qt::flush;
+    // Keep the server's disk use bounded at large sizes.
+    (void)m_server.execAsAdmin({QStringLiteral("DROP DATABASE %1").arg(database)});
+    return true;
+}
+
+// ---- the routes' inputs -------------------------------------------------------------------
+
+QString shellQuote(const QString &text)
+{
+    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QStringLiteral("'\\''")) +
+           QLatin1Char('\'');
+}
+
+QString psqlCommand(const test::PostgresServer &server)
+{
+    return QStringLiteral("psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p %1 -U %2 -d @DB@")
+        .arg(server.port())
+        .arg(server.user());
+}
+
+// sqlite3 -csv per table piped into psql \copy, then the keys and indexes.
+QString sqlitePlainScript(const test::PostgresServer &server, const QString &source,
+                          const QString &dir)
+{
+    const QString psql = psqlCommand(server);
+    const QString tables = QDir(dir).filePath(QStringLiteral("plain-tables.sql"));
+    const QString keys = QDir(dir).filePath(QStringLiteral("plain-keys.sql"));
+    QFile(tables).remove();
+    QFile(keys).remove();
+    if (QFile f(tables); f.open(QIODevice::WriteOnly))
+        f.write(kPlainTables);
+    if (QFile f(keys); f.open(QIODevice::WriteOnly))
+        f.write(kPlainKeys);
+    QString script = QStringLiteral("%1 -f %2\n").arg(psql, shellQuote(tables));
+    for (const QString &table : kTables)
+        script += QStringLiteral("sqlite3 -csv -nullvalue '\\N' %1 'SELECT * FROM %2' | %3 -c "
+                                 "\"\\\\copy %2 FROM pstdin (FORMAT csv, NULL '\\\\N')\"\n")
+                      .arg(shellQuote(source), table, psql);
+    script += QStringLiteral("%1 -f %2\n").arg(psql, shellQuote(keys));
+    return script;
+}
+
+// SELECT ... INTO OUTFILE per table (MariaDB's own fastest export: tab-separated, \N for NULL,
+// backslash escapes, as COPY's text format reads them), psql \copy of the file, then the keys.
+QString mysqlPlainScript(const test::PostgresServer &server, const test::MariaDbServer &mariadb,
+                         const QString &dir)
+{
+    const QString psql = psqlCommand(server);
+    const QString tables = QDir(dir).filePath(QStringLiteral("plain-tables.sql"));
+    const QString keys = QDir(dir).filePath(QStringLiteral("plain-keys.sql"));
+    const QString exports = QDir(dir).filePath(QStringLiteral("mysql-export"));
+    QString script = QStringLiteral("rm -rf %1\nmkdir -p %1\nchmod 777 %1\n%2 -f %3\n")
+                         .arg(shellQuote(exports), psql, shellQuote(tables));
+    for (const QString &table : kTables) {
+        const QString file = QDir(exports).filePath(table + QStringLiteral(".tsv"));
+        script += QStringLiteral("mysql -h 127.0.0.1 -P %1 -u %2 %3 -e \"SELECT * FROM %4 INTO "
+                                 "OUTFILE '%5'\"\n")
+                      .arg(mariadb.port())
+                      .arg(mariadb.user(), mariadb.database(), table, file);
+        script += QStringLiteral("%1 -c \"\\\\copy %2 FROM '%3'\"\n").arg(psql, table, file);
+        script += QStringLiteral("rm -f %1\n").arg(shellQuote(file));
+    }
+    script += QStringLiteral("%1 -f %2\n").arg(psql, shellQuote(keys));
+    return script;
+}
+
+// The generated SQLite database in dir (reused when it is there with the rows wanted).
+std::optional<QString> sqliteSource(const Settings &settings, const QString &dir,
+                                    SourceCounts &counts)
+{
+    counts = plannedCounts(settings.rows);
+    const QString path =
+        QDir(dir).filePath(QStringLiteral("liftshift-%1.sqlite").arg(settings.rows));
+    const QString done = path + QStringLiteral(".done");
+    if (QFileInfo::exists(done) && QFileInfo::exists(path)) {
+        out << "source: " << path << " (reused)\n" << Qt::flush;
+        return path;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    if (!writeSource(path, counts)) {
+        out << "cannot write the source database " << path << Qt::endl;
+        return std::nullopt;
+    }
+    QFile(done).open(QIODevice::WriteOnly);
+    out << QStringLiteral("source: %1, %2 rows (%3 customers, %4 orders, %5 order lines), "
+                          "%6 MB, written in %7 s\n")
+               .arg(path)
+               .arg(counts.total())
+               .arg(counts.customers)
+               .arg(counts.orders)
+               .arg(counts.lines)
+               .arg(double(QFileInfo(path).size()) / 1048576.0, 0, 'f', 0)
+               .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+        << Qt::flush;
+    return path;
+}
+
+// The SQLite database's rows in MariaDB: CSV files loaded with LOAD DATA INFILE, then the
+// indexes and foreign keys.
+bool loadMariaDb(test::MariaDbServer &mariadb, const QString &sqlitePath, const QString &dir)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (auto made = mariadb.execAsAdmin(kMariaDbSchema); !made) {
+        out << made.error().toString() << Qt::endl;
+        return false;
+    }
+    const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    for (const QString &table : kTables) {
+        const QString csv = QDir(dir).filePath(table + QStringLiteral(".csv"));
+        const QString log = QDir(dir).filePath(QStringLiteral("mariadb-load.log"));
+        // stdout into the log file: the CSV.
+        const auto exported = MeasuredProcess::run(
+            sqlite3,
+            {QStringLiteral("-csv"), QStringLiteral("-nullvalue"), QStringLiteral("NULL"),
+             sqlitePath, QStringLiteral("SELECT * FROM %1").arg(table)},
+            csv);
+        if (!exported.ok()) {
+            out << "sqlite3 export failed: " << tail(csv) << Qt::endl;
+            return false;
+        }
+        if (auto loaded = mariadb.execAsAdmin(
+                {QStringLiteral("LOAD DATA INFILE '%1' INTO TABLE %2 CHARACTER SET utf8mb4 FIELDS "
+                                "TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY '' "
+                                "LINES TERMINATED BY '\\n'")
+                     .arg(csv, table)});
+            !loaded) {
+            out << loaded.error().toString() << Qt::endl;
+            return false;
+        }
+        QFile::remove(csv);
+        Q_UNUSED(log);
+    }
+    if (auto keyed = mariadb.execAsAdmin(
+            kMariaDbKeys +
+            QStringList{
+                QStringLiteral("ANALYZE TABLE customer, "
+                               "orders, order_line"),
+                QStringLiteral("GRANT FILE ON *.* TO '%1'@'127.0.0.1'").arg(mariadb.user())});
+        !keyed) {
+        out << keyed.error().toString() << Qt::endl;
+        return false;
+    }
+    out << QStringLiteral("MariaDB source loaded in %1 s\n")
+               .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+        << Qt::flush;
+    return true;
+}
+
+// Checks that MariaDB holds the rows the SQLite database holds.
+bool checkMariaDb(const test::MariaDbServer &mariadb, const SourceCounts &counts)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), QStringLiteral("mariadb-check"));
+        db.setHostName(QStringLiteral("127.0.0.1"));
+        db.setPort(mariadb.port());
+        db.setUserName(mariadb.user());
+        db.setPassword(mariadb.password());
+        db.setDatabaseName(mariadb.database());
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString &table : kTables)
+            if (!ok || !q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) || !q.next() ||
+                q.value(0).toLongLong() != counts.of(table)) {
+                out << "MariaDB's " << table << " does not hold the source's rows" << Qt::endl;
+                ok = false;
+            }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("mariadb-check"));
+    return ok;
+}
+
+// ---- the verdict --------------------------------------------------------------------------
+
+struct Config
+{
+    QString name;
+    QStringList options;
+};
+
+QList<Config> cutoverConfigs(const Settings &settings)
+{
+    const QList<Config> all = {
+        {QStringLiteral("default"), {}},
+        {QStringLiteral("bulk"),
+         {QStringLiteral("--drop-indexes"), QStringLiteral("--defer-foreign-keys")}}};
+    QList<Config> chosen;
+    for (const QString &name : settings.cutoverConfigs)
+        for (const Config &config : all)
+            if (config.name == name)
+                chosen.append(config);
+    return chosen;
+}
+
+enum class Verdict
+{
+    Pass,
+    Fail,
+    Skipped,
+    Broken
+};
+
+QString verdictText(bool pass)
+{
+    return pass ? QStringLiteral("PASS") : QStringLiteral("FAIL");
+}
+
+Verdict benchSource(const Settings &settings, test::PostgresServer &server, const Source &source,
+                    const QString &dir, QStringList &summary)
+{
+    Bench bench(settings, server, dir);
+    const QList<Config> configs = cutoverConfigs(settings);
+    QList<RouteFigures> figures;
+    QStringList order; // route names, with the cutover configurations
+    for (const QString &route : settings.routes) {
+        if (route == QLatin1String("cutover")) {
+            for (const Config &config : configs) {
+                RouteFigures f;
+                f.name = QStringLiteral("cutover ") + config.name;
+                figures.append(f);
+                order.append(route);
+            }
+        } else {
+            RouteFigures f;
+            f.name = route == QLatin1String("plain") ? QStringLiteral("plain tools") : route;
+            figures.append(f);
+            order.append(route);
+        }
+    }
+    out << source.title << ": " << settings.runs << " runs of each\n" << Qt::flush;
+    for (int run = 0; run < settings.runs; ++run) {
+        // The order rotates, so that a noisy machine's drift favours no route.
+        for (qsizetype step = 0; step < figures.size(); ++step) {
+            const qsizetype which = (step + run) % figures.size();
+            QStringList options;
+            if (order.at(which) == QLatin1String("cutover"))
+                for (const Config &config : configs)
+                    if (figures.at(which).name.endsWith(config.name))
+                        options = config.options;
+            if (!bench.runRoute(source, order.at(which), options, run, figures[which]))
+                return Verdict::Broken;
+        }
+    }
+    QString text = QStringLiteral("%1, %2 rows, median of %3 runs:\n"
+                                  "  %4 %5 %6 %7 %8 %9   runs (s)\n")
+                       .arg(source.title)
+                       .arg(source.counts.total())
+                       .arg(settings.runs)
+                       .arg(QStringLiteral("route"), -18)
+                       .arg(QStringLiteral("wall s"), 8)
+                       .arg(QStringLiteral("rows/s"), 9)
+                       .arg(QStringLiteral("client CPU s"), 13)
+                       .arg(QStringLiteral("server CPU s"), 13)
+                       .arg(QStringLiteral("max RSS MB"), 11);
+    for (const RouteFigures &f : std::as_const(figures))
+        text += QStringLiteral("  %1 %2 %3 %4 %5 %6   %7\n")
+                    .arg(f.name, -18)
+                    .arg(median(f.seconds), 8, 'f', 1)
+                    .arg(double(source.counts.total()) / median(f.seconds), 9, 'f', 0)
+                    .arg(median(f.cpu), 13, 'f', 1)
+                    .arg(median(f.serverCpu), 13, 'f', 1)
+                    .arg(median(f.rssMb), 11, 'f', 0)
+                    .arg(list(f.seconds));
+    for (const RouteFigures &f : std::as_const(figures))
+        if (!f.reconcileSeconds.isEmpty())
+            text +=
+                QStringLiteral("  %1 of which reconciliation %2 s (median), init and run %3 s\n")
+                    .arg(f.name, -18)
+                    .arg(median(f.reconcileSeconds), 0, 'f', 1)
+                    .arg(median(f.seconds) - median(f.reconcileSeconds), 0, 'f', 1);
+    for (const RouteFigures &f : std::as_const(figures))
+        text += QStringLiteral("  %1 left: %2\n").arg(f.name, -18).arg(f.check);
+    const auto find = [&](const QString &prefix) -> const RouteFigures * {
+        for (const RouteFigures &f : std::as_const(figures))
+            if (f.name.startsWith(prefix))
+                return &f;
+        return nullptr;
+    };
+    const RouteFigures *cutover = find(QStringLiteral("cutover"));
+    const RouteFigures *pgloader = find(QStringLiteral("pgloader"));
+    const RouteFigures *plain = find(QStringLiteral("plain"));
+    bool pass = true;
+    if (cutover && pgloader) {
+        const double speed = median(pgloader->seconds) / median(cutover->seconds);
+        const double memory = median(cutover->rssMb) / median(pgloader->rssMb);
+        text += QStringLiteral("  speed %1 / pgloader: %2 (bar: at least 2.50)  %3\n"
+                               "  peak memory %1 / pgloader: %4 (bar: at most 0.25)  %5\n")
+                    .arg(cutover->name)
+                    .arg(speed, 0, 'f', 2)
+                    .arg(verdictText(speed >= 2.5))
+                    .arg(memory, 0, 'f', 2)
+                    .arg(verdictText(memory <= 0.25));
+        pass = pass && speed >= 2.5 && memory <= 0.25;
+    }
+    if (cutover && plain) {
+        const double speed = median(plain->seconds) / median(cutover->seconds);
+        text += QStringLiteral("  speed %1 / plain tools: %2 (bar: at least 0.80)  %3\n")
+                    .arg(cutover->name)
+                    .arg(speed, 0, 'f', 2)
+                    .arg(verdictText(speed >= 0.8));
+        pass = pass && speed >= 0.8;
+    }
+    summary.append(text);
+    return pass ? Verdict::Pass : Verdict::Fail;
+}
+
+Settings readSettings(const QStringList &arguments)
+{
+    Settings s;
+    const bool quick = arguments.contains(QStringLiteral("--quick")) ||
+                       qEnvironmentVariableIntValue("CUTOVER_BENCH_QUICK") > 0;
+    if (quick) {
+        s.rows = 300000;
+        s.runs = 1;
+    }
+    auto value = [&](const char *name) -> QString {
+        const QString option = QStringLiteral("--") + QString::fromLatin1(name).toLower();
+        const qsizetype at = arguments.indexOf(option);
+        if (at >= 0 && at + 1 < arguments.size())
+            return arguments.at(at + 1);
+        return qEnvironmentVariable((QByteArray("CUTOVER_BENCH_") + name).constData());
+    };
+    auto number = [&](const char *name, qint64 fallback) {
+        bool ok = false;
+        const qint64 n = value(name).toLongLong(&ok);
+        return ok && n > 0 ? n : fallback;
+    };
+    auto names = [&](const char *name, const QStringList &fallback) {
+        const QString text = value(name);
+        return text.isEmpty() ? fallback : text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    };
+    s.rows = number("ROWS", s.rows);
+    s.runs = int(number("RUNS", s.runs));
+    s.sources = names("SOURCES", s.sources);
+    s.cutoverConfigs = names("CUTOVER", s.cutoverConfigs);
+    s.routes = names("ROUTES", s.routes);
+    s.dir = value("DIR");
+    return s;
+}
+
+QString machine()
+{
+    QString cpu;
+    QFile info(QStringLiteral("/proc/cpuinfo"));
+    if (info.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : info.readAll().split('\n'))
+            if (line.startsWith("model name")) {
+                cpu = QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
+                break;
+            }
+    return QStringLiteral("%1 CPUs (%2)").arg(QThread::idealThreadCount()).arg(cpu);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const Settings settings = readSettings(app.arguments());
+    if (cliPath().isEmpty() || !QFileInfo(cliPath()).isExecutable()) {
+        out << "cutover-cli not found (set CUTOVER_CLI)" << Qt::endl;
+        return 2;
+    }
+    for (const char *tool : {"sqlite3", "psql"})
+        if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty()) {
+            out << tool << " is not installed" << Qt::endl;
+            return 2;
+        }
+    if (settings.routes.contains(QStringLiteral("pgloader")) &&
+        QStandardPaths::findExecutable(QStringLiteral("pgloader")).isEmpty()) {
+        out << "pgloader is not installed (apt-get install pgloader)" << Qt::endl;
+        return 2;
+    }
+    if (const QString why = test::PostgresServer::whyUnavailable(); !why.isEmpty()) {
+        out << "PostgreSQL: " << why << Qt::endl;
+        return 2;
+    }
+    std::unique_ptr<QTemporaryDir> temporary;
+    QString base = settings.dir;
+    if (base.isEmpty()) {
+        temporary = std::make_unique<QTemporaryDir>(test::ServerProcess::tempBase() +
+                                                    QStringLiteral("/cutover-bench-XXXXXX"));
+        base = temporary->path();
+    }
+    QDir().mkpath(base);
+    // The servers run as another user when this is root: they need to read the files here.
+    QFile::setPermissions(base, QFile::permissions(base) | QFileDevice::ReadOther |
+                                    QFileDevice::ExeOther | QFileDevice::WriteOther);
+    out << "bench_liftshift: " << machine() << "\n  cutover-cli " << cliPath()
+        << "\n  work directory " << base << "\n"
+        << Qt::flush;
+
+    SourceCounts counts;
+    const auto sqlitePath = sqliteSource(settings, base, counts);
+    if (!sqlitePath)
+        return 2;
+    test::PostgresServer server;
+    if (auto started = server.start(); !started) {
+        out << "cannot start PostgreSQL: " << started.error().toString() << Qt::endl;
+        return 2;
+    }
+    QStringList summary;
+    QList<Verdict> verdicts;
+    if (settings.sources.contains(QStringLiteral("sqlite"))) {
+        Source source;
+        source.kind = QStringLiteral("sqlite");
+        source.title = QStringLiteral("SQLite -> PostgreSQL");
+        source.cutoverUrl = QStringLiteral("sqlite://") + *sqlitePath;
+        source.pgloaderUrl = QStringLiteral("sqlite://") + *sqlitePath;
+        source.plainScript = sqlitePlainScript(server, *sqlitePath, base);
+        source.counts = counts;
+        verdicts.append(benchSource(settings, server, source, base, summary));
+    }
+    if (settings.sources.contains(QStringLiteral("mysql"))) {
+        if (const QString why = test::MariaDbServer::whyUnavailable(); !why.isEmpty()) {
+            summary.append(QStringLiteral("MariaDB -> PostgreSQL: SKIPPED, %1").arg(why));
+        } else {
+            test::MariaDbServer mariadb;
+            if (auto started = mariadb.start(); !started) {
+                out << "cannot start MariaDB: " << started.error().toString() << Qt::endl;
+                return 2;
+            }
+            if (!loadMariaDb(mariadb, *sqlitePath, base) || !checkMariaDb(mariadb, counts))
+                return 2;
+            Source source;
+            source.kind = QStringLiteral("mysql");
+            source.title = QStringLiteral("MariaDB -> PostgreSQL");
+            source.cutoverUrl = QStringLiteral("mysql://%1@127.0.0.1:%2/%3")
+                                    .arg(mariadb.user())
+                                    .arg(mariadb.port())
+                                    .arg(mariadb.database());
+            source.pgloaderUrl = QStringLiteral("mysql://%1:%2@127.0.0.1:%3/%4")
+                                     .arg(mariadb.user(), mariadb.password())
+                                     .arg(mariadb.port())
+                                     .arg(mariadb.database());
+            source.plainScript = mysqlPlainScript(server, mariadb, base);
+            source.environment = {QStringLiteral("MYSQL_PWD=") + mariadb.password()};
+            source.serverPid = mariadb.processId();
+            source.counts = counts;
+            verdicts.append(benchSource(settings, server, source, base, summary));
+        }
+    }
+    out << "\n" << machine() << "\n" << summary.join(QLatin1Char('\n')) << Qt::endl;
+    if (verdicts.contains(Verdict::Broken))
+        return 2;
+    return verdicts.contains(Verdict::Fail) ? 1 : 0;
+}
