@@ -240,7 +240,7 @@ ColumnInfo ProjectInitializer::targetColumn(const QString &table, const ColumnIn
 // the target lacks), any MySQL type but MariaDB's JSON (a LONGTEXT with a check), any SQLite one.
 QString ProjectInitializer::nativeType(const ColumnInfo &source) const
 {
-    if (m_options.sourceKind != m_targetKind || source.declaredType.isEmpty())
+    if (sourceKind() != m_targetKind || source.declaredType.isEmpty())
         return QString();
     if (m_targetKind == ConnectionSpec::Kind::MySql)
         return source.type.kind() == NormalizedType::Kind::Json ? QString() : source.declaredType;

@@ -30,12 +30,10 @@ public:
         QStringList exclude;
         QStringList only; // exact source table names (all when empty), before the patterns
         IdentifierRule::Case names = IdentifierRule::Case::Keep;
-        // The source's dialect, for its CHECK constraints and index expressions; when unset,
-        // the dialect of sourceUrl.
+        // The source's dialect, for its CHECK constraints and index expressions, and a target of
+        // the same one gets the source's own column types; when unset, the dialect of sourceUrl.
         std::optional<ConnectionSpec::Kind> sourceKind;
         TableMapping::Mode mode = TableMapping::Mode::Insert;
-        // The source's dialect: a target of the same one gets the source's own column types.
-        std::optional<ConnectionSpec::Kind> sourceKind;
     };
     struct Outcome
     {

@@ -208,7 +208,6 @@ int AutomapCommand::run(CliContext &context)
         init.only = uncovered;
         init.sourceKind = source->spec.kind();
         init.names = ProjectInitializer::defaultCase(target->spec.kind());
-        init.sourceKind = source->spec.kind();
         auto built =
             ProjectInitializer(source->schema, target->schema, target->spec.kind(), init).build();
         if (built)

@@ -141,7 +141,6 @@ int InitCommand::run(CliContext &context)
     options.include = patterns(parser.values(tables));
     options.exclude = patterns(parser.values(exclude));
     options.names = ProjectInitializer::defaultCase(targetSpec->kind());
-    options.sourceKind = sourceSpec->kind();
     if (parser.isSet(names)) {
         const auto rule = IdentifierRule::parseCase(parser.value(names));
         if (!rule)
