@@ -3,6 +3,7 @@
 #include "DdlGenerator.h"
 #include "DefaultLiteral.h"
 #include "ExpressionProposer.h"
+#include "SqlDialect.h"
 #include "SqlExpressionTranslator.h"
 #include "TargetPreparer.h"
 
@@ -190,7 +191,7 @@ TableInfo ProjectInitializer::definitionFor(const TableInfo &source, const QSet<
     for (const QString &key : source.primaryKey)
         t.primaryKey.append(name(key));
     t.indexes = targetIndexes(source, t.name);
-    t.checks = targetChecks(source);
+    t.checks = targetChecks(source) + enumChecks(source, t.name);
     t.foreignKeys = targetForeignKeys(source, t.name, chosen);
     for (ColumnInfo &c : t.columns) {
         c.type = DdlGenerator::typeAsCreated(t, c, m_targetKind);
@@ -395,6 +396,30 @@ QList<CheckInfo> ProjectInitializer::targetChecks(const TableInfo &source)
                        QStringLiteral("Check '%1' of table '%2'").arg(check.name, source.name));
         if (expression)
             checks.append({name(check.name), *expression});
+    }
+    return checks;
+}
+
+// A MySQL enum('a','b') column becomes a text column elsewhere: a CHECK keeps it to its values.
+QList<CheckInfo> ProjectInitializer::enumChecks(const TableInfo &source, const QString &targetName)
+{
+    QList<CheckInfo> checks;
+    if (sourceKind() != ConnectionSpec::Kind::MySql || m_targetKind == ConnectionSpec::Kind::MySql)
+        return checks;
+    for (const ColumnInfo &column : source.columns) {
+        if (!column.declaredType.startsWith(QLatin1String("enum("), Qt::CaseInsensitive))
+            continue;
+        const QString values = column.declaredType.mid(4); // ('a','b'), as MySQL spells strings
+        const QString expression =
+            SqlDialect::quoteIdentifier(column.name, ConnectionSpec::Kind::MySql) +
+            QStringLiteral(" IN ") + values;
+        const QString checkName =
+            targetName + QLatin1Char('_') + name(column.name) + QStringLiteral("_check");
+        const auto translation = translated(
+            source, expression,
+            QStringLiteral("The check of enum column %1.%2").arg(source.name, column.name));
+        if (translation)
+            checks.append({name(checkName), *translation});
     }
     return checks;
 }

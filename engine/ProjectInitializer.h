@@ -59,6 +59,7 @@ private:
     TableInfo definitionFor(const TableInfo &source, const QSet<QString> &chosen);
     ColumnInfo targetColumn(const QString &table, const ColumnInfo &source);
     QString nativeType(const ColumnInfo &source) const;
+    QList<CheckInfo> enumChecks(const TableInfo &source, const QString &targetName);
     QList<IndexInfo> targetIndexes(const TableInfo &source, const QString &targetName);
     bool translateIndex(const TableInfo &source, IndexInfo &index);
     QList<CheckInfo> targetChecks(const TableInfo &source);

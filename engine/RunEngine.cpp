@@ -1,5 +1,6 @@
 #include "RunEngine.h"
 
+#include "ForeignTableDefinition.h"
 #include "IntrospectorFactory.h"
 #include "KeyCrosswalk.h"
 #include "RunControl.h"
@@ -177,6 +178,7 @@ Result<QList<TableInfo>> RunEngine::wantedTables()
         return target.error();
     QList<TableInfo> tables;
     QList<TableInfo> fromSchema;
+    ConnectionSpec::Kind fromKind = m_targetSpec.kind();
     if (!m_options.schemaFrom.isEmpty()) {
         auto spec = ConnectionSpec::parse(m_options.schemaFrom, m_project.baseDir);
         if (!spec)
@@ -185,6 +187,7 @@ Result<QList<TableInfo>> RunEngine::wantedTables()
         if (!schema)
             return schema.error();
         fromSchema = schema->tables;
+        fromKind = spec->kind();
     }
     for (const TableMapping &m : m_project.mappings) {
         if (const TableInfo *info = target->table(m.target)) {
@@ -196,9 +199,15 @@ Result<QList<TableInfo>> RunEngine::wantedTables()
             tables.append(*planned);
             continue;
         }
-        for (const TableInfo &t : std::as_const(fromSchema))
-            if (t.name == m.target)
-                tables.append(t);
+        for (const TableInfo &t : std::as_const(fromSchema)) {
+            if (t.name != m.target)
+                continue;
+            QStringList leftOut;
+            tables.append(
+                ForeignTableDefinition::forTarget(t, fromKind, m_targetSpec.kind(), leftOut));
+            for (const QString &message : std::as_const(leftOut))
+                notice(message);
+        }
     }
     return tables;
 }

@@ -261,6 +261,15 @@ private Q_SLOTS:
         copyAndProve(QStringLiteral("maria2pg"), mariaUrl(QStringLiteral("cutover_test")),
                      pgUrl(QStringLiteral("copy_into")),
                      QStringLiteral("UPDATE customer SET big_u = big_u - 1 WHERE id = 1"));
+        // the enum became text with a CHECK keeping it to its values
+        auto spec = cutover::ConnectionSpec::parse(pgUrl(QStringLiteral("copy_into")));
+        QVERIFY(spec.ok());
+        auto session = cutover::TargetSessionFactory::open(*spec, &m_passwords);
+        QVERIFY(session.ok());
+        const QString insert = QStringLiteral(
+            "INSERT INTO customer (id, fullname, active, kind) VALUES (%1, '%1', true, '%2')");
+        QVERIFY((*session)->execute(insert.arg(98).arg(QStringLiteral("o''reilly"))).ok());
+        QVERIFY(!(*session)->execute(insert.arg(99).arg(QStringLiteral("wholesale"))).ok());
     }
 
     void mariaDbToSqlite()

@@ -1,5 +1,6 @@
 #include "DemoGenerator.h"
 #include "FakePasswordProvider.h"
+#include "ForeignTableDefinition.h"
 #include "IntrospectorFactory.h"
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
@@ -219,7 +220,10 @@ private:
         QVERIFY(practitioner);
         auto session = TargetSessionFactory::open(spec, &m_passwords);
         VERIFY_OK(session);
-        TargetPreparer preparer(**session, {*practitioner}, TargetPreparer::Options{});
+        QStringList leftOut; // the SQLite demo's GLOB checks
+        const TableInfo table = cutover::ForeignTableDefinition::forTarget(
+            *practitioner, ConnectionSpec::Kind::Sqlite, spec.kind(), leftOut);
+        TargetPreparer preparer(**session, {table}, TargetPreparer::Options{});
         VERIFY_OK(preparer.beforeLoad());
         VERIFY_OK((*session)->execute(
             QStringLiteral("CREATE TABLE %1 (%2 BIGINT NOT NULL, %3 VARCHAR(20) NOT NULL, "
