@@ -16,7 +16,8 @@ namespace cutover {
 // [lo, hi) selects the target rows that sort there. A value SQL cannot canonicalize exactly
 // (a timestamp finer than Qt's milliseconds, an invalid UUID text, NaN) gets a piece no
 // canonical row has, so its segment differs and is compared row by row; a column type SQL
-// cannot canonicalize at all (reals, JSON, blobs, times) makes the table unsupported().
+// cannot canonicalize at all (JSON, blobs, times; reals but PostgreSQL's double precision)
+// makes the table unsupported().
 class ChecksumSql
 {
 public:
