@@ -80,6 +80,9 @@ private:
         sqlite3 *db = nullptr;
         sqlite3_stmt *insert = nullptr;
         bool inTransaction = false;
+        // Rows added in key order so far (a source read by its key): read back without a sort.
+        bool inKeyOrder = true;
+        QByteArray lastKey;
     };
 
     explicit ReconcileSpool(int columnCount);

@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "CopyComparer.h"
 #include "FakePasswordProvider.h"
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
@@ -21,6 +22,7 @@
 using cutover::Project;
 using cutover::ProjectReader;
 using cutover::test::CliRunner;
+using cutover::test::CopyComparer;
 using cutover::test::MariaDbServer;
 using cutover::test::PostgresServer;
 using cutover::test::SqliteFile;
@@ -172,6 +174,16 @@ private:
     }
 
     int m_halves = 0;
+
+    // Every copied value as it was in legacy.db (compared apart from the engine).
+    static void expectSameValues(const Project &project, const cutover::ConnectionSpec &target,
+                                 const QString &password)
+    {
+        cutover::test::FakePasswordProvider passwords;
+        passwords.set(target, password);
+        const QStringList differences = CopyComparer::differences(project, &passwords);
+        QVERIFY2(differences.isEmpty(), qPrintable(differences.join('\n')));
+    }
 
     // Runs insert (and then query, if given) on the target; the first value of the last row.
     static int nextKey(const cutover::ConnectionSpec &spec, const QString &password,
@@ -428,6 +440,7 @@ private Q_SLOTS:
         failedCreateLeavesNothing(server.url(), false);
         const Project project = liftAndShift(QStringLiteral("topg"), server.url());
         m_env.remove(QStringLiteral("CUTOVER_PASSWORD"));
+        expectSameValues(project, server.spec(), server.password());
         // a new artist without a key gets the next one after the loaded keys
         QCOMPARE(nextKey(server.spec(), server.password(),
                          QStringLiteral("INSERT INTO artist (name) VALUES ('new') "
@@ -452,6 +465,7 @@ private Q_SLOTS:
         failedCreateLeavesNothing(server.url(), true);
         const Project project = liftAndShift(QStringLiteral("tomaria"), server.url());
         m_env.remove(QStringLiteral("CUTOVER_PASSWORD"));
+        expectSameValues(project, server.spec(), server.password());
         QVERIFY(project.targetTable(QStringLiteral("Album")));
         QCOMPARE(nextKey(server.spec(), server.password(),
                          QStringLiteral("INSERT INTO Artist (Name) VALUES ('new')"),
