@@ -28,6 +28,7 @@
 //   CUTOVER_BENCH_DIR              work directory (kept afterwards); default a temporary one
 // e.g. CUTOVER_BENCH_PATIENTS=1000000 CUTOVER_BENCH_PARTS=sqlite build/tests/bench/bench_run
 #include "DemoGenerator.h"
+#include "MeasuredProcess.h"
 #include "PostgresServer.h"
 
 #include <QCoreApplication>
@@ -205,63 +206,12 @@ struct Settings
     QString dir;
 };
 
-// One finished child process: exit code, wall time and peak resident memory (wait4's rusage).
-struct Measured
-{
-    int exitCode = -1;
-    double seconds = 0;
-    qint64 maxRssKb = 0;
-    bool ok() const { return exitCode == 0; }
-};
+using Measured = cutover::test::MeasuredProcess::Outcome;
 
-// Runs program with stdin from stdinFile (or /dev/null) and stdout and stderr into logFile.
 Measured runProcess(const QString &program, const QStringList &arguments, const QString &logFile,
                     const QString &stdinFile = QString(), const QStringList &environment = {})
 {
-    std::vector<QByteArray> storage;
-    storage.push_back(QFile::encodeName(program));
-    for (const QString &a : arguments)
-        storage.push_back(a.toUtf8());
-    const size_t argc = storage.size();
-    for (char **e = environ; *e; ++e)
-        storage.emplace_back(*e);
-    for (const QString &e : environment)
-        storage.push_back(e.toUtf8());
-    std::vector<char *> argv;
-    std::vector<char *> envp;
-    for (size_t i = 0; i < storage.size(); ++i)
-        (i < argc ? argv : envp).push_back(storage[i].data());
-    argv.push_back(nullptr);
-    envp.push_back(nullptr);
-    const QByteArray in =
-        QFile::encodeName(stdinFile.isEmpty() ? QStringLiteral("/dev/null") : stdinFile);
-    const QByteArray log = QFile::encodeName(logFile);
-
-    Measured m;
-    QElapsedTimer timer;
-    timer.start();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        const int inFd = ::open(in.constData(), O_RDONLY);
-        const int logFd = ::open(log.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (inFd < 0 || logFd < 0)
-            ::_exit(126);
-        ::dup2(inFd, 0);
-        ::dup2(logFd, 1);
-        ::dup2(logFd, 2);
-        ::execve(argv[0], argv.data(), envp.data());
-        ::_exit(127);
-    }
-    if (pid < 0)
-        return m;
-    int status = 0;
-    rusage usage{};
-    while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
-    }
-    m.seconds = double(timer.nsecsElapsed()) / 1e9;
-    m.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    m.maxRssKb = usage.ru_maxrss; // kilobytes on Linux
-    return m;
+    return cutover::test::MeasuredProcess::run(program, arguments, logFile, stdinFile, environment);
 }
 
 QString tail(const QString &file, int lines = 15)
