@@ -50,7 +50,11 @@ std::pair<QString, QString> connectionTitle(const Project &project, const QStrin
     if (!def)
         return {connectionName, QObject::tr("no connection named '%1'").arg(connectionName)};
     auto spec = ConnectionSpec::parse(def->url, project.baseDir);
-    return {def->name, spec ? spec->displayName() : QObject::tr("invalid connection URL")};
+    if (!spec)
+        return {def->name, QObject::tr("invalid connection URL")};
+    // a file beside the project as the project names it, not as a long absolute path
+    return {def->name,
+            spec->isServer() ? spec->displayName() : spec->urlRelativeTo(project.baseDir)};
 }
 
 QString unavailableReason(const QList<Problem> &problems, const QString &side)
