@@ -1,16 +1,11 @@
 #include "PostgresTargetSession.h"
 
 #include "PasswordProvider.h"
+#include "PostgresCopyText.h"
 #include "SqlDialect.h"
 #include "TextEncoding.h"
-#include "ValueText.h"
 
-#include <QDate>
-#include <QDateTime>
-#include <QTime>
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <libpq-fe.h>
 #include <vector>
 
@@ -26,63 +21,6 @@ struct ResultDeleter
     void operator()(PGresult *result) const { PQclear(result); }
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
-
-QByteArray doubleText(double value)
-{
-    if (std::isnan(value))
-        return QByteArrayLiteral("NaN");
-    if (std::isinf(value))
-        return value > 0 ? QByteArrayLiteral("Infinity") : QByteArrayLiteral("-Infinity");
-    return ValueText::of(QVariant(value)).toLatin1(); // shortest, and -0 keeps its sign
-}
-
-// The text form PostgreSQL reads for a value (not null, not a byte array).
-QByteArray valueText(const QVariant &value)
-{
-    switch (value.typeId()) {
-    case QMetaType::Bool:
-        return value.toBool() ? QByteArrayLiteral("t") : QByteArrayLiteral("f");
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::Long:
-    case QMetaType::LongLong:
-    case QMetaType::Short:
-    case QMetaType::UShort:
-        return QByteArray::number(value.toLongLong());
-    case QMetaType::ULong:
-    case QMetaType::ULongLong:
-        return QByteArray::number(value.toULongLong());
-    case QMetaType::Double:
-    case QMetaType::Float:
-        return doubleText(value.toDouble());
-    case QMetaType::QDate:
-        return value.toDate().toString(Qt::ISODate).toLatin1();
-    case QMetaType::QTime:
-        return value.toTime().toString(Qt::ISODateWithMs).toLatin1();
-    case QMetaType::QDateTime:
-        return value.toDateTime().toString(Qt::ISODateWithMs).toLatin1();
-    default:
-        return value.toString().toUtf8();
-    }
-}
-
-// COPY text format: backslash, tab, newline and carriage return escaped; everything else as is,
-// appended in runs between the escapes rather than byte by byte.
-void appendEscaped(QByteArray &out, QByteArrayView text)
-{
-    const char *data = text.data();
-    qsizetype start = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char c = data[i];
-        if (c != '\\' && c != '\t' && c != '\n' && c != '\r')
-            continue;
-        out.append(data + start, i - start);
-        const char escaped[2] = {'\\', c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r'};
-        out.append(escaped, 2);
-        start = i + 1;
-    }
-    out.append(data + start, text.size() - start);
-}
 
 QVariant fieldValue(PGresult *result, int row, int column)
 {
@@ -264,7 +202,7 @@ Result<QList<QVariantList>> PostgresTargetSession::run(const QString &sql,
                 formats[size_t(i)] = 1;
                 types[size_t(i)] = kByteaOid;
             } else {
-                texts[size_t(i)] = valueText(value);
+                texts[size_t(i)] = PostgresCopyText::valueText(value);
             }
             values[size_t(i)] = texts[size_t(i)].constData();
             lengths[size_t(i)] = int(texts[size_t(i)].size());
@@ -321,35 +259,6 @@ bool PostgresTargetSession::inTransaction() const
     return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
-void PostgresTargetSession::appendCopyValue(QByteArray &out, const QVariant &value)
-{
-    if (value.isNull()) {
-        out.append("\\N", 2);
-        return;
-    }
-    if (value.typeId() == QMetaType::QByteArray) {
-        // bytea's hex input "\x0102", with its backslash escaped for COPY.
-        out.append("\\\\x", 3);
-        out.append(value.toByteArray().toHex());
-        return;
-    }
-    switch (value.typeId()) {
-    case QMetaType::QString:
-        appendEscaped(out, value.toString().toUtf8());
-        return;
-    case QMetaType::LongLong:
-    case QMetaType::Int: {
-        // Straight into the buffer: no text needs escaping, none needs allocating.
-        char digits[24];
-        const auto end = std::to_chars(digits, digits + sizeof digits, value.toLongLong()).ptr;
-        out.append(digits, end - digits);
-        return;
-    }
-    default:
-        appendEscaped(out, valueText(value));
-    }
-}
-
 Result<qint64> PostgresTargetSession::finishCopy(const QString &table)
 {
     const QString what = QStringLiteral("COPY into table %1").arg(table);
@@ -395,7 +304,7 @@ Result<qint64> PostgresTargetSession::copyRows(const QString &table, const QStri
         for (qsizetype c = 0; c < row.size(); ++c) {
             if (c > 0)
                 buffer.append('\t');
-            appendCopyValue(buffer, row.at(c));
+            PostgresCopyText::appendValue(buffer, row.at(c));
         }
         buffer.append('\n');
         if (buffer.size() >= kCopyChunkBytes) {

@@ -60,8 +60,6 @@ public:
 
     // '?' placeholders numbered $1, $2, ... (public for tests).
     static QString numberPlaceholders(const QString &sql);
-    // Appends one value in COPY text format (public for tests).
-    static void appendCopyValue(QByteArray &out, const QVariant &value);
 
 private:
     static pg_conn *connect(const QList<QPair<QByteArray, QByteArray>> &settings);
