@@ -1,6 +1,7 @@
 #include "SqliteTargetSession.h"
 
 #include "SqlDialect.h"
+#include "SqliteFileGate.h"
 #include "SqliteValue.h"
 
 #include <QFileInfo>
@@ -9,12 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
-#include <condition_variable>
-#include <deque>
-#include <map>
-#include <mutex>
 #include <sqlite3.h>
-#include <thread>
 
 namespace cutover {
 
@@ -49,66 +45,13 @@ bool appendUtf8(QByteArray &buffer, const QString &text)
 
 } // namespace
 
-// The turn to write one database file, handed to waiting sessions in the order they came.
-struct SqliteTargetSession::FileGate
-{
-    std::mutex mutex;
-    std::condition_variable changed;
-    std::deque<quint64> waiting; // tickets, oldest first
-    quint64 nextTicket = 0;
-    bool held = false;
-    std::thread::id holder;
-
-    static std::shared_ptr<FileGate> of(const QString &path)
-    {
-        static std::mutex registryMutex;
-        static std::map<QString, std::weak_ptr<FileGate>> registry;
-        const std::lock_guard lock(registryMutex);
-        for (auto it = registry.begin(); it != registry.end();)
-            it = it->second.expired() ? registry.erase(it) : std::next(it);
-        std::shared_ptr<FileGate> gate = registry[path].lock();
-        if (!gate)
-            registry[path] = gate = std::make_shared<FileGate>();
-        return gate;
-    }
-
-    // False when not taken: held by this thread already, or not free within timeoutMs.
-    bool take(int timeoutMs)
-    {
-        std::unique_lock lock(mutex);
-        if (held && holder == std::this_thread::get_id())
-            return false;
-        const quint64 ticket = nextTicket++;
-        waiting.push_back(ticket);
-        const bool turn = changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                                           [&] { return !held && waiting.front() == ticket; });
-        waiting.erase(std::find(waiting.begin(), waiting.end(), ticket));
-        if (!turn) {
-            changed.notify_all(); // the next one may be first now
-            return false;
-        }
-        held = true;
-        holder = std::this_thread::get_id();
-        return true;
-    }
-
-    void give()
-    {
-        {
-            const std::lock_guard lock(mutex);
-            held = false;
-        }
-        changed.notify_all();
-    }
-};
-
 SqliteTargetSession::SqliteTargetSession(ConnectionSpec spec, sqlite3 *db)
     : m_spec(std::move(spec))
     , m_db(db)
 {
     const char *file = sqlite3_db_filename(db, "main");
     if (file && *file)
-        m_gate = FileGate::of(QFileInfo(QString::fromUtf8(file)).absoluteFilePath());
+        m_gate = SqliteFileGate::of(QFileInfo(QString::fromUtf8(file)).absoluteFilePath());
 }
 
 SqliteTargetSession::~SqliteTargetSession()

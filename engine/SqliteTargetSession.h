@@ -13,6 +13,8 @@ struct sqlite3_stmt;
 
 namespace cutover {
 
+class SqliteFileGate;
+
 // A SQLite target written through the sqlite3 C API: prepared statements cached per table,
 // columns and mode, values bound by type (engine/SqliteValue), rows in large transactions.
 // The connection waits up to busy_timeout for a lock held by another connection, and keeps a
@@ -30,7 +32,7 @@ namespace cutover {
 // not undo just the statement).
 //
 // Sessions of this process on one file take turns at writing, first come first served (a
-// FileGate held from BEGIN to COMMIT or ROLLBACK, and around a write outside a transaction):
+// SqliteFileGate held from BEGIN to COMMIT or ROLLBACK, and around a write outside a transaction):
 // SQLite's busy handler polls with sleeps, and two tables loading at once, each committing batch
 // after batch without a pause, kept one writer out until its busy timeout ran out ("database is
 // locked"). A session waits at most kGateTimeoutMs for its turn, and never for a session of its
@@ -97,7 +99,6 @@ private:
                       const QStringList &keyColumns, int rowCount = 1,
                       bool changedOnly = false) const;
 
-    struct FileGate;
     // Takes this file's turn for a write unless it has it; gives it back when no transaction is
     // left open.
     void enterGate();
@@ -105,7 +106,7 @@ private:
 
     ConnectionSpec m_spec;
     sqlite3 *m_db = nullptr;
-    std::shared_ptr<FileGate> m_gate; // null for an in-memory database
+    std::shared_ptr<SqliteFileGate> m_gate; // null for an in-memory database
     bool m_gateHeld = false;
     QHash<QString, sqlite3_stmt *> m_statements;
     // table -> (schema_version, whether it may take several rows per statement)
