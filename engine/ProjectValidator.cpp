@@ -4,10 +4,9 @@
 #include "TargetTableChecker.h"
 
 #include "ColumnEncodings.h"
+#include "CutoverTables.h"
 #include "ExpressionChecker.h"
 #include "ProjectVocabulary.h"
-#include "RunLedger.h"
-#include "RunPlanner.h"
 #include "SqlLiteral.h"
 #include "TextEncoding.h"
 #include "TextExcerpt.h"
@@ -17,6 +16,14 @@
 #include <QSet>
 
 namespace cutover {
+
+QString ProjectValidator::truncateInPhase(const QString &table, const QString &phase)
+{
+    return QStringLiteral("table '%1' is truncate-and-load: phase '%2' loads only the rows of its "
+                          "filter, and emptying the table first would delete the other phases' "
+                          "rows")
+        .arg(table, phase);
+}
 
 namespace {
 
@@ -395,7 +402,7 @@ void ProjectValidator::checkPhases()
             if (mapping.mode == TableMapping::Mode::TruncateLoad)
                 add(Severity::Error, QStringLiteral("truncate-in-phase"),
                     path + QStringLiteral(".filter"), where,
-                    RunPlanner::truncateInPhase(mapping.target, phase.name), mapping.target);
+                    truncateInPhase(mapping.target, phase.name), mapping.target);
             const TableInfo *source = m_source.table(mapping.source);
             if (!source)
                 continue;
@@ -425,8 +432,7 @@ void ProjectValidator::checkTargetTables()
 void ProjectValidator::checkUnmappedTables()
 {
     for (const TableInfo &table : m_target.tables)
-        if (!table.isView && !m_project.mapping(table.name) &&
-            !RunLedger::isCutoverTable(table.name))
+        if (!table.isView && !m_project.mapping(table.name) && !CutoverTables::contains(table.name))
             add(Severity::Info, QStringLiteral("unmapped-table"), QStringLiteral("mappings"),
                 QStringLiteral("table %1").arg(table.name),
                 QStringLiteral("no mapping fills target table '%1'").arg(table.name), table.name);

@@ -18,6 +18,8 @@ class ExpressionChecker;
 class ProjectValidator
 {
 public:
+    // Why a phase with a filter may not run a truncate-and-load table (validate and run say it).
+    static QString truncateInPhase(const QString &table, const QString &phase);
     ProjectValidator(const Project &project, const DatabaseSchema &source,
                      const DatabaseSchema &target);
     QList<Problem> validate();

@@ -1,7 +1,7 @@
 #include "ReportStore.h"
 
+#include "LedgerTimestamp.h"
 #include "ReconcileReportJson.h"
-#include "RunLedger.h"
 #include "TargetPreparer.h"
 #include "TargetSession.h"
 
@@ -89,7 +89,7 @@ Result<void> ReportStore::save(const ReconcileReport &report)
     const QVariantList row = {report.reportId,
                               report.runId.isEmpty() ? QVariant() : QVariant(report.runId),
                               report.project,
-                              RunLedger::timestamp(report.createdAt),
+                              LedgerTimestamp::of(report.createdAt),
                               reconcileStatusName(report.status),
                               QString::fromUtf8(ReconcileReportJson::toCompactBytes(report))};
     auto written = m_session.upsertRows(kTable, kColumns, {kColumns[0]}, {row});
@@ -118,7 +118,7 @@ Result<QList<StoredReport>> ReportStore::select(const QString &where, const QVar
         r.reportId = text(row.value(0));
         r.runId = text(row.value(1));
         r.project = text(row.value(2));
-        r.createdAt = RunLedger::parseTimestamp(row.value(3));
+        r.createdAt = LedgerTimestamp::parse(row.value(3));
         r.status = reconcileStatusFromName(text(row.value(4))).value_or(ReconcileStatus::Fail);
         result.append(r);
     }

@@ -1,7 +1,6 @@
 #include "RunLedger.h"
 
-#include "KeyCrosswalk.h"
-#include "ReportStore.h"
+#include "LedgerTimestamp.h"
 #include "SourceKey.h"
 #include "TargetSession.h"
 #include "ViolationJson.h"
@@ -76,12 +75,6 @@ QVariant orNull(const QString &text)
 QStringList RunLedger::tableNames()
 {
     return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys, kDigests, kLock};
-}
-
-bool RunLedger::isCutoverTable(const QString &name)
-{
-    return tableNames().contains(name) || name == KeyCrosswalk::tableName() ||
-           name == ReportStore::tableName();
 }
 
 RunLedger::RunLedger(TargetSession &session)
@@ -230,19 +223,6 @@ Error RunLedger::failure(const QString &what, const Error &cause) const
                  m_session.spec().displayName(), cause.hint());
 }
 
-QString RunLedger::timestamp(const QDateTime &when)
-{
-    if (!when.isValid())
-        return {};
-    return when.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime RunLedger::parseTimestamp(const QVariant &value)
-{
-    const QString t = text(value);
-    return t.isEmpty() ? QDateTime() : QDateTime::fromString(t, Qt::ISODateWithMs);
-}
-
 Result<void> RunLedger::ensureTables()
 {
     if (m_session.kind() == ConnectionSpec::Kind::MySql && m_session.inTransaction())
@@ -335,7 +315,7 @@ Result<QString> RunLedger::startRun(const RunRecord &run)
                               orNull(run.phase),
                               orNull(run.mappingVersion),
                               runModeName(run.mode),
-                              timestamp(started),
+                              LedgerTimestamp::of(started),
                               QVariant(),
                               runStatusName(RunStatus::Running),
                               orNull(run.message),
@@ -352,8 +332,9 @@ Result<void> RunLedger::finishRun(const QString &runId, RunStatus status, const 
         QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ?, %4 = ? WHERE %5 = ?")
             .arg(q(kRuns), q(QStringLiteral("status")), q(QStringLiteral("message")),
                  q(QStringLiteral("finished_at")), q(QStringLiteral("run_id")));
-    auto done = m_session.execute(sql, {runStatusName(status), orNull(message),
-                                        timestamp(QDateTime::currentDateTimeUtc()), runId});
+    auto done =
+        m_session.execute(sql, {runStatusName(status), orNull(message),
+                                LedgerTimestamp::of(QDateTime::currentDateTimeUtc()), runId});
     if (!done)
         return failure(QStringLiteral("finish run %1").arg(runId), done.error());
     return {};
@@ -404,8 +385,8 @@ Result<void> RunLedger::finishTable(const RunTableRecord &record)
                               record.loaded,
                               record.quarantined,
                               record.skipped,
-                              orNull(timestamp(record.startedAt)),
-                              orNull(timestamp(finished)),
+                              orNull(LedgerTimestamp::of(record.startedAt)),
+                              orNull(LedgerTimestamp::of(finished)),
                               jsonText(record.timings),
                               runStatusName(record.status),
                               orNull(record.watermark),
@@ -476,7 +457,7 @@ Result<void> RunLedger::recordBatch(const QString &runId, const QString &table,
                               checkpoint.rowsRead,
                               checkpoint.rowsLoaded,
                               checkpoint.rowsQuarantined,
-                              timestamp(at)};
+                              LedgerTimestamp::of(at)};
     auto written = m_session.upsertRows(
         kCheckpoints, kCheckpointColumns,
         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("batch_no")},
@@ -496,11 +477,11 @@ Result<void> RunLedger::writeQuarantine(const QString &runId, const QString &tab
 {
     if (rows.isEmpty())
         return {};
-    const QString now = timestamp(QDateTime::currentDateTimeUtc());
+    const QString now = LedgerTimestamp::of(QDateTime::currentDateTimeUtc());
     QList<QVariantList> values;
     values.reserve(rows.size());
     for (const QuarantinedRow &r : rows) {
-        const QString at = r.quarantinedAt.isValid() ? timestamp(r.quarantinedAt) : now;
+        const QString at = r.quarantinedAt.isValid() ? LedgerTimestamp::of(r.quarantinedAt) : now;
         values.append({runId, table, keyValue(r.sourceKey), r.rawValuesJson(), r.violationsJson(),
                        at, orNull(r.retriedInRun), r.rowNumber});
     }
@@ -552,7 +533,7 @@ Result<std::optional<CheckpointRecord>> RunLedger::lastCheckpoint(const QString 
     c.rowsRead = row.at(2).toLongLong();
     c.rowsLoaded = row.at(3).toLongLong();
     c.rowsQuarantined = row.at(4).toLongLong();
-    c.committedAt = parseTimestamp(row.at(5));
+    c.committedAt = LedgerTimestamp::parse(row.at(5));
     return std::optional<CheckpointRecord>(c);
 }
 
@@ -571,8 +552,8 @@ RunRecord RunLedger::runFromRow(const QVariantList &row)
     r.phase = text(row.at(2));
     r.mappingVersion = text(row.at(3));
     r.mode = parseRunMode(text(row.at(4))).value_or(RunMode::Run);
-    r.startedAt = parseTimestamp(row.at(5));
-    r.finishedAt = parseTimestamp(row.at(6));
+    r.startedAt = LedgerTimestamp::parse(row.at(5));
+    r.finishedAt = LedgerTimestamp::parse(row.at(6));
     r.status = parseRunStatus(text(row.at(7))).value_or(RunStatus::Failed);
     r.message = text(row.at(8));
     r.options = parseJson(text(row.at(9))).object();
@@ -603,8 +584,8 @@ RunTableRecord RunLedger::tableFromRow(const QVariantList &row)
     t.loaded = row.at(3).toLongLong();
     t.quarantined = row.at(4).toLongLong();
     t.skipped = row.at(5).toLongLong();
-    t.startedAt = parseTimestamp(row.at(6));
-    t.finishedAt = parseTimestamp(row.at(7));
+    t.startedAt = LedgerTimestamp::parse(row.at(6));
+    t.finishedAt = LedgerTimestamp::parse(row.at(7));
     t.timings = parseJson(text(row.at(8))).object();
     t.status = parseRunStatus(text(row.at(9))).value_or(RunStatus::Failed);
     t.watermark = text(row.at(10));
@@ -686,7 +667,7 @@ QuarantinedRow RunLedger::quarantinedFromRow(const QVariantList &row) const
     r.sourceKey = text(row.at(2));
     r.rawValues = parseJson(text(row.at(3))).object();
     r.violations = ViolationJson::fromJson(parseJson(text(row.at(4))).array());
-    r.quarantinedAt = parseTimestamp(row.at(5));
+    r.quarantinedAt = LedgerTimestamp::parse(row.at(5));
     r.retriedInRun = text(row.at(6));
     r.rowNumber = row.at(7).toLongLong();
     return r;
@@ -774,7 +755,7 @@ Result<void> RunLedger::recordLockHolder(const RunLockHolder &holder)
                               orNull(holder.program),
                               orNull(holder.project),
                               orNull(holder.runId),
-                              timestamp(holder.startedAt)};
+                              LedgerTimestamp::of(holder.startedAt)};
     auto written = m_session.upsertRows(kLock, kLockColumns, {QStringLiteral("lock_name")}, {row});
     if (!written)
         return failure(QStringLiteral("record who holds the run lock"), written.error());
@@ -799,7 +780,7 @@ Result<std::optional<RunLockHolder>> RunLedger::lockHolder()
     holder.program = text(row.at(2));
     holder.project = text(row.at(3));
     holder.runId = text(row.at(4));
-    holder.startedAt = parseTimestamp(row.at(5));
+    holder.startedAt = LedgerTimestamp::parse(row.at(5));
     return std::optional<RunLockHolder>(holder);
 }
 

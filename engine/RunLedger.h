@@ -35,9 +35,6 @@ class RunLedger
 {
 public:
     static QStringList tableNames();
-    // A table Cutover keeps in the target for itself: the ledger's, the key crosswalk, the
-    // stored reconciliation reports. No one's to map; shown apart from the user's tables.
-    static bool isCutoverTable(const QString &name);
 
     explicit RunLedger(TargetSession &session);
 
@@ -99,9 +96,6 @@ public:
     Result<void> clearLockHolder(const RunLockHolder &holder);
     // What the run digested of the table (finishTable records it), if anything.
     Result<std::optional<TableDigests>> digests(const QString &runId, const QString &table);
-
-    static QString timestamp(const QDateTime &when);
-    static QDateTime parseTimestamp(const QVariant &value);
 
 private:
     enum class ColumnType

@@ -1,5 +1,7 @@
 #include "RunPlanner.h"
 
+#include "ProjectValidator.h"
+
 #include "ProjectWriter.h"
 #include "TargetPreparer.h"
 
@@ -30,14 +32,6 @@ QString RunPlanner::mappingVersion(const Project &project)
                QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));
 }
 
-QString RunPlanner::truncateInPhase(const QString &table, const QString &phase)
-{
-    return QStringLiteral("table '%1' is truncate-and-load: phase '%2' loads only the rows of its "
-                          "filter, and emptying the table first would delete the other phases' "
-                          "rows")
-        .arg(table, phase);
-}
-
 // A run of a phase with a filter may not empty a truncate-and-load table first. An incremental or
 // retry run upserts and empties nothing.
 Result<void> RunPlanner::checkTruncates(const Project &project, const RunOptions &options,
@@ -50,7 +44,8 @@ Result<void> RunPlanner::checkTruncates(const Project &project, const RunOptions
         if (m.mode == TableMapping::Mode::TruncateLoad &&
             (phase.tables.isEmpty() || phase.tables.contains(m.target)) &&
             (options.tables.isEmpty() || options.tables.contains(m.target)))
-            return Error(Error::Code::Usage, truncateInPhase(m.target, phase.name), project.name,
+            return Error(Error::Code::Usage,
+                         ProjectValidator::truncateInPhase(m.target, phase.name), project.name,
                          QStringLiteral("make the mapping insert or upsert"));
     return {};
 }

@@ -32,8 +32,6 @@ public:
     // A hash of what decides the rows a run writes (mappings, lookups, rules), so runs of a
     // different mapping are told apart and an interrupted run is not resumed with another.
     static QString mappingVersion(const Project &project);
-    // Why a phase with a filter may not load a truncate-and-load table.
-    static QString truncateInPhase(const QString &table, const QString &phase);
 
 private:
     static Result<void> checkTruncates(const Project &project, const RunOptions &options,

@@ -1,6 +1,6 @@
 #include "SchemaTreeModel.h"
 
-#include "RunLedger.h"
+#include "CutoverTables.h"
 
 #include <QColor>
 #include <QFont>
@@ -102,7 +102,7 @@ void SchemaTreeModel::setSchema(const DatabaseSchema &schema)
     m_schema = schema;
     // The user's tables first; Cutover's own (ledger, crosswalk, reports) after them.
     std::stable_partition(m_schema.tables.begin(), m_schema.tables.end(),
-                          [](const TableInfo &t) { return !RunLedger::isCutoverTable(t.name); });
+                          [](const TableInfo &t) { return !CutoverTables::contains(t.name); });
     buildTree();
     endResetModel();
 }
@@ -277,7 +277,7 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == DetailsColumn ||
             (index.column() == TypeColumn && node.kind != NodeKind::Column) ||
-            RunLedger::isCutoverTable(table.name))
+            CutoverTables::contains(table.name))
             return detailColour();
         return {};
     case Qt::FontRole:
@@ -342,9 +342,9 @@ QVariant SchemaTreeModel::displayData(const Node &node, int column) const
         if (column == NameColumn)
             return table.name;
         if (column == TypeColumn)
-            return node.kind == NodeKind::View             ? tr("view")
-                   : RunLedger::isCutoverTable(table.name) ? tr("Cutover ledger")
-                                                           : tr("table");
+            return node.kind == NodeKind::View           ? tr("view")
+                   : CutoverTables::contains(table.name) ? tr("Cutover ledger")
+                                                         : tr("table");
         QStringList parts;
         if (table.rowEstimate >= 0)
             parts << counted(table.rowEstimate, "row", "rows");

@@ -1,6 +1,6 @@
 #include "QuarantinePrinter.h"
 
-#include "RunLedger.h"
+#include "LedgerTimestamp.h"
 #include "ValueText.h"
 #include "ViolationJson.h"
 
@@ -78,7 +78,7 @@ QJsonObject QuarantinePrinter::toJson(const QString &project, const QList<Quaran
             QJsonObject{{QStringLiteral("runId"), row.runId},
                         {QStringLiteral("table"), row.tableName},
                         {QStringLiteral("sourceKey"), row.sourceKey},
-                        {QStringLiteral("quarantinedAt"), RunLedger::timestamp(row.quarantinedAt)},
+                        {QStringLiteral("quarantinedAt"), LedgerTimestamp::of(row.quarantinedAt)},
                         {QStringLiteral("retriedInRun"),
                          row.retriedInRun.isEmpty() ? QJsonValue() : QJsonValue(row.retriedInRun)},
                         {QStringLiteral("violations"), ViolationJson::toJson(row.violations)},
@@ -142,7 +142,7 @@ QByteArray QuarantinePrinter::toCsv(const QList<QuarantinedRow> &rows)
         for (const Violation &v : row.violations)
             violations.append(violationText(v));
         QStringList fields = {row.sourceKey,    row.runId,
-                              row.tableName,    RunLedger::timestamp(row.quarantinedAt),
+                              row.tableName,    LedgerTimestamp::of(row.quarantinedAt),
                               row.retriedInRun, violations.join(QStringLiteral(" | "))};
         for (const QString &c : raw)
             fields.append(rawText(row.rawValues.value(c)));

@@ -2,12 +2,12 @@
 
 #include "CommandLine.h"
 #include "JsonWriter.h"
+#include "LedgerTimestamp.h"
 #include "ProjectReader.h"
 #include "ReconcilePrinter.h"
 #include "ReportExporter.h"
 #include "ReportStore.h"
 #include "RunHistory.h"
-#include "RunLedger.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -24,7 +24,7 @@ QJsonObject listJson(const QString &project, const QList<StoredReport> &reports)
             QJsonObject{{QStringLiteral("reportId"), r.reportId},
                         {QStringLiteral("runId"),
                          r.runId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.runId)},
-                        {QStringLiteral("createdAt"), RunLedger::timestamp(r.createdAt)},
+                        {QStringLiteral("createdAt"), LedgerTimestamp::of(r.createdAt)},
                         {QStringLiteral("status"), reconcileStatusName(r.status)}});
     return {{QStringLiteral("project"), project}, {QStringLiteral("reports"), items}};
 }

@@ -1,6 +1,6 @@
 #include "RunHistoryPrinter.h"
 
-#include "RunLedger.h"
+#include "LedgerTimestamp.h"
 #include "RunProgressPrinter.h"
 
 #include <QJsonArray>
@@ -150,9 +150,9 @@ QJsonObject RunHistoryPrinter::runJson(const RunRecord &run)
             {QStringLiteral("mode"), runModeName(run.mode)},
             {QStringLiteral("status"), runStatusName(run.status)},
             {QStringLiteral("message"), run.message},
-            {QStringLiteral("startedAt"), RunLedger::timestamp(run.startedAt)},
+            {QStringLiteral("startedAt"), LedgerTimestamp::of(run.startedAt)},
             {QStringLiteral("finishedAt"), run.finishedAt.isValid()
-                                               ? QJsonValue(RunLedger::timestamp(run.finishedAt))
+                                               ? QJsonValue(LedgerTimestamp::of(run.finishedAt))
                                                : QJsonValue()},
             {QStringLiteral("seconds"), took < 0 ? QJsonValue() : QJsonValue(took)},
             {QStringLiteral("balances"), balances},
@@ -172,10 +172,9 @@ QJsonObject RunHistoryPrinter::tableJson(const RunTableRecord &t)
             {QStringLiteral("read"), t.read},
             {QStringLiteral("balances"), t.balances()},
             {QStringLiteral("seconds"), s < 0 ? QJsonValue() : QJsonValue(s)},
-            {QStringLiteral("startedAt"), RunLedger::timestamp(t.startedAt)},
-            {QStringLiteral("finishedAt"), t.finishedAt.isValid()
-                                               ? QJsonValue(RunLedger::timestamp(t.finishedAt))
-                                               : QJsonValue()},
+            {QStringLiteral("startedAt"), LedgerTimestamp::of(t.startedAt)},
+            {QStringLiteral("finishedAt"),
+             t.finishedAt.isValid() ? QJsonValue(LedgerTimestamp::of(t.finishedAt)) : QJsonValue()},
             {QStringLiteral("timings"), t.timings},
             {QStringLiteral("watermark"), t.watermark},
             {QStringLiteral("createdTable"), t.createdTable}};

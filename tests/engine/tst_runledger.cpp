@@ -1,6 +1,9 @@
+#include "CutoverTables.h"
 #include "FakePasswordProvider.h"
+#include "KeyCrosswalk.h"
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
+#include "ReportStore.h"
 #include "RunLedger.h"
 #include "TargetSessionFactory.h"
 #include "VerifyOk.h"
@@ -474,6 +477,18 @@ private:
 #define ON_MYSQL(check) ON_SERVER(mysql, "MariaDB", check)
 
 private Q_SLOTS:
+    // CutoverTables, which validation and the schema view read, names exactly the tables the
+    // ledger, the key crosswalk and the report store create.
+    void cutoverTablesNamesEveryTableCutoverKeeps()
+    {
+        QStringList created = RunLedger::tableNames();
+        created << cutover::KeyCrosswalk::tableName() << cutover::ReportStore::tableName();
+        QStringList known = cutover::CutoverTables::names();
+        created.sort();
+        known.sort();
+        QCOMPARE(known, created);
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
