@@ -29,6 +29,7 @@
 //                          temporary one
 //   CUTOVER_CLI            the cutover-cli to time (default the build's)
 // e.g. CUTOVER_BENCH_ROWS=300000 CUTOVER_BENCH_RUNS=1 build/tests/bench/bench_liftshift
+#include "BenchFigures.h"
 #include "MariaDbServer.h"
 #include "MeasuredProcess.h"
 #include "PostgresServer.h"
@@ -174,31 +175,9 @@ QString cliPath()
     return fromEnv.isEmpty() ? QString::fromUtf8(CUTOVER_CLI_PATH) : fromEnv;
 }
 
-QString tail(const QString &file, int lines = 15)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QStringList all = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
-    return all.mid(qMax<qsizetype>(0, all.size() - lines)).join(QLatin1Char('\n'));
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
-}
-
-QString list(const QList<double> &values, int precision = 1)
-{
-    QStringList parts;
-    for (double v : values)
-        parts.append(QString::number(v, 'f', precision));
-    return parts.join(QLatin1Char(' '));
-}
+using cutover::test::list;
+using cutover::test::median;
+using cutover::test::tail;
 
 // ---- the source database ------------------------------------------------------------------
 
@@ -872,7 +851,7 @@ Verdict benchSource(const Settings &settings, test::PostgresServer &server, cons
                     .arg(median(f.cpu), 13, 'f', 1)
                     .arg(median(f.serverCpu), 13, 'f', 1)
                     .arg(median(f.rssMb), 11, 'f', 0)
-                    .arg(list(f.seconds));
+                    .arg(list(f.seconds, 1));
     for (const RouteFigures &f : std::as_const(figures))
         if (!f.reconcileSeconds.isEmpty())
             text +=

@@ -27,6 +27,7 @@
 //                                  one measured.
 //   CUTOVER_BENCH_DIR              work directory (kept afterwards); default a temporary one
 // e.g. CUTOVER_BENCH_PATIENTS=1000000 CUTOVER_BENCH_PARTS=sqlite build/tests/bench/bench_run
+#include "BenchFigures.h"
 #include "DemoGenerator.h"
 #include "MeasuredProcess.h"
 #include "PostgresServer.h"
@@ -214,31 +215,9 @@ Measured runProcess(const QString &program, const QStringList &arguments, const 
     return cutover::test::MeasuredProcess::run(program, arguments, logFile, stdinFile, environment);
 }
 
-QString tail(const QString &file, int lines = 15)
-{
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QStringList all = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
-    return all.mid(qMax<qsizetype>(0, all.size() - lines)).join(QLatin1Char('\n'));
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
-}
-
-QString list(const QList<double> &values, int precision = 2)
-{
-    QStringList parts;
-    for (double v : values)
-        parts.append(QString::number(v, 'f', precision));
-    return parts.join(QStringLiteral(" "));
-}
+using cutover::test::list;
+using cutover::test::median;
+using cutover::test::tail;
 
 bool replaceFile(const QString &from, const QString &to)
 {
@@ -512,7 +491,7 @@ Verdict benchSqlite(const Settings &settings, const Demo &demo, QStringList &sum
                        .arg(settings.runs)
                        .arg(ref, 0, 'f', 2)
                        .arg(double(demo.sourceRows) / ref, 0, 'f', 0)
-                       .arg(list(reference));
+                       .arg(list(reference, 2));
     double judged = 0;
     for (qsizetype c = 0; c < configs.size(); ++c) {
         const double cut = median(cutover.at(c));
@@ -523,7 +502,7 @@ Verdict benchSqlite(const Settings &settings, const Demo &demo, QStringList &sum
                     .arg(configs.at(c).name, -22)
                     .arg(cut, 0, 'f', 2)
                     .arg(double(demo.sourceRows) / cut, 0, 'f', 0)
-                    .arg(list(cutover.at(c)))
+                    .arg(list(cutover.at(c), 2))
                     .arg(ratio, 0, 'f', 2);
     }
     const Verdict verdict = judged >= 0.8 ? Verdict::Pass : Verdict::Fail;
@@ -680,10 +659,10 @@ Verdict benchPostgres(const Settings &settings, const Demo &demo, QStringList &s
             .arg(settings.runs)
             .arg(ref, 0, 'f', 2)
             .arg(median(referenceRss), 0, 'f', 0)
-            .arg(list(reference), list(referenceRss, 0))
+            .arg(list(reference, 2), list(referenceRss, 0))
             .arg(cut, 0, 'f', 2)
             .arg(median(cutoverRss), 0, 'f', 0)
-            .arg(list(cutover), list(cutoverRss, 0))
+            .arg(list(cutover, 2), list(cutoverRss, 0))
             .arg(timings.join(QLatin1Char('\n')))
             .arg(speed, 0, 'f', 2)
             .arg(verdictText(fast ? Verdict::Pass : Verdict::Fail))
