@@ -3,9 +3,9 @@
 #include "DdlGenerator.h"
 #include "DefaultLiteral.h"
 #include "ExpressionProposer.h"
+#include "ForeignKeyOrder.h"
 #include "SqlDialect.h"
 #include "SqlExpressionTranslator.h"
-#include "TargetPreparer.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -70,7 +70,7 @@ Result<ProjectInitializer::Outcome> ProjectInitializer::build()
                      {QStringLiteral("target"), m_options.targetUrl, {}}};
     p.sourceConnection = QStringLiteral("source");
     p.targetConnection = QStringLiteral("target");
-    for (const TableInfo &source : TargetPreparer::inForeignKeyOrder(*chosen)) {
+    for (const TableInfo &source : ForeignKeyOrder::parentsFirst(*chosen)) {
         QStringList columns;
         for (const ColumnInfo &c : source.columns)
             columns.append(c.name);

@@ -1,9 +1,9 @@
 #include "RunPlanner.h"
 
+#include "ForeignKeyOrder.h"
 #include "ProjectValidator.h"
 
 #include "ProjectWriter.h"
-#include "TargetPreparer.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -112,7 +112,7 @@ Result<QList<RunPlanner::Table>> RunPlanner::plan(const Project &project, const 
 
     QList<Table> plan;
     QStringList earlier; // a table waits only for tables before it, so a cycle cannot deadlock
-    for (const TableInfo &info : TargetPreparer::inForeignKeyOrder(chosen)) {
+    for (const TableInfo &info : ForeignKeyOrder::parentsFirst(chosen)) {
         Table table;
         table.mapping = project.mapping(info.name);
         table.target = info;

@@ -1,9 +1,9 @@
 #include "RunRollback.h"
 
+#include "ForeignKeyOrder.h"
 #include "IntrospectorFactory.h"
 #include "SourceKey.h"
 #include "SqliteBackup.h"
-#include "TargetPreparer.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -279,7 +279,7 @@ Result<QList<TableInfo>> RunRollback::presentTables(const RunRecord &run, Report
         else
             missing.append(table);
     }
-    present = TargetPreparer::inForeignKeyOrder(present);
+    present = ForeignKeyOrder::parentsFirst(present);
     std::reverse(present.begin(), present.end());
     for (const TableInfo &t : std::as_const(present))
         outcome(report, t.name);

@@ -1,6 +1,7 @@
 #include "TargetPreparer.h"
 
 #include "DdlGenerator.h"
+#include "ForeignKeyOrder.h"
 #include "SqlDialect.h"
 #include "SqliteCheckpointer.h"
 
@@ -34,36 +35,9 @@ qint64 TargetPreparer::Report::totalMilliseconds() const
 
 TargetPreparer::TargetPreparer(TargetSession &session, QList<TableInfo> tables, Options options)
     : m_session(session)
-    , m_tables(inForeignKeyOrder(tables))
+    , m_tables(ForeignKeyOrder::parentsFirst(tables))
     , m_options(options)
 {}
-
-QList<TableInfo> TargetPreparer::inForeignKeyOrder(const QList<TableInfo> &tables)
-{
-    QList<TableInfo> ordered;
-    QSet<QString> placed;
-    QList<TableInfo> pending = tables;
-    bool progress = true;
-    while (!pending.isEmpty() && progress) {
-        progress = false;
-        for (qsizetype i = 0; i < pending.size(); ++i) {
-            const TableInfo &table = pending.at(i);
-            bool ready = true;
-            for (const ForeignKeyInfo &key : table.foreignKeys)
-                if (key.referencedTable != table.name && !placed.contains(key.referencedTable) &&
-                    findTable(tables, key.referencedTable))
-                    ready = false;
-            if (!ready)
-                continue;
-            placed.insert(table.name);
-            ordered.append(pending.takeAt(i));
-            progress = true;
-            break;
-        }
-    }
-    ordered.append(pending); // cycles
-    return ordered;
-}
 
 QStringList TargetPreparer::loadSettings(ConnectionSpec::Kind kind, bool deferForeignKeys)
 {

@@ -69,8 +69,6 @@ public:
     // Statements each writer session runs before writing.
     static QStringList loadSettings(ConnectionSpec::Kind kind, bool deferForeignKeys);
     static Result<void> applyLoadSettings(TargetSession &session, bool deferForeignKeys);
-    // Parents before children; tables in a cycle keep their given order after the rest.
-    static QList<TableInfo> inForeignKeyOrder(const QList<TableInfo> &tables);
     // The table's column names, empty when the table does not exist.
     static Result<QStringList> existingColumns(TargetSession &session, const QString &table);
 

@@ -1,4 +1,5 @@
 #include "FakePasswordProvider.h"
+#include "ForeignKeyOrder.h"
 #include "PostgresServer.h"
 #include "TargetPreparer.h"
 #include "TargetSessionFactory.h"
@@ -102,7 +103,7 @@ private Q_SLOTS:
     void ordersByForeignKeys()
     {
         QStringList names;
-        for (const TableInfo &table : TargetPreparer::inForeignKeyOrder(tables()))
+        for (const TableInfo &table : ForeignKeyOrder::parentsFirst(tables()))
             names.append(table.name);
         QCOMPARE(names, (QStringList{QStringLiteral("patient"), QStringLiteral("visit"),
                                      QStringLiteral("visit note")}));
