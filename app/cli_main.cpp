@@ -1,8 +1,8 @@
-#include "ChainedPasswordProvider.h"
 #include "CliApplication.h"
-#include "EnvPasswordProvider.h"
-#include "KeychainPasswordProvider.h"
-#include "SqliteRuntime.h"
+#include "connect/ChainedPasswordProvider.h"
+#include "connect/EnvPasswordProvider.h"
+#include "connect/keychain/KeychainPasswordProvider.h"
+#include "core/SqliteRuntime.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

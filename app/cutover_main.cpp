@@ -1,9 +1,9 @@
 // cutover [PROJECT]: the workbench window.
-#include "ChainedPasswordProvider.h"
-#include "EnvPasswordProvider.h"
-#include "KeychainPasswordProvider.h"
 #include "MainWindow.h"
-#include "SqliteRuntime.h"
+#include "connect/ChainedPasswordProvider.h"
+#include "connect/EnvPasswordProvider.h"
+#include "connect/keychain/KeychainPasswordProvider.h"
+#include "core/SqliteRuntime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

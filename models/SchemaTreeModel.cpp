@@ -1,6 +1,6 @@
 #include "SchemaTreeModel.h"
 
-#include "CutoverTables.h"
+#include "schema/CutoverTables.h"
 
 #include <QColor>
 #include <QFont>

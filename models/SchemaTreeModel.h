@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DatabaseSchema.h"
+#include "schema/DatabaseSchema.h"
 
 #include <QAbstractItemModel>
 

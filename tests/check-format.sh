@@ -10,7 +10,7 @@ fi
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     mapfile -t files < <(git ls-files '*.h' '*.cpp')
 else
-    mapfile -t files < <(find engine app ui models reports tests \( -name '*.h' -o -name '*.cpp' \))
+    mapfile -t files < <(find engine app ui models pdf tests \( -name '*.h' -o -name '*.cpp' \))
 fi
 clang-format --dry-run --Werror "${files[@]}"
 echo "${#files[@]} files formatted as clang-format writes them"

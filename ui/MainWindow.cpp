@@ -1,10 +1,10 @@
 #include "MainWindow.h"
 
-#include "ConnectionSpec.h"
 #include "MappingsPane.h"
 #include "ProblemListModel.h"
 #include "ProblemsPane.h"
 #include "SchemaPane.h"
+#include "dialect/ConnectionSpec.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Error.h"
-#include "ProjectCheck.h"
+#include "core/Error.h"
+#include "validate/ProjectCheck.h"
 
 #include <QMainWindow>
 #include <QPointer>

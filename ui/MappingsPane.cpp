@@ -1,7 +1,7 @@
 #include "MappingsPane.h"
 
 #include "ProblemListModel.h"
-#include "Project.h"
+#include "project/Project.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Problem.h"
+#include "validate/Problem.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
 #include "SchemaPane.h"
 
-#include "DatabaseSchema.h"
 #include "ElidedLabel.h"
 #include "SchemaTreeModel.h"
+#include "schema/DatabaseSchema.h"
 
 #include <QAction>
 #include <QHBoxLayout>

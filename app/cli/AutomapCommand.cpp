@@ -1,15 +1,15 @@
 #include "AutomapCommand.h"
 
 #include "CommandLine.h"
-#include "ConnectionSpec.h"
-#include "IntrospectorFactory.h"
-#include "JsonWriter.h"
-#include "PlannedTarget.h"
-#include "ProjectInitializer.h"
-#include "ProjectReader.h"
-#include "ProjectWriter.h"
-#include "SqlConnection.h"
-#include "SqlSampleProvider.h"
+#include "automap/ProjectInitializer.h"
+#include "automap/SqlSampleProvider.h"
+#include "connect/SqlConnection.h"
+#include "connect/introspect/IntrospectorFactory.h"
+#include "core/JsonWriter.h"
+#include "dialect/ConnectionSpec.h"
+#include "project/ProjectReader.h"
+#include "project/ProjectWriter.h"
+#include "validate/PlannedTarget.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AutoMapper.h"
 #include "CliCommand.h"
+#include "automap/AutoMapper.h"
 
 namespace cutover {
 class Project;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Error.h"
 #include "ExitCode.h"
+#include "core/Error.h"
 
 #include <QStringList>
 #include <QTextStream>

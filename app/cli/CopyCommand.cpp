@@ -1,15 +1,15 @@
 #include "CopyCommand.h"
 
 #include "CommandLine.h"
-#include "ConnectionSpec.h"
 #include "ExitCode.h"
 #include "InitCommand.h"
-#include "ProjectReader.h"
 #include "ReconcileCommand.h"
-#include "ReportStore.h"
 #include "RunCommand.h"
-#include "RunHistory.h"
 #include "RunProgressPrinter.h"
+#include "dialect/ConnectionSpec.h"
+#include "project/ProjectReader.h"
+#include "report/ReportStore.h"
+#include "run/ledger/RunHistory.h"
 
 #include <QFileInfo>
 

@@ -1,7 +1,7 @@
 #include "DemoCommand.h"
 
 #include "CommandLine.h"
-#include "DemoGenerator.h"
+#include "demo/DemoGenerator.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "FunctionsCommand.h"
 
 #include "CommandLine.h"
-#include "FunctionCatalog.h"
+#include "transform/functions/FunctionCatalog.h"
 
 namespace cutover::cli {
 

@@ -1,15 +1,15 @@
 #include "InitCommand.h"
 
 #include "CommandLine.h"
-#include "ConnectionSpec.h"
 #include "ExitCode.h"
-#include "IntrospectorFactory.h"
-#include "PlannedTarget.h"
-#include "ProjectInitializer.h"
-#include "ProjectVocabulary.h"
-#include "ProjectWriter.h"
-#include "TargetPreparer.h"
-#include "TargetSessionFactory.h"
+#include "automap/ProjectInitializer.h"
+#include "connect/introspect/IntrospectorFactory.h"
+#include "dialect/ConnectionSpec.h"
+#include "project/ProjectVocabulary.h"
+#include "project/ProjectWriter.h"
+#include "run/target/TargetPreparer.h"
+#include "run/target/TargetSessionFactory.h"
+#include "validate/PlannedTarget.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 #include "InspectCommand.h"
 
 #include "CommandLine.h"
-#include "ConnectionSpec.h"
-#include "IntrospectorFactory.h"
-#include "JsonWriter.h"
+#include "connect/introspect/IntrospectorFactory.h"
+#include "core/JsonWriter.h"
+#include "dialect/ConnectionSpec.h"
 
 namespace cutover::cli {
 

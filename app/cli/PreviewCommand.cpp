@@ -1,9 +1,9 @@
 #include "PreviewCommand.h"
 
 #include "CommandLine.h"
-#include "PreviewEngine.h"
 #include "PreviewPrinter.h"
-#include "ProjectReader.h"
+#include "preview/PreviewEngine.h"
+#include "project/ProjectReader.h"
 
 namespace cutover::cli {
 

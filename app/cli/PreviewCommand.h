@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "SampleSpec.h"
+#include "preview/SampleSpec.h"
 
 #include <optional>
 

@@ -1,8 +1,8 @@
 #include "PreviewPrinter.h"
 
-#include "ViolationJson.h"
+#include "core/ViolationJson.h"
 
-#include "JsonWriter.h"
+#include "core/JsonWriter.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "PreviewResult.h"
+#include "preview/PreviewResult.h"
 
 #include <QJsonObject>
 #include <QTextStream>

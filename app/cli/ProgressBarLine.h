@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RunProgress.h"
+#include "run/RunProgress.h"
 
 #include <QString>
 

@@ -1,10 +1,10 @@
 #include "QuarantineCommand.h"
 
 #include "CommandLine.h"
-#include "JsonWriter.h"
-#include "ProjectReader.h"
 #include "QuarantinePrinter.h"
-#include "RunHistory.h"
+#include "core/JsonWriter.h"
+#include "project/ProjectReader.h"
+#include "run/ledger/RunHistory.h"
 
 #include <QFileInfo>
 #include <QSaveFile>

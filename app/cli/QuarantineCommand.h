@@ -1,8 +1,8 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "QuarantinedRow.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "transform/QuarantinedRow.h"
 
 namespace cutover::cli {
 

@@ -1,8 +1,8 @@
 #include "QuarantinePrinter.h"
 
-#include "LedgerTimestamp.h"
-#include "ValueText.h"
-#include "ViolationJson.h"
+#include "core/ValueText.h"
+#include "core/ViolationJson.h"
+#include "run/ledger/LedgerTimestamp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

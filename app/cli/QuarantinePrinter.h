@@ -1,6 +1,6 @@
 #pragma once
 
-#include "QuarantinedRow.h"
+#include "transform/QuarantinedRow.h"
 
 #include <QByteArray>
 #include <QJsonObject>

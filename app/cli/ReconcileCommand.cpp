@@ -1,12 +1,12 @@
 #include "ReconcileCommand.h"
 
 #include "CommandLine.h"
-#include "ProjectReader.h"
 #include "ReconcilePrinter.h"
-#include "Reconciler.h"
 #include "ReportExporter.h"
-#include "ReportStore.h"
-#include "RunHistory.h"
+#include "project/ProjectReader.h"
+#include "reconcile/Reconciler.h"
+#include "report/ReportStore.h"
+#include "run/ledger/RunHistory.h"
 
 #include <QThread>
 #include <atomic>

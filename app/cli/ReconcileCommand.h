@@ -1,10 +1,10 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "ReconcileOptions.h"
-#include "ReconcileReport.h"
-#include "ReportComparison.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "reconcile/ReconcileOptions.h"
+#include "reconcile/ReconcileReport.h"
+#include "report/ReportComparison.h"
 
 #include <optional>
 

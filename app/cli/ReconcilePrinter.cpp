@@ -1,6 +1,6 @@
 #include "ReconcilePrinter.h"
 
-#include "ReportFacts.h"
+#include "report/ReportFacts.h"
 
 #include <QMutexLocker>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ReconcileReport.h"
-#include "Reconciler.h"
-#include "StoredReport.h"
+#include "reconcile/ReconcileReport.h"
+#include "reconcile/Reconciler.h"
+#include "report/StoredReport.h"
 
 #include <QElapsedTimer>
 #include <QMutex>

@@ -1,9 +1,9 @@
 #include "ReportExporter.h"
 
-#include "HtmlReportWriter.h"
-#include "MarkdownReportWriter.h"
 #include "PdfReportWriter.h"
-#include "ReconcileReportJson.h"
+#include "report/HtmlReportWriter.h"
+#include "report/MarkdownReportWriter.h"
+#include "report/ReconcileReportJson.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "ReconcileReport.h"
-#include "ReportComparison.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "reconcile/ReconcileReport.h"
+#include "report/ReportComparison.h"
 
 #include <QByteArray>
 #include <optional>

@@ -1,13 +1,13 @@
 #include "ReportsCommand.h"
 
 #include "CommandLine.h"
-#include "JsonWriter.h"
-#include "LedgerTimestamp.h"
-#include "ProjectReader.h"
 #include "ReconcilePrinter.h"
 #include "ReportExporter.h"
-#include "ReportStore.h"
-#include "RunHistory.h"
+#include "core/JsonWriter.h"
+#include "project/ProjectReader.h"
+#include "report/ReportStore.h"
+#include "run/ledger/LedgerTimestamp.h"
+#include "run/ledger/RunHistory.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #include "RollbackCommand.h"
 
 #include "CommandLine.h"
-#include "ProjectReader.h"
 #include "RunProgressPrinter.h"
+#include "project/ProjectReader.h"
 
 namespace cutover::cli {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "RunRollback.h"
+#include "run/RunRollback.h"
 
 namespace cutover::cli {
 

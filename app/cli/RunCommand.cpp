@@ -1,10 +1,10 @@
 #include "RunCommand.h"
 
 #include "CommandLine.h"
-#include "ProjectReader.h"
-#include "RunControl.h"
-#include "RunEngine.h"
 #include "RunProgressPrinter.h"
+#include "project/ProjectReader.h"
+#include "run/RunControl.h"
+#include "run/RunEngine.h"
 
 #include <QThread>
 #include <atomic>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "RunOptions.h"
+#include "run/RunOptions.h"
 
 #include <optional>
 

@@ -1,7 +1,7 @@
 #include "RunHistoryPrinter.h"
 
-#include "LedgerTimestamp.h"
 #include "RunProgressPrinter.h"
+#include "run/ledger/LedgerTimestamp.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RunRecord.h"
+#include "run/ledger/RunRecord.h"
 
 #include <QJsonObject>
 #include <QList>

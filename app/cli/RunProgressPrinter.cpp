@@ -1,7 +1,7 @@
 #include "RunProgressPrinter.h"
 
-#include "JsonWriter.h"
 #include "ProgressBarLine.h"
+#include "core/JsonWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "RunProgress.h"
-#include "RunRecord.h"
+#include "run/RunProgress.h"
+#include "run/ledger/RunRecord.h"
 
 #include <QMutex>
 #include <QTextStream>

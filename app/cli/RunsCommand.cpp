@@ -1,10 +1,10 @@
 #include "RunsCommand.h"
 
 #include "CommandLine.h"
-#include "JsonWriter.h"
-#include "ProjectReader.h"
-#include "RunHistory.h"
 #include "RunHistoryPrinter.h"
+#include "core/JsonWriter.h"
+#include "project/ProjectReader.h"
+#include "run/ledger/RunHistory.h"
 
 namespace cutover::cli {
 

@@ -1,8 +1,8 @@
 #include "ValidateCommand.h"
 
 #include "CommandLine.h"
-#include "JsonLocator.h"
-#include "JsonWriter.h"
+#include "core/JsonLocator.h"
+#include "core/JsonWriter.h"
 
 #include <QFile>
 #include <QJsonArray>

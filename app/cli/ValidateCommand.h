@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "ProjectCheck.h"
+#include "validate/ProjectCheck.h"
 
 namespace cutover::cli {
 

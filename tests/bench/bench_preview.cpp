@@ -2,10 +2,10 @@
 // random N, seed 7), 15 runs each, against a reference in the same run: the same 500 rows read
 // with a plain QSqlQuery on a fresh connection. Prints medians and ratios; exits 1 when a
 // median preview takes more than 50 ms (the bar of the transforms issue).
-#include "DemoGenerator.h"
-#include "PreviewEngine.h"
-#include "ProjectReader.h"
-#include "SqliteRuntime.h"
+#include "core/SqliteRuntime.h"
+#include "demo/DemoGenerator.h"
+#include "preview/PreviewEngine.h"
+#include "project/ProjectReader.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -10,12 +10,12 @@
 //   CUTOVER_BENCH_PATIENTS  demo size (default 20000; the figure is 1000000)
 //   CUTOVER_BENCH_RUNS      runs per measurement (default 3)
 //   CUTOVER_BENCH_METHOD    exact: the exact merge of every row (default: auto)
-#include "DemoGenerator.h"
-#include "ProjectReader.h"
-#include "Reconciler.h"
-#include "RunControl.h"
-#include "RunEngine.h"
-#include "SqliteRuntime.h"
+#include "core/SqliteRuntime.h"
+#include "demo/DemoGenerator.h"
+#include "project/ProjectReader.h"
+#include "reconcile/Reconciler.h"
+#include "run/RunControl.h"
+#include "run/RunEngine.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

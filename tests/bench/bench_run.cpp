@@ -28,9 +28,9 @@
 //   CUTOVER_BENCH_DIR              work directory (kept afterwards); default a temporary one
 // e.g. CUTOVER_BENCH_PATIENTS=1000000 CUTOVER_BENCH_PARTS=sqlite build/tests/bench/bench_run
 #include "BenchFigures.h"
-#include "DemoGenerator.h"
 #include "MeasuredProcess.h"
 #include "PostgresServer.h"
+#include "demo/DemoGenerator.h"
 
 #include <QCoreApplication>
 #include <QDir>

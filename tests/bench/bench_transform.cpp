@@ -1,10 +1,10 @@
 // Measures TransformProgram on the demo's patient mapping with the batch in a virtual table
 // (the default) against the same batch copied into a temporary table, in the same run, and
 // fails when the default is the slower of the two. Prints medians of 15 runs.
-#include "DemoGenerator.h"
-#include "ProjectReader.h"
-#include "SqliteRuntime.h"
-#include "TransformProgram.h"
+#include "core/SqliteRuntime.h"
+#include "demo/DemoGenerator.h"
+#include "project/ProjectReader.h"
+#include "transform/TransformProgram.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,8 +3,8 @@
 // than 30 times as long: validation must grow with the mappings, not with their square (it took
 // 32 s at 20,000 when every expression opened its own table of all the source's columns).
 // Prints medians of 5.
-#include "DatabaseSchema.h"
-#include "ProjectValidator.h"
+#include "schema/DatabaseSchema.h"
+#include "validate/ProjectValidator.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "CliRunner.h"
-#include "ProjectReader.h"
-#include "ProjectWriter.h"
+#include "project/ProjectReader.h"
+#include "project/ProjectWriter.h"
 
 #include <QFile>
 #include <QJsonArray>

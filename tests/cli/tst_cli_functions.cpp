@@ -1,5 +1,5 @@
 #include "CliRunner.h"
-#include "FunctionCatalog.h"
+#include "transform/functions/FunctionCatalog.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,5 +1,5 @@
 #include "CliRunner.h"
-#include "CsvReader.h"
+#include "connect/csv/CsvReader.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,10 +3,10 @@
 #include "FakePasswordProvider.h"
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
-#include "ProjectReader.h"
-#include "ProjectWriter.h"
 #include "SqliteFile.h"
-#include "TargetSessionFactory.h"
+#include "project/ProjectReader.h"
+#include "project/ProjectWriter.h"
+#include "run/target/TargetSessionFactory.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,9 +2,9 @@
 #include "FakePasswordProvider.h"
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
-#include "ProjectReader.h"
 #include "SqliteFile.h"
-#include "TargetSessionFactory.h"
+#include "project/ProjectReader.h"
+#include "run/target/TargetSessionFactory.h"
 
 #include <QProcessEnvironment>
 #include <QTemporaryDir>

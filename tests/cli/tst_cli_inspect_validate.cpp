@@ -1,6 +1,6 @@
 #include "CliRunner.h"
-#include "ProjectWriter.h"
 #include "SqliteFile.h"
+#include "project/ProjectWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

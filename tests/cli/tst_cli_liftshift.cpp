@@ -2,8 +2,8 @@
 #include "CopyComparer.h"
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
-#include "ProjectReader.h"
-#include "TargetSessionFactory.h"
+#include "project/ProjectReader.h"
+#include "run/target/TargetSessionFactory.h"
 
 #include <QDebug>
 #include <QProcessEnvironment>

@@ -1,6 +1,6 @@
 #include "CliRunner.h"
-#include "CsvReader.h"
 #include "SqliteFile.h"
+#include "connect/csv/CsvReader.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "CliRunner.h"
-#include "ProjectReader.h"
-#include "Reconciler.h"
+#include "project/ProjectReader.h"
+#include "reconcile/Reconciler.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -2,9 +2,9 @@
 #include "FakePasswordProvider.h"
 #include "MariaDbServer.h"
 #include "PostgresServer.h"
-#include "ProjectReader.h"
-#include "RunController.h"
 #include "VerifyOk.h"
+#include "project/ProjectReader.h"
+#include "run/RunController.h"
 
 #include <QElapsedTimer>
 #include <QFile>

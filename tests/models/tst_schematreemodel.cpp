@@ -1,7 +1,7 @@
-#include "ConnectionSpec.h"
-#include "DatabaseSchema.h"
-#include "IntrospectorFactory.h"
 #include "SchemaTreeModel.h"
+#include "connect/introspect/IntrospectorFactory.h"
+#include "dialect/ConnectionSpec.h"
+#include "schema/DatabaseSchema.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 #include "CopyComparer.h"
 
-#include "IntrospectorFactory.h"
-#include "SqlDialect.h"
-#include "TargetSessionFactory.h"
+#include "connect/introspect/IntrospectorFactory.h"
+#include "dialect/SqlDialect.h"
+#include "run/target/TargetSessionFactory.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

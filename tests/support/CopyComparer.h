@@ -1,7 +1,7 @@
 #pragma once
 
-#include "PasswordProvider.h"
-#include "Project.h"
+#include "connect/PasswordProvider.h"
+#include "project/Project.h"
 
 #include <QStringList>
 

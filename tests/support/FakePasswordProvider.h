@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConnectionSpec.h"
-#include "PasswordProvider.h"
+#include "connect/PasswordProvider.h"
+#include "dialect/ConnectionSpec.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConnectionSpec.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "dialect/ConnectionSpec.h"
 
 #include <QString>
 #include <QStringList>

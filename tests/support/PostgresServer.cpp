@@ -1,7 +1,7 @@
 #include "PostgresServer.h"
 
 #include "ServerProcess.h"
-#include "SqlDialect.h"
+#include "dialect/SqlDialect.h"
 
 #include <QAtomicInteger>
 #include <QDeadlineTimer>

@@ -1,6 +1,6 @@
 #include "ReconcileFindings.h"
 
-#include "ReconcileReportJson.h"
+#include "report/ReconcileReportJson.h"
 
 #include <QJsonObject>
 

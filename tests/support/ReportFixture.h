@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ReconcileReport.h"
+#include "reconcile/ReconcileReport.h"
 
 namespace cutover::test {
 

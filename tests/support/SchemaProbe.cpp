@@ -1,6 +1,6 @@
 #include "SchemaProbe.h"
 
-#include "SqlConnection.h"
+#include "connect/SqlConnection.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConnectionSpec.h"
-#include "TableInfo.h"
+#include "dialect/ConnectionSpec.h"
+#include "schema/TableInfo.h"
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
 #include "TargetSessionConformance.h"
 
-#include "DdlGenerator.h"
+#include "dialect/DdlGenerator.h"
 
 #include <QDebug>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Error.h"
-#include "TableInfo.h"
-#include "TargetSession.h"
+#include "core/Error.h"
+#include "run/target/TargetSession.h"
+#include "schema/TableInfo.h"
 
 #include <QList>
 #include <QString>

@@ -3,10 +3,10 @@
 #include "MappingsPane.h"
 #include "ProblemListModel.h"
 #include "ProblemsPane.h"
-#include "Project.h"
-#include "ProjectWriter.h"
 #include "SchemaPane.h"
 #include "SchemaTreeModel.h"
+#include "project/Project.h"
+#include "project/ProjectWriter.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,0 +1,134 @@
+#include "run/ledger/RunHistory.h"
+
+#include "run/target/TargetPreparer.h"
+#include "run/target/TargetSessionFactory.h"
+
+#include <QSet>
+
+namespace cutover {
+
+RunHistory::RunHistory(Project project, const PasswordProvider *passwords)
+    : m_project(std::move(project))
+    , m_passwords(passwords)
+{}
+
+RunHistory::~RunHistory()
+{
+    close();
+}
+
+Result<ConnectionSpec> RunHistory::targetSpec(const Project &project)
+{
+    auto spec = project.targetSpec();
+    if (spec && spec->kind() == ConnectionSpec::Kind::Csv)
+        return Error(Error::Code::Usage,
+                     QStringLiteral("the target is a CSV folder, which holds no run ledger"),
+                     spec->url(), QStringLiteral("target a SQLite, PostgreSQL or MySQL database"));
+    return spec;
+}
+
+Result<RunRecord> RunHistory::match(const QList<RunRecord> &runs, const QString &idOrPrefix,
+                                    const QString &where)
+{
+    const QString wanted = idOrPrefix.trimmed();
+    const QString hint = QStringLiteral("list the runs with 'cutover-cli runs PROJECT'");
+    if (wanted.isEmpty())
+        return Error(Error::Code::Usage, QStringLiteral("no run id given"), where, hint);
+    QList<RunRecord> found;
+    for (const RunRecord &run : runs) {
+        if (run.runId.compare(wanted, Qt::CaseInsensitive) == 0)
+            return run;
+        if (run.runId.startsWith(wanted, Qt::CaseInsensitive))
+            found.append(run);
+    }
+    if (found.size() == 1)
+        return found.first();
+    if (found.isEmpty())
+        return Error(Error::Code::Usage, QStringLiteral("no run '%1' in the ledger").arg(wanted),
+                     where, hint);
+    QStringList ids;
+    for (const RunRecord &run : std::as_const(found))
+        ids.append(run.runId);
+    return Error(Error::Code::Usage,
+                 QStringLiteral("the run id '%1' is ambiguous: it starts %2")
+                     .arg(wanted, ids.join(QStringLiteral(", "))),
+                 where, QStringLiteral("give more of the run id"));
+}
+
+QString RunHistory::where() const
+{
+    return QStringLiteral("%1 (%2)").arg(m_project.name, m_spec.displayName());
+}
+
+Result<void> RunHistory::open()
+{
+    if (m_session)
+        return {};
+    auto spec = targetSpec(m_project);
+    if (!spec)
+        return spec.error();
+    m_spec = *spec;
+    auto session = TargetSessionFactory::open(m_spec, m_passwords);
+    if (!session)
+        return session.error();
+    m_session = std::move(session.value());
+    m_ledger = std::make_unique<RunLedger>(*m_session);
+    return {};
+}
+
+void RunHistory::close()
+{
+    m_ledger.reset();
+    m_session.reset();
+}
+
+Result<bool> RunHistory::hasLedger()
+{
+    if (auto opened = open(); !opened)
+        return opened.error();
+    auto columns = TargetPreparer::existingColumns(*m_session, RunLedger::tableNames().first());
+    if (!columns)
+        return columns.error();
+    return !columns->isEmpty();
+}
+
+Result<QList<RunRecord>> RunHistory::runs()
+{
+    auto present = hasLedger();
+    if (!present)
+        return present.error();
+    if (!*present)
+        return QList<RunRecord>();
+    return m_ledger->runs(m_project.name);
+}
+
+Result<RunRecord> RunHistory::find(const QString &idOrPrefix)
+{
+    auto all = runs();
+    if (!all)
+        return all.error();
+    return match(*all, idOrPrefix, where());
+}
+
+Result<QList<QuarantinedRow>> RunHistory::quarantine(const std::optional<QString> &runId,
+                                                     const std::optional<QString> &table)
+{
+    auto all = runs();
+    if (!all)
+        return all.error();
+    if (all->isEmpty())
+        return QList<QuarantinedRow>();
+    QSet<QString> ours;
+    for (const RunRecord &run : std::as_const(*all))
+        ours.insert(run.runId);
+    auto rows = m_ledger->quarantine(runId, table);
+    if (!rows)
+        return rows.error();
+    QList<QuarantinedRow> result;
+    for (const QuarantinedRow &row : std::as_const(*rows))
+        if (ours.contains(row.runId))
+            result.append(row);
+    return result;
+}
+
+} // namespace cutover

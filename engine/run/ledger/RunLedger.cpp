@@ -1,0 +1,815 @@
+#include "run/ledger/RunLedger.h"
+
+#include "core/ViolationJson.h"
+#include "run/ledger/LedgerTimestamp.h"
+#include "run/target/TargetSession.h"
+#include "transform/SourceKey.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace cutover {
+
+namespace {
+
+const QString kRuns = QStringLiteral("cutover_runs");
+const QString kTables = QStringLiteral("cutover_run_tables");
+const QString kCheckpoints = QStringLiteral("cutover_checkpoints");
+const QString kQuarantine = QStringLiteral("cutover_quarantine");
+const QString kWrittenKeys = QStringLiteral("cutover_written_keys");
+const QString kDigests = QStringLiteral("cutover_table_digests");
+const QString kLock = QStringLiteral("cutover_run_lock");
+const QString kLockName = QStringLiteral("run");
+const QStringList kLockColumns = {QStringLiteral("lock_name"), QStringLiteral("host"),
+                                  QStringLiteral("pid"),       QStringLiteral("program"),
+                                  QStringLiteral("project"),   QStringLiteral("run_id"),
+                                  QStringLiteral("started_at")};
+const QStringList kDigestColumns = {
+    QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_digest"),
+    QStringLiteral("loaded_digest"), QStringLiteral("loaded_columns")};
+
+const QStringList kRunColumns = {QStringLiteral("run_id"),      QStringLiteral("project"),
+                                 QStringLiteral("phase"),       QStringLiteral("mapping_version"),
+                                 QStringLiteral("mode"),        QStringLiteral("started_at"),
+                                 QStringLiteral("finished_at"), QStringLiteral("status"),
+                                 QStringLiteral("message"),     QStringLiteral("options")};
+const QStringList kTableColumns = {
+    QStringLiteral("run_id"),     QStringLiteral("table_name"),  QStringLiteral("source_rows"),
+    QStringLiteral("loaded"),     QStringLiteral("quarantined"), QStringLiteral("skipped"),
+    QStringLiteral("started_at"), QStringLiteral("finished_at"), QStringLiteral("timings"),
+    QStringLiteral("status"),     QStringLiteral("watermark"),   QStringLiteral("created_table"),
+    QStringLiteral("deleted")};
+const QStringList kCheckpointColumns = {
+    QStringLiteral("run_id"),           QStringLiteral("table_name"),
+    QStringLiteral("batch_no"),         QStringLiteral("last_source_key"),
+    QStringLiteral("rows_read"),        QStringLiteral("rows_loaded"),
+    QStringLiteral("rows_quarantined"), QStringLiteral("committed_at")};
+const QStringList kQuarantineColumns = {
+    QStringLiteral("run_id"),         QStringLiteral("table_name"),
+    QStringLiteral("source_key"),     QStringLiteral("raw_values"),
+    QStringLiteral("violations"),     QStringLiteral("quarantined_at"),
+    QStringLiteral("retried_in_run"), QStringLiteral("row_no")};
+const QStringList kQuarantineKey = {QStringLiteral("run_id"), QStringLiteral("table_name"),
+                                    QStringLiteral("source_key"), QStringLiteral("row_no")};
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonDocument parseJson(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8());
+}
+
+QVariant orNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+QStringList RunLedger::tableNames()
+{
+    return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys, kDigests, kLock};
+}
+
+RunLedger::RunLedger(TargetSession &session)
+    : m_session(session)
+{}
+
+const QList<RunLedger::TableDef> &RunLedger::definitions()
+{
+    using T = ColumnType;
+    static const QList<TableDef> tables = {
+        {"cutover_runs",
+         {{"run_id", T::Id, true},
+          {"project", T::Text, true},
+          {"phase", T::Text, false},
+          {"mapping_version", T::Text, false},
+          {"mode", T::Text, true},
+          {"started_at", T::Time, true},
+          {"finished_at", T::Time, false},
+          {"status", T::Text, true},
+          {"message", T::Text, false},
+          {"options", T::Json, false}},
+         {QStringLiteral("run_id")}},
+        {"cutover_run_tables",
+         {{"run_id", T::Id, true},
+          {"table_name", T::Name, true},
+          {"source_rows", T::Count, true},
+          {"loaded", T::Count, true},
+          {"quarantined", T::Count, true},
+          {"skipped", T::Count, true},
+          {"started_at", T::Time, false},
+          {"finished_at", T::Time, false},
+          {"timings", T::Json, false},
+          {"status", T::Text, true},
+          {"watermark", T::Text, false},
+          {"created_table", T::Count, true},
+          {"deleted", T::Count, true}},
+         {QStringLiteral("run_id"), QStringLiteral("table_name")}},
+        {"cutover_checkpoints",
+         {{"run_id", T::Id, true},
+          {"table_name", T::Name, true},
+          {"batch_no", T::Count, true},
+          {"last_source_key", T::Json, false},
+          {"rows_read", T::Count, true},
+          {"rows_loaded", T::Count, true},
+          {"rows_quarantined", T::Count, true},
+          {"committed_at", T::Time, true}},
+         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("batch_no")}},
+        {"cutover_quarantine",
+         {{"run_id", T::Id, true},
+          {"table_name", T::Name, true},
+          {"source_key", T::Key, true},
+          {"raw_values", T::Json, true},
+          {"violations", T::Json, true},
+          {"quarantined_at", T::Time, true},
+          {"retried_in_run", T::Id, false},
+          {"row_no", T::Count, true}},
+         kQuarantineKey},
+        {"cutover_written_keys",
+         {{"run_id", T::Id, true}, {"table_name", T::Name, true}, {"target_key", T::Key, true}},
+         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("target_key")}},
+        {"cutover_table_digests",
+         {{"run_id", T::Id, true},
+          {"table_name", T::Name, true},
+          {"source_digest", T::Text, true},
+          {"loaded_digest", T::Text, true},
+          {"loaded_columns", T::Json, true}},
+         {QStringLiteral("run_id"), QStringLiteral("table_name")}},
+        {"cutover_run_lock",
+         {{"lock_name", T::Name, true},
+          {"host", T::Text, true},
+          {"pid", T::Count, true},
+          {"program", T::Text, false},
+          {"project", T::Text, false},
+          {"run_id", T::Id, false},
+          {"started_at", T::Time, true}},
+         {QStringLiteral("lock_name")}},
+    };
+    return tables;
+}
+
+QString RunLedger::typeName(ColumnType type) const
+{
+    const bool mysql = m_session.kind() == ConnectionSpec::Kind::MySql;
+    switch (type) {
+    case ColumnType::Count:
+        return QStringLiteral("BIGINT");
+    case ColumnType::Id:
+        return mysql ? QStringLiteral("VARCHAR(36)") : QStringLiteral("TEXT");
+    case ColumnType::Name: // utf8mb4: 4 bytes a character within InnoDB's 3072-byte key
+        return mysql ? QStringLiteral("VARCHAR(191)") : QStringLiteral("TEXT");
+    case ColumnType::Key:
+        return mysql ? QStringLiteral("VARBINARY(2048)") : QStringLiteral("TEXT");
+    case ColumnType::Json:
+        return mysql ? QStringLiteral("LONGTEXT") : QStringLiteral("TEXT");
+    case ColumnType::Time:
+        return mysql ? QStringLiteral("VARCHAR(40)") : QStringLiteral("TEXT");
+    case ColumnType::Text:
+        break;
+    }
+    return QStringLiteral("TEXT");
+}
+
+QString RunLedger::q(const QString &identifier) const
+{
+    return m_session.quote(identifier);
+}
+
+QString RunLedger::columnList(const QStringList &columns) const
+{
+    QStringList quoted;
+    for (const QString &c : columns)
+        quoted.append(q(c));
+    return quoted.join(QStringLiteral(", "));
+}
+
+QString RunLedger::createSql(const TableDef &table) const
+{
+    QStringList parts;
+    for (const ColumnDef &c : table.columns)
+        parts.append(q(QLatin1String(c.name)) + QLatin1Char(' ') + typeName(c.type) +
+                     (c.notNull ? QStringLiteral(" NOT NULL") : QString()));
+    parts.append(QStringLiteral("PRIMARY KEY (%1)").arg(columnList(table.primaryKey)));
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)")
+        .arg(q(QLatin1String(table.name)), parts.join(QStringLiteral(", ")));
+}
+
+QVariant RunLedger::keyValue(const QString &text) const
+{
+    if (m_session.kind() == ConnectionSpec::Kind::MySql)
+        return text.toUtf8();
+    return text;
+}
+
+QString RunLedger::text(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    if (value.typeId() == QMetaType::QByteArray)
+        return QString::fromUtf8(value.toByteArray());
+    return value.toString();
+}
+
+Error RunLedger::failure(const QString &what, const Error &cause) const
+{
+    return Error(cause.code(), QStringLiteral("cannot %1: %2").arg(what, cause.message()),
+                 m_session.spec().displayName(), cause.hint());
+}
+
+Result<void> RunLedger::ensureTables()
+{
+    if (m_session.kind() == ConnectionSpec::Kind::MySql && m_session.inTransaction())
+        return Error(Error::Code::Internal,
+                     QStringLiteral("the run ledger tables must be created outside a transaction"),
+                     m_session.spec().displayName());
+    for (const TableDef &table : definitions()) {
+        auto created = m_session.execute(createSql(table));
+        if (!created)
+            return failure(
+                QStringLiteral("create the run ledger table %1").arg(QLatin1String(table.name)),
+                created.error());
+    }
+    if (auto upgraded = upgradeQuarantine(); !upgraded)
+        return failure(QStringLiteral("add row_no to %1").arg(kQuarantine), upgraded.error());
+    m_ready = true;
+    return {};
+}
+
+// A ledger from before row_no kept one quarantined row per source key, so of the rows whose key
+// is NULL or not unique only one was left: the table gets the column (0 for the rows it holds)
+// and a primary key that includes it, in one transaction (one statement on MySQL).
+Result<void> RunLedger::upgradeQuarantine()
+{
+    const QString rowNo = q(QStringLiteral("row_no"));
+    if (m_session.query(QStringLiteral("SELECT %1 FROM %2 WHERE 1 = 0").arg(rowNo, q(kQuarantine))))
+        return {};
+    const QString key = columnList(kQuarantineKey);
+    if (m_session.kind() == ConnectionSpec::Kind::MySql)
+        return m_session.execute(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 BIGINT NOT NULL "
+                                                "DEFAULT 0, DROP PRIMARY KEY, ADD PRIMARY KEY (%3)")
+                                     .arg(q(kQuarantine), rowNo, key));
+    QStringList statements;
+    if (m_session.kind() == ConnectionSpec::Kind::PostgreSql) {
+        auto constraint =
+            m_session.query(QStringLiteral("SELECT conname FROM pg_constraint WHERE "
+                                           "conrelid = ?::regclass AND contype = 'p'"),
+                            {q(kQuarantine)});
+        if (!constraint)
+            return constraint.error();
+        statements = {
+            QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 BIGINT NOT NULL DEFAULT 0")
+                .arg(q(kQuarantine), rowNo),
+            QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2")
+                .arg(q(kQuarantine), q(constraint->value(0).value(0).toString())),
+            QStringLiteral("ALTER TABLE %1 ADD PRIMARY KEY (%2)").arg(q(kQuarantine), key)};
+    } else { // SQLite cannot change a primary key: the rows move to a new table
+        const QString old = q(kQuarantine + QStringLiteral("_before_row_no"));
+        const QString columns = columnList(kQuarantineColumns.mid(0, 7));
+        const TableDef &table =
+            *std::find_if(definitions().cbegin(), definitions().cend(),
+                          [](const TableDef &t) { return kQuarantine == QLatin1String(t.name); });
+        statements = {QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(q(kQuarantine), old),
+                      createSql(table),
+                      QStringLiteral("INSERT INTO %1 (%2, %3) SELECT %2, 0 FROM %4")
+                          .arg(q(kQuarantine), columns, rowNo, old),
+                      QStringLiteral("DROP TABLE %1").arg(old)};
+    }
+    return inTransaction(statements);
+}
+
+Result<void> RunLedger::inTransaction(const QStringList &statements)
+{
+    if (auto begun = m_session.begin(); !begun)
+        return begun;
+    for (const QString &statement : statements)
+        if (auto done = m_session.execute(statement); !done) {
+            (void)m_session.rollback();
+            return done;
+        }
+    return m_session.commit();
+}
+
+Result<void> RunLedger::ready()
+{
+    if (m_ready || m_session.inTransaction())
+        return {};
+    return ensureTables();
+}
+
+Result<QString> RunLedger::startRun(const RunRecord &run)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QDateTime started =
+        run.startedAt.isValid() ? run.startedAt : QDateTime::currentDateTimeUtc();
+    const QVariantList row = {id,
+                              run.project,
+                              orNull(run.phase),
+                              orNull(run.mappingVersion),
+                              runModeName(run.mode),
+                              LedgerTimestamp::of(started),
+                              QVariant(),
+                              runStatusName(RunStatus::Running),
+                              orNull(run.message),
+                              jsonText(run.options)};
+    auto written = m_session.insertRows(kRuns, kRunColumns, {row});
+    if (!written)
+        return failure(QStringLiteral("record the run"), written.error());
+    return id;
+}
+
+Result<void> RunLedger::finishRun(const QString &runId, RunStatus status, const QString &message)
+{
+    const QString sql =
+        QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ?, %4 = ? WHERE %5 = ?")
+            .arg(q(kRuns), q(QStringLiteral("status")), q(QStringLiteral("message")),
+                 q(QStringLiteral("finished_at")), q(QStringLiteral("run_id")));
+    auto done =
+        m_session.execute(sql, {runStatusName(status), orNull(message),
+                                LedgerTimestamp::of(QDateTime::currentDateTimeUtc()), runId});
+    if (!done)
+        return failure(QStringLiteral("finish run %1").arg(runId), done.error());
+    return {};
+}
+
+Result<void> RunLedger::reopenRun(const QString &runId)
+{
+    const QString sql = QStringLiteral("UPDATE %1 SET %2 = ?, %3 = NULL WHERE %4 = ?")
+                            .arg(q(kRuns), q(QStringLiteral("status")),
+                                 q(QStringLiteral("finished_at")), q(QStringLiteral("run_id")));
+    auto done = m_session.execute(sql, {runStatusName(RunStatus::Running), runId});
+    if (!done)
+        return failure(QStringLiteral("resume run %1").arg(runId), done.error());
+    return {};
+}
+
+Result<void> RunLedger::updateRunOptions(const QString &runId, const QJsonObject &options)
+{
+    const QString sql =
+        QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?")
+            .arg(q(kRuns), q(QStringLiteral("options")), q(QStringLiteral("run_id")));
+    auto done = m_session.execute(sql, {jsonText(options), runId});
+    if (!done)
+        return failure(QStringLiteral("record the options of run %1").arg(runId), done.error());
+    return {};
+}
+
+Result<void> RunLedger::startTable(const QString &runId, const QString &table, bool createdTable)
+{
+    RunTableRecord record;
+    record.runId = runId;
+    record.tableName = table;
+    record.createdTable = createdTable;
+    record.startedAt = QDateTime::currentDateTimeUtc();
+    return finishTable(record);
+}
+
+Result<void> RunLedger::finishTable(const RunTableRecord &record)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    QDateTime finished = record.finishedAt;
+    if (!finished.isValid() && record.status != RunStatus::Running)
+        finished = QDateTime::currentDateTimeUtc();
+    const QVariantList row = {record.runId,
+                              record.tableName,
+                              record.sourceRows,
+                              record.loaded,
+                              record.quarantined,
+                              record.skipped,
+                              orNull(LedgerTimestamp::of(record.startedAt)),
+                              orNull(LedgerTimestamp::of(finished)),
+                              jsonText(record.timings),
+                              runStatusName(record.status),
+                              orNull(record.watermark),
+                              qint64(record.createdTable ? 1 : 0),
+                              record.deleted};
+    auto written = m_session.upsertRows(
+        kTables, kTableColumns, {QStringLiteral("run_id"), QStringLiteral("table_name")}, {row});
+    if (!written)
+        return failure(
+            QStringLiteral("record table %1 of run %2").arg(record.tableName, record.runId),
+            written.error());
+    if (!record.digests)
+        return {};
+    const QVariantList digests = {
+        record.runId, record.tableName, record.digests->source, record.digests->loaded,
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(record.digests->columns))
+                              .toJson(QJsonDocument::Compact))};
+    auto recorded =
+        m_session.upsertRows(kDigests, kDigestColumns,
+                             {QStringLiteral("run_id"), QStringLiteral("table_name")}, {digests});
+    if (!recorded)
+        return failure(QStringLiteral("record the digests of table %1 of run %2")
+                           .arg(record.tableName, record.runId),
+                       recorded.error());
+    return {};
+}
+
+Result<std::optional<TableDigests>> RunLedger::digests(const QString &runId, const QString &table)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    auto rows = m_session.query(
+        QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %5 = ? AND %6 = ?")
+            .arg(q(QStringLiteral("source_digest")), q(QStringLiteral("loaded_digest")),
+                 q(QStringLiteral("loaded_columns")), q(kDigests), q(QStringLiteral("run_id")),
+                 q(QStringLiteral("table_name"))),
+        {runId, table});
+    if (!rows)
+        return failure(QStringLiteral("read the digests of table %1 of run %2").arg(table, runId),
+                       rows.error());
+    if (rows->isEmpty())
+        return std::optional<TableDigests>();
+    const QVariantList &row = rows->first();
+    QStringList columns;
+    for (const QJsonValue &name : parseJson(text(row.at(2))).array())
+        columns.append(name.toString());
+    return std::optional<TableDigests>(TableDigests{text(row.at(0)), text(row.at(1)), columns});
+}
+
+Result<void> RunLedger::recordBatch(const QString &runId, const QString &table,
+                                    const CheckpointRecord &checkpoint,
+                                    const QList<QuarantinedRow> &quarantined,
+                                    const QStringList &writtenKeys)
+{
+    if (!m_session.inTransaction())
+        return Error(Error::Code::Internal,
+                     QStringLiteral("batch %1 of table %2 must be recorded inside the batch's "
+                                    "transaction")
+                         .arg(checkpoint.batchNo)
+                         .arg(table),
+                     m_session.spec().displayName());
+    const QDateTime at =
+        checkpoint.committedAt.isValid() ? checkpoint.committedAt : QDateTime::currentDateTimeUtc();
+    const QVariantList row = {runId,
+                              table,
+                              checkpoint.batchNo,
+                              orNull(checkpoint.lastSourceKey),
+                              checkpoint.rowsRead,
+                              checkpoint.rowsLoaded,
+                              checkpoint.rowsQuarantined,
+                              LedgerTimestamp::of(at)};
+    auto written = m_session.upsertRows(
+        kCheckpoints, kCheckpointColumns,
+        {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("batch_no")},
+        {row});
+    if (!written)
+        return failure(QStringLiteral("record the checkpoint of batch %1 of table %2")
+                           .arg(checkpoint.batchNo)
+                           .arg(table),
+                       written.error());
+    if (auto stored = writeQuarantine(runId, table, quarantined); !stored)
+        return stored;
+    return writeKeys(runId, table, writtenKeys);
+}
+
+Result<void> RunLedger::writeQuarantine(const QString &runId, const QString &table,
+                                        const QList<QuarantinedRow> &rows)
+{
+    if (rows.isEmpty())
+        return {};
+    const QString now = LedgerTimestamp::of(QDateTime::currentDateTimeUtc());
+    QList<QVariantList> values;
+    values.reserve(rows.size());
+    for (const QuarantinedRow &r : rows) {
+        const QString at = r.quarantinedAt.isValid() ? LedgerTimestamp::of(r.quarantinedAt) : now;
+        values.append({runId, table, keyValue(r.sourceKey), r.rawValuesJson(), r.violationsJson(),
+                       at, orNull(r.retriedInRun), r.rowNumber});
+    }
+    auto written = m_session.upsertRows(kQuarantine, kQuarantineColumns, kQuarantineKey, values);
+    if (!written)
+        return failure(QStringLiteral("quarantine %1 rows of table %2").arg(rows.size()).arg(table),
+                       written.error());
+    return {};
+}
+
+Result<void> RunLedger::writeKeys(const QString &runId, const QString &table,
+                                  const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return {};
+    QList<QVariantList> values;
+    values.reserve(keys.size());
+    for (const QString &key : keys)
+        values.append({runId, table, keyValue(key)});
+    const QStringList columns = {QStringLiteral("run_id"), QStringLiteral("table_name"),
+                                 QStringLiteral("target_key")};
+    auto written = m_session.upsertRows(kWrittenKeys, columns, columns, values);
+    if (!written)
+        return failure(QStringLiteral("record the keys written to table %1").arg(table),
+                       written.error());
+    return {};
+}
+
+Result<std::optional<CheckpointRecord>> RunLedger::lastCheckpoint(const QString &runId,
+                                                                  const QString &table)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    const QString sql =
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ? ORDER BY %5 DESC LIMIT 1")
+            .arg(columnList(kCheckpointColumns.mid(2)), q(kCheckpoints),
+                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
+                 q(QStringLiteral("batch_no")));
+    auto rows = m_session.query(sql, {runId, table});
+    if (!rows)
+        return failure(QStringLiteral("read the last checkpoint of table %1").arg(table),
+                       rows.error());
+    if (rows->isEmpty())
+        return std::optional<CheckpointRecord>();
+    const QVariantList &row = rows->first();
+    CheckpointRecord c;
+    c.batchNo = row.at(0).toLongLong();
+    c.lastSourceKey = text(row.at(1));
+    c.rowsRead = row.at(2).toLongLong();
+    c.rowsLoaded = row.at(3).toLongLong();
+    c.rowsQuarantined = row.at(4).toLongLong();
+    c.committedAt = LedgerTimestamp::parse(row.at(5));
+    return std::optional<CheckpointRecord>(c);
+}
+
+QString RunLedger::runSelectSql(const QString &where) const
+{
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4 DESC, %5 DESC")
+        .arg(columnList(kRunColumns), q(kRuns), where, q(QStringLiteral("started_at")),
+             q(QStringLiteral("run_id")));
+}
+
+RunRecord RunLedger::runFromRow(const QVariantList &row)
+{
+    RunRecord r;
+    r.runId = text(row.at(0));
+    r.project = text(row.at(1));
+    r.phase = text(row.at(2));
+    r.mappingVersion = text(row.at(3));
+    r.mode = parseRunMode(text(row.at(4))).value_or(RunMode::Run);
+    r.startedAt = LedgerTimestamp::parse(row.at(5));
+    r.finishedAt = LedgerTimestamp::parse(row.at(6));
+    r.status = parseRunStatus(text(row.at(7))).value_or(RunStatus::Failed);
+    r.message = text(row.at(8));
+    r.options = parseJson(text(row.at(9))).object();
+    return r;
+}
+
+Result<QList<RunRecord>> RunLedger::selectRuns(const QString &where, const QVariantList &params)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    auto rows = m_session.query(runSelectSql(where), params);
+    if (!rows)
+        return failure(QStringLiteral("read the run history"), rows.error());
+    QList<RunRecord> runs;
+    for (const QVariantList &row : std::as_const(*rows))
+        runs.append(runFromRow(row));
+    if (auto attached = attachTables(runs); !attached)
+        return attached.error();
+    return runs;
+}
+
+RunTableRecord RunLedger::tableFromRow(const QVariantList &row)
+{
+    RunTableRecord t;
+    t.runId = text(row.at(0));
+    t.tableName = text(row.at(1));
+    t.sourceRows = row.at(2).toLongLong();
+    t.loaded = row.at(3).toLongLong();
+    t.quarantined = row.at(4).toLongLong();
+    t.skipped = row.at(5).toLongLong();
+    t.startedAt = LedgerTimestamp::parse(row.at(6));
+    t.finishedAt = LedgerTimestamp::parse(row.at(7));
+    t.timings = parseJson(text(row.at(8))).object();
+    t.status = parseRunStatus(text(row.at(9))).value_or(RunStatus::Failed);
+    t.watermark = text(row.at(10));
+    t.createdTable = row.at(11).toLongLong() != 0;
+    t.deleted = row.at(12).toLongLong();
+    t.read = t.loaded + t.quarantined;
+    return t;
+}
+
+Result<void> RunLedger::attachTables(QList<RunRecord> &runs)
+{
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY %4, %5")
+                            .arg(columnList(kTableColumns), q(kTables), q(QStringLiteral("run_id")),
+                                 q(QStringLiteral("started_at")), q(QStringLiteral("table_name")));
+    for (RunRecord &run : runs) {
+        auto rows = m_session.query(sql, {run.runId});
+        if (!rows)
+            return failure(QStringLiteral("read the tables of run %1").arg(run.runId),
+                           rows.error());
+        for (const QVariantList &row : std::as_const(*rows)) {
+            run.tables.append(tableFromRow(row));
+            if (auto committed = attachCheckpoint(run.tables.last()); !committed)
+                return committed;
+        }
+    }
+    return {};
+}
+
+// A table that did not finish shows what its last committed checkpoint holds: a killed run
+// never recorded its counts, and a stopped one may have counted rows it did not commit. A rolled
+// back table keeps the counts rollback recorded (a SQLite target's checkpoints went with it).
+Result<void> RunLedger::attachCheckpoint(RunTableRecord &table)
+{
+    if (table.status == RunStatus::Succeeded || table.status == RunStatus::RolledBack)
+        return {};
+    auto last = lastCheckpoint(table.runId, table.tableName);
+    if (!last)
+        return last.error();
+    const CheckpointRecord committed = last->value_or(CheckpointRecord());
+    table.read = committed.rowsRead;
+    table.loaded = committed.rowsLoaded;
+    table.quarantined = committed.rowsQuarantined;
+    return {};
+}
+
+Result<std::optional<RunRecord>> RunLedger::interruptedRun(const QString &project)
+{
+    auto runs = selectRuns(QStringLiteral("%1 = ?").arg(q(QStringLiteral("project"))), {project});
+    if (!runs)
+        return runs.error();
+    if (runs->isEmpty())
+        return std::optional<RunRecord>();
+    const RunStatus status = runs->first().status;
+    if (status == RunStatus::Succeeded || status == RunStatus::RolledBack)
+        return std::optional<RunRecord>();
+    return std::optional<RunRecord>(runs->first());
+}
+
+Result<QList<RunRecord>> RunLedger::runs(const QString &project)
+{
+    return selectRuns(QStringLiteral("%1 = ?").arg(q(QStringLiteral("project"))), {project});
+}
+
+Result<std::optional<RunRecord>> RunLedger::run(const QString &runId)
+{
+    auto runs = selectRuns(QStringLiteral("%1 = ?").arg(q(QStringLiteral("run_id"))), {runId});
+    if (!runs)
+        return runs.error();
+    if (runs->isEmpty())
+        return std::optional<RunRecord>();
+    return std::optional<RunRecord>(runs->first());
+}
+
+QuarantinedRow RunLedger::quarantinedFromRow(const QVariantList &row) const
+{
+    QuarantinedRow r;
+    r.runId = text(row.at(0));
+    r.tableName = text(row.at(1));
+    r.sourceKey = text(row.at(2));
+    r.rawValues = parseJson(text(row.at(3))).object();
+    r.violations = ViolationJson::fromJson(parseJson(text(row.at(4))).array());
+    r.quarantinedAt = LedgerTimestamp::parse(row.at(5));
+    r.retriedInRun = text(row.at(6));
+    r.rowNumber = row.at(7).toLongLong();
+    return r;
+}
+
+Result<QList<QuarantinedRow>> RunLedger::quarantine(const std::optional<QString> &runId,
+                                                    const std::optional<QString> &table)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    QStringList conditions{QStringLiteral("1 = 1")};
+    QVariantList params;
+    if (runId) {
+        conditions.append(q(QStringLiteral("run_id")) + QStringLiteral(" = ?"));
+        params.append(*runId);
+    }
+    if (table) {
+        conditions.append(q(QStringLiteral("table_name")) + QStringLiteral(" = ?"));
+        params.append(*table);
+    }
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6, %7")
+                            .arg(columnList(kQuarantineColumns), q(kQuarantine),
+                                 conditions.join(QStringLiteral(" AND ")),
+                                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
+                                 q(QStringLiteral("row_no")), q(QStringLiteral("source_key")));
+    auto rows = m_session.query(sql, params);
+    if (!rows)
+        return failure(QStringLiteral("read the quarantine"), rows.error());
+    QList<QuarantinedRow> result;
+    for (const QVariantList &row : std::as_const(*rows))
+        result.append(quarantinedFromRow(row));
+    return inKeyOrder(std::move(result));
+}
+
+// The database orders the keys as text ([1004] before [102]); they sort as their type does.
+QList<QuarantinedRow> RunLedger::inKeyOrder(QList<QuarantinedRow> rows)
+{
+    struct Entry
+    {
+        QVariantList key;
+        qsizetype row;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(size_t(rows.size()));
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        entries.push_back({SourceKey::parts(rows.at(i).sourceKey), i});
+    std::stable_sort(entries.begin(), entries.end(), [&rows](const Entry &a, const Entry &b) {
+        const QuarantinedRow &x = rows.at(a.row);
+        const QuarantinedRow &y = rows.at(b.row);
+        if (x.runId != y.runId)
+            return x.runId < y.runId;
+        if (x.tableName != y.tableName)
+            return x.tableName < y.tableName;
+        return SourceKey::lessThan(a.key, b.key);
+    });
+    QList<QuarantinedRow> sorted;
+    sorted.reserve(rows.size());
+    for (const Entry &e : entries)
+        sorted.append(std::move(rows[e.row]));
+    return sorted;
+}
+
+Result<void> RunLedger::markRetried(const QString &runId, const QString &table,
+                                    const QString &sourceKey, const QString &retryRunId)
+{
+    const QString sql =
+        QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %4 = ? AND %5 = ?")
+            .arg(q(kQuarantine), q(QStringLiteral("retried_in_run")), q(QStringLiteral("run_id")),
+                 q(QStringLiteral("table_name")), q(QStringLiteral("source_key")));
+    auto done = m_session.execute(sql, {retryRunId, runId, table, keyValue(sourceKey)});
+    if (!done)
+        return failure(
+            QStringLiteral("mark quarantined row %1 of table %2 as retried").arg(sourceKey, table),
+            done.error());
+    return {};
+}
+
+Result<void> RunLedger::recordLockHolder(const RunLockHolder &holder)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    const QVariantList row = {kLockName,
+                              holder.host,
+                              holder.pid,
+                              orNull(holder.program),
+                              orNull(holder.project),
+                              orNull(holder.runId),
+                              LedgerTimestamp::of(holder.startedAt)};
+    auto written = m_session.upsertRows(kLock, kLockColumns, {QStringLiteral("lock_name")}, {row});
+    if (!written)
+        return failure(QStringLiteral("record who holds the run lock"), written.error());
+    return {};
+}
+
+Result<std::optional<RunLockHolder>> RunLedger::lockHolder()
+{
+    // Never creates the ledger: a refused run reads while the holder may be creating it.
+    auto rows = m_session.query(
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+            .arg(columnList(kLockColumns.mid(1)), q(kLock), q(QStringLiteral("lock_name"))),
+        {kLockName});
+    if (!rows)
+        return failure(QStringLiteral("read who holds the run lock"), rows.error());
+    if (rows->isEmpty())
+        return std::optional<RunLockHolder>();
+    const QVariantList &row = rows->first();
+    RunLockHolder holder;
+    holder.host = text(row.at(0));
+    holder.pid = row.at(1).toLongLong();
+    holder.program = text(row.at(2));
+    holder.project = text(row.at(3));
+    holder.runId = text(row.at(4));
+    holder.startedAt = LedgerTimestamp::parse(row.at(5));
+    return std::optional<RunLockHolder>(holder);
+}
+
+Result<void> RunLedger::clearLockHolder(const RunLockHolder &holder)
+{
+    const QString sql = QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND %3 = ? AND %4 = ?")
+                            .arg(q(kLock), q(QStringLiteral("lock_name")),
+                                 q(QStringLiteral("host")), q(QStringLiteral("pid")));
+    auto done = m_session.execute(sql, {kLockName, holder.host, holder.pid});
+    if (!done)
+        return failure(QStringLiteral("clear the run lock's holder"), done.error());
+    return {};
+}
+
+Result<QStringList> RunLedger::writtenKeys(const QString &runId, const QString &table)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ? ORDER BY %1")
+                            .arg(q(QStringLiteral("target_key")), q(kWrittenKeys),
+                                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")));
+    auto rows = m_session.query(sql, {runId, table});
+    if (!rows)
+        return failure(QStringLiteral("read the keys written to table %1").arg(table),
+                       rows.error());
+    QStringList keys;
+    for (const QVariantList &row : std::as_const(*rows))
+        keys.append(text(row.at(0)));
+    return keys;
+}
+
+} // namespace cutover

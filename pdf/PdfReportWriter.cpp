@@ -1,0 +1,141 @@
+#include "PdfReportWriter.h"
+
+#include "TableWordWrap.h"
+#include "report/HtmlReportWriter.h"
+#include "report/ReportFacts.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+namespace cutover {
+
+namespace {
+
+constexpr int kResolution = 300;
+constexpr qreal kFontPointSize = 8.5;
+constexpr qreal kFooterPointSize = 7;
+
+} // namespace
+
+Result<QByteArray> PdfReportWriter::render(const ReconcileReport &report,
+                                           const ReportComparison &comparison)
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return Error(Error::Code::Internal,
+                     QStringLiteral("a PDF can only be made in an application with Qt Gui"),
+                     report.project, QStringLiteral("create a QGuiApplication first"));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter pdf(&buffer);
+        QTextDocument document;
+        layOut(document, pdf, report, comparison);
+        paint(pdf, document, footer(report));
+    }
+    if (bytes.isEmpty())
+        return Error(Error::Code::Internal, QStringLiteral("the PDF came out empty"),
+                     report.project);
+    return bytes;
+}
+
+void PdfReportWriter::layOut(QTextDocument &document, QPdfWriter &pdf,
+                             const ReconcileReport &report, const ReportComparison &comparison)
+{
+    pdf.setResolution(kResolution);
+    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                  QMarginsF(14, 14, 14, 12), QPageLayout::Millimeter));
+    pdf.setTitle(HtmlReportWriter::title(report));
+    pdf.setCreator(QStringLiteral("Cutover %1").arg(QStringLiteral(CUTOVER_VERSION)));
+    document.documentLayout()->setPaintDevice(&pdf);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(kFontPointSize);
+    document.setDefaultFont(font);
+    QString html = HtmlReportWriter(HtmlReportWriter::Flavour::RichText).write(report, comparison);
+    // QTextDocument lets the first block after a table straddle a page break; a tiny spacer
+    // there takes that place, so headings move to the next page whole.
+    html.replace(QStringLiteral("</table><h3>"),
+                 QStringLiteral("</table><p style=\"margin:0; font-size:1pt\">&nbsp;</p><h3>"));
+    document.setHtml(html);
+    document.setPageSize(bodySize(pdf));
+    TableWordWrap::apply(document);
+}
+
+QSizeF PdfReportWriter::bodySize(QPdfWriter &pdf)
+{
+    const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
+    return {page.width(), page.height() - footerHeight(pdf)};
+}
+
+qreal PdfReportWriter::footerHeight(QPdfWriter &pdf)
+{
+    return QFontMetricsF(footerFont(), &pdf).height() * 2.5;
+}
+
+QFont PdfReportWriter::footerFont()
+{
+    QFont small(QStringLiteral("DejaVu Sans"));
+    small.setPointSizeF(kFooterPointSize);
+    return small;
+}
+
+QString PdfReportWriter::footer(const ReconcileReport &report)
+{
+    return QStringLiteral("Reconciliation report \u00b7 %1 \u00b7 %2 \u00b7 %3")
+        .arg(report.project, ReportFacts::when(report.createdAt),
+             reconcileStatusTitle(report.status));
+}
+
+// Draws the laid-out document page by page with the footer and "page N of M".
+void PdfReportWriter::paint(QPdfWriter &pdf, QTextDocument &document, const QString &footer)
+{
+    const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
+    const QFont small = footerFont();
+    const qreal footerHeight = PdfReportWriter::footerHeight(pdf);
+    const QSizeF body = document.pageSize();
+    const int pages = document.pageCount();
+    QPainter painter(&pdf);
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            pdf.newPage();
+        painter.save();
+        painter.setClipRect(QRectF(QPointF(0, 0), body));
+        painter.translate(0, -i * body.height());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(QPointF(0, i * body.height()), body);
+        document.documentLayout()->draw(&painter, context);
+        painter.restore();
+        const QRectF line(0, page.height() - footerHeight / 2, page.width(), footerHeight / 2);
+        painter.setFont(small);
+        painter.setPen(QColor(0x61, 0x6e, 0x7c));
+        painter.drawLine(QPointF(0, line.top() - footerHeight / 8),
+                         QPointF(page.width(), line.top() - footerHeight / 8));
+        painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, footer);
+        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter,
+                         QStringLiteral("page %1 of %2").arg(i + 1).arg(pages));
+    }
+}
+
+Result<void> PdfReportWriter::write(const QString &file, const ReconcileReport &report,
+                                    const ReportComparison &comparison)
+{
+    auto bytes = render(report, comparison);
+    if (!bytes)
+        return bytes.error();
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size() || !out.commit())
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot write the PDF report: %1").arg(out.errorString()),
+                     QFileInfo(file).absoluteFilePath());
+    return {};
+}
+
+} // namespace cutover
