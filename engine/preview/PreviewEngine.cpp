@@ -265,14 +265,16 @@ ConvertedBatch PreviewEngine::convert(const Project &project, const TableMapping
     return converted;
 }
 
-// The project's rules for the mapping's table on the converted rows: per row, the violations.
-QList<QList<Violation>> PreviewEngine::checkRules(const Project &project,
-                                                  const ConvertedBatch &converted,
-                                                  const QList<QList<Violation>> &earlier,
-                                                  PreviewResult &result) const
+// The converted rows judged by the project's rules for the mapping's table (when they can be
+// checked: otherwise with a note) on top of the transform's and the conversion's findings.
+CheckedBatch PreviewEngine::check(const Project &project, const TransformedBatch &transformed,
+                                  ConvertedBatch converted, PreviewResult &result) const
 {
+    const auto unchecked = [&] {
+        return std::move(CheckedBatch::of(transformed, converted, nullptr).value());
+    };
     if (!m_target || converted.values.columns.isEmpty())
-        return {};
+        return unchecked();
     QSet<QString> loaded;
     bool needsTarget = false;
     for (const TableMapping &m : project.mappings)
@@ -297,15 +299,15 @@ QList<QList<Violation>> PreviewEngine::checkRules(const Project &project,
     if (!checker) {
         result.notes.append(
             QStringLiteral("rules not checked: %1").arg(checker.error().toString()));
-        return {};
+        return unchecked();
     }
-    auto checked = (*checker)->checkBatch(converted.values, converted.databaseDefaults, earlier);
+    auto checked = CheckedBatch::of(transformed, converted, checker->get());
     if (!checked) {
         result.notes.append(
             QStringLiteral("rules not checked: %1").arg(checked.error().toString()));
-        return {};
+        return unchecked();
     }
-    return checked->violations;
+    return std::move(checked.value());
 }
 
 Result<std::unique_ptr<SqlConnection>> PreviewEngine::openTarget(const Project &project) const
@@ -328,11 +330,9 @@ Result<void> PreviewEngine::evaluate(const Project &project, const TableMapping 
     auto transformed = transform(sample, compiled);
     if (!transformed)
         return transformed.error();
-    const ConvertedBatch converted = convert(project, mapping, compiled, *transformed, result);
-    QList<QList<Violation>> earlier;
-    for (qsizetype r = 0; r < sample.size(); ++r)
-        earlier.append(transformed->violations.value(r) + converted.violations.value(r));
-    const QList<QList<Violation>> broken = checkRules(project, converted, earlier, result);
+    const CheckedBatch checked = check(
+        project, *transformed, convert(project, mapping, compiled, *transformed, result), result);
+    const ConvertedBatch &converted = checked.converted;
     if (cancelled())
         return cancelledError();
     for (qsizetype r = 0; r < sample.size(); ++r) {
@@ -342,7 +342,7 @@ Result<void> PreviewEngine::evaluate(const Project &project, const TableMapping 
         in.converted = converted.values.rows.value(r);
         in.lossRisks = converted.lossRisks.value(r);
         in.databaseDefaults = converted.databaseDefaults.value(r);
-        in.violations = earlier.at(r) + broken.value(r);
+        in.violations = checked.violations.value(r);
         result.rows.append(buildRow(result, compiled, in));
     }
     return {};

@@ -6,6 +6,7 @@
 #include "preview/SampleSpec.h"
 #include "project/Project.h"
 #include "schema/TableInfo.h"
+#include "transform/CheckedBatch.h"
 #include "transform/TransformProgram.h"
 #include "transform/convert/ConvertedBatch.h"
 
@@ -65,9 +66,8 @@ private:
     ConvertedBatch convert(const Project &project, const TableMapping &mapping,
                            const Compiled &compiled, const TransformedBatch &transformed,
                            PreviewResult &result) const;
-    QList<QList<Violation>> checkRules(const Project &project, const ConvertedBatch &converted,
-                                       const QList<QList<Violation>> &earlier,
-                                       PreviewResult &result) const;
+    CheckedBatch check(const Project &project, const TransformedBatch &transformed,
+                       ConvertedBatch converted, PreviewResult &result) const;
     Result<std::unique_ptr<SqlConnection>> openTarget(const Project &project) const;
     Result<void> evaluate(const Project &project, const TableMapping &mapping,
                           const RowBatch &sample, Compiled &compiled, PreviewResult &result);

@@ -1,6 +1,7 @@
 #include "transform/BatchTransformer.h"
 
 #include "core/ValueText.h"
+#include "transform/CheckedBatch.h"
 #include "transform/SourceKey.h"
 
 namespace cutover {
@@ -134,50 +135,46 @@ Result<LoadBatch> BatchTransformer::transform(const RowBatch &source, qint64 bat
     auto converted = m_converter.convert(*transformed);
     if (!converted)
         return converted.error();
-    QList<QList<Violation>> earlier;
-    earlier.reserve(source.size());
     QStringList keys;
     keys.reserve(source.size());
     QBitArray unclaimed(m_setup.unclaimedKeys.isEmpty() ? 0 : source.size());
     for (qsizetype r = 0; r < source.size(); ++r) {
-        earlier.append(transformed->violations.value(r) + converted->violations.value(r));
         keys.append(SourceKey::of(source.columns, source.rows.at(r), m_setup.keyColumns,
                                   firstRowNumber + r));
         if (!unclaimed.isEmpty() && m_setup.unclaimedKeys.contains(keys.last()))
             unclaimed.setBit(r);
     }
     auto checked =
-        m_checker->checkBatch(converted->values, converted->databaseDefaults, earlier, unclaimed);
+        CheckedBatch::of(*transformed, std::move(converted.value()), m_checker.get(), unclaimed);
     if (!checked)
         return checked.error();
 
+    const ConvertedBatch &values = checked->converted;
     LoadBatch out;
     out.number = batchNo;
     out.firstRow = firstRowNumber;
     out.rowsRead = source.size();
-    out.columns = converted->values.columns;
+    out.columns = values.values.columns;
     out.sourceColumns = source.columns;
     for (qsizetype r = 0; r < source.size(); ++r) {
         const QString &key = keys.at(r);
-        QList<Violation> all = earlier.at(r) + checked->violations.value(r);
-        const bool blocked =
-            std::any_of(all.cbegin(), all.cend(), [](const Violation &v) { return v.blocking; });
         if (r == source.size() - 1)
             out.lastSourceKey = key;
-        if (blocked) {
-            out.quarantined.append(quarantine(source, r, firstRowNumber + r, key, std::move(all)));
+        if (checked->blocked(r)) {
+            out.quarantined.append(
+                quarantine(source, r, firstRowNumber + r, key, checked->violations.at(r)));
             continue;
         }
-        out.warnings += all.size();
-        const QVariantList &row = converted->values.rows.at(r);
+        out.warnings += checked->violations.at(r).size();
+        const QVariantList &row = values.values.rows.at(r);
         out.rows.append(row);
-        out.databaseDefaults.append(converted->databaseDefaults.value(r));
+        out.databaseDefaults.append(values.databaseDefaults.value(r));
         out.targetKeys.append(targetKey(out.columns, row));
         out.sourceKeys.append(key);
         out.sourceRows.append(source.rows.at(r));
         out.checkRows.append(r);
     }
-    out.check = std::move(checked.value());
+    out.check = std::move(checked->check);
     return out;
 }
 
