@@ -1,12 +1,11 @@
 #include "run/RunRollback.h"
 
 #include "connect/introspect/IntrospectorFactory.h"
+#include "run/RollbackPreconditions.h"
 #include "run/target/SqliteBackup.h"
 #include "schema/ForeignKeyOrder.h"
 #include "transform/SourceKey.h"
 
-#include <QFileInfo>
-#include <QJsonArray>
 #include <algorithm>
 
 namespace cutover {
@@ -58,6 +57,11 @@ RunRollback::RunRollback(Project project, const PasswordProvider *passwords)
     , m_history(std::move(project), passwords)
 {}
 
+RollbackPreconditions RunRollback::preconditions() const
+{
+    return RollbackPreconditions(m_history.project(), m_history.spec(), m_history.where());
+}
+
 void RunRollback::notice(const QString &message) const
 {
     if (m_notice)
@@ -75,8 +79,8 @@ Result<RunRollback::Report> RunRollback::rollback(const QString &idOrPrefix, boo
     Report report;
     report.runId = run->runId;
     report.target = m_history.spec().displayName();
-    const QList<RunRecord> later = laterRuns(*runs, *run);
-    if (auto ok = check(*run, later, force, report); !ok)
+    const QList<RunRecord> later = RollbackPreconditions::laterRuns(*runs, *run);
+    if (auto ok = preconditions().check(*run, later, force, report.forced); !ok)
         return ok.error();
     for (const RunRecord &r : later)
         report.laterRuns.append(r.runId);
@@ -85,84 +89,16 @@ Result<RunRollback::Report> RunRollback::rollback(const QString &idOrPrefix, boo
     return undoOnServer(*run, force, std::move(report));
 }
 
-Error RunRollback::refusal(const RunRecord &run, const QString &why, const QString &hint) const
-{
-    return Error(Error::Code::Usage,
-                 QStringLiteral("cannot roll back run %1: %2").arg(run.runId, why),
-                 m_history.where(), hint);
-}
-
-QList<RunRecord> RunRollback::laterRuns(const QList<RunRecord> &runs, const RunRecord &run)
-{
-    QList<RunRecord> later;
-    for (const RunRecord &r : runs) {
-        if (r.runId == run.runId)
-            break;
-        if (r.leftRows())
-            later.append(r);
-    }
-    return later;
-}
-
-QString RunRollback::backupFile(const RunRecord &run) const
-{
-    return SqliteBackup::backupPath(m_history.spec().path(), run.runId);
-}
-
-Result<void> RunRollback::check(const RunRecord &run, const QList<RunRecord> &later, bool force,
-                                Report &report) const
-{
-    if (run.mode == RunMode::DryRun)
-        return refusal(run, QStringLiteral("it was a dry run, which commits nothing, so there is "
-                                           "nothing to roll back"));
-    if (run.status == RunStatus::RolledBack)
-        return refusal(run, QStringLiteral("it was already rolled back (%1)")
-                                .arg(run.finishedAt.toString(Qt::ISODate)));
-    const bool sqlite = m_history.spec().kind() == ConnectionSpec::Kind::Sqlite;
-    if (sqlite && !QFileInfo::exists(backupFile(run)))
-        return refusal(run,
-                       QStringLiteral("its backup %1 is missing, so the target cannot be "
-                                      "restored to where it was before the run; nothing was "
-                                      "changed")
-                           .arg(backupFile(run)),
-                       QStringLiteral("the run was started with --no-backup, or the backup was "
-                                      "moved or deleted: restore the target from a backup of "
-                                      "your own"));
-    QStringList reasons;
-    if (run.status == RunStatus::Running)
-        reasons.append(QStringLiteral("it is still marked running, so another cutover process "
-                                      "may be loading it right now"));
-    if (!later.isEmpty()) {
-        QStringList ids;
-        for (const RunRecord &r : later)
-            ids.append(QStringLiteral("%1 (%2, %3)")
-                           .arg(r.runId, runModeName(r.mode), runStatusName(r.status)));
-        reasons.append(
-            QStringLiteral("later runs changed the target: %1; %2")
-                .arg(ids.join(QStringLiteral(", ")),
-                     sqlite ? QStringLiteral("restoring the backup would undo them too")
-                            : QStringLiteral("deleting this run's rows could break theirs")));
-    }
-    if (reasons.isEmpty())
-        return {};
-    if (!force)
-        return refusal(run, reasons.join(QStringLiteral("; ")),
-                       QStringLiteral("roll back the later runs first, newest first, or wait "
-                                      "for a running one; pass --force to roll back anyway"));
-    report.forced += reasons;
-    return {};
-}
-
 Result<RunRollback::Report> RunRollback::restore(const RunRecord &run, Report report)
 {
     const QString database = m_history.spec().path();
-    report.backupFile = backupFile(run);
+    report.backupFile = preconditions().backupFile(run);
     m_history.close();
     notice(QStringLiteral("restoring %1 from %2").arg(database, report.backupFile));
     if (auto restored = SqliteBackup::restore(report.backupFile, database); !restored)
         return restored.error();
-    for (const QString &table : runTables(run))
-        outcome(report, table).dropped = createdByRun(run, table);
+    for (const QString &table : run.touchedTables())
+        outcome(report, table).dropped = run.created(table);
     QString message = QStringLiteral("rolled back: restored the target from the backup taken "
                                      "when the run started (%1)")
                           .arg(report.backupFile);
@@ -193,11 +129,12 @@ Result<RunRollback::Report> RunRollback::undoOnServer(const RunRecord &run, bool
     auto tables = presentTables(run, report);
     if (!tables)
         return tables.error();
-    const QStringList risks = hazards(run, *tables);
+    const QStringList risks = preconditions().hazards(run, *tables);
     if (!risks.isEmpty() && !force)
-        return refusal(run, risks.join(QStringLiteral("; ")),
-                       QStringLiteral("restore those tables from a backup of your own, or pass "
-                                      "--force to delete every row the run wrote anyway"));
+        return preconditions().refusal(
+            run, risks.join(QStringLiteral("; ")),
+            QStringLiteral("restore those tables from a backup of your own, or pass "
+                           "--force to delete every row the run wrote anyway"));
     report.forced += risks;
     if (auto undone = undoTables(run, *tables, report); !undone)
         return undone.error();
@@ -273,7 +210,7 @@ Result<QList<TableInfo>> RunRollback::presentTables(const RunRecord &run, Report
         return schema.error();
     QList<TableInfo> present;
     QStringList missing;
-    for (const QString &table : runTables(run)) {
+    for (const QString &table : run.touchedTables()) {
         if (const TableInfo *info = schema->table(table))
             present.append(*info);
         else
@@ -290,57 +227,15 @@ Result<QList<TableInfo>> RunRollback::presentTables(const RunRecord &run, Report
     return present;
 }
 
-QStringList RunRollback::hazards(const RunRecord &run, const QList<TableInfo> &tables) const
-{
-    QStringList risks;
-    for (const TableInfo &t : tables) {
-        const RunTableRecord *record = tableRecord(run, t.name);
-        if (!record || createdByRun(run, t.name))
-            continue;
-        const TableMapping *mapping = m_history.project().mapping(t.name);
-        const bool upserted = run.mode == RunMode::Incremental ||
-                              (mapping && mapping->mode == TableMapping::Mode::Upsert);
-        if (const QString why = unkeyed(t); record->loaded > 0 && !why.isEmpty())
-            risks.append(QStringLiteral("%1 has %2, so the run could not record which of its "
-                                        "rows it wrote")
-                             .arg(t.name, why));
-        else if (record->loaded > 0 && upserted)
-            risks.append(QStringLiteral("%1 existed before the run, which upserted into it: rows "
-                                        "it updated would be deleted, not given their old values "
-                                        "back")
-                             .arg(t.name));
-        if (mapping && mapping->mode == TableMapping::Mode::TruncateLoad &&
-            run.mode == RunMode::Run)
-            risks.append(QStringLiteral("the run emptied %1 before loading it (truncate and "
-                                        "load), and deleting rows cannot bring the old ones back")
-                             .arg(t.name));
-    }
-    return risks;
-}
-
-// Why the rows the run wrote to table cannot be found by their key; empty when they can.
-QString RunRollback::unkeyed(const TableInfo &table) const
-{
-    if (table.primaryKey.isEmpty())
-        return QStringLiteral("no primary key");
-    const TableMapping *mapping = m_history.project().mapping(table.name);
-    if (!mapping)
-        return {};
-    for (const QString &column : table.primaryKey)
-        if (!mapping->column(column))
-            return QStringLiteral("keys the database generates (%1 is not mapped)").arg(column);
-    return {};
-}
-
 Result<void> RunRollback::deleteRows(const RunRecord &run, const QList<TableInfo> &tables,
                                      Report &report)
 {
     for (const TableInfo &t : tables) {
-        const RunTableRecord *record = tableRecord(run, t.name);
-        if (!record || createdByRun(run, t.name))
+        const RunTableRecord *record = run.table(t.name);
+        if (!record || run.created(t.name))
             continue;
         TableOutcome &o = outcome(report, t.name);
-        if (const QString why = unkeyed(t); !why.isEmpty()) {
+        if (const QString why = preconditions().unkeyed(t); !why.isEmpty()) {
             o.skipped = why;
             continue;
         }
@@ -429,7 +324,7 @@ Result<void> RunRollback::dropCreated(const RunRecord &run, const QList<TableInf
 {
     TargetSession &session = m_history.session();
     for (const TableInfo &t : tables) {
-        if (!createdByRun(run, t.name))
+        if (!run.created(t.name))
             continue;
         if (auto dropped = session.execute(QStringLiteral("DROP TABLE ") + session.quote(t.name));
             !dropped)
@@ -474,44 +369,6 @@ RunRollback::TableOutcome &RunRollback::outcome(Report &report, const QString &t
     t.table = table;
     report.tables.append(t);
     return report.tables.last();
-}
-
-const RunTableRecord *RunRollback::tableRecord(const RunRecord &run, const QString &table) const
-{
-    for (const RunTableRecord &t : run.tables)
-        if (t.tableName == table)
-            return &t;
-    return nullptr;
-}
-
-// A table the run created, by its table record or by the list the run keeps from the moment it
-// prepared the target: a table the run never reached before it stopped has no table record.
-bool RunRollback::createdByRun(const RunRecord &run, const QString &table)
-{
-    for (const RunTableRecord &t : run.tables)
-        if (t.tableName == table && t.createdTable)
-            return true;
-    return createdTables(run).contains(table);
-}
-
-// The tables the run loaded or created.
-QStringList RunRollback::runTables(const RunRecord &run)
-{
-    QStringList tables;
-    for (const RunTableRecord &t : run.tables)
-        tables.append(t.tableName);
-    for (const QString &table : createdTables(run))
-        if (!tables.contains(table))
-            tables.append(table);
-    return tables;
-}
-
-QStringList RunRollback::createdTables(const RunRecord &run)
-{
-    QStringList tables;
-    for (const QJsonValue &table : run.options.value(QLatin1String("createdTables")).toArray())
-        tables.append(table.toString());
-    return tables;
 }
 
 } // namespace cutover

@@ -13,6 +13,7 @@
 namespace cutover {
 
 class PasswordProvider;
+class RollbackPreconditions;
 
 // Undoes one run of a project (`cutover-cli rollback`, the runbook's rollback step), blocking:
 // - SQLite target: restores the backup the run took before it wrote anything
@@ -24,12 +25,7 @@ class PasswordProvider;
 //   kKeysPerDelete keys a statement, children before parents, and marks the run rolled-back.
 //   On PostgreSQL all of it is one transaction; MySQL cannot roll back a DROP, so there only the
 //   deletes are.
-// It refuses, with an Error::Code::Usage that says why and changing nothing: a dry run, a run
-// already rolled back, a SQLite run without its backup, and unless forced a run still marked
-// running, a run after which other runs of the project changed the target (undoing it would
-// undo or break them), and on a server a table the run changed in ways deleting its rows cannot
-// undo (it existed and was upserted or emptied for truncate-and-load, or its rows have no key
-// the run could record: no primary key, or one the database generates).
+// Before it changes anything, RollbackPreconditions decides whether it may.
 class RunRollback
 {
 public:
@@ -71,17 +67,11 @@ public:
     Result<Report> rollback(const QString &idOrPrefix, bool force = false);
 
 private:
-    Error refusal(const RunRecord &run, const QString &why, const QString &hint = {}) const;
-    Result<void> check(const RunRecord &run, const QList<RunRecord> &later, bool force,
-                       Report &report) const;
-    static QList<RunRecord> laterRuns(const QList<RunRecord> &runs, const RunRecord &run);
-    QString backupFile(const RunRecord &run) const;
+    RollbackPreconditions preconditions() const;
 
     Result<Report> restore(const RunRecord &run, Report report);
     Result<Report> undoOnServer(const RunRecord &run, bool force, Report report);
     Result<QList<TableInfo>> presentTables(const RunRecord &run, Report &report);
-    QStringList hazards(const RunRecord &run, const QList<TableInfo> &tables) const;
-    QString unkeyed(const TableInfo &table) const;
     Result<void> undoTables(const RunRecord &run, const QList<TableInfo> &tables, Report &report);
     static QString summary(const Report &report);
     Result<void> deleteRows(const RunRecord &run, const QList<TableInfo> &tables, Report &report);
@@ -94,10 +84,6 @@ private:
 
     static QString before(const RunRecord &run);
     static TableOutcome &outcome(Report &report, const QString &table);
-    const RunTableRecord *tableRecord(const RunRecord &run, const QString &table) const;
-    static bool createdByRun(const RunRecord &run, const QString &table);
-    static QStringList runTables(const RunRecord &run);
-    static QStringList createdTables(const RunRecord &run); // as the run's options list them
     void notice(const QString &message) const;
 
     const PasswordProvider *m_passwords;

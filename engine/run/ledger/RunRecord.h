@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace cutover {
 
@@ -31,6 +32,14 @@ struct RunRecord
     bool leftRows() const { return mode != RunMode::DryRun && status != RunStatus::RolledBack; }
     // A --retry-quarantined run: it read only the rows earlier runs quarantined.
     bool isRetry() const { return options.value(QLatin1String("retryQuarantined")).toBool(); }
+    // The record of one of its tables, or null: a table the run never reached has none.
+    const RunTableRecord *table(const QString &name) const;
+    // The tables it created, as the options it kept from the moment it prepared the target list
+    // them (a table it created but never reached has no table record).
+    QStringList createdTables() const;
+    bool created(const QString &table) const;
+    // The tables it loaded or created.
+    QStringList touchedTables() const;
 };
 
 } // namespace cutover
