@@ -44,8 +44,10 @@ QString describe(const T &value)
     debug.nospace();
     if constexpr (std::is_enum_v<T>)
         debug << int(value);
-    else
+    else if constexpr (requires(QDebug d) { d << value; })
         debug << value;
+    else
+        debug << value.toString(); // e.g. NormalizedType
     return text;
 }
 
