@@ -38,7 +38,6 @@ public:
     QString unkeyed(const TableInfo &table) const;
 
 private:
-
     const Project &m_project;
     ConnectionSpec m_target;
     QString m_where;
