@@ -1,63 +1,15 @@
 #include "TargetSessionConformance.h"
 
+#include "ConformanceCheck.h"
 #include "dialect/DdlGenerator.h"
 
-#include <QDebug>
 #include <QElapsedTimer>
-#include <QtNumeric>
 
-#include <cmath>
 #include <limits>
-#include <type_traits>
 
 namespace cutover::test {
 
 namespace {
-
-// The same equality QCOMPARE uses: == for most types, a fuzzy comparison for doubles.
-template <typename A, typename B>
-bool same(const A &actual, const B &expected)
-{
-    if constexpr (std::is_floating_point_v<A> && std::is_floating_point_v<B>) {
-        const double a = actual;
-        const double e = expected;
-        switch (std::fpclassify(e)) {
-        case FP_INFINITE:
-            return (e < 0) == (a < 0) && std::fpclassify(a) == FP_INFINITE;
-        case FP_NAN:
-            return std::fpclassify(a) == FP_NAN;
-        default:
-            if (!qFuzzyIsNull(e))
-                return qFuzzyCompare(a, e);
-            return qFuzzyIsNull(a);
-        }
-    } else {
-        return actual == expected;
-    }
-}
-
-template <typename T>
-QString describe(const T &value)
-{
-    QString text;
-    QDebug debug(&text);
-    debug.nospace();
-    if constexpr (std::is_enum_v<T>)
-        debug << int(value);
-    else
-        debug << value;
-    return text;
-}
-
-QString failure(int line, const QString &what)
-{
-    return QStringLiteral("TargetSessionConformance.cpp:%1: %2").arg(line).arg(what);
-}
-
-QString errorText(const Error &error)
-{
-    return error.toString();
-}
 
 QByteArray allBytes()
 {
@@ -77,35 +29,6 @@ ColumnInfo column(const QString &name, NormalizedType type, bool nullable = true
 }
 
 } // namespace
-
-// QVERIFY, QVERIFY2 and QCOMPARE for checks that return what failed instead of logging it.
-#define CONFORMANCE_VERIFY(condition)                                                              \
-    do {                                                                                           \
-        if (!(condition))                                                                          \
-            return failure(                                                                        \
-                __LINE__,                                                                          \
-                QStringLiteral("'%1' returned FALSE.").arg(QString::fromUtf8(#condition)));        \
-    } while (false)
-
-#define CONFORMANCE_VERIFY2(condition, description)                                                \
-    do {                                                                                           \
-        if (!(condition))                                                                          \
-            return failure(__LINE__, QStringLiteral("'%1' returned FALSE. (%2)")                   \
-                                         .arg(QString::fromUtf8(#condition), (description)));      \
-    } while (false)
-
-#define CONFORMANCE_COMPARE(actual, expected)                                                      \
-    do {                                                                                           \
-        const auto &actualValue = (actual);                                                        \
-        const auto &expectedValue = (expected);                                                    \
-        if (!same(actualValue, expectedValue))                                                     \
-            return failure(__LINE__,                                                               \
-                           QStringLiteral("Compared values are not the same: %1 is %2, %3 is %4")  \
-                               .arg(QString::fromUtf8(#actual), describe(actualValue),             \
-                                    QString::fromUtf8(#expected), describe(expectedValue)));       \
-    } while (false)
-
-#define CONFORMANCE_ERROR(result) ((result).ok() ? QString() : errorText((result).error()))
 
 QString TargetSessionConformance::tableName()
 {

@@ -22,8 +22,9 @@ namespace cutover::test {
 //     const QString failure = m_conformance.upsertChangesOnlyTheRightRows();
 //     QVERIFY2(failure.isEmpty(), qPrintable(failure));
 //
-// A check returns an empty string when it passes, otherwise what failed (the condition or the two
-// values compared, with the line in TargetSessionConformance.cpp); it stops at the first failure.
+// A check returns an empty string when it passes, otherwise what failed (the line in
+// TargetSessionConformance.cpp, the check, then the condition or the two values compared: see
+// ConformanceCheck.h); it stops at the first failure.
 class TargetSessionConformance
 {
 public:
