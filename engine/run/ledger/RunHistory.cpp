@@ -1,6 +1,6 @@
 #include "run/ledger/RunHistory.h"
 
-#include "run/target/TargetPreparer.h"
+#include "run/ledger/LedgerSchema.h"
 #include "run/target/TargetSessionFactory.h"
 
 #include <QSet>
@@ -86,10 +86,7 @@ Result<bool> RunHistory::hasLedger()
 {
     if (auto opened = open(); !opened)
         return opened.error();
-    auto columns = TargetPreparer::existingColumns(*m_session, RunLedger::tableNames().first());
-    if (!columns)
-        return columns.error();
-    return !columns->isEmpty();
+    return LedgerSchema(*m_session).exists();
 }
 
 Result<QList<RunRecord>> RunHistory::runs()

@@ -4,6 +4,7 @@
 #include "VerifyOk.h"
 #include "report/ReportStore.h"
 #include "run/ledger/KeyCrosswalk.h"
+#include "run/ledger/LedgerSchema.h"
 #include "run/ledger/RunLedger.h"
 #include "run/target/TargetSessionFactory.h"
 #include "schema/CutoverTables.h"
@@ -108,7 +109,7 @@ private:
         VERIFY_OK(ledger.ensureTables());
         RunLedger other(session);
         VERIFY_OK(other.ensureTables());
-        for (const QString &table : RunLedger::tableNames())
+        for (const QString &table : LedgerSchema::tableNames())
             QVERIFY2(count(session, table) >= 0, qPrintable(table));
     }
 
@@ -478,10 +479,10 @@ private:
 
 private Q_SLOTS:
     // CutoverTables, which validation and the schema view read, names exactly the tables the
-    // ledger, the key crosswalk and the report store create.
+    // ledger (LedgerSchema), the key crosswalk and the report store create.
     void cutoverTablesNamesEveryTableCutoverKeeps()
     {
-        QStringList created = RunLedger::tableNames();
+        QStringList created = LedgerSchema::tableNames();
         created << cutover::KeyCrosswalk::tableName() << cutover::ReportStore::tableName();
         QStringList known = cutover::CutoverTables::names();
         created.sort();
