@@ -3,8 +3,6 @@
 #include "run/ledger/LedgerSchema.h"
 #include "run/target/TargetSessionFactory.h"
 
-#include <QSet>
-
 namespace cutover {
 
 RunHistory::RunHistory(Project project, const PasswordProvider *passwords)
@@ -110,22 +108,12 @@ Result<RunRecord> RunHistory::find(const QString &idOrPrefix)
 Result<QList<QuarantinedRow>> RunHistory::quarantine(const std::optional<QString> &runId,
                                                      const std::optional<QString> &table)
 {
-    auto all = runs();
-    if (!all)
-        return all.error();
-    if (all->isEmpty())
+    auto present = hasLedger();
+    if (!present)
+        return present.error();
+    if (!*present)
         return QList<QuarantinedRow>();
-    QSet<QString> ours;
-    for (const RunRecord &run : std::as_const(*all))
-        ours.insert(run.runId);
-    auto rows = m_ledger->quarantine(runId, table);
-    if (!rows)
-        return rows.error();
-    QList<QuarantinedRow> result;
-    for (const QuarantinedRow &row : std::as_const(*rows))
-        if (ours.contains(row.runId))
-            result.append(row);
-    return result;
+    return m_ledger->quarantineOf(m_project.name, runId, table);
 }
 
 } // namespace cutover

@@ -434,15 +434,15 @@ Result<void> RunLedger::attachCheckpoint(RunTableRecord &table)
 
 Result<std::optional<RunRecord>> RunLedger::interruptedRun(const QString &project)
 {
-    auto runs = selectRuns(QStringLiteral("%1 = ?").arg(q(QStringLiteral("project"))), {project});
-    if (!runs)
-        return runs.error();
-    if (runs->isEmpty())
+    auto all = runs(project);
+    if (!all)
+        return all.error();
+    if (all->isEmpty())
         return std::optional<RunRecord>();
-    const RunStatus status = runs->first().status;
+    const RunStatus status = all->first().status;
     if (status == RunStatus::Succeeded || status == RunStatus::RolledBack)
         return std::optional<RunRecord>();
-    return std::optional<RunRecord>(runs->first());
+    return std::optional<RunRecord>(all->first());
 }
 
 Result<QList<RunRecord>> RunLedger::runs(const QString &project)
@@ -477,10 +477,30 @@ QuarantinedRow RunLedger::quarantinedFromRow(const QVariantList &row) const
 Result<QList<QuarantinedRow>> RunLedger::quarantine(const std::optional<QString> &runId,
                                                     const std::optional<QString> &table)
 {
+    return selectQuarantine(std::nullopt, runId, table);
+}
+
+Result<QList<QuarantinedRow>> RunLedger::quarantineOf(const QString &project,
+                                                      const std::optional<QString> &runId,
+                                                      const std::optional<QString> &table)
+{
+    return selectQuarantine(project, runId, table);
+}
+
+Result<QList<QuarantinedRow>> RunLedger::selectQuarantine(const std::optional<QString> &project,
+                                                          const std::optional<QString> &runId,
+                                                          const std::optional<QString> &table)
+{
     if (auto ok = ready(); !ok)
         return ok.error();
     QStringList conditions{QStringLiteral("1 = 1")};
     QVariantList params;
+    if (project) {
+        conditions.append(QStringLiteral("%1 IN (SELECT %1 FROM %2 WHERE %3 = ?)")
+                              .arg(q(QStringLiteral("run_id")), q(nameOf(Table::Runs)),
+                                   q(QStringLiteral("project"))));
+        params.append(*project);
+    }
     if (runId) {
         conditions.append(q(QStringLiteral("run_id")) + QStringLiteral(" = ?"));
         params.append(*runId);
@@ -489,19 +509,22 @@ Result<QList<QuarantinedRow>> RunLedger::quarantine(const std::optional<QString>
         conditions.append(q(QStringLiteral("table_name")) + QStringLiteral(" = ?"));
         params.append(*table);
     }
-    const QString sql =
-        QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6, %7")
-            .arg(columnList(columnsOf(Table::Quarantine)), q(nameOf(Table::Quarantine)),
-                 conditions.join(QStringLiteral(" AND ")), q(QStringLiteral("run_id")),
-                 q(QStringLiteral("table_name")), q(QStringLiteral("row_no")),
-                 q(QStringLiteral("source_key")));
-    auto rows = m_session.query(sql, params);
+    auto rows =
+        m_session.query(quarantineSelectSql(conditions.join(QStringLiteral(" AND "))), params);
     if (!rows)
         return failure(QStringLiteral("read the quarantine"), rows.error());
     QList<QuarantinedRow> result;
     for (const QVariantList &row : std::as_const(*rows))
         result.append(quarantinedFromRow(row));
     return inKeyOrder(std::move(result));
+}
+
+QString RunLedger::quarantineSelectSql(const QString &where) const
+{
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6, %7")
+        .arg(columnList(columnsOf(Table::Quarantine)), q(nameOf(Table::Quarantine)), where,
+             q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
+             q(QStringLiteral("row_no")), q(QStringLiteral("source_key")));
 }
 
 // The database orders the keys as text ([1004] before [102]); they sort as their type does.

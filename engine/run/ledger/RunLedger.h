@@ -72,6 +72,10 @@ public:
     // rows in the order of their source keys (numbers numerically, text as text).
     Result<QList<QuarantinedRow>> quarantine(const std::optional<QString> &runId = std::nullopt,
                                              const std::optional<QString> &table = std::nullopt);
+    // The same, of the project's runs only.
+    Result<QList<QuarantinedRow>> quarantineOf(const QString &project,
+                                               const std::optional<QString> &runId = std::nullopt,
+                                               const std::optional<QString> &table = std::nullopt);
     // Marks a quarantined row as loaded again by retryRunId.
     Result<void> markRetried(const QString &runId, const QString &table, const QString &sourceKey,
                              const QString &retryRunId);
@@ -99,6 +103,10 @@ private:
     Result<void> attachTables(QList<RunRecord> &runs);
     Result<void> attachCheckpoint(RunTableRecord &table);
     static RunTableRecord tableFromRow(const QVariantList &row);
+    Result<QList<QuarantinedRow>> selectQuarantine(const std::optional<QString> &project,
+                                                   const std::optional<QString> &runId,
+                                                   const std::optional<QString> &table);
+    QString quarantineSelectSql(const QString &where) const;
     QuarantinedRow quarantinedFromRow(const QVariantList &row) const;
     static QList<QuarantinedRow> inKeyOrder(QList<QuarantinedRow> rows);
     Result<void> writeQuarantine(const QString &runId, const QString &table,

@@ -306,6 +306,18 @@ private:
         auto other = ledger.quarantine(*runId, QStringLiteral("other table"));
         VERIFY_OK(other);
         QVERIFY(other->isEmpty());
+
+        auto elsewhere = ledger.startRun(runRecord(QStringLiteral("another project")));
+        VERIFY_OK(elsewhere);
+        writeBatch(session, ledger, *elsewhere, 7, true);
+        auto ours = ledger.quarantineOf(QStringLiteral("quarantine"));
+        VERIFY_OK(ours);
+        QCOMPARE(ours->size(), 2);
+        for (const QuarantinedRow &r : std::as_const(*ours))
+            QCOMPARE(r.runId, *runId);
+        auto theirs = ledger.quarantineOf(QStringLiteral("another project"), *runId);
+        VERIFY_OK(theirs);
+        QVERIFY(theirs->isEmpty());
     }
 
     // Rows whose source key is NULL or shared: each is kept, by its position in the read, and
