@@ -527,6 +527,35 @@ QString RunLedger::quarantineSelectSql(const QString &where) const
              q(QStringLiteral("row_no")), q(QStringLiteral("source_key")));
 }
 
+Result<QList<QuarantinedRow>> RunLedger::quarantinedKeys(const QStringList &tables)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    QString sql = QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %5 IS NULL")
+                      .arg(q(QStringLiteral("table_name")), q(QStringLiteral("source_key")),
+                           q(QStringLiteral("run_id")), q(nameOf(Table::Quarantine)),
+                           q(QStringLiteral("retried_in_run")));
+    QVariantList names;
+    for (const QString &table : tables)
+        names.append(table);
+    if (!names.isEmpty())
+        sql += QStringLiteral(" AND %1 IN (%2)")
+                   .arg(q(QStringLiteral("table_name")),
+                        QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    auto rows = m_session.query(sql, names);
+    if (!rows)
+        return failure(QStringLiteral("read the quarantined keys"), rows.error());
+    QList<QuarantinedRow> keys;
+    for (const QVariantList &row : std::as_const(*rows)) {
+        QuarantinedRow key;
+        key.tableName = text(row.value(0));
+        key.sourceKey = text(row.value(1));
+        key.runId = text(row.value(2));
+        keys.append(key);
+    }
+    return keys;
+}
+
 // The database orders the keys as text ([1004] before [102]); they sort as their type does.
 QList<QuarantinedRow> RunLedger::inKeyOrder(QList<QuarantinedRow> rows)
 {

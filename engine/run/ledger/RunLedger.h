@@ -76,6 +76,9 @@ public:
     Result<QList<QuarantinedRow>> quarantineOf(const QString &project,
                                                const std::optional<QString> &runId = std::nullopt,
                                                const std::optional<QString> &table = std::nullopt);
+    // The quarantined rows no later run loaded again, of the given tables (all when none), with
+    // only their run, table and source key read.
+    Result<QList<QuarantinedRow>> quarantinedKeys(const QStringList &tables = {});
     // Marks a quarantined row as loaded again by retryRunId.
     Result<void> markRetried(const QString &runId, const QString &table, const QString &sourceKey,
                              const QString &retryRunId);

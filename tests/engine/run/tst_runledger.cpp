@@ -318,6 +318,19 @@ private:
         auto theirs = ledger.quarantineOf(QStringLiteral("another project"), *runId);
         VERIFY_OK(theirs);
         QVERIFY(theirs->isEmpty());
+
+        // Only the keys no run loaded again, of the tables asked for.
+        auto keys = ledger.quarantinedKeys({m_table});
+        VERIFY_OK(keys);
+        QStringList pending;
+        for (const QuarantinedRow &key : std::as_const(*keys))
+            if (key.runId == *runId || key.runId == *elsewhere)
+                pending.append(key.sourceKey);
+        pending.sort();
+        QCOMPARE(pending, QStringList({"62", "72"}));
+        auto none = ledger.quarantinedKeys({QStringLiteral("other table")});
+        VERIFY_OK(none);
+        QVERIFY(none->isEmpty());
     }
 
     // Rows whose source key is NULL or shared: each is kept, by its position in the read, and
