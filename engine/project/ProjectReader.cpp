@@ -1,6 +1,7 @@
 #include "project/ProjectReader.h"
 
 #include "core/JsonLocator.h"
+#include "core/JsonObjectReader.h"
 #include "project/ProjectVocabulary.h"
 
 #include <QFile>
@@ -14,177 +15,29 @@ namespace cutover {
 
 namespace {
 
-struct FormatError
+// A limit given as a share of rows, or -1 for none.
+double shareOrUnset(const JsonObjectReader &r, const QString &key, double fallback)
 {
-    QString path;
-    QString message;
-};
-
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
+    const double share = r.number(key, fallback);
+    if (share != -1 && (share < 0 || share > 1))
+        throw JsonReadError{r.memberPath(key),
+                            QStringLiteral("expected a share between 0 and 1, or -1 for no "
+                                           "limit")};
+    return share;
 }
 
-// Reads the fields of one JSON object, remembering its path for error messages, and refuses
-// keys it was not asked about.
-class ObjectReader
+template <typename E>
+E choice(const JsonObjectReader &r, const QString &key, E fallback,
+         std::optional<E> (*parse)(const QString &), const QStringList &names)
 {
-public:
-    ObjectReader(const QJsonValue &value, QString path)
-        : m_path(std::move(path))
-    {
-        if (!value.isObject())
-            throw FormatError{m_path,
-                              QStringLiteral("expected an object, found %1").arg(typeName(value))};
-        m_object = value.toObject();
-    }
-
-    QString text(const char *key, bool required = false)
-    {
-        const QJsonValue v = field(key, required);
-        if (v.isUndefined())
-            return {};
-        if (!v.isString())
-            throw wrongType(key, v, "a string");
-        return v.toString();
-    }
-    QString requiredText(const char *key)
-    {
-        const QString value = text(key, true);
-        if (value.trimmed().isEmpty())
-            throw FormatError{childPath(key), QStringLiteral("must not be empty")};
-        return value;
-    }
-    bool flag(const char *key, bool fallback = false)
-    {
-        const QJsonValue v = field(key, false);
-        if (v.isUndefined())
-            return fallback;
-        if (!v.isBool())
-            throw wrongType(key, v, "true or false");
-        return v.toBool();
-    }
-    double number(const char *key, double fallback)
-    {
-        const QJsonValue v = field(key, false);
-        if (v.isUndefined())
-            return fallback;
-        if (!v.isDouble())
-            throw wrongType(key, v, "a number");
-        return v.toDouble();
-    }
-    // A limit given as a share of rows, or -1 for none.
-    double shareOrUnset(const char *key, double fallback)
-    {
-        const double share = number(key, fallback);
-        if (share != -1 && (share < 0 || share > 1))
-            throw FormatError{childPath(key),
-                              QStringLiteral("expected a share between 0 and 1, or -1 for no "
-                                             "limit")};
-        return share;
-    }
-    int integer(const char *key, int fallback, int minimum)
-    {
-        const double d = number(key, fallback);
-        if (d != double(int(d)) || d < minimum)
-            throw FormatError{
-                childPath(key),
-                QStringLiteral("expected a whole number of at least %1").arg(minimum)};
-        return int(d);
-    }
-    QStringList textList(const char *key)
-    {
-        QStringList result;
-        const QJsonArray items = array(key);
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            if (!items[i].isString())
-                throw FormatError{
-                    QStringLiteral("%1[%2]").arg(childPath(key)).arg(i),
-                    QStringLiteral("expected a string, found %1").arg(typeName(items[i]))};
-            result.append(items[i].toString());
-        }
-        return result;
-    }
-    QJsonArray array(const char *key)
-    {
-        const QJsonValue v = field(key, false);
-        if (v.isUndefined())
-            return {};
-        if (!v.isArray())
-            throw wrongType(key, v, "an array");
-        return v.toArray();
-    }
-    QJsonValue raw(const char *key, bool required = false) { return field(key, required); }
-
-    template <typename E>
-    E choice(const char *key, E fallback, std::optional<E> (*parse)(const QString &),
-             const QStringList &names)
-    {
-        const QString name = text(key);
-        if (name.isEmpty())
-            return fallback;
-        if (auto value = parse(name))
-            return *value;
-        throw FormatError{
-            childPath(key),
-            QStringLiteral("'%1' is not one of: %2").arg(name, names.join(QStringLiteral(", ")))};
-    }
-
-    QString childPath(const QString &key) const
-    {
-        return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
-    }
-    const QString &path() const { return m_path; }
-
-    // Call after reading every known field.
-    void refuseUnknownKeys() const
-    {
-        for (const QString &key : m_object.keys())
-            if (!m_seen.contains(key))
-                throw FormatError{childPath(key), QStringLiteral("unknown key '%1'").arg(key)};
-    }
-
-private:
-    QJsonValue field(const char *key, bool required)
-    {
-        const QString name = QLatin1String(key);
-        m_seen.insert(name);
-        const QJsonValue v = m_object.value(name);
-        if (v.isUndefined() && required)
-            throw FormatError{m_path, QStringLiteral("missing required key '%1'").arg(name)};
-        return v;
-    }
-    FormatError wrongType(const char *key, const QJsonValue &v, const char *expected) const
-    {
-        return FormatError{
-            childPath(QLatin1String(key)),
-            QStringLiteral("expected %1, found %2").arg(QLatin1String(expected), typeName(v))};
-    }
-
-    QJsonObject m_object;
-    QString m_path;
-    QSet<QString> m_seen;
-};
-
-QString itemPath(const QString &listPath, qsizetype index)
-{
-    return QStringLiteral("%1[%2]").arg(listPath).arg(index);
+    const QString name = r.text(key);
+    if (name.isEmpty())
+        return fallback;
+    if (auto value = parse(name))
+        return *value;
+    throw JsonReadError{
+        r.memberPath(key),
+        QStringLiteral("'%1' is not one of: %2").arg(name, names.join(QStringLiteral(", ")))};
 }
 
 template <typename T>
@@ -195,104 +48,103 @@ void refuseDuplicates(const QList<T> &items, QString T::*field, const QString &l
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString &name = items[i].*field;
         if (seen.contains(name))
-            throw FormatError{itemPath(listPath, i),
-                              QStringLiteral("a second %1 '%2'").arg(QLatin1String(what), name)};
+            throw JsonReadError{JsonObjectReader::itemPath(listPath, i),
+                                QStringLiteral("a second %1 '%2'").arg(QLatin1String(what), name)};
         seen.insert(name);
     }
 }
 
 template <typename T, typename F>
-QList<T> readList(ObjectReader &parent, const char *key, F readItem)
+QList<T> readList(const JsonObjectReader &parent, const QString &key, F readItem)
 {
     QList<T> result;
     const QJsonArray items = parent.array(key);
     for (qsizetype i = 0; i < items.size(); ++i) {
-        ObjectReader item(items[i], itemPath(parent.childPath(QLatin1String(key)), i));
+        JsonObjectReader item(items[i], JsonObjectReader::itemPath(parent.memberPath(key), i));
         result.append(readItem(item));
-        item.refuseUnknownKeys();
+        item.refuseUnknownMembers();
     }
     return result;
 }
 
-ConnectionDef readConnection(ObjectReader &r)
+ConnectionDef readConnection(const JsonObjectReader &r)
 {
     ConnectionDef c;
-    c.name = r.requiredText("name");
-    c.url = r.requiredText("url");
+    c.name = r.nonEmptyText("name");
+    c.url = r.nonEmptyText("url");
     c.description = r.text("description");
     return c;
 }
 
 // "default": an SQL literal as a string; absent is no default, "" an empty one.
-void readDefault(ObjectReader &r, bool &hasDefault, QString &value)
+void readDefault(const JsonObjectReader &r, bool &hasDefault, QString &value)
 {
-    const QJsonValue def = r.raw("default");
+    const QJsonValue def = r.value("default");
     hasDefault = !def.isUndefined();
     if (hasDefault && !def.isString())
-        throw FormatError{
-            r.childPath(QStringLiteral("default")),
-            QStringLiteral("expected a string (an SQL literal), found %1").arg(typeName(def))};
+        throw r.wrongType(r.memberPath(QStringLiteral("default")), "a string (an SQL literal)",
+                          def);
     value = def.toString();
 }
 
-ColumnMapping readColumn(ObjectReader &r)
+ColumnMapping readColumn(const JsonObjectReader &r)
 {
     ColumnMapping c;
-    c.target = r.requiredText("target");
-    c.expression = r.text("expression", true);
+    c.target = r.nonEmptyText("target");
+    c.expression = r.requiredText("expression");
     readDefault(r, c.hasDefault, c.defaultValue);
     c.sensitive = r.flag("sensitive");
-    c.isoTimestamps = r.choice("timestampText", false, &ProjectVocabulary::isoTimestamps,
-                               ProjectVocabulary::timestampTextNames());
+    c.isoTimestamps = choice(r, "timestampText", false, &ProjectVocabulary::isoTimestamps,
+                             ProjectVocabulary::timestampTextNames());
     c.encoding = r.text("encoding");
     c.note = r.text("note");
     return c;
 }
 
-TableMapping readMapping(ObjectReader &r)
+TableMapping readMapping(const JsonObjectReader &r)
 {
     TableMapping m;
-    m.target = r.requiredText("target");
+    m.target = r.nonEmptyText("target");
     m.source = r.text("source");
     m.query = r.text("query");
     if (m.source.isEmpty() == m.query.isEmpty())
-        throw FormatError{r.path(),
-                          QStringLiteral("give exactly one of 'source' (a table) and 'query'")};
+        throw JsonReadError{r.path(),
+                            QStringLiteral("give exactly one of 'source' (a table) and 'query'")};
     m.filter = r.text("filter");
     m.sourceKey = r.text("sourceKey");
-    m.keyStrategy =
-        r.choice("keyStrategy", TableMapping::KeyStrategy::Keep, &ProjectVocabulary::keyStrategy,
-                 ProjectVocabulary::keyStrategyNames());
+    m.keyStrategy = choice(r, "keyStrategy", TableMapping::KeyStrategy::Keep,
+                           &ProjectVocabulary::keyStrategy, ProjectVocabulary::keyStrategyNames());
     m.keyNamespace = r.text("keyNamespace");
-    m.mode = r.choice("mode", TableMapping::Mode::Insert, &ProjectVocabulary::mode,
-                      ProjectVocabulary::modeNames());
+    m.mode = choice(r, "mode", TableMapping::Mode::Insert, &ProjectVocabulary::mode,
+                    ProjectVocabulary::modeNames());
     m.watermark = r.text("watermark");
     m.syncDeletes = r.flag("syncDeletes");
-    m.maxErrorRate = r.shareOrUnset("maxErrorRate", m.maxErrorRate);
-    m.maxQuarantined = r.integer("maxQuarantined", m.maxQuarantined, -1);
+    m.maxErrorRate = shareOrUnset(r, "maxErrorRate", m.maxErrorRate);
+    m.maxQuarantined = r.wholeNumber("maxQuarantined", m.maxQuarantined, -1);
     m.note = r.text("note");
     m.columns = readList<ColumnMapping>(r, "columns", readColumn);
     return m;
 }
 
-NormalizedType readType(ObjectReader &r)
+NormalizedType readType(const JsonObjectReader &r)
 {
-    const QString spelled = r.requiredText("type");
+    const QString spelled = r.nonEmptyText("type");
     const NormalizedType type = NormalizedType::fromString(spelled);
     if (type.kind() == NormalizedType::Kind::Unknown &&
         spelled.trimmed().toLower() != NormalizedType::kindName(NormalizedType::Kind::Unknown))
-        throw FormatError{r.childPath(QStringLiteral("type")),
-                          QStringLiteral("'%1' is not a type; expected one of: integer, "
-                                         "decimal(p,s), real, text(n), text, boolean, date, time, "
-                                         "timestamp, timestamptz, uuid, json, blob, unknown")
-                              .arg(spelled)};
+        throw JsonReadError{
+            r.memberPath(QStringLiteral("type")),
+            QStringLiteral("'%1' is not a type; expected one of: integer, "
+                           "decimal(p,s), real, text(n), text, boolean, date, time, "
+                           "timestamp, timestamptz, uuid, json, blob, unknown")
+                .arg(spelled)};
     return type;
 }
 
-ColumnInfo readTargetColumn(ObjectReader &r)
+ColumnInfo readTargetColumn(const JsonObjectReader &r)
 {
     ColumnInfo c;
-    c.name = r.requiredText("name");
+    c.name = r.nonEmptyText("name");
     c.type = readType(r);
     c.nativeType = r.text("nativeType");
     c.declaredType = c.nativeType.isEmpty() ? c.type.toString() : c.nativeType;
@@ -303,10 +155,10 @@ ColumnInfo readTargetColumn(ObjectReader &r)
 }
 
 // "columns": each a column's name, or {"expression": SQL in the target's dialect}.
-void readIndexTerms(ObjectReader &r, IndexInfo &index)
+void readIndexTerms(const JsonObjectReader &r, IndexInfo &index)
 {
     const QJsonArray terms = r.array("columns");
-    const QString path = r.childPath(QStringLiteral("columns"));
+    const QString path = r.memberPath(QStringLiteral("columns"));
     for (qsizetype i = 0; i < terms.size(); ++i) {
         if (terms[i].isString()) {
             index.columns.append(terms[i].toString());
@@ -314,60 +166,58 @@ void readIndexTerms(ObjectReader &r, IndexInfo &index)
             continue;
         }
         if (!terms[i].isObject())
-            throw FormatError{itemPath(path, i),
-                              QStringLiteral("expected a column's name or {\"expression\": SQL}, "
-                                             "found %1")
-                                  .arg(typeName(terms[i]))};
-        ObjectReader term(terms[i], itemPath(path, i));
+            throw r.wrongType(JsonObjectReader::itemPath(path, i),
+                              "a column's name or {\"expression\": SQL}", terms[i]);
+        JsonObjectReader term(terms[i], JsonObjectReader::itemPath(path, i));
         index.columns.append(QStringLiteral("<expression>"));
-        index.expressions.append(term.requiredText("expression"));
-        term.refuseUnknownKeys();
+        index.expressions.append(term.nonEmptyText("expression"));
+        term.refuseUnknownMembers();
     }
     if (!index.hasExpressions())
         index.expressions.clear();
 }
 
-IndexInfo readTargetIndex(ObjectReader &r)
+IndexInfo readTargetIndex(const JsonObjectReader &r)
 {
     IndexInfo index;
-    index.name = r.requiredText("name");
+    index.name = r.nonEmptyText("name");
     readIndexTerms(r, index);
     index.where = r.text("where");
-    if (r.raw("where").isString() && index.where.trimmed().isEmpty())
-        throw FormatError{r.childPath(QStringLiteral("where")),
-                          QStringLiteral("must not be empty (leave it out for an index of "
-                                         "every row)")};
+    if (r.value("where").isString() && index.where.trimmed().isEmpty())
+        throw JsonReadError{r.memberPath(QStringLiteral("where")),
+                            QStringLiteral("must not be empty (leave it out for an index of "
+                                           "every row)")};
     index.partial = !index.where.isEmpty();
     index.unique = r.flag("unique");
     index.isConstraint = r.flag("constraint");
     if (index.isConstraint && !index.unique)
-        throw FormatError{r.childPath(QStringLiteral("constraint")),
-                          QStringLiteral("only a unique index can be a constraint")};
+        throw JsonReadError{r.memberPath(QStringLiteral("constraint")),
+                            QStringLiteral("only a unique index can be a constraint")};
     if (index.isConstraint && !index.isPlain())
-        throw FormatError{r.childPath(QStringLiteral("constraint")),
-                          QStringLiteral("a unique constraint has columns only and no 'where': "
-                                         "leave 'constraint' out for a unique index")};
+        throw JsonReadError{r.memberPath(QStringLiteral("constraint")),
+                            QStringLiteral("a unique constraint has columns only and no 'where': "
+                                           "leave 'constraint' out for a unique index")};
     return index;
 }
 
-CheckInfo readTargetCheck(ObjectReader &r)
+CheckInfo readTargetCheck(const JsonObjectReader &r)
 {
     CheckInfo check;
-    check.name = r.requiredText("name");
-    check.expression = r.requiredText("expression");
+    check.name = r.nonEmptyText("name");
+    check.expression = r.nonEmptyText("expression");
     return check;
 }
 
-ForeignKeyInfo readTargetForeignKey(ObjectReader &r)
+ForeignKeyInfo readTargetForeignKey(const JsonObjectReader &r)
 {
     ForeignKeyInfo key;
-    key.name = r.requiredText("name");
+    key.name = r.nonEmptyText("name");
     key.columns = r.textList("columns");
-    key.referencedTable = r.requiredText("references");
+    key.referencedTable = r.nonEmptyText("references");
     key.referencedColumns = r.textList("referencedColumns");
     if (key.columns.isEmpty() || key.columns.size() != key.referencedColumns.size())
-        throw FormatError{r.path(), QStringLiteral("'columns' and 'referencedColumns' must name "
-                                                   "as many columns, at least one")};
+        throw JsonReadError{r.path(), QStringLiteral("'columns' and 'referencedColumns' must name "
+                                                     "as many columns, at least one")};
     return key;
 }
 
@@ -375,21 +225,21 @@ void requireColumns(const TableInfo &t, const QStringList &names, const QString 
 {
     for (const QString &name : names)
         if (!t.column(name))
-            throw FormatError{path, QStringLiteral("the table has no column '%1'").arg(name)};
+            throw JsonReadError{path, QStringLiteral("the table has no column '%1'").arg(name)};
 }
 
-TableInfo readTargetTable(ObjectReader &r)
+TableInfo readTargetTable(const JsonObjectReader &r)
 {
     TableInfo t;
-    t.name = r.requiredText("name");
+    t.name = r.nonEmptyText("name");
     t.columns = readList<ColumnInfo>(r, "columns", readTargetColumn);
     if (t.columns.isEmpty())
-        throw FormatError{r.childPath(QStringLiteral("columns")),
-                          QStringLiteral("a table needs at least one column")};
-    refuseDuplicates(t.columns, &ColumnInfo::name, r.childPath(QStringLiteral("columns")),
+        throw JsonReadError{r.memberPath(QStringLiteral("columns")),
+                            QStringLiteral("a table needs at least one column")};
+    refuseDuplicates(t.columns, &ColumnInfo::name, r.memberPath(QStringLiteral("columns")),
                      "column named");
     t.primaryKey = r.textList("primaryKey");
-    requireColumns(t, t.primaryKey, r.childPath(QStringLiteral("primaryKey")));
+    requireColumns(t, t.primaryKey, r.memberPath(QStringLiteral("primaryKey")));
     for (qsizetype i = 0; i < t.primaryKey.size(); ++i)
         for (ColumnInfo &c : t.columns)
             if (c.name == t.primaryKey[i])
@@ -400,51 +250,50 @@ TableInfo readTargetTable(ObjectReader &r)
         for (qsizetype c = 0; c < t.indexes[i].columns.size(); ++c)
             if (t.indexes[i].expression(c).isEmpty())
                 columns.append(t.indexes[i].columns[c]);
-        requireColumns(t, columns, itemPath(r.childPath(QStringLiteral("indexes")), i));
+        requireColumns(t, columns,
+                       JsonObjectReader::itemPath(r.memberPath(QStringLiteral("indexes")), i));
     }
     t.checks = readList<CheckInfo>(r, "checks", readTargetCheck);
-    refuseDuplicates(t.checks, &CheckInfo::name, r.childPath(QStringLiteral("checks")),
+    refuseDuplicates(t.checks, &CheckInfo::name, r.memberPath(QStringLiteral("checks")),
                      "check named");
     t.foreignKeys = readList<ForeignKeyInfo>(r, "foreignKeys", readTargetForeignKey);
     for (qsizetype i = 0; i < t.foreignKeys.size(); ++i)
         requireColumns(t, t.foreignKeys[i].columns,
-                       itemPath(r.childPath(QStringLiteral("foreignKeys")), i));
+                       JsonObjectReader::itemPath(r.memberPath(QStringLiteral("foreignKeys")), i));
     return t;
 }
 
-LookupMap readLookup(ObjectReader &r)
+LookupMap readLookup(const JsonObjectReader &r)
 {
     LookupMap l;
-    l.name = r.requiredText("name");
-    const QJsonValue entries = r.raw("entries", true);
-    ObjectReader entriesReader(entries, r.childPath(QStringLiteral("entries")));
+    l.name = r.nonEmptyText("name");
+    const QJsonValue entries = r.requiredValue("entries");
+    JsonObjectReader entriesReader(entries, r.memberPath(QStringLiteral("entries")));
     const QJsonObject object = entries.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isString())
-            throw FormatError{
-                entriesReader.childPath(it.key()),
-                QStringLiteral("expected a string, found %1").arg(typeName(it.value()))};
+            throw entriesReader.wrongType(entriesReader.memberPath(it.key()), "a string",
+                                          it.value());
         l.entries.insert(it.key(), it.value().toString());
     }
-    const QJsonValue def = r.raw("default");
+    const QJsonValue def = r.value("default");
     l.hasDefault = !def.isUndefined();
     if (l.hasDefault && !def.isString())
-        throw FormatError{r.childPath(QStringLiteral("default")),
-                          QStringLiteral("expected a string, found %1").arg(typeName(def))};
+        throw r.wrongType(r.memberPath(QStringLiteral("default")), "a string", def);
     l.defaultValue = def.toString();
     return l;
 }
 
-Rule readRule(ObjectReader &r)
+Rule readRule(const JsonObjectReader &r)
 {
     Rule rule;
-    rule.name = r.requiredText("name");
-    rule.table = r.requiredText("table");
+    rule.name = r.nonEmptyText("name");
+    rule.table = r.nonEmptyText("table");
     rule.column = r.text("column");
-    rule.kind = r.choice("kind", Rule::Kind::NotNull, &ProjectVocabulary::ruleKind,
-                         ProjectVocabulary::ruleKindNames());
-    rule.severity = r.choice("severity", Rule::Severity::Blocking, &ProjectVocabulary::severity,
-                             ProjectVocabulary::severityNames());
+    rule.kind = choice(r, "kind", Rule::Kind::NotNull, &ProjectVocabulary::ruleKind,
+                       ProjectVocabulary::ruleKindNames());
+    rule.severity = choice(r, "severity", Rule::Severity::Blocking, &ProjectVocabulary::severity,
+                           ProjectVocabulary::severityNames());
     rule.pattern = r.text("pattern");
     rule.minimum = r.text("min");
     rule.maximum = r.text("max");
@@ -455,25 +304,25 @@ Rule readRule(ObjectReader &r)
     return rule;
 }
 
-Phase readPhase(ObjectReader &r)
+Phase readPhase(const JsonObjectReader &r)
 {
     Phase p;
-    p.name = r.requiredText("name");
+    p.name = r.nonEmptyText("name");
     p.description = r.text("description");
     p.tables = r.textList("tables");
     p.filter = r.text("filter");
     return p;
 }
 
-RunbookStep readStep(ObjectReader &r)
+RunbookStep readStep(const JsonObjectReader &r)
 {
     RunbookStep s;
-    s.id = r.requiredText("id");
-    s.title = r.requiredText("title");
+    s.id = r.nonEmptyText("id");
+    s.title = r.nonEmptyText("title");
     s.owner = r.text("owner");
     s.description = r.text("description");
-    s.action = r.choice("action", RunbookStep::Action::Manual, &ProjectVocabulary::action,
-                        ProjectVocabulary::actionNames());
+    s.action = choice(r, "action", RunbookStep::Action::Manual, &ProjectVocabulary::action,
+                      ProjectVocabulary::actionNames());
     s.phase = r.text("phase");
     s.gate = r.flag("gate");
     return s;
@@ -484,38 +333,38 @@ ProjectSettings readSettings(const QJsonValue &value)
     ProjectSettings s;
     if (value.isUndefined())
         return s;
-    ObjectReader r(value, QStringLiteral("settings"));
-    s.batchSize = r.integer("batchSize", s.batchSize, 1);
-    s.parallelTables = r.integer("parallelTables", s.parallelTables, 1);
+    JsonObjectReader r(value, QStringLiteral("settings"));
+    s.batchSize = r.wholeNumber("batchSize", s.batchSize, 1);
+    s.parallelTables = r.wholeNumber("parallelTables", s.parallelTables, 1);
     s.maxErrorRate = r.number("maxErrorRate", s.maxErrorRate);
     if (s.maxErrorRate < 0 || s.maxErrorRate > 1)
-        throw FormatError{QStringLiteral("settings.maxErrorRate"),
-                          QStringLiteral("expected a share between 0 and 1")};
-    s.maxQuarantined = r.integer("maxQuarantined", s.maxQuarantined, -1);
-    s.maxRunErrorRate = r.shareOrUnset("maxRunErrorRate", s.maxRunErrorRate);
-    s.sampleRows = r.integer("sampleRows", s.sampleRows, 1);
-    r.refuseUnknownKeys();
+        throw JsonReadError{QStringLiteral("settings.maxErrorRate"),
+                            QStringLiteral("expected a share between 0 and 1")};
+    s.maxQuarantined = r.wholeNumber("maxQuarantined", s.maxQuarantined, -1);
+    s.maxRunErrorRate = shareOrUnset(r, "maxRunErrorRate", s.maxRunErrorRate);
+    s.sampleRows = r.wholeNumber("sampleRows", s.sampleRows, 1);
+    r.refuseUnknownMembers();
     return s;
 }
 
-ColumnCompareOverride readCompareOverride(ObjectReader &r)
+ColumnCompareOverride readCompareOverride(const JsonObjectReader &r)
 {
     ColumnCompareOverride o;
-    if (!r.raw("tolerance").isUndefined())
+    if (!r.value("tolerance").isUndefined())
         o.tolerance = r.number("tolerance", 0);
     if (o.tolerance && *o.tolerance < 0)
-        throw FormatError{r.childPath(QStringLiteral("tolerance")),
-                          QStringLiteral("expected a number of at least 0")};
-    if (!r.raw("precision").isUndefined())
-        o.precision = r.integer("precision", 0, 0);
+        throw JsonReadError{r.memberPath(QStringLiteral("tolerance")),
+                            QStringLiteral("expected a number of at least 0")};
+    if (!r.value("precision").isUndefined())
+        o.precision = r.wholeNumber("precision", 0, 0);
     if (o.precision && *o.precision > 9)
-        throw FormatError{r.childPath(QStringLiteral("precision")),
-                          QStringLiteral("expected fractional digits from 0 to 9")};
-    if (!r.raw("ignoreCase").isUndefined())
+        throw JsonReadError{r.memberPath(QStringLiteral("precision")),
+                            QStringLiteral("expected fractional digits from 0 to 9")};
+    if (!r.value("ignoreCase").isUndefined())
         o.ignoreCase = r.flag("ignoreCase");
-    if (!r.raw("ignoreTrailingSpaces").isUndefined())
+    if (!r.value("ignoreTrailingSpaces").isUndefined())
         o.ignoreTrailingSpaces = r.flag("ignoreTrailingSpaces");
-    r.refuseUnknownKeys();
+    r.refuseUnknownMembers();
     return o;
 }
 
@@ -524,18 +373,18 @@ ReconcileThresholds readThresholds(const QJsonValue &value, const QString &path)
     ReconcileThresholds t;
     if (value.isUndefined())
         return t;
-    ObjectReader r(value, path);
-    t.maxMissing = r.integer("maxMissing", int(t.maxMissing), 0);
-    t.maxExtra = r.integer("maxExtra", int(t.maxExtra), 0);
-    t.maxModified = r.integer("maxModified", int(t.maxModified), 0);
-    t.maxDuplicates = r.integer("maxDuplicates", int(t.maxDuplicates), 0);
-    t.maxOrphans = r.integer("maxOrphans", int(t.maxOrphans), 0);
-    t.maxInvalid = r.integer("maxInvalid", int(t.maxInvalid), 0);
+    JsonObjectReader r(value, path);
+    t.maxMissing = r.wholeNumber("maxMissing", int(t.maxMissing), 0);
+    t.maxExtra = r.wholeNumber("maxExtra", int(t.maxExtra), 0);
+    t.maxModified = r.wholeNumber("maxModified", int(t.maxModified), 0);
+    t.maxDuplicates = r.wholeNumber("maxDuplicates", int(t.maxDuplicates), 0);
+    t.maxOrphans = r.wholeNumber("maxOrphans", int(t.maxOrphans), 0);
+    t.maxInvalid = r.wholeNumber("maxInvalid", int(t.maxInvalid), 0);
     t.maxQuarantinedRate = r.number("maxQuarantinedRate", t.maxQuarantinedRate);
     if (t.maxQuarantinedRate > 1)
-        throw FormatError{path + QStringLiteral(".maxQuarantinedRate"),
-                          QStringLiteral("expected a share between 0 and 1")};
-    r.refuseUnknownKeys();
+        throw JsonReadError{path + QStringLiteral(".maxQuarantinedRate"),
+                            QStringLiteral("expected a share between 0 and 1")};
+    r.refuseUnknownMembers();
     return t;
 }
 
@@ -544,55 +393,56 @@ ReconcileSettings readReconcile(const QJsonValue &value)
     ReconcileSettings s;
     if (value.isUndefined())
         return s;
-    ObjectReader r(value, QStringLiteral("reconcile"));
-    s.sampleRows = r.integer("sampleRows", s.sampleRows, 0);
+    JsonObjectReader r(value, QStringLiteral("reconcile"));
+    s.sampleRows = r.wholeNumber("sampleRows", s.sampleRows, 0);
     const double seed = r.number("seed", double(s.seed));
     if (seed < 0 || seed != double(quint64(seed)))
-        throw FormatError{QStringLiteral("reconcile.seed"),
-                          QStringLiteral("expected a whole number of at least 0")};
+        throw JsonReadError{QStringLiteral("reconcile.seed"),
+                            QStringLiteral("expected a whole number of at least 0")};
     s.seed = quint64(seed);
-    s.thresholds = readThresholds(r.raw("thresholds"), QStringLiteral("reconcile.thresholds"));
-    const QJsonValue columns = r.raw("columns");
+    s.thresholds = readThresholds(r.value("thresholds"), QStringLiteral("reconcile.thresholds"));
+    const QJsonValue columns = r.value("columns");
     if (!columns.isUndefined()) {
-        ObjectReader all(columns, QStringLiteral("reconcile.columns"));
+        JsonObjectReader all(columns, QStringLiteral("reconcile.columns"));
         for (const QString &name : columns.toObject().keys()) {
             if (!name.contains(QLatin1Char('.')))
-                throw FormatError{all.childPath(name),
-                                  QStringLiteral("expected \"table.column\" as the key")};
-            ObjectReader one(all.raw(name.toUtf8().constData()), all.childPath(name));
+                throw JsonReadError{all.memberPath(name),
+                                    QStringLiteral("expected \"table.column\" as the key")};
+            JsonObjectReader one(all.value(name), all.memberPath(name));
             s.columns.insert(name, readCompareOverride(one));
         }
-        all.refuseUnknownKeys();
+        all.refuseUnknownMembers();
     }
-    const QJsonValue keys = r.raw("keys");
+    const QJsonValue keys = r.value("keys");
     if (!keys.isUndefined()) {
-        ObjectReader all(keys, QStringLiteral("reconcile.keys"));
+        JsonObjectReader all(keys, QStringLiteral("reconcile.keys"));
         for (const QString &table : keys.toObject().keys()) {
-            const QStringList columns = all.textList(table.toUtf8().constData());
+            const QStringList columns = all.textList(table);
             if (columns.isEmpty())
-                throw FormatError{all.childPath(table),
-                                  QStringLiteral("expected the key's column names")};
+                throw JsonReadError{all.memberPath(table),
+                                    QStringLiteral("expected the key's column names")};
             s.keys.insert(table, columns);
         }
-        all.refuseUnknownKeys();
+        all.refuseUnknownMembers();
     }
-    r.refuseUnknownKeys();
+    r.refuseUnknownMembers();
     return s;
 }
 
-int readFormatVersion(ObjectReader &root)
+int readFormatVersion(const JsonObjectReader &root)
 {
-    const QJsonValue v = root.raw("formatVersion", true);
+    const QJsonValue v = root.requiredValue("formatVersion");
     if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < 1)
-        throw FormatError{QStringLiteral("formatVersion"),
-                          QStringLiteral("expected a whole number of at least 1")};
+        throw JsonReadError{QStringLiteral("formatVersion"),
+                            QStringLiteral("expected a whole number of at least 1")};
     const int version = v.toInt();
     if (version > Project::kFormatVersion)
-        throw FormatError{QStringLiteral("formatVersion"),
-                          QStringLiteral("format %1 was written by a newer Cutover; this one reads "
-                                         "formats up to %2")
-                              .arg(version)
-                              .arg(Project::kFormatVersion)};
+        throw JsonReadError{
+            QStringLiteral("formatVersion"),
+            QStringLiteral("format %1 was written by a newer Cutover; this one reads "
+                           "formats up to %2")
+                .arg(version)
+                .arg(Project::kFormatVersion)};
     return version;
 }
 
@@ -620,41 +470,42 @@ void checkReferences(const Project &p)
         const QString name =
             QLatin1String(key) == QLatin1String("source") ? p.sourceConnection : p.targetConnection;
         if (!p.connection(name))
-            throw FormatError{
+            throw JsonReadError{
                 QLatin1String(key),
                 QStringLiteral("no connection named '%1' in 'connections'").arg(name)};
     }
     for (qsizetype i = 0; i < p.runbook.size(); ++i)
         if (!p.runbook[i].phase.isEmpty() && !p.phase(p.runbook[i].phase))
-            throw FormatError{itemPath(QStringLiteral("runbook"), i) + QStringLiteral(".phase"),
-                              QStringLiteral("no phase named '%1'").arg(p.runbook[i].phase)};
+            throw JsonReadError{JsonObjectReader::itemPath(QStringLiteral("runbook"), i) +
+                                    QStringLiteral(".phase"),
+                                QStringLiteral("no phase named '%1'").arg(p.runbook[i].phase)};
 }
 
 Project readProject(const QJsonValue &rootValue)
 {
-    ObjectReader versionReader(rootValue, QString());
+    JsonObjectReader versionReader(rootValue, QString());
     const int version = readFormatVersion(versionReader);
     QJsonObject object = rootValue.toObject();
     if (version < Project::kFormatVersion)
         upgrade(object, version);
-    ObjectReader root(object, QString());
-    root.raw("formatVersion");
+    JsonObjectReader root(object, QString());
+    root.value("formatVersion"); // read above, before the upgrade: a known member
 
     Project p;
-    p.name = root.text("name", true);
+    p.name = root.requiredText("name");
     p.description = root.text("description");
     p.connections = readList<ConnectionDef>(root, "connections", readConnection);
-    p.sourceConnection = root.requiredText("source");
-    p.targetConnection = root.requiredText("target");
+    p.sourceConnection = root.nonEmptyText("source");
+    p.targetConnection = root.nonEmptyText("target");
     p.mappings = readList<TableMapping>(root, "mappings", readMapping);
     p.targetTables = readList<TableInfo>(root, "targetTables", readTargetTable);
     p.lookups = readList<LookupMap>(root, "lookups", readLookup);
     p.rules = readList<Rule>(root, "rules", readRule);
     p.phases = readList<Phase>(root, "phases", readPhase);
-    p.settings = readSettings(root.raw("settings"));
-    p.reconcile = readReconcile(root.raw("reconcile"));
+    p.settings = readSettings(root.value("settings"));
+    p.reconcile = readReconcile(root.value("reconcile"));
     p.runbook = readList<RunbookStep>(root, "runbook", readStep);
-    root.refuseUnknownKeys();
+    root.refuseUnknownMembers();
     checkReferences(p);
     return p;
 }
@@ -706,7 +557,7 @@ Result<Project> ProjectReader::parse(const QByteArray &text, const QString &file
                                                           : QJsonValue(document.array()));
         project.baseDir = baseDir;
         return project;
-    } catch (const FormatError &e) {
+    } catch (const JsonReadError &e) {
         QString where = place(fileName, locator.positionOf(e.path));
         if (!e.path.isEmpty())
             where += QStringLiteral(" (%1)").arg(e.path);

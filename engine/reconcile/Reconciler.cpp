@@ -2,11 +2,11 @@
 
 #include "connect/SqlConnection.h"
 #include "connect/introspect/IntrospectorFactory.h"
-#include "dialect/SqlDialect.h"
 #include "reconcile/ReconcileJudge.h"
 #include "reconcile/TableReconciler.h"
 #include "run/RunOptions.h"
 #include "run/RunPlanner.h"
+#include "run/ledger/LedgerSchema.h"
 #include "run/ledger/RunLedger.h"
 #include "run/target/TargetSession.h"
 #include "run/target/TargetSessionFactory.h"
@@ -86,7 +86,7 @@ Result<void> Reconciler::readLedger(const ConnectionSpec &spec, const QList<Tabl
 {
     const QString &runId = options.runId;
     const bool hasLedger = std::any_of(tables.cbegin(), tables.cend(), [](const TableInfo &t) {
-        return t.name == QLatin1String("cutover_runs");
+        return t.name == LedgerSchema::name(LedgerSchema::Table::Runs);
     });
     if (!hasLedger) {
         if (!runId.isEmpty())
@@ -117,29 +117,21 @@ Result<void> Reconciler::readLedger(const ConnectionSpec &spec, const QList<Tabl
     m_run = *chosen;
     if (auto ok = readDigests(ledger); !ok)
         return ok;
-    const auto q = [&](const char *name) {
-        return SqlDialect::quoteIdentifier(QLatin1String(name), spec.kind());
-    };
-    QString sql = QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %5 IS NULL")
-                      .arg(q("table_name"), q("source_key"), q("run_id"), q("cutover_quarantine"),
-                           q("retried_in_run"));
-    QVariantList names;
-    for (const QString &table : options.tables)
-        names.append(table);
-    if (!names.isEmpty())
-        sql += QStringLiteral(" AND %1 IN (%2)")
-                   .arg(q("table_name"),
-                        QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
-    auto keys = (*session)->query(sql, names);
+    return readQuarantinedKeys(ledger, options.tables);
+}
+
+Result<void> Reconciler::readQuarantinedKeys(RunLedger &ledger, const QStringList &tables)
+{
+    auto keys = ledger.quarantinedKeys(tables);
     if (!keys)
         return keys.error();
     QSet<QString> dryRuns; // their quarantine is a rehearsal's finding, not a row left out
     for (const RunRecord &run : std::as_const(m_runs))
         if (run.mode == RunMode::DryRun)
             dryRuns.insert(run.runId);
-    for (const QVariantList &row : std::as_const(*keys))
-        if (!dryRuns.contains(row.value(2).toString()))
-            m_runQuarantined[row.value(0).toString()].insert(row.value(1).toString());
+    for (const QuarantinedRow &key : std::as_const(*keys))
+        if (!dryRuns.contains(key.runId))
+            m_runQuarantined[key.tableName].insert(key.sourceKey);
     return {};
 }
 

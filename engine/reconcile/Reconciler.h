@@ -69,6 +69,7 @@ private:
     Result<void> readLedger(const ConnectionSpec &spec, const QList<TableInfo> &tables,
                             const ReconcileOptions &options);
     Result<void> readDigests(RunLedger &ledger);
+    Result<void> readQuarantinedKeys(RunLedger &ledger, const QStringList &tables);
 
     const Project &m_project;
     const PasswordProvider *m_passwords;

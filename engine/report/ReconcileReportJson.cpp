@@ -1,5 +1,6 @@
 #include "report/ReconcileReportJson.h"
 
+#include "core/JsonObjectReader.h"
 #include "core/JsonWriter.h"
 
 #include <QJsonArray>
@@ -12,12 +13,6 @@ namespace {
 // Doubles hold integers exactly up to 2^53; a larger seed is written as a decimal string.
 constexpr quint64 kExactDoubleLimit = quint64(1) << 53;
 
-struct BadField
-{
-    QString path;
-    QString message;
-};
-
 QJsonArray strings(const QStringList &list)
 {
     return QJsonArray::fromStringList(list);
@@ -28,110 +23,34 @@ QJsonValue textOrNull(const QString &text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-// Reads one JSON object's fields, naming the field's path in errors.
-class Fields
+// The report words its errors briefly: "tables[1].missing expected a whole number".
+JsonObjectReader objectAt(const QJsonValue &value, const QString &path)
 {
-public:
-    Fields(const QJsonValue &value, QString path)
-        : m_path(std::move(path))
-    {
-        if (!value.isObject())
-            throw BadField{m_path, QStringLiteral("expected an object")};
-        m_object = value.toObject();
-    }
+    return JsonObjectReader(value, path, JsonObjectReader::Wording::Brief);
+}
 
-    QString path(const QString &key) const
-    {
-        return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
-    }
-    QJsonValue raw(const QString &key) const { return m_object.value(key); }
+JsonObjectReader memberObject(const JsonObjectReader &parent, const QString &key)
+{
+    return objectAt(parent.value(key), parent.memberPath(key));
+}
 
-    QString text(const QString &key) const
-    {
-        const QJsonValue v = need(key);
-        if (!v.isString())
-            throw BadField{path(key), QStringLiteral("expected a string")};
-        return v.toString();
-    }
-    QString optionalText(const QString &key) const
-    {
-        const QJsonValue v = m_object.value(key);
-        return v.isNull() || v.isUndefined() ? QString() : text(key);
-    }
-    qint64 count(const QString &key) const
-    {
-        const QJsonValue v = need(key);
-        if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble())))
-            throw BadField{path(key), QStringLiteral("expected a whole number")};
-        return qint64(v.toDouble());
-    }
-    double number(const QString &key) const
-    {
-        const QJsonValue v = need(key);
-        if (!v.isDouble())
-            throw BadField{path(key), QStringLiteral("expected a number")};
-        return v.toDouble();
-    }
-    bool flag(const QString &key) const
-    {
-        const QJsonValue v = need(key);
-        if (!v.isBool())
-            throw BadField{path(key), QStringLiteral("expected true or false")};
-        return v.toBool();
-    }
-    QStringList list(const QString &key) const
-    {
-        QStringList result;
-        const QJsonArray items = array(key);
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            if (!items.at(i).isString())
-                throw BadField{QStringLiteral("%1[%2]").arg(path(key)).arg(i),
-                               QStringLiteral("expected a string")};
-            result.append(items.at(i).toString());
-        }
-        return result;
-    }
-    QStringList optionalList(const QString &key) const
-    {
-        const QJsonValue v = m_object.value(key);
-        return v.isNull() || v.isUndefined() ? QStringList() : list(key);
-    }
-    QJsonArray array(const QString &key) const
-    {
-        const QJsonValue v = need(key);
-        if (!v.isArray())
-            throw BadField{path(key), QStringLiteral("expected an array")};
-        return v.toArray();
-    }
-    ReconcileStatus status(const QString &key) const
-    {
-        const auto s = reconcileStatusFromName(text(key));
-        if (!s)
-            throw BadField{path(key), QStringLiteral("expected pass, needs_review or fail")};
-        return *s;
-    }
-
-private:
-    QJsonValue need(const QString &key) const
-    {
-        const QJsonValue v = m_object.value(key);
-        if (v.isUndefined())
-            throw BadField{path(key), QStringLiteral("is missing")};
-        return v;
-    }
-
-    QString m_path;
-    QJsonObject m_object;
-};
+ReconcileStatus readStatus(const JsonObjectReader &f, const QString &key)
+{
+    const auto status = reconcileStatusFromName(f.requiredText(key));
+    if (!status)
+        throw JsonReadError{f.memberPath(key),
+                            QStringLiteral("expected pass, needs_review or fail")};
+    return *status;
+}
 
 template <typename T, typename Read>
-QList<T> readList(const Fields &parent, const QString &key, Read read)
+QList<T> readList(const JsonObjectReader &parent, const QString &key, Read read)
 {
     QList<T> result;
-    const QJsonArray items = parent.array(key);
+    const QJsonArray items = parent.requiredArray(key);
     for (qsizetype i = 0; i < items.size(); ++i)
         result.append(
-            read(Fields(items.at(i), QStringLiteral("%1[%2]").arg(parent.path(key)).arg(i))));
+            read(objectAt(items.at(i), JsonObjectReader::itemPath(parent.memberPath(key), i))));
     return result;
 }
 
@@ -157,16 +76,16 @@ QJsonObject thresholdsJson(const ReconcileThresholds &t)
             {QStringLiteral("maxQuarantinedRate"), t.maxQuarantinedRate}};
 }
 
-ReconcileThresholds readThresholds(const Fields &f)
+ReconcileThresholds readThresholds(const JsonObjectReader &f)
 {
     ReconcileThresholds t;
-    t.maxMissing = f.count(QStringLiteral("maxMissing"));
-    t.maxExtra = f.count(QStringLiteral("maxExtra"));
-    t.maxModified = f.count(QStringLiteral("maxModified"));
-    t.maxDuplicates = f.count(QStringLiteral("maxDuplicates"));
-    t.maxOrphans = f.count(QStringLiteral("maxOrphans"));
-    t.maxInvalid = f.count(QStringLiteral("maxInvalid"));
-    t.maxQuarantinedRate = f.number(QStringLiteral("maxQuarantinedRate"));
+    t.maxMissing = f.requiredWholeNumber(QStringLiteral("maxMissing"));
+    t.maxExtra = f.requiredWholeNumber(QStringLiteral("maxExtra"));
+    t.maxModified = f.requiredWholeNumber(QStringLiteral("maxModified"));
+    t.maxDuplicates = f.requiredWholeNumber(QStringLiteral("maxDuplicates"));
+    t.maxOrphans = f.requiredWholeNumber(QStringLiteral("maxOrphans"));
+    t.maxInvalid = f.requiredWholeNumber(QStringLiteral("maxInvalid"));
+    t.maxQuarantinedRate = f.requiredNumber(QStringLiteral("maxQuarantinedRate"));
     return t;
 }
 
@@ -184,17 +103,17 @@ QJsonObject overrideJson(const ColumnCompareOverride &o)
     return json;
 }
 
-ColumnCompareOverride readOverride(const Fields &f)
+ColumnCompareOverride readOverride(const JsonObjectReader &f)
 {
     ColumnCompareOverride o;
-    if (!f.raw(QStringLiteral("tolerance")).isUndefined())
-        o.tolerance = f.number(QStringLiteral("tolerance"));
-    if (!f.raw(QStringLiteral("precision")).isUndefined())
-        o.precision = int(f.count(QStringLiteral("precision")));
-    if (!f.raw(QStringLiteral("ignoreCase")).isUndefined())
-        o.ignoreCase = f.flag(QStringLiteral("ignoreCase"));
-    if (!f.raw(QStringLiteral("ignoreTrailingSpaces")).isUndefined())
-        o.ignoreTrailingSpaces = f.flag(QStringLiteral("ignoreTrailingSpaces"));
+    if (!f.value(QStringLiteral("tolerance")).isUndefined())
+        o.tolerance = f.requiredNumber(QStringLiteral("tolerance"));
+    if (!f.value(QStringLiteral("precision")).isUndefined())
+        o.precision = int(f.requiredWholeNumber(QStringLiteral("precision")));
+    if (!f.value(QStringLiteral("ignoreCase")).isUndefined())
+        o.ignoreCase = f.requiredFlag(QStringLiteral("ignoreCase"));
+    if (!f.value(QStringLiteral("ignoreTrailingSpaces")).isUndefined())
+        o.ignoreTrailingSpaces = f.requiredFlag(QStringLiteral("ignoreTrailingSpaces"));
     return o;
 }
 
@@ -205,14 +124,15 @@ QJsonValue seedJson(quint64 seed)
     return QString::number(seed);
 }
 
-quint64 readSeed(const Fields &f)
+quint64 readSeed(const JsonObjectReader &f)
 {
-    const QJsonValue v = f.raw(QStringLiteral("seed"));
+    const QJsonValue v = f.value(QStringLiteral("seed"));
     bool ok = v.isString();
     const quint64 seed =
-        ok ? v.toString().toULongLong(&ok) : quint64(f.count(QStringLiteral("seed")));
+        ok ? v.toString().toULongLong(&ok) : quint64(f.requiredWholeNumber(QStringLiteral("seed")));
     if (v.isString() && !ok)
-        throw BadField{f.path(QStringLiteral("seed")), QStringLiteral("expected a whole number")};
+        throw JsonReadError{f.memberPath(QStringLiteral("seed")),
+                            QStringLiteral("expected a whole number")};
     return seed;
 }
 
@@ -227,19 +147,18 @@ QJsonObject settingsJson(const ReconcileSettings &s)
             {QStringLiteral("columns"), columns}};
 }
 
-ReconcileSettings readSettings(const Fields &f)
+ReconcileSettings readSettings(const JsonObjectReader &f)
 {
     ReconcileSettings s;
-    s.sampleRows = int(f.count(QStringLiteral("sampleRows")));
+    s.sampleRows = int(f.requiredWholeNumber(QStringLiteral("sampleRows")));
     s.seed = readSeed(f);
-    s.thresholds = readThresholds(
-        Fields(f.raw(QStringLiteral("thresholds")), f.path(QStringLiteral("thresholds"))));
-    const QJsonValue columns = f.raw(QStringLiteral("columns"));
+    s.thresholds = readThresholds(memberObject(f, QStringLiteral("thresholds")));
+    const QJsonValue columns = f.value(QStringLiteral("columns"));
     if (columns.isUndefined())
         return s;
-    const Fields all(columns, f.path(QStringLiteral("columns")));
+    const JsonObjectReader all = objectAt(columns, f.memberPath(QStringLiteral("columns")));
     for (const QString &name : columns.toObject().keys())
-        s.columns.insert(name, readOverride(Fields(all.raw(name), all.path(name))));
+        s.columns.insert(name, readOverride(objectAt(all.value(name), all.memberPath(name))));
     return s;
 }
 
@@ -254,14 +173,14 @@ QJsonObject columnJson(const ColumnComparisonSummary &c)
             {QStringLiteral("sensitive"), c.sensitive}};
 }
 
-ColumnComparisonSummary readColumn(const Fields &f)
+ColumnComparisonSummary readColumn(const JsonObjectReader &f)
 {
     ColumnComparisonSummary c;
-    c.column = f.text(QStringLiteral("column"));
-    c.type = f.text(QStringLiteral("type"));
-    c.rule = f.text(QStringLiteral("rule"));
-    c.differing = f.count(QStringLiteral("differing"));
-    c.sensitive = f.flag(QStringLiteral("sensitive"));
+    c.column = f.requiredText(QStringLiteral("column"));
+    c.type = f.requiredText(QStringLiteral("type"));
+    c.rule = f.requiredText(QStringLiteral("rule"));
+    c.differing = f.requiredWholeNumber(QStringLiteral("differing"));
+    c.sensitive = f.requiredFlag(QStringLiteral("sensitive"));
     return c;
 }
 
@@ -272,15 +191,15 @@ QJsonObject profileJson(const ColumnProfile &p)
             {QStringLiteral("max"), p.max},           {QStringLiteral("temporal"), p.temporal}};
 }
 
-ColumnProfile readProfile(const Fields &f)
+ColumnProfile readProfile(const JsonObjectReader &f)
 {
     ColumnProfile p;
-    p.column = f.text(QStringLiteral("column"));
-    p.nulls = f.count(QStringLiteral("nulls"));
-    p.distinct = f.count(QStringLiteral("distinct"));
-    p.min = f.text(QStringLiteral("min"));
-    p.max = f.text(QStringLiteral("max"));
-    p.temporal = f.flag(QStringLiteral("temporal"));
+    p.column = f.requiredText(QStringLiteral("column"));
+    p.nulls = f.requiredWholeNumber(QStringLiteral("nulls"));
+    p.distinct = f.requiredWholeNumber(QStringLiteral("distinct"));
+    p.min = f.requiredText(QStringLiteral("min"));
+    p.max = f.requiredText(QStringLiteral("max"));
+    p.temporal = f.requiredFlag(QStringLiteral("temporal"));
     return p;
 }
 
@@ -289,9 +208,10 @@ QJsonObject rowJson(const RowRef &r)
     return {{QStringLiteral("targetKey"), r.targetKey}, {QStringLiteral("sourceKey"), r.sourceKey}};
 }
 
-RowRef readRow(const Fields &f)
+RowRef readRow(const JsonObjectReader &f)
 {
-    return {f.text(QStringLiteral("targetKey")), f.text(QStringLiteral("sourceKey"))};
+    return {f.requiredText(QStringLiteral("targetKey")),
+            f.requiredText(QStringLiteral("sourceKey"))};
 }
 
 QJsonObject modifiedJson(const ModifiedRow &m)
@@ -303,13 +223,13 @@ QJsonObject modifiedJson(const ModifiedRow &m)
     return json;
 }
 
-ModifiedRow readModified(const Fields &f)
+ModifiedRow readModified(const JsonObjectReader &f)
 {
     ModifiedRow m;
     m.row = readRow(f);
-    m.columns = f.list(QStringLiteral("columns"));
-    m.expected = f.list(QStringLiteral("expected"));
-    m.actual = f.list(QStringLiteral("actual"));
+    m.columns = f.requiredTextList(QStringLiteral("columns"));
+    m.expected = f.requiredTextList(QStringLiteral("expected"));
+    m.actual = f.requiredTextList(QStringLiteral("actual"));
     return m;
 }
 
@@ -320,10 +240,11 @@ QJsonObject duplicateJson(const DuplicateFinding &d)
             {QStringLiteral("samples"), strings(d.samples)}};
 }
 
-DuplicateFinding readDuplicate(const Fields &f)
+DuplicateFinding readDuplicate(const JsonObjectReader &f)
 {
-    return {f.text(QStringLiteral("columns")), f.count(QStringLiteral("rows")),
-            f.list(QStringLiteral("samples"))};
+    return {f.requiredText(QStringLiteral("columns")),
+            f.requiredWholeNumber(QStringLiteral("rows")),
+            f.requiredTextList(QStringLiteral("samples"))};
 }
 
 QJsonObject orphanJson(const OrphanFinding &o)
@@ -335,11 +256,13 @@ QJsonObject orphanJson(const OrphanFinding &o)
             {QStringLiteral("samples"), strings(o.samples)}};
 }
 
-OrphanFinding readOrphan(const Fields &f)
+OrphanFinding readOrphan(const JsonObjectReader &f)
 {
-    return {f.text(QStringLiteral("columns")), f.text(QStringLiteral("parentTable")),
-            f.text(QStringLiteral("parentColumns")), f.count(QStringLiteral("rows")),
-            f.list(QStringLiteral("samples"))};
+    return {f.requiredText(QStringLiteral("columns")),
+            f.requiredText(QStringLiteral("parentTable")),
+            f.requiredText(QStringLiteral("parentColumns")),
+            f.requiredWholeNumber(QStringLiteral("rows")),
+            f.requiredTextList(QStringLiteral("samples"))};
 }
 
 QJsonObject ruleJson(const RuleFinding &r)
@@ -350,10 +273,11 @@ QJsonObject ruleJson(const RuleFinding &r)
             {QStringLiteral("samples"), strings(r.samples)}};
 }
 
-RuleFinding readRule(const Fields &f)
+RuleFinding readRule(const JsonObjectReader &f)
 {
-    return {f.text(QStringLiteral("rule")), f.text(QStringLiteral("column")),
-            f.count(QStringLiteral("rows")), f.list(QStringLiteral("samples"))};
+    return {f.requiredText(QStringLiteral("rule")), f.requiredText(QStringLiteral("column")),
+            f.requiredWholeNumber(QStringLiteral("rows")),
+            f.requiredTextList(QStringLiteral("samples"))};
 }
 
 QJsonObject sampleJson(const SampleRow &s)
@@ -370,19 +294,19 @@ QJsonObject sampleJson(const SampleRow &s)
     return json;
 }
 
-SampleRow readSample(const Fields &f)
+SampleRow readSample(const JsonObjectReader &f)
 {
     SampleRow s;
     s.row = readRow(f);
-    s.outcome = f.text(QStringLiteral("outcome"));
-    s.columns = f.list(QStringLiteral("columns"));
-    s.expected = f.list(QStringLiteral("expected"));
-    s.actual = f.list(QStringLiteral("actual"));
-    const QJsonArray equal = f.array(QStringLiteral("equal"));
+    s.outcome = f.requiredText(QStringLiteral("outcome"));
+    s.columns = f.requiredTextList(QStringLiteral("columns"));
+    s.expected = f.requiredTextList(QStringLiteral("expected"));
+    s.actual = f.requiredTextList(QStringLiteral("actual"));
+    const QJsonArray equal = f.requiredArray(QStringLiteral("equal"));
     for (qsizetype i = 0; i < equal.size(); ++i) {
         if (!equal.at(i).isBool())
-            throw BadField{QStringLiteral("%1[%2]").arg(f.path(QStringLiteral("equal"))).arg(i),
-                           QStringLiteral("expected true or false")};
+            throw f.wrongType(JsonObjectReader::itemPath(f.memberPath(QStringLiteral("equal")), i),
+                              "true or false", equal.at(i));
         s.equal.append(equal.at(i).toBool());
     }
     return s;
@@ -400,18 +324,18 @@ QJsonValue ledgerJson(const std::optional<LedgerCheck> &ledger)
                        {QStringLiteral("balances"), ledger->balances()}};
 }
 
-std::optional<LedgerCheck> readLedger(const Fields &parent)
+std::optional<LedgerCheck> readLedger(const JsonObjectReader &parent)
 {
-    const QJsonValue v = parent.raw(QStringLiteral("ledger"));
+    const QJsonValue v = parent.value(QStringLiteral("ledger"));
     if (v.isNull() || v.isUndefined())
         return std::nullopt;
-    const Fields f(v, parent.path(QStringLiteral("ledger")));
+    const JsonObjectReader f = objectAt(v, parent.memberPath(QStringLiteral("ledger")));
     LedgerCheck l;
-    l.runId = f.text(QStringLiteral("runId"));
-    l.sourceRows = f.count(QStringLiteral("sourceRows"));
-    l.loaded = f.count(QStringLiteral("loaded"));
-    l.quarantined = f.count(QStringLiteral("quarantined"));
-    l.skipped = f.count(QStringLiteral("skipped"));
+    l.runId = f.requiredText(QStringLiteral("runId"));
+    l.sourceRows = f.requiredWholeNumber(QStringLiteral("sourceRows"));
+    l.loaded = f.requiredWholeNumber(QStringLiteral("loaded"));
+    l.quarantined = f.requiredWholeNumber(QStringLiteral("quarantined"));
+    l.skipped = f.requiredWholeNumber(QStringLiteral("skipped"));
     return l;
 }
 
@@ -470,7 +394,7 @@ QJsonObject tableJson(const TableReconciliation &t)
     return json;
 }
 
-void readCounts(const Fields &f, TableReconciliation &t)
+void readCounts(const JsonObjectReader &f, TableReconciliation &t)
 {
     for (auto [key, field] : {std::pair{"sourceRows", &TableReconciliation::sourceRows},
                               {"skipped", &TableReconciliation::skipped},
@@ -486,23 +410,23 @@ void readCounts(const Fields &f, TableReconciliation &t)
                               {"expectedNulls", &TableReconciliation::expectedNulls},
                               {"targetNulls", &TableReconciliation::targetNulls},
                               {"durationMs", &TableReconciliation::durationMs}})
-        t.*field = f.count(QLatin1String(key));
+        t.*field = f.requiredWholeNumber(QLatin1String(key));
 }
 
-TableReconciliation readTable(const Fields &f)
+TableReconciliation readTable(const JsonObjectReader &f)
 {
     TableReconciliation t;
-    t.table = f.text(QStringLiteral("table"));
-    t.source = f.text(QStringLiteral("source"));
-    t.key = f.list(QStringLiteral("key"));
-    t.method = f.text(QStringLiteral("method"));
-    t.notes = f.list(QStringLiteral("notes"));
+    t.table = f.requiredText(QStringLiteral("table"));
+    t.source = f.requiredText(QStringLiteral("source"));
+    t.key = f.requiredTextList(QStringLiteral("key"));
+    t.method = f.requiredText(QStringLiteral("method"));
+    t.notes = f.requiredTextList(QStringLiteral("notes"));
     readCounts(f, t);
     t.columns = readList<ColumnComparisonSummary>(f, QStringLiteral("columns"), readColumn);
-    const Fields profiles(f.raw(QStringLiteral("profiles")), f.path(QStringLiteral("profiles")));
+    const JsonObjectReader profiles = memberObject(f, QStringLiteral("profiles"));
     t.expectedProfiles = readList<ColumnProfile>(profiles, QStringLiteral("expected"), readProfile);
     t.targetProfiles = readList<ColumnProfile>(profiles, QStringLiteral("target"), readProfile);
-    const Fields samples(f.raw(QStringLiteral("samples")), f.path(QStringLiteral("samples")));
+    const JsonObjectReader samples = memberObject(f, QStringLiteral("samples"));
     t.missingSamples = readList<RowRef>(samples, QStringLiteral("missing"), readRow);
     t.extraSamples = readList<RowRef>(samples, QStringLiteral("extra"), readRow);
     t.modifiedSamples = readList<ModifiedRow>(samples, QStringLiteral("modified"), readModified);
@@ -511,8 +435,8 @@ TableReconciliation readTable(const Fields &f)
     t.ruleViolations = readList<RuleFinding>(f, QStringLiteral("ruleViolations"), readRule);
     t.sample = readList<SampleRow>(f, QStringLiteral("sample"), readSample);
     t.ledger = readLedger(f);
-    t.status = f.status(QStringLiteral("status"));
-    t.reasons = f.list(QStringLiteral("reasons"));
+    t.status = readStatus(f, QStringLiteral("status"));
+    t.reasons = f.requiredTextList(QStringLiteral("reasons"));
     return t;
 }
 
@@ -552,32 +476,32 @@ QJsonObject totalsJson(const ReconcileReport &r)
     return json;
 }
 
-ReconcileReport readReport(const Fields &f)
+ReconcileReport readReport(const JsonObjectReader &f)
 {
-    const qint64 version = f.count(QStringLiteral("formatVersion"));
+    const qint64 version = f.requiredWholeNumber(QStringLiteral("formatVersion"));
     if (version < 1 || version > ReconcileReportJson::kFormatVersion)
-        throw BadField{f.path(QStringLiteral("formatVersion")),
-                       QStringLiteral("version %1 is not one this Cutover reads (up to %2)")
-                           .arg(version)
-                           .arg(ReconcileReportJson::kFormatVersion)};
+        throw JsonReadError{f.memberPath(QStringLiteral("formatVersion")),
+                            QStringLiteral("version %1 is not one this Cutover reads (up to %2)")
+                                .arg(version)
+                                .arg(ReconcileReportJson::kFormatVersion)};
     ReconcileReport r;
-    r.reportId = f.text(QStringLiteral("reportId"));
-    r.project = f.text(QStringLiteral("project"));
-    r.runId = f.optionalText(QStringLiteral("runId"));
-    r.createdAt = QDateTime::fromString(f.text(QStringLiteral("createdAt")), Qt::ISODateWithMs);
+    r.reportId = f.requiredText(QStringLiteral("reportId"));
+    r.project = f.requiredText(QStringLiteral("project"));
+    r.runId = f.nullableText(QStringLiteral("runId"));
+    r.createdAt =
+        QDateTime::fromString(f.requiredText(QStringLiteral("createdAt")), Qt::ISODateWithMs);
     if (!r.createdAt.isValid())
-        throw BadField{f.path(QStringLiteral("createdAt")),
-                       QStringLiteral("expected an ISO 8601 date and time")};
-    r.source = f.text(QStringLiteral("source"));
-    r.target = f.text(QStringLiteral("target"));
-    r.masked = f.flag(QStringLiteral("masked"));
-    r.phases = f.optionalList(QStringLiteral("phases"));
-    r.pendingPhases = f.optionalList(QStringLiteral("pendingPhases"));
-    r.settings =
-        readSettings(Fields(f.raw(QStringLiteral("settings")), QStringLiteral("settings")));
+        throw JsonReadError{f.memberPath(QStringLiteral("createdAt")),
+                            QStringLiteral("expected an ISO 8601 date and time")};
+    r.source = f.requiredText(QStringLiteral("source"));
+    r.target = f.requiredText(QStringLiteral("target"));
+    r.masked = f.requiredFlag(QStringLiteral("masked"));
+    r.phases = f.nullableTextList(QStringLiteral("phases"));
+    r.pendingPhases = f.nullableTextList(QStringLiteral("pendingPhases"));
+    r.settings = readSettings(memberObject(f, QStringLiteral("settings")));
     r.tables = readList<TableReconciliation>(f, QStringLiteral("tables"), readTable);
-    r.status = f.status(QStringLiteral("status"));
-    r.durationMs = f.count(QStringLiteral("durationMs"));
+    r.status = readStatus(f, QStringLiteral("status"));
+    r.durationMs = f.requiredWholeNumber(QStringLiteral("durationMs"));
     return r;
 }
 
@@ -609,8 +533,8 @@ QJsonObject ReconcileReportJson::toJson(const ReconcileReport &report)
 Result<ReconcileReport> ReconcileReportJson::fromJson(const QJsonObject &object)
 {
     try {
-        return readReport(Fields(object, QString()));
-    } catch (const BadField &bad) {
+        return readReport(objectAt(object, QString()));
+    } catch (const JsonReadError &bad) {
         return Error(
             Error::Code::Parse,
             QStringLiteral("not a reconciliation report: %1 %2").arg(bad.path, bad.message),

@@ -1,9 +1,7 @@
 #include "run/ledger/RunHistory.h"
 
-#include "run/target/TargetPreparer.h"
+#include "run/ledger/LedgerSchema.h"
 #include "run/target/TargetSessionFactory.h"
-
-#include <QSet>
 
 namespace cutover {
 
@@ -86,10 +84,7 @@ Result<bool> RunHistory::hasLedger()
 {
     if (auto opened = open(); !opened)
         return opened.error();
-    auto columns = TargetPreparer::existingColumns(*m_session, RunLedger::tableNames().first());
-    if (!columns)
-        return columns.error();
-    return !columns->isEmpty();
+    return LedgerSchema(*m_session).exists();
 }
 
 Result<QList<RunRecord>> RunHistory::runs()
@@ -113,22 +108,12 @@ Result<RunRecord> RunHistory::find(const QString &idOrPrefix)
 Result<QList<QuarantinedRow>> RunHistory::quarantine(const std::optional<QString> &runId,
                                                      const std::optional<QString> &table)
 {
-    auto all = runs();
-    if (!all)
-        return all.error();
-    if (all->isEmpty())
+    auto present = hasLedger();
+    if (!present)
+        return present.error();
+    if (!*present)
         return QList<QuarantinedRow>();
-    QSet<QString> ours;
-    for (const RunRecord &run : std::as_const(*all))
-        ours.insert(run.runId);
-    auto rows = m_ledger->quarantine(runId, table);
-    if (!rows)
-        return rows.error();
-    QList<QuarantinedRow> result;
-    for (const QuarantinedRow &row : std::as_const(*rows))
-        if (ours.contains(row.runId))
-            result.append(row);
-    return result;
+    return m_ledger->quarantineOf(m_project.name, runId, table);
 }
 
 } // namespace cutover

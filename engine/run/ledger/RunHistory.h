@@ -18,8 +18,8 @@ class PasswordProvider;
 
 // A project's run ledger, read from its target database: the run history (`cutover-cli runs`),
 // one run by its id or an unambiguous prefix of it (like git), and the quarantine of the
-// project's runs. Reading never creates the ledger: a target without one has no runs yet.
-// The connection belongs to the thread that calls open().
+// project's runs. It opens the target and reads through RunLedger, but never creates the ledger:
+// a target without one has no runs yet. The connection belongs to the thread that calls open().
 class RunHistory
 {
 public:

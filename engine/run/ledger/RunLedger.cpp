@@ -15,45 +15,24 @@ namespace cutover {
 
 namespace {
 
-const QString kRuns = QStringLiteral("cutover_runs");
-const QString kTables = QStringLiteral("cutover_run_tables");
-const QString kCheckpoints = QStringLiteral("cutover_checkpoints");
-const QString kQuarantine = QStringLiteral("cutover_quarantine");
-const QString kWrittenKeys = QStringLiteral("cutover_written_keys");
-const QString kDigests = QStringLiteral("cutover_table_digests");
-const QString kLock = QStringLiteral("cutover_run_lock");
-const QString kLockName = QStringLiteral("run");
-const QStringList kLockColumns = {QStringLiteral("lock_name"), QStringLiteral("host"),
-                                  QStringLiteral("pid"),       QStringLiteral("program"),
-                                  QStringLiteral("project"),   QStringLiteral("run_id"),
-                                  QStringLiteral("started_at")};
-const QStringList kDigestColumns = {
-    QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("source_digest"),
-    QStringLiteral("loaded_digest"), QStringLiteral("loaded_columns")};
+using Table = LedgerSchema::Table;
 
-const QStringList kRunColumns = {QStringLiteral("run_id"),      QStringLiteral("project"),
-                                 QStringLiteral("phase"),       QStringLiteral("mapping_version"),
-                                 QStringLiteral("mode"),        QStringLiteral("started_at"),
-                                 QStringLiteral("finished_at"), QStringLiteral("status"),
-                                 QStringLiteral("message"),     QStringLiteral("options")};
-const QStringList kTableColumns = {
-    QStringLiteral("run_id"),     QStringLiteral("table_name"),  QStringLiteral("source_rows"),
-    QStringLiteral("loaded"),     QStringLiteral("quarantined"), QStringLiteral("skipped"),
-    QStringLiteral("started_at"), QStringLiteral("finished_at"), QStringLiteral("timings"),
-    QStringLiteral("status"),     QStringLiteral("watermark"),   QStringLiteral("created_table"),
-    QStringLiteral("deleted")};
-const QStringList kCheckpointColumns = {
-    QStringLiteral("run_id"),           QStringLiteral("table_name"),
-    QStringLiteral("batch_no"),         QStringLiteral("last_source_key"),
-    QStringLiteral("rows_read"),        QStringLiteral("rows_loaded"),
-    QStringLiteral("rows_quarantined"), QStringLiteral("committed_at")};
-const QStringList kQuarantineColumns = {
-    QStringLiteral("run_id"),         QStringLiteral("table_name"),
-    QStringLiteral("source_key"),     QStringLiteral("raw_values"),
-    QStringLiteral("violations"),     QStringLiteral("quarantined_at"),
-    QStringLiteral("retried_in_run"), QStringLiteral("row_no")};
-const QStringList kQuarantineKey = {QStringLiteral("run_id"), QStringLiteral("table_name"),
-                                    QStringLiteral("source_key"), QStringLiteral("row_no")};
+const QString kLockName = QStringLiteral("run");
+
+QString nameOf(Table table)
+{
+    return LedgerSchema::name(table);
+}
+
+QStringList columnsOf(Table table)
+{
+    return LedgerSchema::columns(table);
+}
+
+QStringList keyOf(Table table)
+{
+    return LedgerSchema::primaryKey(table);
+}
 
 QString jsonText(const QJsonObject &object)
 {
@@ -72,110 +51,10 @@ QVariant orNull(const QString &text)
 
 } // namespace
 
-QStringList RunLedger::tableNames()
-{
-    return {kRuns, kTables, kCheckpoints, kQuarantine, kWrittenKeys, kDigests, kLock};
-}
-
 RunLedger::RunLedger(TargetSession &session)
     : m_session(session)
+    , m_schema(session)
 {}
-
-const QList<RunLedger::TableDef> &RunLedger::definitions()
-{
-    using T = ColumnType;
-    static const QList<TableDef> tables = {
-        {"cutover_runs",
-         {{"run_id", T::Id, true},
-          {"project", T::Text, true},
-          {"phase", T::Text, false},
-          {"mapping_version", T::Text, false},
-          {"mode", T::Text, true},
-          {"started_at", T::Time, true},
-          {"finished_at", T::Time, false},
-          {"status", T::Text, true},
-          {"message", T::Text, false},
-          {"options", T::Json, false}},
-         {QStringLiteral("run_id")}},
-        {"cutover_run_tables",
-         {{"run_id", T::Id, true},
-          {"table_name", T::Name, true},
-          {"source_rows", T::Count, true},
-          {"loaded", T::Count, true},
-          {"quarantined", T::Count, true},
-          {"skipped", T::Count, true},
-          {"started_at", T::Time, false},
-          {"finished_at", T::Time, false},
-          {"timings", T::Json, false},
-          {"status", T::Text, true},
-          {"watermark", T::Text, false},
-          {"created_table", T::Count, true},
-          {"deleted", T::Count, true}},
-         {QStringLiteral("run_id"), QStringLiteral("table_name")}},
-        {"cutover_checkpoints",
-         {{"run_id", T::Id, true},
-          {"table_name", T::Name, true},
-          {"batch_no", T::Count, true},
-          {"last_source_key", T::Json, false},
-          {"rows_read", T::Count, true},
-          {"rows_loaded", T::Count, true},
-          {"rows_quarantined", T::Count, true},
-          {"committed_at", T::Time, true}},
-         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("batch_no")}},
-        {"cutover_quarantine",
-         {{"run_id", T::Id, true},
-          {"table_name", T::Name, true},
-          {"source_key", T::Key, true},
-          {"raw_values", T::Json, true},
-          {"violations", T::Json, true},
-          {"quarantined_at", T::Time, true},
-          {"retried_in_run", T::Id, false},
-          {"row_no", T::Count, true}},
-         kQuarantineKey},
-        {"cutover_written_keys",
-         {{"run_id", T::Id, true}, {"table_name", T::Name, true}, {"target_key", T::Key, true}},
-         {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("target_key")}},
-        {"cutover_table_digests",
-         {{"run_id", T::Id, true},
-          {"table_name", T::Name, true},
-          {"source_digest", T::Text, true},
-          {"loaded_digest", T::Text, true},
-          {"loaded_columns", T::Json, true}},
-         {QStringLiteral("run_id"), QStringLiteral("table_name")}},
-        {"cutover_run_lock",
-         {{"lock_name", T::Name, true},
-          {"host", T::Text, true},
-          {"pid", T::Count, true},
-          {"program", T::Text, false},
-          {"project", T::Text, false},
-          {"run_id", T::Id, false},
-          {"started_at", T::Time, true}},
-         {QStringLiteral("lock_name")}},
-    };
-    return tables;
-}
-
-QString RunLedger::typeName(ColumnType type) const
-{
-    const bool mysql = m_session.kind() == ConnectionSpec::Kind::MySql;
-    switch (type) {
-    case ColumnType::Count:
-        return QStringLiteral("BIGINT");
-    case ColumnType::Id:
-        return mysql ? QStringLiteral("VARCHAR(36)") : QStringLiteral("TEXT");
-    case ColumnType::Name: // utf8mb4: 4 bytes a character within InnoDB's 3072-byte key
-        return mysql ? QStringLiteral("VARCHAR(191)") : QStringLiteral("TEXT");
-    case ColumnType::Key:
-        return mysql ? QStringLiteral("VARBINARY(2048)") : QStringLiteral("TEXT");
-    case ColumnType::Json:
-        return mysql ? QStringLiteral("LONGTEXT") : QStringLiteral("TEXT");
-    case ColumnType::Time:
-        return mysql ? QStringLiteral("VARCHAR(40)") : QStringLiteral("TEXT");
-    case ColumnType::Text:
-        break;
-    }
-    return QStringLiteral("TEXT");
-}
 
 QString RunLedger::q(const QString &identifier) const
 {
@@ -188,17 +67,6 @@ QString RunLedger::columnList(const QStringList &columns) const
     for (const QString &c : columns)
         quoted.append(q(c));
     return quoted.join(QStringLiteral(", "));
-}
-
-QString RunLedger::createSql(const TableDef &table) const
-{
-    QStringList parts;
-    for (const ColumnDef &c : table.columns)
-        parts.append(q(QLatin1String(c.name)) + QLatin1Char(' ') + typeName(c.type) +
-                     (c.notNull ? QStringLiteral(" NOT NULL") : QString()));
-    parts.append(QStringLiteral("PRIMARY KEY (%1)").arg(columnList(table.primaryKey)));
-    return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)")
-        .arg(q(QLatin1String(table.name)), parts.join(QStringLiteral(", ")));
 }
 
 QVariant RunLedger::keyValue(const QString &text) const
@@ -225,75 +93,10 @@ Error RunLedger::failure(const QString &what, const Error &cause) const
 
 Result<void> RunLedger::ensureTables()
 {
-    if (m_session.kind() == ConnectionSpec::Kind::MySql && m_session.inTransaction())
-        return Error(Error::Code::Internal,
-                     QStringLiteral("the run ledger tables must be created outside a transaction"),
-                     m_session.spec().displayName());
-    for (const TableDef &table : definitions()) {
-        auto created = m_session.execute(createSql(table));
-        if (!created)
-            return failure(
-                QStringLiteral("create the run ledger table %1").arg(QLatin1String(table.name)),
-                created.error());
-    }
-    if (auto upgraded = upgradeQuarantine(); !upgraded)
-        return failure(QStringLiteral("add row_no to %1").arg(kQuarantine), upgraded.error());
+    if (auto ensured = m_schema.ensureTables(); !ensured)
+        return ensured;
     m_ready = true;
     return {};
-}
-
-// A ledger from before row_no kept one quarantined row per source key, so of the rows whose key
-// is NULL or not unique only one was left: the table gets the column (0 for the rows it holds)
-// and a primary key that includes it, in one transaction (one statement on MySQL).
-Result<void> RunLedger::upgradeQuarantine()
-{
-    const QString rowNo = q(QStringLiteral("row_no"));
-    if (m_session.query(QStringLiteral("SELECT %1 FROM %2 WHERE 1 = 0").arg(rowNo, q(kQuarantine))))
-        return {};
-    const QString key = columnList(kQuarantineKey);
-    if (m_session.kind() == ConnectionSpec::Kind::MySql)
-        return m_session.execute(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 BIGINT NOT NULL "
-                                                "DEFAULT 0, DROP PRIMARY KEY, ADD PRIMARY KEY (%3)")
-                                     .arg(q(kQuarantine), rowNo, key));
-    QStringList statements;
-    if (m_session.kind() == ConnectionSpec::Kind::PostgreSql) {
-        auto constraint =
-            m_session.query(QStringLiteral("SELECT conname FROM pg_constraint WHERE "
-                                           "conrelid = ?::regclass AND contype = 'p'"),
-                            {q(kQuarantine)});
-        if (!constraint)
-            return constraint.error();
-        statements = {
-            QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 BIGINT NOT NULL DEFAULT 0")
-                .arg(q(kQuarantine), rowNo),
-            QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2")
-                .arg(q(kQuarantine), q(constraint->value(0).value(0).toString())),
-            QStringLiteral("ALTER TABLE %1 ADD PRIMARY KEY (%2)").arg(q(kQuarantine), key)};
-    } else { // SQLite cannot change a primary key: the rows move to a new table
-        const QString old = q(kQuarantine + QStringLiteral("_before_row_no"));
-        const QString columns = columnList(kQuarantineColumns.mid(0, 7));
-        const TableDef &table =
-            *std::find_if(definitions().cbegin(), definitions().cend(),
-                          [](const TableDef &t) { return kQuarantine == QLatin1String(t.name); });
-        statements = {QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(q(kQuarantine), old),
-                      createSql(table),
-                      QStringLiteral("INSERT INTO %1 (%2, %3) SELECT %2, 0 FROM %4")
-                          .arg(q(kQuarantine), columns, rowNo, old),
-                      QStringLiteral("DROP TABLE %1").arg(old)};
-    }
-    return inTransaction(statements);
-}
-
-Result<void> RunLedger::inTransaction(const QStringList &statements)
-{
-    if (auto begun = m_session.begin(); !begun)
-        return begun;
-    for (const QString &statement : statements)
-        if (auto done = m_session.execute(statement); !done) {
-            (void)m_session.rollback();
-            return done;
-        }
-    return m_session.commit();
 }
 
 Result<void> RunLedger::ready()
@@ -320,7 +123,7 @@ Result<QString> RunLedger::startRun(const RunRecord &run)
                               runStatusName(RunStatus::Running),
                               orNull(run.message),
                               jsonText(run.options)};
-    auto written = m_session.insertRows(kRuns, kRunColumns, {row});
+    auto written = m_session.insertRows(nameOf(Table::Runs), columnsOf(Table::Runs), {row});
     if (!written)
         return failure(QStringLiteral("record the run"), written.error());
     return id;
@@ -330,7 +133,7 @@ Result<void> RunLedger::finishRun(const QString &runId, RunStatus status, const 
 {
     const QString sql =
         QStringLiteral("UPDATE %1 SET %2 = ?, %3 = ?, %4 = ? WHERE %5 = ?")
-            .arg(q(kRuns), q(QStringLiteral("status")), q(QStringLiteral("message")),
+            .arg(q(nameOf(Table::Runs)), q(QStringLiteral("status")), q(QStringLiteral("message")),
                  q(QStringLiteral("finished_at")), q(QStringLiteral("run_id")));
     auto done =
         m_session.execute(sql, {runStatusName(status), orNull(message),
@@ -343,7 +146,7 @@ Result<void> RunLedger::finishRun(const QString &runId, RunStatus status, const 
 Result<void> RunLedger::reopenRun(const QString &runId)
 {
     const QString sql = QStringLiteral("UPDATE %1 SET %2 = ?, %3 = NULL WHERE %4 = ?")
-                            .arg(q(kRuns), q(QStringLiteral("status")),
+                            .arg(q(nameOf(Table::Runs)), q(QStringLiteral("status")),
                                  q(QStringLiteral("finished_at")), q(QStringLiteral("run_id")));
     auto done = m_session.execute(sql, {runStatusName(RunStatus::Running), runId});
     if (!done)
@@ -355,7 +158,7 @@ Result<void> RunLedger::updateRunOptions(const QString &runId, const QJsonObject
 {
     const QString sql =
         QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ?")
-            .arg(q(kRuns), q(QStringLiteral("options")), q(QStringLiteral("run_id")));
+            .arg(q(nameOf(Table::Runs)), q(QStringLiteral("options")), q(QStringLiteral("run_id")));
     auto done = m_session.execute(sql, {jsonText(options), runId});
     if (!done)
         return failure(QStringLiteral("record the options of run %1").arg(runId), done.error());
@@ -392,8 +195,8 @@ Result<void> RunLedger::finishTable(const RunTableRecord &record)
                               orNull(record.watermark),
                               qint64(record.createdTable ? 1 : 0),
                               record.deleted};
-    auto written = m_session.upsertRows(
-        kTables, kTableColumns, {QStringLiteral("run_id"), QStringLiteral("table_name")}, {row});
+    auto written = m_session.upsertRows(nameOf(Table::RunTables), columnsOf(Table::RunTables),
+                                        keyOf(Table::RunTables), {row});
     if (!written)
         return failure(
             QStringLiteral("record table %1 of run %2").arg(record.tableName, record.runId),
@@ -404,9 +207,8 @@ Result<void> RunLedger::finishTable(const RunTableRecord &record)
         record.runId, record.tableName, record.digests->source, record.digests->loaded,
         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(record.digests->columns))
                               .toJson(QJsonDocument::Compact))};
-    auto recorded =
-        m_session.upsertRows(kDigests, kDigestColumns,
-                             {QStringLiteral("run_id"), QStringLiteral("table_name")}, {digests});
+    auto recorded = m_session.upsertRows(nameOf(Table::Digests), columnsOf(Table::Digests),
+                                         keyOf(Table::Digests), {digests});
     if (!recorded)
         return failure(QStringLiteral("record the digests of table %1 of run %2")
                            .arg(record.tableName, record.runId),
@@ -421,8 +223,8 @@ Result<std::optional<TableDigests>> RunLedger::digests(const QString &runId, con
     auto rows = m_session.query(
         QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %5 = ? AND %6 = ?")
             .arg(q(QStringLiteral("source_digest")), q(QStringLiteral("loaded_digest")),
-                 q(QStringLiteral("loaded_columns")), q(kDigests), q(QStringLiteral("run_id")),
-                 q(QStringLiteral("table_name"))),
+                 q(QStringLiteral("loaded_columns")), q(nameOf(Table::Digests)),
+                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name"))),
         {runId, table});
     if (!rows)
         return failure(QStringLiteral("read the digests of table %1 of run %2").arg(table, runId),
@@ -458,10 +260,8 @@ Result<void> RunLedger::recordBatch(const QString &runId, const QString &table,
                               checkpoint.rowsLoaded,
                               checkpoint.rowsQuarantined,
                               LedgerTimestamp::of(at)};
-    auto written = m_session.upsertRows(
-        kCheckpoints, kCheckpointColumns,
-        {QStringLiteral("run_id"), QStringLiteral("table_name"), QStringLiteral("batch_no")},
-        {row});
+    auto written = m_session.upsertRows(nameOf(Table::Checkpoints), columnsOf(Table::Checkpoints),
+                                        keyOf(Table::Checkpoints), {row});
     if (!written)
         return failure(QStringLiteral("record the checkpoint of batch %1 of table %2")
                            .arg(checkpoint.batchNo)
@@ -485,7 +285,8 @@ Result<void> RunLedger::writeQuarantine(const QString &runId, const QString &tab
         values.append({runId, table, keyValue(r.sourceKey), r.rawValuesJson(), r.violationsJson(),
                        at, orNull(r.retriedInRun), r.rowNumber});
     }
-    auto written = m_session.upsertRows(kQuarantine, kQuarantineColumns, kQuarantineKey, values);
+    auto written = m_session.upsertRows(nameOf(Table::Quarantine), columnsOf(Table::Quarantine),
+                                        keyOf(Table::Quarantine), values);
     if (!written)
         return failure(QStringLiteral("quarantine %1 rows of table %2").arg(rows.size()).arg(table),
                        written.error());
@@ -501,9 +302,8 @@ Result<void> RunLedger::writeKeys(const QString &runId, const QString &table,
     values.reserve(keys.size());
     for (const QString &key : keys)
         values.append({runId, table, keyValue(key)});
-    const QStringList columns = {QStringLiteral("run_id"), QStringLiteral("table_name"),
-                                 QStringLiteral("target_key")};
-    auto written = m_session.upsertRows(kWrittenKeys, columns, columns, values);
+    auto written = m_session.upsertRows(nameOf(Table::WrittenKeys), columnsOf(Table::WrittenKeys),
+                                        keyOf(Table::WrittenKeys), values);
     if (!written)
         return failure(QStringLiteral("record the keys written to table %1").arg(table),
                        written.error());
@@ -517,7 +317,7 @@ Result<std::optional<CheckpointRecord>> RunLedger::lastCheckpoint(const QString 
         return ok.error();
     const QString sql =
         QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ? ORDER BY %5 DESC LIMIT 1")
-            .arg(columnList(kCheckpointColumns.mid(2)), q(kCheckpoints),
+            .arg(columnList(columnsOf(Table::Checkpoints).mid(2)), q(nameOf(Table::Checkpoints)),
                  q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
                  q(QStringLiteral("batch_no")));
     auto rows = m_session.query(sql, {runId, table});
@@ -540,8 +340,8 @@ Result<std::optional<CheckpointRecord>> RunLedger::lastCheckpoint(const QString 
 QString RunLedger::runSelectSql(const QString &where) const
 {
     return QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4 DESC, %5 DESC")
-        .arg(columnList(kRunColumns), q(kRuns), where, q(QStringLiteral("started_at")),
-             q(QStringLiteral("run_id")));
+        .arg(columnList(columnsOf(Table::Runs)), q(nameOf(Table::Runs)), where,
+             q(QStringLiteral("started_at")), q(QStringLiteral("run_id")));
 }
 
 RunRecord RunLedger::runFromRow(const QVariantList &row)
@@ -598,7 +398,8 @@ RunTableRecord RunLedger::tableFromRow(const QVariantList &row)
 Result<void> RunLedger::attachTables(QList<RunRecord> &runs)
 {
     const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY %4, %5")
-                            .arg(columnList(kTableColumns), q(kTables), q(QStringLiteral("run_id")),
+                            .arg(columnList(columnsOf(Table::RunTables)),
+                                 q(nameOf(Table::RunTables)), q(QStringLiteral("run_id")),
                                  q(QStringLiteral("started_at")), q(QStringLiteral("table_name")));
     for (RunRecord &run : runs) {
         auto rows = m_session.query(sql, {run.runId});
@@ -633,15 +434,15 @@ Result<void> RunLedger::attachCheckpoint(RunTableRecord &table)
 
 Result<std::optional<RunRecord>> RunLedger::interruptedRun(const QString &project)
 {
-    auto runs = selectRuns(QStringLiteral("%1 = ?").arg(q(QStringLiteral("project"))), {project});
-    if (!runs)
-        return runs.error();
-    if (runs->isEmpty())
+    auto all = runs(project);
+    if (!all)
+        return all.error();
+    if (all->isEmpty())
         return std::optional<RunRecord>();
-    const RunStatus status = runs->first().status;
+    const RunStatus status = all->first().status;
     if (status == RunStatus::Succeeded || status == RunStatus::RolledBack)
         return std::optional<RunRecord>();
-    return std::optional<RunRecord>(runs->first());
+    return std::optional<RunRecord>(all->first());
 }
 
 Result<QList<RunRecord>> RunLedger::runs(const QString &project)
@@ -676,10 +477,30 @@ QuarantinedRow RunLedger::quarantinedFromRow(const QVariantList &row) const
 Result<QList<QuarantinedRow>> RunLedger::quarantine(const std::optional<QString> &runId,
                                                     const std::optional<QString> &table)
 {
+    return selectQuarantine(std::nullopt, runId, table);
+}
+
+Result<QList<QuarantinedRow>> RunLedger::quarantineOf(const QString &project,
+                                                      const std::optional<QString> &runId,
+                                                      const std::optional<QString> &table)
+{
+    return selectQuarantine(project, runId, table);
+}
+
+Result<QList<QuarantinedRow>> RunLedger::selectQuarantine(const std::optional<QString> &project,
+                                                          const std::optional<QString> &runId,
+                                                          const std::optional<QString> &table)
+{
     if (auto ok = ready(); !ok)
         return ok.error();
     QStringList conditions{QStringLiteral("1 = 1")};
     QVariantList params;
+    if (project) {
+        conditions.append(QStringLiteral("%1 IN (SELECT %1 FROM %2 WHERE %3 = ?)")
+                              .arg(q(QStringLiteral("run_id")), q(nameOf(Table::Runs)),
+                                   q(QStringLiteral("project"))));
+        params.append(*project);
+    }
     if (runId) {
         conditions.append(q(QStringLiteral("run_id")) + QStringLiteral(" = ?"));
         params.append(*runId);
@@ -688,18 +509,51 @@ Result<QList<QuarantinedRow>> RunLedger::quarantine(const std::optional<QString>
         conditions.append(q(QStringLiteral("table_name")) + QStringLiteral(" = ?"));
         params.append(*table);
     }
-    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6, %7")
-                            .arg(columnList(kQuarantineColumns), q(kQuarantine),
-                                 conditions.join(QStringLiteral(" AND ")),
-                                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
-                                 q(QStringLiteral("row_no")), q(QStringLiteral("source_key")));
-    auto rows = m_session.query(sql, params);
+    auto rows =
+        m_session.query(quarantineSelectSql(conditions.join(QStringLiteral(" AND "))), params);
     if (!rows)
         return failure(QStringLiteral("read the quarantine"), rows.error());
     QList<QuarantinedRow> result;
     for (const QVariantList &row : std::as_const(*rows))
         result.append(quarantinedFromRow(row));
     return inKeyOrder(std::move(result));
+}
+
+QString RunLedger::quarantineSelectSql(const QString &where) const
+{
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6, %7")
+        .arg(columnList(columnsOf(Table::Quarantine)), q(nameOf(Table::Quarantine)), where,
+             q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
+             q(QStringLiteral("row_no")), q(QStringLiteral("source_key")));
+}
+
+Result<QList<QuarantinedRow>> RunLedger::quarantinedKeys(const QStringList &tables)
+{
+    if (auto ok = ready(); !ok)
+        return ok.error();
+    QString sql = QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %5 IS NULL")
+                      .arg(q(QStringLiteral("table_name")), q(QStringLiteral("source_key")),
+                           q(QStringLiteral("run_id")), q(nameOf(Table::Quarantine)),
+                           q(QStringLiteral("retried_in_run")));
+    QVariantList names;
+    for (const QString &table : tables)
+        names.append(table);
+    if (!names.isEmpty())
+        sql += QStringLiteral(" AND %1 IN (%2)")
+                   .arg(q(QStringLiteral("table_name")),
+                        QStringList(names.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    auto rows = m_session.query(sql, names);
+    if (!rows)
+        return failure(QStringLiteral("read the quarantined keys"), rows.error());
+    QList<QuarantinedRow> keys;
+    for (const QVariantList &row : std::as_const(*rows)) {
+        QuarantinedRow key;
+        key.tableName = text(row.value(0));
+        key.sourceKey = text(row.value(1));
+        key.runId = text(row.value(2));
+        keys.append(key);
+    }
+    return keys;
 }
 
 // The database orders the keys as text ([1004] before [102]); they sort as their type does.
@@ -733,10 +587,10 @@ QList<QuarantinedRow> RunLedger::inKeyOrder(QList<QuarantinedRow> rows)
 Result<void> RunLedger::markRetried(const QString &runId, const QString &table,
                                     const QString &sourceKey, const QString &retryRunId)
 {
-    const QString sql =
-        QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %4 = ? AND %5 = ?")
-            .arg(q(kQuarantine), q(QStringLiteral("retried_in_run")), q(QStringLiteral("run_id")),
-                 q(QStringLiteral("table_name")), q(QStringLiteral("source_key")));
+    const QString sql = QStringLiteral("UPDATE %1 SET %2 = ? WHERE %3 = ? AND %4 = ? AND %5 = ?")
+                            .arg(q(nameOf(Table::Quarantine)), q(QStringLiteral("retried_in_run")),
+                                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
+                                 q(QStringLiteral("source_key")));
     auto done = m_session.execute(sql, {retryRunId, runId, table, keyValue(sourceKey)});
     if (!done)
         return failure(
@@ -756,7 +610,8 @@ Result<void> RunLedger::recordLockHolder(const RunLockHolder &holder)
                               orNull(holder.project),
                               orNull(holder.runId),
                               LedgerTimestamp::of(holder.startedAt)};
-    auto written = m_session.upsertRows(kLock, kLockColumns, {QStringLiteral("lock_name")}, {row});
+    auto written = m_session.upsertRows(nameOf(Table::Lock), columnsOf(Table::Lock),
+                                        keyOf(Table::Lock), {row});
     if (!written)
         return failure(QStringLiteral("record who holds the run lock"), written.error());
     return {};
@@ -765,10 +620,10 @@ Result<void> RunLedger::recordLockHolder(const RunLockHolder &holder)
 Result<std::optional<RunLockHolder>> RunLedger::lockHolder()
 {
     // Never creates the ledger: a refused run reads while the holder may be creating it.
-    auto rows = m_session.query(
-        QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-            .arg(columnList(kLockColumns.mid(1)), q(kLock), q(QStringLiteral("lock_name"))),
-        {kLockName});
+    auto rows = m_session.query(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+                                    .arg(columnList(columnsOf(Table::Lock).mid(1)),
+                                         q(nameOf(Table::Lock)), q(QStringLiteral("lock_name"))),
+                                {kLockName});
     if (!rows)
         return failure(QStringLiteral("read who holds the run lock"), rows.error());
     if (rows->isEmpty())
@@ -787,7 +642,7 @@ Result<std::optional<RunLockHolder>> RunLedger::lockHolder()
 Result<void> RunLedger::clearLockHolder(const RunLockHolder &holder)
 {
     const QString sql = QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND %3 = ? AND %4 = ?")
-                            .arg(q(kLock), q(QStringLiteral("lock_name")),
+                            .arg(q(nameOf(Table::Lock)), q(QStringLiteral("lock_name")),
                                  q(QStringLiteral("host")), q(QStringLiteral("pid")));
     auto done = m_session.execute(sql, {kLockName, holder.host, holder.pid});
     if (!done)
@@ -800,7 +655,7 @@ Result<QStringList> RunLedger::writtenKeys(const QString &runId, const QString &
     if (auto ok = ready(); !ok)
         return ok.error();
     const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ? ORDER BY %1")
-                            .arg(q(QStringLiteral("target_key")), q(kWrittenKeys),
+                            .arg(q(QStringLiteral("target_key")), q(nameOf(Table::WrittenKeys)),
                                  q(QStringLiteral("run_id")), q(QStringLiteral("table_name")));
     auto rows = m_session.query(sql, {runId, table});
     if (!rows)

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "run/ledger/CheckpointRecord.h"
+#include "run/ledger/LedgerSchema.h"
 #include "run/ledger/RunLockHolder.h"
 #include "run/ledger/RunRecord.h"
 #include "run/ledger/RunTableRecord.h"
@@ -15,31 +16,18 @@ namespace cutover {
 
 class TargetSession;
 
-// The run's own tables in the target database, so a batch's rows and its bookkeeping commit or
-// vanish together ("never lose, never duplicate"):
-//   cutover_runs          one row per run: project, phase, mapping version, mode, status, options
-//   cutover_run_tables    per table of a run: the row ledger (source = loaded + quarantined +
-//                         skipped), timings, status
-//   cutover_checkpoints   one row per committed batch: where a resumed run reads on
-//   cutover_quarantine    rejected rows: source key, position in the read (row_no: rows whose
-//                         key is NULL or not unique are each kept), raw values and violations
-//   cutover_written_keys  target keys a run wrote, for rollback on PostgreSQL and MySQL
-//   cutover_table_digests what a run digested of a table it loaded whole (TableDigests)
-//   cutover_run_lock      who holds the target's run lock (RunLock), for a run it refuses
-// JSON is kept as text (LONGTEXT on MySQL), timestamps as ISO 8601 text in UTC. On MySQL the
-// key columns are VARBINARY so that case and trailing spaces are never folded.
+// The run's bookkeeping in the target database, in the tables LedgerSchema defines, so a batch's
+// rows and its bookkeeping commit or vanish together ("never lose, never duplicate"): records runs,
+// their tables, checkpoints, quarantined rows and written keys, and reads them back.
 //
 // The ledger writes through the caller's TargetSession and never begins or commits on its own
 // except in ensureTables/startRun/startTable/finishTable/finishRun, which run outside a batch.
 class RunLedger
 {
 public:
-    static QStringList tableNames();
-
     explicit RunLedger(TargetSession &session);
 
-    // Creates the ledger tables that are missing; harmless when they exist. Call it outside a
-    // transaction (MySQL commits on DDL).
+    // LedgerSchema::ensureTables; the other calls make sure of it once, outside a transaction.
     Result<void> ensureTables();
 
     // Records a new run with status running and returns its id (a new UUID; run.runId and
@@ -84,6 +72,13 @@ public:
     // rows in the order of their source keys (numbers numerically, text as text).
     Result<QList<QuarantinedRow>> quarantine(const std::optional<QString> &runId = std::nullopt,
                                              const std::optional<QString> &table = std::nullopt);
+    // The same, of the project's runs only.
+    Result<QList<QuarantinedRow>> quarantineOf(const QString &project,
+                                               const std::optional<QString> &runId = std::nullopt,
+                                               const std::optional<QString> &table = std::nullopt);
+    // The quarantined rows no later run loaded again, of the given tables (all when none), with
+    // only their run, table and source key read.
+    Result<QList<QuarantinedRow>> quarantinedKeys(const QStringList &tables = {});
     // Marks a quarantined row as loaded again by retryRunId.
     Result<void> markRetried(const QString &runId, const QString &table, const QString &sourceKey,
                              const QString &retryRunId);
@@ -98,39 +93,11 @@ public:
     Result<std::optional<TableDigests>> digests(const QString &runId, const QString &table);
 
 private:
-    enum class ColumnType
-    {
-        Id,
-        Name,
-        Key,
-        Json,
-        Time,
-        Count,
-        Text
-    };
-    struct ColumnDef
-    {
-        const char *name;
-        ColumnType type;
-        bool notNull;
-    };
-    struct TableDef
-    {
-        const char *name;
-        QList<ColumnDef> columns;
-        QStringList primaryKey;
-    };
-    static const QList<TableDef> &definitions();
-
-    QString createSql(const TableDef &table) const;
-    QString typeName(ColumnType type) const;
     QString q(const QString &identifier) const;
     QString columnList(const QStringList &columns) const;
     QVariant keyValue(const QString &text) const;
     static QString text(const QVariant &value);
     Result<void> ready();
-    Result<void> upgradeQuarantine();
-    Result<void> inTransaction(const QStringList &statements);
     Error failure(const QString &what, const Error &cause) const;
 
     QString runSelectSql(const QString &where) const;
@@ -139,6 +106,10 @@ private:
     Result<void> attachTables(QList<RunRecord> &runs);
     Result<void> attachCheckpoint(RunTableRecord &table);
     static RunTableRecord tableFromRow(const QVariantList &row);
+    Result<QList<QuarantinedRow>> selectQuarantine(const std::optional<QString> &project,
+                                                   const std::optional<QString> &runId,
+                                                   const std::optional<QString> &table);
+    QString quarantineSelectSql(const QString &where) const;
     QuarantinedRow quarantinedFromRow(const QVariantList &row) const;
     static QList<QuarantinedRow> inKeyOrder(QList<QuarantinedRow> rows);
     Result<void> writeQuarantine(const QString &runId, const QString &table,
@@ -146,6 +117,7 @@ private:
     Result<void> writeKeys(const QString &runId, const QString &table, const QStringList &keys);
 
     TargetSession &m_session;
+    LedgerSchema m_schema;
     bool m_ready = false;
 };
 

@@ -383,6 +383,22 @@ private Q_SLOTS:
         QVERIFY2(loaded.error().message().contains(message), qPrintable(loaded.error().toString()));
     }
 
+    // Names are read as the Unicode they are, whatever the letters (they were once read as
+    // Latin-1 bytes of their UTF-8, so a column "größe" was "missing").
+    void reconcileNamesBeyondAsciiRoundTrip()
+    {
+        Project project = fullProject();
+        ColumnCompareOverride tolerance;
+        tolerance.tolerance = 0.5;
+        project.reconcile.columns.insert(QStringLiteral("maß.größe"), tolerance);
+        project.reconcile.keys.insert(QStringLiteral("maß"), {QStringLiteral("schlüssel")});
+        const auto loaded =
+            ProjectReader::parse(ProjectWriter::toBytes(project), QStringLiteral("p.cutover"), {});
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
+        QCOMPARE(loaded->reconcile.columns, project.reconcile.columns);
+        QCOMPARE(loaded->reconcile.keys, project.reconcile.keys);
+    }
+
     // A 10 MB value in the wrong place: the error quotes its start, not all of it.
     void aHugeBadValueIsQuotedInPart()
     {

@@ -127,6 +127,24 @@ private:
     QJsonObject m_root;
 };
 
+// value at the path ("tables", "0", "key"), or the member removed when value is undefined.
+QJsonValue changed(const QJsonValue &json, QStringList path, const QJsonValue &value)
+{
+    const QString step = path.takeFirst();
+    if (json.isArray()) {
+        QJsonArray array = json.toArray();
+        const qsizetype i = step.toLongLong();
+        array.replace(i, path.isEmpty() ? value : changed(array.at(i), path, value));
+        return array;
+    }
+    QJsonObject object = json.toObject();
+    if (path.isEmpty() && value.isUndefined())
+        object.remove(step);
+    else
+        object.insert(step, path.isEmpty() ? value : changed(object.value(step), path, value));
+    return object;
+}
+
 QJsonObject schema()
 {
     QFile file(QStringLiteral(CUTOVER_SOURCE_DIR "/docs/reconciliation-report.schema.json"));
@@ -252,6 +270,82 @@ private Q_SLOTS:
         json.insert(QStringLiteral("formatVersion"), 99);
         QVERIFY(!ReconcileReportJson::fromJson(json).ok());
         QVERIFY(!ReconcileReportJson::fromBytes("{not json").ok());
+    }
+
+    void refusalsNameThePlaceAndTheProblem_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("message");
+        const QJsonValue gone(QJsonValue::Undefined);
+        QTest::newRow("text of another type")
+            << "reportId" << QJsonValue(5) << "reportId expected a string";
+        QTest::newRow("missing") << "status" << gone << "status is missing";
+        QTest::newRow("missing deep inside")
+            << "tables/1/reasons" << gone << "tables[1].reasons is missing";
+        QTest::newRow("not an object")
+            << "settings" << QJsonValue(QJsonArray()) << "settings expected an object";
+        QTest::newRow("an item not an object")
+            << "tables/1" << QJsonValue(QStringLiteral("x")) << "tables[1] expected an object";
+        QTest::newRow("count not a number")
+            << "tables/1/missing" << QJsonValue(QStringLiteral("three"))
+            << "tables[1].missing expected a whole number";
+        QTest::newRow("count not whole")
+            << "tables/1/missing" << QJsonValue(1.5) << "tables[1].missing expected a whole number";
+        QTest::newRow("number of another type")
+            << "settings/thresholds/maxQuarantinedRate" << QJsonValue(QStringLiteral("x"))
+            << "settings.thresholds.maxQuarantinedRate expected a number";
+        QTest::newRow("flag of another type")
+            << "masked" << QJsonValue(QStringLiteral("no")) << "masked expected true or false";
+        QTest::newRow("list item of another type")
+            << "tables/0/key" << QJsonValue(QJsonArray{1}) << "tables[0].key[0] expected a string";
+        QTest::newRow("array of another type")
+            << "tables/0/notes" << QJsonValue(QStringLiteral("x"))
+            << "tables[0].notes expected an array";
+        QTest::newRow("nullable text of another type")
+            << "runId" << QJsonValue(3) << "runId expected a string";
+        QTest::newRow("nullable list of another type")
+            << "phases" << QJsonValue(3) << "phases expected an array";
+        QTest::newRow("a sample's equal not a flag")
+            << "tables/1/sample/1/equal/1" << QJsonValue(QStringLiteral("yes"))
+            << "tables[1].sample[1].equal[1] expected true or false";
+        QTest::newRow("ledger not an object")
+            << "tables/1/ledger" << QJsonValue(5) << "tables[1].ledger expected an object";
+        QTest::newRow("status unknown") << "tables/0/status" << QJsonValue(QStringLiteral("great"))
+                                        << "tables[0].status expected pass, needs_review or fail";
+        QTest::newRow("seed text not a number")
+            << "settings/seed" << QJsonValue(QStringLiteral("abc"))
+            << "settings.seed expected a whole number";
+        QTest::newRow("newer format") << "formatVersion" << QJsonValue(99)
+                                      << "formatVersion version 99 is not one this Cutover reads "
+                                         "(up to 1)";
+        QTest::newRow("time not ISO 8601") << "createdAt" << QJsonValue(QStringLiteral("yesterday"))
+                                           << "createdAt expected an ISO 8601 date and time";
+    }
+    void refusalsNameThePlaceAndTheProblem()
+    {
+        QFETCH(QString, path);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, message);
+        const QJsonObject json = ReconcileReportJson::toJson(ReportFixture::report());
+        QVERIFY(ReconcileReportJson::fromJson(json).ok());
+        auto read = ReconcileReportJson::fromJson(
+            changed(json, path.split(QLatin1Char('/')), value).toObject());
+        QVERIFY(!read.ok());
+        QCOMPARE(read.error().message(), QStringLiteral("not a reconciliation report: ") + message);
+        QCOMPARE(read.error().hint(), QStringLiteral("see docs/reconciliation-report.md"));
+    }
+    // Members read as empty when null or left out; members no reader asks for are let be.
+    void nullableAndUnknownMembersAreRead()
+    {
+        QJsonObject json = ReconcileReportJson::toJson(ReportFixture::report());
+        json.insert(QStringLiteral("runId"), QJsonValue::Null);
+        json.remove(QStringLiteral("phases"));
+        json.insert(QStringLiteral("addedLater"), true);
+        auto read = ReconcileReportJson::fromJson(json);
+        QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().toString()));
+        QVERIFY(read->runId.isEmpty());
+        QVERIFY(read->phases.isEmpty());
     }
 
     void htmlHasTheTemplatesContent()

@@ -4,6 +4,7 @@
 #include "VerifyOk.h"
 #include "report/ReportStore.h"
 #include "run/ledger/KeyCrosswalk.h"
+#include "run/ledger/LedgerSchema.h"
 #include "run/ledger/RunLedger.h"
 #include "run/target/TargetSessionFactory.h"
 #include "schema/CutoverTables.h"
@@ -108,7 +109,7 @@ private:
         VERIFY_OK(ledger.ensureTables());
         RunLedger other(session);
         VERIFY_OK(other.ensureTables());
-        for (const QString &table : RunLedger::tableNames())
+        for (const QString &table : LedgerSchema::tableNames())
             QVERIFY2(count(session, table) >= 0, qPrintable(table));
     }
 
@@ -305,6 +306,31 @@ private:
         auto other = ledger.quarantine(*runId, QStringLiteral("other table"));
         VERIFY_OK(other);
         QVERIFY(other->isEmpty());
+
+        auto elsewhere = ledger.startRun(runRecord(QStringLiteral("another project")));
+        VERIFY_OK(elsewhere);
+        writeBatch(session, ledger, *elsewhere, 7, true);
+        auto ours = ledger.quarantineOf(QStringLiteral("quarantine"));
+        VERIFY_OK(ours);
+        QCOMPARE(ours->size(), 2);
+        for (const QuarantinedRow &r : std::as_const(*ours))
+            QCOMPARE(r.runId, *runId);
+        auto theirs = ledger.quarantineOf(QStringLiteral("another project"), *runId);
+        VERIFY_OK(theirs);
+        QVERIFY(theirs->isEmpty());
+
+        // Only the keys no run loaded again, of the tables asked for.
+        auto keys = ledger.quarantinedKeys({m_table});
+        VERIFY_OK(keys);
+        QStringList pending;
+        for (const QuarantinedRow &key : std::as_const(*keys))
+            if (key.runId == *runId || key.runId == *elsewhere)
+                pending.append(key.sourceKey);
+        pending.sort();
+        QCOMPARE(pending, QStringList({"62", "72"}));
+        auto none = ledger.quarantinedKeys({QStringLiteral("other table")});
+        VERIFY_OK(none);
+        QVERIFY(none->isEmpty());
     }
 
     // Rows whose source key is NULL or shared: each is kept, by its position in the read, and
@@ -478,10 +504,10 @@ private:
 
 private Q_SLOTS:
     // CutoverTables, which validation and the schema view read, names exactly the tables the
-    // ledger, the key crosswalk and the report store create.
+    // ledger (LedgerSchema), the key crosswalk and the report store create.
     void cutoverTablesNamesEveryTableCutoverKeeps()
     {
-        QStringList created = RunLedger::tableNames();
+        QStringList created = LedgerSchema::tableNames();
         created << cutover::KeyCrosswalk::tableName() << cutover::ReportStore::tableName();
         QStringList known = cutover::CutoverTables::names();
         created.sort();
