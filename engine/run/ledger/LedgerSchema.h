@@ -50,6 +50,8 @@ public:
     Result<void> ensureTables();
     // Whether the target holds a ledger at all; never creates one.
     Result<bool> exists();
+    // The columns quoted for the target, comma-separated.
+    QString columnList(const QStringList &columns) const;
 
 private:
     enum class ColumnType
@@ -80,7 +82,6 @@ private:
     QString createSql(const TableDef &table) const;
     QString typeName(ColumnType type) const;
     QString q(const QString &identifier) const;
-    QString columnList(const QStringList &columns) const;
     Result<void> upgradeQuarantine();
     Result<QStringList> quarantineUpgradeOnPostgres(const QString &key);
     QStringList quarantineUpgradeOnSqlite() const;

@@ -61,14 +61,6 @@ QString RunLedger::q(const QString &identifier) const
     return m_session.quote(identifier);
 }
 
-QString RunLedger::columnList(const QStringList &columns) const
-{
-    QStringList quoted;
-    for (const QString &c : columns)
-        quoted.append(q(c));
-    return quoted.join(QStringLiteral(", "));
-}
-
 QVariant RunLedger::keyValue(const QString &text) const
 {
     if (m_session.kind() == ConnectionSpec::Kind::MySql)
@@ -317,9 +309,9 @@ Result<std::optional<CheckpointRecord>> RunLedger::lastCheckpoint(const QString 
         return ok.error();
     const QString sql =
         QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? AND %4 = ? ORDER BY %5 DESC LIMIT 1")
-            .arg(columnList(columnsOf(Table::Checkpoints).mid(2)), q(nameOf(Table::Checkpoints)),
-                 q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
-                 q(QStringLiteral("batch_no")));
+            .arg(m_schema.columnList(columnsOf(Table::Checkpoints).mid(2)),
+                 q(nameOf(Table::Checkpoints)), q(QStringLiteral("run_id")),
+                 q(QStringLiteral("table_name")), q(QStringLiteral("batch_no")));
     auto rows = m_session.query(sql, {runId, table});
     if (!rows)
         return failure(QStringLiteral("read the last checkpoint of table %1").arg(table),
@@ -340,7 +332,7 @@ Result<std::optional<CheckpointRecord>> RunLedger::lastCheckpoint(const QString 
 QString RunLedger::runSelectSql(const QString &where) const
 {
     return QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4 DESC, %5 DESC")
-        .arg(columnList(columnsOf(Table::Runs)), q(nameOf(Table::Runs)), where,
+        .arg(m_schema.columnList(columnsOf(Table::Runs)), q(nameOf(Table::Runs)), where,
              q(QStringLiteral("started_at")), q(QStringLiteral("run_id")));
 }
 
@@ -398,7 +390,7 @@ RunTableRecord RunLedger::tableFromRow(const QVariantList &row)
 Result<void> RunLedger::attachTables(QList<RunRecord> &runs)
 {
     const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY %4, %5")
-                            .arg(columnList(columnsOf(Table::RunTables)),
+                            .arg(m_schema.columnList(columnsOf(Table::RunTables)),
                                  q(nameOf(Table::RunTables)), q(QStringLiteral("run_id")),
                                  q(QStringLiteral("started_at")), q(QStringLiteral("table_name")));
     for (RunRecord &run : runs) {
@@ -522,7 +514,7 @@ Result<QList<QuarantinedRow>> RunLedger::selectQuarantine(const std::optional<QS
 QString RunLedger::quarantineSelectSql(const QString &where) const
 {
     return QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, %5, %6, %7")
-        .arg(columnList(columnsOf(Table::Quarantine)), q(nameOf(Table::Quarantine)), where,
+        .arg(m_schema.columnList(columnsOf(Table::Quarantine)), q(nameOf(Table::Quarantine)), where,
              q(QStringLiteral("run_id")), q(QStringLiteral("table_name")),
              q(QStringLiteral("row_no")), q(QStringLiteral("source_key")));
 }
@@ -621,7 +613,7 @@ Result<std::optional<RunLockHolder>> RunLedger::lockHolder()
 {
     // Never creates the ledger: a refused run reads while the holder may be creating it.
     auto rows = m_session.query(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-                                    .arg(columnList(columnsOf(Table::Lock).mid(1)),
+                                    .arg(m_schema.columnList(columnsOf(Table::Lock).mid(1)),
                                          q(nameOf(Table::Lock)), q(QStringLiteral("lock_name"))),
                                 {kLockName});
     if (!rows)

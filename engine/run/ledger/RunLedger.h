@@ -94,7 +94,6 @@ public:
 
 private:
     QString q(const QString &identifier) const;
-    QString columnList(const QStringList &columns) const;
     QVariant keyValue(const QString &text) const;
     static QString text(const QVariant &value);
     Result<void> ready();
