@@ -28,14 +28,6 @@ LoadPreparation::LoadPreparation(const ConnectionSpec &target, const RunOptions 
 
 LoadPreparation::~LoadPreparation() = default;
 
-QList<TableInfo> LoadPreparation::plannedTargets() const
-{
-    QList<TableInfo> tables;
-    for (const RunPlanner::Table &t : m_plan)
-        tables.append(t.target);
-    return tables;
-}
-
 Result<void> LoadPreparation::backup()
 {
     if (m_target.kind() != ConnectionSpec::Kind::Sqlite || m_state.resumed ||
@@ -70,7 +62,7 @@ Result<void> LoadPreparation::beforeLoad()
     options.deferForeignKeys = m_options.deferForeignKeys;
     // Not on MySQL, which cannot create an index only if it is missing (a resumed run's case).
     options.indexesAfterLoad = m_target.kind() != ConnectionSpec::Kind::MySql;
-    TargetPreparer preparer(m_session, plannedTargets(), options);
+    TargetPreparer preparer(m_session, RunPlanner::targetsOf(m_plan), options);
     auto report = preparer.beforeLoad();
     if (!report)
         return report.error();
@@ -136,7 +128,7 @@ Result<void> LoadPreparation::recordCreatedTables(const QStringList &createdNow,
     QJsonObject options = m_state.recordedOptions;
     options[key] = QJsonArray::fromStringList(m_state.created);
     if (indexesLater) {
-        QList<TableInfo> created = plannedTargets();
+        QList<TableInfo> created = RunPlanner::targetsOf(m_plan);
         created.removeIf([&](const TableInfo &t) { return !createdNow.contains(t.name); });
         m_state.droppedIndexes.add(DroppedIndexes::plainOf(created));
         options[QLatin1String("droppedIndexes")] = m_state.droppedIndexes.toJson();
@@ -191,7 +183,7 @@ void LoadPreparation::afterLoad()
     if (m_options.mode != RunMode::DryRun &&
         (m_options.dropSecondaryIndexes || identities || m_options.deferForeignKeys ||
          !m_state.droppedIndexes.isEmpty())) {
-        QList<TableInfo> tables = plannedTargets();
+        QList<TableInfo> tables = RunPlanner::targetsOf(m_plan);
         m_state.droppedIndexes.restoreInto(tables);
         TargetPreparer::Options options;
         options.dropSecondaryIndexes = m_options.dropSecondaryIndexes;

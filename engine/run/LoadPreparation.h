@@ -48,7 +48,6 @@ private:
     Result<void> keepJournalMode(const QString &found);
     Result<void> recordCreatedTables(const QStringList &createdNow, bool indexesLater);
     Result<void> emptyTruncatedTables(class TargetPreparer &preparer);
-    QList<TableInfo> plannedTargets() const;
 
     ConnectionSpec m_target;
     const RunOptions &m_options;

@@ -137,7 +137,7 @@ Result<void> RunContinuation::startNew(const QString &version)
     run.mode = m_options.mode;
     run.options = m_options.toJson();
     if (m_options.dropSecondaryIndexes)
-        m_state.droppedIndexes.add(DroppedIndexes::ofTables(plannedTargets()));
+        m_state.droppedIndexes.add(DroppedIndexes::ofTables(RunPlanner::targetsOf(m_plan)));
     if (!m_state.droppedIndexes.isEmpty())
         run.options[QLatin1String("droppedIndexes")] = m_state.droppedIndexes.toJson();
     auto id = m_ledger.startRun(run);
@@ -147,14 +147,6 @@ Result<void> RunContinuation::startNew(const QString &version)
     m_state.recordedOptions = run.options;
     m_notice(QStringLiteral("run %1 started (%2)").arg(m_state.runId, runModeName(m_options.mode)));
     return {};
-}
-
-QList<TableInfo> RunContinuation::plannedTargets() const
-{
-    QList<TableInfo> tables;
-    for (const RunPlanner::Table &t : m_plan)
-        tables.append(t.target);
-    return tables;
 }
 
 // A run killed during its load leaves the target without the secondary indexes it dropped, or

@@ -41,7 +41,6 @@ private:
     Result<void> startNew(const QString &version);
     void inheritLoadOptions(const RunRecord &interrupted);
     bool watermarkCovers(const RunRecord &earlier) const;
-    QList<TableInfo> plannedTargets() const;
 
     const Project &m_project;
     RunOptions &m_options;

@@ -34,6 +34,15 @@ QString RunPlanner::mappingVersion(const Project &project)
 
 // A run of a phase with a filter may not empty a truncate-and-load table first. An incremental or
 // retry run upserts and empties nothing.
+QList<TableInfo> RunPlanner::targetsOf(const QList<Table> &plan)
+{
+    QList<TableInfo> tables;
+    tables.reserve(plan.size());
+    for (const Table &t : plan)
+        tables.append(t.target);
+    return tables;
+}
+
 Result<void> RunPlanner::checkTruncates(const Project &project, const RunOptions &options,
                                         const Phase &phase)
 {

@@ -32,6 +32,8 @@ public:
     // A hash of what decides the rows a run writes (mappings, lookups, rules), so runs of a
     // different mapping are told apart and an interrupted run is not resumed with another.
     static QString mappingVersion(const Project &project);
+    // The planned target tables, in the plan's order.
+    static QList<TableInfo> targetsOf(const QList<Table> &plan);
 
 private:
     static Result<void> checkTruncates(const Project &project, const RunOptions &options,
