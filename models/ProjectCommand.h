@@ -15,12 +15,15 @@ public:
     enum Id
     {
         SetExpressionId = 1,
+        ListReplaceId,
+        SetValueId,
     };
 
 protected:
     explicit ProjectCommand(ProjectDocument &document, const QString &text = {});
 
     Project &project() { return m_document.m_project; }
+    ProjectDocument &document() { return m_document; }
     const Project &project() const { return m_document.m_project; }
     void changed(ProjectDocument::Part part) { Q_EMIT m_document.changed(part); }
 

@@ -2,6 +2,7 @@
 // say what they touched, typing in one expression is one undo step, and undoing every edit gives
 // back the file that was loaded, byte for byte.
 #include "ProjectDocument.h"
+#include "ProjectEdits.h"
 #include "SetConnectionUrlCommand.h"
 #include "SetExpressionCommand.h"
 #include "project/ProjectWriter.h"
@@ -12,6 +13,26 @@
 #include <QtTest>
 
 using namespace cutover;
+
+namespace {
+
+ConnectionDef connection(const char *name, const char *url)
+{
+    ConnectionDef def;
+    def.name = QString::fromUtf8(name);
+    def.url = QString::fromUtf8(url);
+    return def;
+}
+
+ColumnMapping column(const char *target, const char *expression)
+{
+    ColumnMapping c;
+    c.target = QString::fromUtf8(target);
+    c.expression = QString::fromUtf8(expression);
+    return c;
+}
+
+} // namespace
 
 class TestProjectDocument : public QObject
 {
@@ -26,15 +47,14 @@ private:
     {
         Project p;
         p.name = QStringLiteral("clinic");
-        p.connections = {{QStringLiteral("legacy"), QStringLiteral("sqlite:legacy.sqlite")},
-                         {QStringLiteral("modern"), QStringLiteral("sqlite:modern.sqlite")}};
+        p.connections = {connection("legacy", "sqlite:legacy.sqlite"),
+                         connection("modern", "sqlite:modern.sqlite")};
         p.sourceConnection = QStringLiteral("legacy");
         p.targetConnection = QStringLiteral("modern");
         TableMapping m;
         m.source = QStringLiteral("PATIENTS");
         m.target = QStringLiteral("patient");
-        m.columns = {{QStringLiteral("id"), QStringLiteral("PAT_ID")},
-                     {QStringLiteral("full_name"), QStringLiteral("PAT_NAME")}};
+        m.columns = {column("id", "PAT_ID"), column("full_name", "PAT_NAME")};
         p.mappings = {m};
         return p;
     }
@@ -130,6 +150,149 @@ private Q_SLOTS:
         QFile file(copy);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), ProjectWriter::toBytes(document.project()));
+    }
+
+    void everyKindOfEditUndoesToTheLoadedBytes()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(m_path).ok());
+        ProjectEdits edits(document);
+        QUndoStack &stack = *document.undoStack();
+
+        edits.addConnection(connection("staging", "sqlite:staging.sqlite"));
+        edits.replaceConnection(0, connection("old", "sqlite:legacy.sqlite"));
+        QCOMPARE(document.project().sourceConnection, QStringLiteral("old"));
+        edits.setTargetConnection(QStringLiteral("staging"));
+
+        TableMapping visits;
+        visits.source = QStringLiteral("VISITS");
+        visits.target = QStringLiteral("visit");
+        edits.addMapping(visits);
+        edits.mapColumn(1, column("id", "VIS_ID"));
+        QCOMPARE(stack.undoText(), QStringLiteral("Map VISITS.VIS_ID to visit.id"));
+        edits.mapColumn(0, column("full_name", "upper(PAT_NAME)"));
+        QCOMPARE(stack.undoText(), QStringLiteral("Map patient.full_name to upper(PAT_NAME)"));
+        ColumnMapping withDefault = document.project().mappings.at(0).columns.at(0);
+        withDefault.defaultValue = QStringLiteral("0");
+        withDefault.hasDefault = true;
+        edits.replaceColumn(0, 0, withDefault, QStringLiteral("the default"));
+        for (const QString &text : {QStringLiteral("tr"), QStringLiteral("trim(PAT_NAME)")})
+            edits.setExpression(0, QStringLiteral("full_name"), text);
+
+        const int beforeFilter = stack.count();
+        TableMapping filtered = document.project().mappings.at(1);
+        for (const QString &text : {QStringLiteral("VIS"), QStringLiteral("VIS_DATE > '2000'")}) {
+            filtered.filter = text;
+            edits.replaceMapping(1, filtered, QStringLiteral("the filter"));
+        }
+        QCOMPARE(stack.count(), beforeFilter + 1); // typing the filter is one step
+
+        Rule rule;
+        rule.name = QStringLiteral("visit-id");
+        rule.table = QStringLiteral("visit");
+        rule.column = QStringLiteral("id");
+        edits.addRule(rule);
+        rule.severity = Rule::Severity::Warning;
+        edits.replaceRule(0, rule, QStringLiteral("the severity"));
+        Phase phase{QStringLiteral("wave-1"), {}, {QStringLiteral("visit")}, {}};
+        edits.addPhase(phase);
+        filtered.target = QStringLiteral("encounter");
+        edits.replaceMapping(1, filtered, QStringLiteral("the target"));
+        QCOMPARE(document.project().rules.at(0).table, QStringLiteral("encounter"));
+        QCOMPARE(document.project().phases.at(0).tables, QStringList{QStringLiteral("encounter")});
+
+        LookupMap sex;
+        sex.name = QStringLiteral("sex");
+        sex.entries.insert(QStringLiteral("M"), QStringLiteral("male"));
+        edits.addLookup(sex);
+        edits.mapColumn(0, column("sex", "lookup('sex', SEX)"));
+        sex.name = QStringLiteral("sex_codes");
+        edits.replaceLookup(0, sex, QStringLiteral("the name"));
+        QCOMPARE(document.project().mappings.at(0).column(QStringLiteral("sex"))->expression,
+                 QStringLiteral("lookup('sex_codes', SEX)"));
+
+        phase.name = QStringLiteral("first wave");
+        RunbookStep step;
+        step.id = QStringLiteral("load");
+        step.title = QStringLiteral("Load wave 1");
+        step.action = RunbookStep::Action::Run;
+        step.phase = QStringLiteral("wave-1");
+        edits.addRunbookStep(step);
+        edits.replacePhase(0, phase, QStringLiteral("the name"));
+        QCOMPARE(document.project().runbook.at(0).phase, QStringLiteral("first wave"));
+
+        ProjectSettings settings = document.project().settings;
+        for (int size : {5, 50, 500}) {
+            settings.batchSize = size;
+            edits.setSettings(settings, QStringLiteral("the batch size"));
+        }
+        edits.setName(QStringLiteral("clinic v2"));
+        edits.duplicateMapping(0);
+        QCOMPARE(document.project().mappings.at(1).target, QStringLiteral("patient_copy"));
+        edits.moveMapping(2, 0);
+        edits.removeMapping(1);
+        edits.unmapColumn(0, 0);
+        LookupMap spare;
+        spare.name = QStringLiteral("spare");
+        edits.addLookup(spare);
+        edits.moveLookup(1, 0);
+        edits.removeLookup(0);
+        edits.removeRule(0);
+        edits.removePhase(0);
+        edits.removeRunbookStep(0);
+        edits.removeConnection(0);
+        QVERIFY(document.project().sourceConnection.isEmpty());
+
+        const QByteArray edited = document.toBytes();
+        QVERIFY(edited != m_loadedBytes);
+        QVERIFY(document.isModified());
+        while (stack.canUndo())
+            stack.undo();
+        QCOMPARE(document.toBytes(), m_loadedBytes);
+        QVERIFY(!document.isModified());
+        while (stack.canRedo())
+            stack.redo();
+        QCOMPARE(document.toBytes(), edited);
+    }
+
+    void aChangeOnDiskIsReportedButNotOurOwnSave()
+    {
+        ProjectDocument document;
+        QVERIFY(document.open(m_path).ok());
+        QSignalSpy onDisk(&document, &ProjectDocument::changedOnDisk);
+        ProjectEdits(document).setName(QStringLiteral("renamed here"));
+        QVERIFY(document.save().ok());
+        QTest::qWait(400);
+        QCOMPARE(onDisk.count(), 0);
+
+        Project theirs = document.project();
+        theirs.name = QStringLiteral("renamed by a git pull");
+        QVERIFY(ProjectWriter::save(theirs, m_path + QStringLiteral(".new")).ok());
+        QFile::remove(m_path);
+        QVERIFY(QFile::rename(m_path + QStringLiteral(".new"), m_path)); // as git does
+        QTRY_COMPARE(onDisk.count(), 1);
+        QCOMPARE(document.project().name, QStringLiteral("renamed here"));
+        QVERIFY(document.reload().ok());
+        QCOMPARE(document.project().name, QStringLiteral("renamed by a git pull"));
+        QCOMPARE(document.undoStack()->count(), 0);
+    }
+
+    void aNewProjectIsSavedBesideItsConnections()
+    {
+        ProjectDocument document;
+        QVERIFY(!document.hasProject());
+        document.reset();
+        QVERIFY(document.hasProject());
+        QCOMPARE(document.displayName(), QStringLiteral("Untitled"));
+        ProjectEdits(document).addConnection(connection("src", "sqlite:src.sqlite"));
+        QVERIFY(document.isModified());
+        QVERIFY(!document.save()); // no file yet
+        const QString path = m_dir.filePath(QStringLiteral("new.cutover"));
+        QVERIFY(document.saveAs(path).ok());
+        QCOMPARE(document.project().baseDir, m_dir.path());
+        QCOMPARE(document.displayName(), QStringLiteral("new"));
+        document.close();
+        QVERIFY(!document.hasProject());
     }
 
     void aBadFileIsRefusedAndTheOpenProjectStays()
