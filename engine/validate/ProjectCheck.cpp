@@ -81,4 +81,17 @@ ProjectCheck::Outcome ProjectCheck::check(const Project &project, const Password
     return outcome;
 }
 
+ProjectCheck::Outcome ProjectCheck::revalidate(const Outcome &previous, const Project &project)
+{
+    Outcome outcome = previous;
+    outcome.project = project;
+    outcome.problems.clear();
+    for (const Problem &p : previous.problems)
+        if (p.code == QLatin1String("cannot-connect"))
+            outcome.problems.append(p);
+    if (outcome.sourceAvailable && outcome.targetAvailable)
+        outcome.problems += ProjectValidator(project, outcome.source, outcome.target).validate();
+    return outcome;
+}
+
 } // namespace cutover

@@ -34,6 +34,9 @@ public:
     static Result<Outcome> run(const QString &projectFile, const PasswordProvider *passwords);
     // The same for a project already in memory (e.g. edited in the window).
     static Outcome check(const Project &project, const PasswordProvider *passwords);
+    // Checks project again against the schemas previous read, without connecting: for an edit
+    // that changed no connection. The connection problems of previous stay.
+    static Outcome revalidate(const Outcome &previous, const Project &project);
 };
 
 } // namespace cutover

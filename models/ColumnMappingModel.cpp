@@ -1,0 +1,321 @@
+#include "ColumnMappingModel.h"
+
+#include "ProjectEdits.h"
+
+#include <QColor>
+#include <QFont>
+#include <QIcon>
+#include <QRegularExpression>
+
+namespace cutover {
+
+ColumnMappingModel::ColumnMappingModel(ProjectDocument &document, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_document(document)
+{
+    connect(&document, &ProjectDocument::projectReplaced, this, [this] { setMapping(-1); });
+    connect(&document, &ProjectDocument::changed, this, [this](ProjectDocument::Part part) {
+        if (part == ProjectDocument::Part::Mappings)
+            refresh();
+    });
+}
+
+void ColumnMappingModel::setMapping(qsizetype mapping)
+{
+    beginResetModel();
+    m_mapping = mapping;
+    m_rows = buildRows();
+    endResetModel();
+}
+
+void ColumnMappingModel::setSchemas(const DatabaseSchema &source, const DatabaseSchema &target)
+{
+    beginResetModel();
+    m_source = source;
+    m_target = target;
+    m_rows = buildRows();
+    endResetModel();
+}
+
+void ColumnMappingModel::setProblems(const QList<Problem> &problems)
+{
+    m_problems = problems;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+// Edits change cells in place; a column mapped or unmapped outside the schema changes the rows.
+void ColumnMappingModel::refresh()
+{
+    QList<Row> rows = buildRows();
+    const bool sameRows = std::equal(rows.begin(), rows.end(), m_rows.begin(), m_rows.end(),
+                                     [](const Row &a, const Row &b) { return a.name == b.name; });
+    if (!sameRows) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+        return;
+    }
+    m_rows = std::move(rows);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+const TableMapping *ColumnMappingModel::tableMapping() const
+{
+    const auto &mappings = m_document.project().mappings;
+    return m_mapping >= 0 && m_mapping < mappings.size() ? &mappings.at(m_mapping) : nullptr;
+}
+
+const ColumnMapping *ColumnMappingModel::columnMapping(const QString &name) const
+{
+    const TableMapping *m = tableMapping();
+    return m ? m->column(name) : nullptr;
+}
+
+QList<ColumnMappingModel::Row> ColumnMappingModel::buildRows() const
+{
+    QList<Row> rows;
+    const TableMapping *m = tableMapping();
+    if (!m)
+        return rows;
+    const TableInfo *table = m_target.table(m->target);
+    if (!table)
+        table = m_document.project().targetTable(m->target);
+    if (table)
+        for (const ColumnInfo &c : table->columns)
+            rows.append({c.name, &c});
+    for (const ColumnMapping &c : m->columns)
+        if (!table || !table->column(c.target))
+            rows.append({c.target, nullptr});
+    return rows;
+}
+
+int ColumnMappingModel::rowOf(const QString &targetColumn) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).name == targetColumn)
+            return i;
+    return -1;
+}
+
+int ColumnMappingModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ColumnMappingModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QStringList ColumnMappingModel::sourceColumns() const
+{
+    QStringList names;
+    const TableMapping *m = tableMapping();
+    if (const TableInfo *table = m ? m_source.table(m->source) : nullptr)
+        for (const ColumnInfo &c : table->columns)
+            names.append(c.name);
+    return names;
+}
+
+QStringList ColumnMappingModel::columnsRead(const QString &expression,
+                                            const QStringList &sourceColumns)
+{
+    static const QRegularExpression token(QStringLiteral(
+        R"re('(?:[^']|'')*'|"((?:[^"]|"")+)"|`([^`]+)`|\[([^\]]+)\]|([A-Za-z_]\w*))re"));
+    QSet<QString> named;
+    for (auto it = token.globalMatch(expression); it.hasNext();) {
+        const auto match = it.next();
+        for (int group = 1; group <= 4; ++group)
+            if (!match.captured(group).isEmpty())
+                named.insert(match.captured(group).toLower());
+    }
+    QStringList read;
+    for (const QString &column : sourceColumns)
+        if (named.contains(column.toLower()))
+            read.append(column);
+    return read;
+}
+
+ColumnMappingModel::State ColumnMappingModel::stateOf(const Row &row) const
+{
+    const QString prefix = QStringLiteral("mappings[%1]").arg(m_mapping);
+    State state = columnMapping(row.name) ? State::Mapped : State::Unmapped;
+    for (const Problem &p : m_problems)
+        if (p.path.startsWith(prefix) && p.column == row.name) {
+            if (p.severity == Problem::Severity::Error)
+                return State::Error;
+            if (p.severity == Problem::Severity::Warning)
+                state = State::Warning;
+        }
+    if (state == State::Unmapped && row.info && !row.info->nullable && !row.info->hasDefault &&
+        !row.info->autoIncrement)
+        return State::RequiredUnmapped;
+    return state;
+}
+
+QString ColumnMappingModel::statusText(const Row &row) const
+{
+    const QString prefix = QStringLiteral("mappings[%1]").arg(m_mapping);
+    for (const Problem &p : m_problems)
+        if (p.path.startsWith(prefix) && p.column == row.name &&
+            p.severity != Problem::Severity::Info)
+            return p.message;
+    switch (stateOf(row)) {
+    case State::Mapped:
+        return tr("mapped");
+    case State::RequiredUnmapped:
+        return tr("required (NOT NULL, no default) but not mapped");
+    case State::Unmapped:
+        return row.info && row.info->hasDefault ? tr("not mapped: the target's default")
+                                                : tr("not mapped: NULL");
+    default:
+        return {};
+    }
+}
+
+QVariant ColumnMappingModel::display(const Row &row, int column) const
+{
+    const ColumnMapping *c = columnMapping(row.name);
+    switch (column) {
+    case TargetColumn:
+        return row.name;
+    case TypeColumn:
+        if (!row.info)
+            return tr("not in the target");
+        return row.info->declaredType + (row.info->nullable ? QString() : tr(" not null"));
+    case ExpressionColumn:
+        return c ? c->expression : QString();
+    case DefaultColumn:
+        return c && c->hasDefault ? c->defaultValue : QString();
+    case StatusColumn:
+        return statusText(row);
+    case ReadsColumn:
+        return c ? columnsRead(c->expression, sourceColumns()).join(QStringLiteral(", "))
+                 : QString();
+    default:
+        return {};
+    }
+}
+
+QVariant ColumnMappingModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return display(row, index.column());
+    case Qt::ToolTipRole:
+        return index.column() == StatusColumn || index.column() == TargetColumn
+                   ? statusText(row)
+                   : display(row, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == StatusColumn)
+            switch (stateOf(row)) {
+            case State::Error:
+            case State::RequiredUnmapped:
+                return QIcon(QStringLiteral(":/icons/error.svg"));
+            case State::Warning:
+                return QIcon(QStringLiteral(":/icons/warning.svg"));
+            case State::Mapped:
+                return QIcon(QStringLiteral(":/icons/ok.svg"));
+            case State::Unmapped:
+                return {};
+            }
+        if (index.column() == TargetColumn && row.info && row.info->primaryKeyPosition > 0)
+            return QIcon(QStringLiteral(":/icons/key.svg"));
+        return {};
+    case Qt::ForegroundRole:
+        return stateOf(row) == State::Unmapped ? QVariant(QColor(0x6b, 0x6b, 0x6b)) : QVariant();
+    case StateRole:
+        return QVariant::fromValue(stateOf(row));
+    case ColumnNameRole:
+        return row.name;
+    default:
+        return {};
+    }
+}
+
+QVariant ColumnMappingModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TargetColumn:
+        return tr("Target column");
+    case TypeColumn:
+        return tr("Type");
+    case ExpressionColumn:
+        return tr("Expression");
+    case DefaultColumn:
+        return tr("Default");
+    case StatusColumn:
+        return tr("Status");
+    case ReadsColumn:
+        return tr("Reads");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags ColumnMappingModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.column() == ExpressionColumn ||
+        (index.column() == DefaultColumn && columnMapping(m_rows.at(index.row()).name)))
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool ColumnMappingModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    const Row row = m_rows.at(index.row());
+    if (index.column() == ExpressionColumn)
+        return setExpression(row, value.toString());
+    return setDefault(row, value.toString());
+}
+
+bool ColumnMappingModel::setExpression(const Row &row, const QString &expression)
+{
+    ProjectEdits edits(m_document);
+    const TableMapping *m = tableMapping();
+    const ColumnMapping *c = columnMapping(row.name);
+    if (c && c->expression == expression)
+        return false;
+    if (!c) {
+        if (expression.trimmed().isEmpty())
+            return false;
+        ColumnMapping added;
+        added.target = row.name;
+        added.expression = expression;
+        edits.mapColumn(m_mapping, added);
+    } else if (expression.trimmed().isEmpty()) {
+        edits.unmapColumn(m_mapping, m->columns.indexOf(*c));
+    } else {
+        edits.setExpression(m_mapping, row.name, expression);
+    }
+    return true;
+}
+
+bool ColumnMappingModel::setDefault(const Row &row, const QString &value)
+{
+    const TableMapping *m = tableMapping();
+    const ColumnMapping *c = columnMapping(row.name);
+    ColumnMapping changed = *c;
+    changed.defaultValue = value;
+    changed.hasDefault = !value.isEmpty();
+    if (changed == *c)
+        return false;
+    ProjectEdits(m_document)
+        .replaceColumn(m_mapping, m->columns.indexOf(*c), changed, tr("the default"));
+    return true;
+}
+
+} // namespace cutover
