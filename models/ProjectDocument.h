@@ -54,6 +54,8 @@ public:
     bool hasProject() const { return m_hasProject; }
     QUndoStack *undoStack() { return &m_undoStack; }
     bool isModified() const { return !m_undoStack.isClean(); }
+    // The file holds something this document neither read nor wrote (reported by changedOnDisk).
+    bool fileChangedElsewhere() const { return m_diskChangeReported; }
     // The file's bytes as saving would write them now.
     QByteArray toBytes() const;
 

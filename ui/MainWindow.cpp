@@ -1,32 +1,35 @@
 #include "MainWindow.h"
 
 #include "MappingsPane.h"
-#include "ProblemListModel.h"
 #include "ProblemsPane.h"
+#include "ProjectDocument.h"
+#include "ProjectValidation.h"
 #include "SchemaPane.h"
 #include "dialect/ConnectionSpec.h"
+#include "mapping/TableMappingEditor.h"
+#include "project/EditorArea.h"
+#include "project/LogPane.h"
+#include "project/ProjectFileController.h"
+#include "project/ProjectTreeView.h"
+#include "project/QuickOpen.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
 #include <QToolBar>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <exception>
+#include <QToolButton>
+#include <QUndoView>
 
 // Q_INIT_RESOURCE must be used outside any namespace; the resources are in a static library.
 static void initCutoverResources()
@@ -39,9 +42,7 @@ namespace cutover {
 namespace {
 
 const QString kSettingsGeometry = QStringLiteral("mainWindow/geometry");
-const QString kSettingsState = QStringLiteral("mainWindow/state");
-const QString kSettingsSplitter = QStringLiteral("mainWindow/splitter");
-const QString kSettingsLastDir = QStringLiteral("mainWindow/lastProjectDir");
+const QString kSettingsState = QStringLiteral("mainWindow/state2");
 
 // The connection's name and a display form of its URL that never holds a secret.
 std::pair<QString, QString> connectionTitle(const Project &project, const QString &connectionName)
@@ -70,20 +71,43 @@ QString plural(qsizetype n, const char *one, const char *many)
     return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
 }
 
+QAction *action(QObject *parent, const char *icon, const QString &text, const QKeySequence &keys,
+                const QString &tip)
+{
+    auto *a = new QAction(text, parent);
+    if (icon)
+        a->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(icon))));
+    a->setShortcut(keys);
+    a->setStatusTip(tip);
+    a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, keys.toString(QKeySequence::NativeText)));
+    return a;
+}
+
 } // namespace
 
 MainWindow::MainWindow(const PasswordProvider *passwords, QWidget *parent)
     : QMainWindow(parent)
     , m_passwords(passwords)
+    , m_document(new ProjectDocument(this))
 {
     initCutoverResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/cutover.svg")));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    m_validation = new ProjectValidation(*m_document, passwords, this);
+    m_files = new ProjectFileController(*m_document, this);
+    m_editors = new EditorArea(*m_document, this);
+    setCentralWidget(m_editors);
+    createDocks();
     createActions();
-    createLayout();
-    updateTitle({});
+    createMenus();
+    createStatusBar();
+    connectDocument();
+    updateTitle();
     fitToScreen();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::fitToScreen()
 {
@@ -94,73 +118,101 @@ void MainWindow::fitToScreen()
     move(available.topLeft() + QPoint((available.width() - width()) / 2, 0));
 }
 
-MainWindow::~MainWindow() = default;
+QDockWidget *MainWindow::addDock(QWidget *content, const QString &title, const QString &name,
+                                 Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(content);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
+    addDockWidget(area, dock);
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    m_projectTree = new ProjectTreeView(*m_document, this);
+    m_sourcePane = new SchemaPane(tr("Source"), this);
+    m_targetPane = new SchemaPane(tr("Target"), this);
+    m_problemsPane = new ProblemsPane(this);
+    m_undoView = new QUndoView(m_document->undoStack(), this);
+    m_undoView->setObjectName(QStringLiteral("undoView"));
+    m_undoView->setEmptyLabel(tr("<opened project>"));
+    m_log = new LogPane(this);
+
+    QDockWidget *project = addDock(m_projectTree, tr("Project"), QStringLiteral("projectDock"),
+                                   Qt::LeftDockWidgetArea);
+    QDockWidget *source = addDock(m_sourcePane, tr("Source Schema"), QStringLiteral("sourceDock"),
+                                  Qt::LeftDockWidgetArea);
+    QDockWidget *target = addDock(m_targetPane, tr("Target Schema"), QStringLiteral("targetDock"),
+                                  Qt::RightDockWidgetArea);
+    QDockWidget *history = addDock(m_undoView, tr("Undo History"), QStringLiteral("undoDock"),
+                                   Qt::RightDockWidgetArea);
+    m_problemsDock = addDock(m_problemsPane, tr("Problems"), QStringLiteral("problemsDock"),
+                             Qt::BottomDockWidgetArea);
+    QDockWidget *log =
+        addDock(m_log, tr("Log"), QStringLiteral("logDock"), Qt::BottomDockWidgetArea);
+    splitDockWidget(project, source, Qt::Vertical);
+    splitDockWidget(target, history, Qt::Vertical);
+    tabifyDockWidget(m_problemsDock, log);
+    m_problemsDock->raise();
+    resizeDocks({project, target}, {330, 330}, Qt::Horizontal);
+    resizeDocks({project, source}, {300, 420}, Qt::Vertical);
+    resizeDocks({target, history}, {560, 160}, Qt::Vertical);
+    resizeDocks({m_problemsDock}, {190}, Qt::Vertical);
+}
 
 void MainWindow::createActions()
 {
-    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton),
-                               tr("&Open Project\u2026"), this);
-    m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setStatusTip(tr("Open a *.cutover project file"));
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseProject);
-
-    m_reloadAction =
-        new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reload"), this);
-    m_reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_reloadAction->setStatusTip(tr("Read the project again and re-check it against both schemas"));
-    m_reloadAction->setEnabled(false);
-    connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
-
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
+    m_redo->setShortcut(QKeySequence::Redo);
+    m_refresh = action(this, "refresh", tr("Re&fresh Schemas"), QKeySequence(Qt::Key_F5),
+                       tr("Read both schemas again and check the project"));
+    m_quickOpenAction =
+        action(this, "search", tr("&Quick Open\u2026"), QKeySequence(Qt::CTRL | Qt::Key_K),
+               tr("Find a table, column, mapping, lookup or rule"));
+    m_quitAction = action(this, nullptr, tr("&Quit"), QKeySequence::Quit, tr("Leave Cutover"));
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_quickOpen = new QuickOpen(this);
 
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::reload);
+    connect(m_quickOpenAction, &QAction::triggered, this, &MainWindow::openQuickOpen);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_quickOpen, &QuickOpen::chosen, this,
+            [this](const QuickOpen::Target &target) { jumpTo(QVariant::fromValue(target)); });
+}
+
+void MainWindow::createMenus()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_openAction);
-    file->addAction(m_reloadAction);
+    file->addAction(m_files->newAction());
+    file->addAction(m_files->openAction());
+    file->addMenu(m_files->recentMenu());
+    file->addSeparator();
+    file->addAction(m_files->saveAction());
+    file->addAction(m_files->saveAsAction());
+    file->addAction(m_files->reloadAction());
+    file->addAction(m_files->closeAction());
     file->addSeparator();
     file->addAction(m_quitAction);
 
-    auto *toolBar = new QToolBar(tr("Main"), this);
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->setIconSize(QSize(18, 18));
-    toolBar->addAction(m_openAction);
-    toolBar->addAction(m_reloadAction);
-    addToolBar(Qt::TopToolBarArea, toolBar);
-}
-
-void MainWindow::createLayout()
-{
-    m_sourcePane = new SchemaPane(tr("Source"), this);
-    m_mappingsPane = new MappingsPane(this);
-    m_targetPane = new SchemaPane(tr("Target"), this);
-
-    m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("workbenchSplitter"));
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_sourcePane);
-    m_splitter->addWidget(m_mappingsPane);
-    m_splitter->addWidget(m_targetPane);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 3);
-    m_splitter->setStretchFactor(2, 3);
-    m_splitter->setSizes({470, 460, 470});
-    setCentralWidget(m_splitter);
-
-    m_problemsPane = new ProblemsPane(this);
-    m_problemsDock = new QDockWidget(tr("Problems"), this);
-    m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
-    m_problemsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                                QDockWidget::DockWidgetClosable);
-    m_problemsDock->setWidget(m_problemsPane);
-    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
-    resizeDocks({m_problemsDock}, {240}, Qt::Vertical);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+    edit->addSeparator();
+    edit->addAction(m_quickOpenAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_problemsDock->toggleViewAction());
+    view->addAction(m_refresh);
+    view->addSeparator();
+    for (QDockWidget *dock : m_docks)
+        view->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Cutover"));
@@ -170,6 +222,24 @@ void MainWindow::createLayout()
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 
+    auto *toolBar = new QToolBar(tr("Main"), this);
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setIconSize(QSize(18, 18));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (QAction *a : {m_files->newAction(), m_files->openAction(), m_files->saveAction()})
+        toolBar->addAction(a);
+    toolBar->addSeparator();
+    toolBar->addAction(m_undo);
+    toolBar->addAction(m_redo);
+    toolBar->addSeparator();
+    toolBar->addAction(m_refresh);
+    toolBar->addAction(m_quickOpenAction);
+    addToolBar(Qt::TopToolBarArea, toolBar);
+}
+
+void MainWindow::createStatusBar()
+{
     m_statusLabel = new QLabel(tr("No project open"), this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_busy = new QProgressBar(this);
@@ -178,126 +248,134 @@ void MainWindow::createLayout()
     m_busy->setMaximumHeight(14);
     m_busy->setTextVisible(false);
     m_busy->hide();
+    m_cancelCheck = new QToolButton(this);
+    m_cancelCheck->setText(tr("Cancel"));
+    m_cancelCheck->setToolTip(tr("Stop waiting for this check"));
+    m_cancelCheck->hide();
     statusBar()->addWidget(m_statusLabel, 1);
     statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_cancelCheck);
+    connect(m_cancelCheck, &QToolButton::clicked, m_validation, &ProjectValidation::cancel);
+}
 
+void MainWindow::connectDocument()
+{
+    connect(m_document, &ProjectDocument::projectReplaced, this, &MainWindow::projectReplaced);
+    connect(m_document, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ProjectDocument::changed, this, [this](ProjectDocument::Part part) {
+        if (part == ProjectDocument::Part::Settings)
+            updateTitle();
+    });
+    connect(m_validation, &ProjectValidation::started, this, &MainWindow::showChecking);
+    connect(m_validation, &ProjectValidation::finished, this, &MainWindow::showOutcome);
+    connect(m_validation, &ProjectValidation::cancelled, this, [this] {
+        m_busy->hide();
+        m_cancelCheck->hide();
+        m_statusLabel->setText(tr("Check cancelled"));
+    });
+    connect(m_files, &ProjectFileController::openFailed, this, &MainWindow::showLoadError);
+    connect(m_files, &ProjectFileController::message, m_log, &LogPane::append);
     connect(m_problemsPane, &ProblemsPane::problemActivated, this, &MainWindow::showProblem);
-    connect(m_mappingsPane, &MappingsPane::mappingActivated, this, &MainWindow::showMapping);
+    connect(m_editors->overview(), &MappingsPane::mappingActivated, this, &MainWindow::showMapping);
+    connect(m_projectTree, &ProjectTreeView::itemActivated, this, &MainWindow::showItem);
 }
 
-void MainWindow::restoreLayout()
+MappingsPane *MainWindow::mappingsPane() const
 {
-    QSettings settings;
-    if (const QByteArray geometry = settings.value(kSettingsGeometry).toByteArray();
-        !geometry.isEmpty())
-        restoreGeometry(geometry);
-    if (const QByteArray state = settings.value(kSettingsState).toByteArray(); !state.isEmpty())
-        restoreState(state);
-    if (const QByteArray sizes = settings.value(kSettingsSplitter).toByteArray(); !sizes.isEmpty())
-        m_splitter->restoreState(sizes);
+    return m_editors->overview();
 }
 
-void MainWindow::saveLayout() const
+QString MainWindow::projectFile() const
 {
-    QSettings settings;
-    settings.setValue(kSettingsGeometry, saveGeometry());
-    settings.setValue(kSettingsState, saveState());
-    settings.setValue(kSettingsSplitter, m_splitter->saveState());
+    return m_document->filePath();
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+bool MainWindow::isLoading() const
 {
-    saveLayout();
-    QMainWindow::closeEvent(event);
+    return m_validation->isBusy();
 }
 
-void MainWindow::updateTitle(const QString &projectName)
+const ProjectCheck::Outcome &MainWindow::outcome() const
 {
-    setWindowTitle(projectName.isEmpty() ? tr("Cutover")
-                                         : tr("%1 \u2014 Cutover").arg(projectName));
-}
-
-void MainWindow::chooseProject()
-{
-    QSettings settings;
-    const QString startDir = m_projectFile.isEmpty() ? settings.value(kSettingsLastDir).toString()
-                                                     : QFileInfo(m_projectFile).absolutePath();
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Open Project"), startDir, tr("Cutover projects (*.cutover);;All files (*)"));
-    if (file.isEmpty())
-        return;
-    settings.setValue(kSettingsLastDir, QFileInfo(file).absolutePath());
-    openProject(file);
+    return m_validation->outcome();
 }
 
 void MainWindow::openProject(const QString &filePath)
 {
-    m_projectFile = QFileInfo(filePath).absoluteFilePath();
-    m_reloadAction->setEnabled(true);
-    reload();
-}
-
-MainWindow::LoadResult MainWindow::load(const QString &filePath, const PasswordProvider *passwords)
-{
-    LoadResult result;
-    result.filePath = filePath;
-    try {
-        auto outcome = ProjectCheck::run(filePath, passwords);
-        if (outcome) {
-            result.ok = true;
-            result.outcome = std::move(outcome.value());
-        } else {
-            result.error = outcome.error();
-        }
-    } catch (const std::exception &e) {
-        result.error = Error(Error::Code::Internal, QString::fromLocal8Bit(e.what()), filePath);
-    }
-    return result;
+    Q_EMIT loadStarted(QFileInfo(filePath).absoluteFilePath());
+    m_files->open(filePath);
 }
 
 void MainWindow::reload()
 {
-    if (m_projectFile.isEmpty())
+    if (!m_document->hasProject())
         return;
-    const quint64 generation = ++m_generation;
-    setLoading(true);
-    m_statusLabel->setText(tr("Loading %1\u2026").arg(QFileInfo(m_projectFile).fileName()));
-
-    auto *watcher = new QFutureWatcher<LoadResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        finishLoad(generation, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(&MainWindow::load, m_projectFile, m_passwords));
-    Q_EMIT loadStarted(m_projectFile);
+    m_loadPending = true;
+    Q_EMIT loadStarted(m_document->filePath());
+    m_validation->refresh();
 }
 
-void MainWindow::setLoading(bool loading)
+void MainWindow::projectReplaced()
 {
-    m_loading = loading;
-    m_busy->setVisible(loading);
-    m_reloadAction->setEnabled(!m_projectFile.isEmpty());
-}
-
-void MainWindow::finishLoad(quint64 generation, const LoadResult &result)
-{
-    if (generation != m_generation)
-        return; // a newer load was started; this result is stale
-    setLoading(false);
-    if (result.ok)
-        showOutcome(result.outcome);
-    else
-        showLoadError(result.filePath, result.error);
-    Q_EMIT loadFinished(result.ok);
-}
-
-void MainWindow::showOutcome(const ProjectCheck::Outcome &outcome)
-{
-    m_outcome = outcome;
-    const Project &project = outcome.project;
+    m_loadPending = m_document->hasProject();
     if (m_errorBox)
         m_errorBox->close();
+    if (!m_document->hasProject()) {
+        m_sourcePane->clear();
+        m_targetPane->clear();
+        m_problemsPane->clear();
+        mappingsPane()->clear();
+        m_statusLabel->setText(tr("No project open"));
+    }
+    updateTitle();
+}
 
+void MainWindow::updateTitle()
+{
+    if (!m_document->hasProject()) {
+        setWindowTitle(tr("Cutover"));
+        setWindowModified(false);
+        return;
+    }
+    setWindowTitle(tr("%1[*] \u2014 Cutover").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::showChecking(bool readingSchemas)
+{
+    m_busy->setVisible(true);
+    m_cancelCheck->setVisible(readingSchemas);
+    if (readingSchemas)
+        m_statusLabel->setText(
+            tr("Reading both schemas and checking %1\u2026").arg(m_document->displayName()));
+}
+
+void MainWindow::showOutcome(const ProjectCheck::Outcome &outcome, qint64 milliseconds)
+{
+    m_busy->hide();
+    m_cancelCheck->hide();
+    const Project &project = outcome.project;
+    showSchemas(outcome);
+    m_editors->setOutcome(outcome);
+    m_problemsPane->setProblems(outcome.problems);
+    m_projectTree->model()->setProblems(outcome.problems);
+    m_statusLabel->setText(tr("%1: %2 in the source, %3 in the target, %4 \u2014 %5")
+                               .arg(m_document->displayName(),
+                                    plural(outcome.source.tables.size(), "table", "tables"),
+                                    plural(outcome.target.tables.size(), "table", "tables"),
+                                    plural(project.mappings.size(), "mapping", "mappings"),
+                                    m_problemsPane->summaryText().toLower()));
+    m_log->append(tr("Checked in %1 ms: %2").arg(milliseconds).arg(m_problemsPane->summaryText()));
+    if (m_loadPending) {
+        m_loadPending = false;
+        Q_EMIT loadFinished(true);
+    }
+}
+
+void MainWindow::showSchemas(const ProjectCheck::Outcome &outcome)
+{
+    const Project &project = outcome.project;
     const auto [sourceName, sourceDisplay] = connectionTitle(project, project.sourceConnection);
     const auto [targetName, targetDisplay] = connectionTitle(project, project.targetConnection);
     m_sourcePane->setConnection(sourceName, sourceDisplay);
@@ -310,40 +388,28 @@ void MainWindow::showOutcome(const ProjectCheck::Outcome &outcome)
         m_targetPane->setSchema(outcome.target);
     else
         m_targetPane->setUnavailable(unavailableReason(outcome.problems, QStringLiteral("target")));
-    m_mappingsPane->setProject(project, outcome.problems);
-    m_problemsPane->setProblems(outcome.problems);
-
-    const QString name =
-        project.name.isEmpty() ? QFileInfo(outcome.filePath).completeBaseName() : project.name;
-    updateTitle(name);
-    m_statusLabel->setText(tr("%1: %2 in the source, %3 in the target, %4 \u2014 %5")
-                               .arg(QFileInfo(outcome.filePath).fileName(),
-                                    plural(outcome.source.tables.size(), "table", "tables"),
-                                    plural(outcome.target.tables.size(), "table", "tables"),
-                                    plural(project.mappings.size(), "mapping", "mappings"),
-                                    m_problemsPane->summaryText().toLower()));
 }
 
-void MainWindow::showLoadError(const QString &filePath, const Error &error)
+void MainWindow::showLoadError(const QString &filePath, const QString &where,
+                               const QString &message)
 {
-    m_outcome = {};
-    m_sourcePane->clear();
-    m_targetPane->clear();
-    m_mappingsPane->clear(
-        tr("The project file could not be read. The problem below says where and why; fix the "
-           "file and reload (F5)."));
-    updateTitle(QFileInfo(filePath).completeBaseName());
-
+    if (!m_document->hasProject()) {
+        m_sourcePane->clear();
+        m_targetPane->clear();
+        mappingsPane()->clear(
+            tr("The project file could not be read. The problem below says where and why; fix "
+               "the file and open it again."));
+    }
     Problem problem;
     problem.severity = Problem::Severity::Error;
     problem.code = QStringLiteral("bad-project-file");
-    problem.location = error.where().isEmpty() ? filePath : error.where();
-    problem.message = error.hint().isEmpty()
-                          ? error.message()
-                          : QStringLiteral("%1 (%2)").arg(error.message(), error.hint());
+    problem.location = where;
+    problem.message = message;
     m_problemsPane->setProblems({problem});
     m_problemsDock->show();
+    m_problemsDock->raise();
     m_statusLabel->setText(tr("Cannot open %1").arg(QFileInfo(filePath).fileName()));
+    m_log->append(tr("Cannot open %1: %2").arg(where, message));
 
     if (m_errorBox)
         m_errorBox->close();
@@ -352,19 +418,43 @@ void MainWindow::showLoadError(const QString &filePath, const Error &error)
                         tr("The project %1 cannot be opened.").arg(QFileInfo(filePath).fileName()),
                         QMessageBox::Ok, this);
     m_errorBox->setObjectName(QStringLiteral("loadErrorBox"));
-    m_errorBox->setInformativeText(error.toString());
+    m_errorBox->setInformativeText(QStringLiteral("%1: %2").arg(where, message));
     m_errorBox->setAttribute(Qt::WA_DeleteOnClose);
     m_errorBox->open();
+    Q_EMIT loadFinished(false);
+}
+
+void MainWindow::showItem(ProjectTreeModel::Kind kind, qsizetype index)
+{
+    m_editors->show(kind, index);
+    if (kind != ProjectTreeModel::Kind::Mapping)
+        return;
+    const auto &mappings = m_document->project().mappings;
+    if (index >= 0 && index < mappings.size()) {
+        mappingsPane()->selectMapping(int(index));
+        m_sourcePane->select(mappings.at(index).source);
+        m_targetPane->select(mappings.at(index).target);
+    }
 }
 
 void MainWindow::showProblem(const Problem &problem)
 {
-    static const QRegularExpression mappingPath(QStringLiteral("^mappings\\[(\\d+)\\]"));
-    if (const auto match = mappingPath.match(problem.path); match.hasMatch()) {
-        const int index = match.captured(1).toInt();
-        m_mappingsPane->selectMapping(index);
-        if (index < m_outcome.project.mappings.size())
-            m_sourcePane->select(m_outcome.project.mappings.at(index).source);
+    static const QRegularExpression item(QStringLiteral("^(\\w+)\\[(\\d+)\\]"));
+    static const QHash<QString, ProjectTreeModel::Kind> kinds{
+        {QStringLiteral("mappings"), ProjectTreeModel::Kind::Mapping},
+        {QStringLiteral("lookups"), ProjectTreeModel::Kind::Lookup},
+        {QStringLiteral("rules"), ProjectTreeModel::Kind::Rule},
+        {QStringLiteral("phases"), ProjectTreeModel::Kind::Phase},
+        {QStringLiteral("connections"), ProjectTreeModel::Kind::Connection},
+    };
+    if (const auto match = item.match(problem.path);
+        match.hasMatch() && kinds.contains(match.captured(1))) {
+        const auto kind = kinds.value(match.captured(1));
+        const int index = match.captured(2).toInt();
+        m_projectTree->select(kind, index);
+        showItem(kind, index);
+        if (kind == ProjectTreeModel::Kind::Mapping && !problem.column.isEmpty())
+            m_editors->mappingEditor()->editColumn(problem.column);
     }
     if (problem.table.isEmpty())
         return;
@@ -380,6 +470,81 @@ void MainWindow::showMapping(const QString &sourceTable, const QString &targetTa
         m_sourcePane->select(sourceTable);
     if (!targetTable.isEmpty())
         m_targetPane->select(targetTable, targetColumn);
+}
+
+void MainWindow::openQuickOpen()
+{
+    if (!m_document->hasProject())
+        return;
+    ProjectCheck::Outcome contents = m_validation->outcome();
+    contents.project = m_document->project();
+    m_quickOpen->setContents(contents);
+    const QRect area = geometry();
+    m_quickOpen->move(area.center().x() - m_quickOpen->width() / 2, area.top() + 80);
+    m_quickOpen->show();
+    m_quickOpen->searchEdit()->setFocus();
+}
+
+void MainWindow::jumpTo(const QVariant &value)
+{
+    using K = QuickOpen::Kind;
+    const auto target = value.value<QuickOpen::Target>();
+    switch (target.kind) {
+    case K::SourceTable:
+    case K::SourceColumn:
+        m_sourcePane->select(target.table, target.column);
+        return;
+    case K::TargetTable:
+    case K::TargetColumn:
+        m_targetPane->select(target.table, target.column);
+        return;
+    case K::Mapping:
+    case K::MappedColumn:
+        m_projectTree->select(ProjectTreeModel::Kind::Mapping, target.index);
+        showItem(ProjectTreeModel::Kind::Mapping, target.index);
+        if (!target.column.isEmpty())
+            m_editors->mappingEditor()->editColumn(target.column);
+        return;
+    case K::Lookup:
+        m_projectTree->select(ProjectTreeModel::Kind::Lookup, target.index);
+        return;
+    case K::Rule:
+        m_projectTree->select(ProjectTreeModel::Kind::Rule, target.index);
+        return;
+    case K::Phase:
+        m_projectTree->select(ProjectTreeModel::Kind::Phase, target.index);
+        return;
+    case K::Connection:
+        m_projectTree->select(ProjectTreeModel::Kind::Connection, target.index);
+        return;
+    }
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (const QByteArray geometry = settings.value(kSettingsGeometry).toByteArray();
+        !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings.value(kSettingsState).toByteArray(); !state.isEmpty())
+        restoreState(state);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(kSettingsGeometry, saveGeometry());
+    settings.setValue(kSettingsState, saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showAbout()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Error.h"
+#include "ProjectTreeModel.h"
 #include "validate/ProjectCheck.h"
 
 #include <QMainWindow>
@@ -12,53 +12,61 @@ class QDockWidget;
 class QLabel;
 class QMessageBox;
 class QProgressBar;
-class QSplitter;
+class QToolButton;
+class QUndoView;
 
 namespace cutover {
 
+class EditorArea;
+class LogPane;
 class MappingsPane;
 class PasswordProvider;
 class ProblemsPane;
+class ProjectDocument;
+class ProjectFileController;
+class ProjectTreeView;
+class ProjectValidation;
+class QuickOpen;
 class SchemaPane;
 
-// The workbench shell: source schema on the left, the project's mappings in the middle (where the
-// mapping canvas will go), target schema on the right, problems docked below. Opening or
-// reloading a project runs ProjectCheck on a worker thread; a newer request makes the results of
-// an older one stale, and they are dropped.
+// The workbench: assembles the project document, its file actions, its validation and the
+// panels: the project tree, both schemas, the editor area in the middle, problems, undo history
+// and the log, all docks a user can move; the layout is restored next time.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    // What one load produced: the check's outcome, or why the project could not be read.
-    struct LoadResult
-    {
-        QString filePath;
-        bool ok = false;
-        ProjectCheck::Outcome outcome;
-        Error error;
-    };
-
     // The size the window opens at when the screen has room for it; screenshots use it too.
     static constexpr QSize kPreferredSize{1400, 900};
 
-    // passwords must outlive the window and any load still running when it closes.
+    // passwords must outlive the window and any check still running when it closes.
     explicit MainWindow(const PasswordProvider *passwords, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Opens a project file (asking about unsaved changes first) and checks it.
     void openProject(const QString &filePath);
+    // Reads both schemas again and checks the project (F5).
     void reload();
 
-    const QString &projectFile() const { return m_projectFile; }
-    bool isLoading() const { return m_loading; }
-    // The outcome of the last successful load (empty before one).
-    const ProjectCheck::Outcome &outcome() const { return m_outcome; }
+    QString projectFile() const;
+    bool isLoading() const;
+    // The outcome of the last check (empty before one).
+    const ProjectCheck::Outcome &outcome() const;
 
+    ProjectDocument *document() const { return m_document; }
+    ProjectFileController *files() const { return m_files; }
     SchemaPane *sourcePane() const { return m_sourcePane; }
     SchemaPane *targetPane() const { return m_targetPane; }
-    MappingsPane *mappingsPane() const { return m_mappingsPane; }
+    MappingsPane *mappingsPane() const;
     ProblemsPane *problemsPane() const { return m_problemsPane; }
+    ProjectTreeView *projectTree() const { return m_projectTree; }
+    EditorArea *editorArea() const { return m_editors; }
+    LogPane *log() const { return m_log; }
+    QuickOpen *quickOpen() const { return m_quickOpen; }
     QLabel *statusLabel() const { return m_statusLabel; }
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
 
     // Window geometry and dock layout from the last session (QSettings).
     void restoreLayout();
@@ -68,45 +76,58 @@ public:
 
 Q_SIGNALS:
     void loadStarted(const QString &filePath);
-    // After the panes show the result of the latest load; ok is false when the project file
-    // could not be read.
+    // After the panes show the first check of a project opened or reloaded; ok is false when
+    // the project file could not be read.
     void loadFinished(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    static LoadResult load(const QString &filePath, const PasswordProvider *passwords);
-
+    void createDocks();
+    QDockWidget *addDock(QWidget *content, const QString &title, const QString &name,
+                         Qt::DockWidgetArea area);
     void createActions();
-    void createLayout();
-    void chooseProject();
-    void showAbout();
-    void finishLoad(quint64 generation, const LoadResult &result);
-    void showOutcome(const ProjectCheck::Outcome &outcome);
-    void showLoadError(const QString &filePath, const Error &error);
-    void setLoading(bool loading);
-    void updateTitle(const QString &projectName);
+    void createMenus();
+    void createStatusBar();
+    void connectDocument();
+    void showChecking(bool readingSchemas);
+    void showOutcome(const ProjectCheck::Outcome &outcome, qint64 milliseconds);
+    void showSchemas(const ProjectCheck::Outcome &outcome);
+    void showLoadError(const QString &filePath, const QString &where, const QString &message);
+    void projectReplaced();
+    void updateTitle();
     void showProblem(const Problem &problem);
     void showMapping(const QString &sourceTable, const QString &targetTable,
                      const QString &targetColumn);
+    void showItem(ProjectTreeModel::Kind kind, qsizetype index);
+    void jumpTo(const QVariant &target);
+    void openQuickOpen();
+    void showAbout();
 
     const PasswordProvider *m_passwords = nullptr;
-    QString m_projectFile;
-    quint64 m_generation = 0;
-    bool m_loading = false;
-    ProjectCheck::Outcome m_outcome;
+    ProjectDocument *m_document = nullptr;
+    ProjectValidation *m_validation = nullptr;
+    ProjectFileController *m_files = nullptr;
+    bool m_loadPending = false;
 
+    ProjectTreeView *m_projectTree = nullptr;
     SchemaPane *m_sourcePane = nullptr;
     SchemaPane *m_targetPane = nullptr;
-    MappingsPane *m_mappingsPane = nullptr;
+    EditorArea *m_editors = nullptr;
     ProblemsPane *m_problemsPane = nullptr;
-    QSplitter *m_splitter = nullptr;
+    QUndoView *m_undoView = nullptr;
+    LogPane *m_log = nullptr;
+    QuickOpen *m_quickOpen = nullptr;
+    QList<QDockWidget *> m_docks;
     QDockWidget *m_problemsDock = nullptr;
     QLabel *m_statusLabel = nullptr;
     QProgressBar *m_busy = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_reloadAction = nullptr;
+    QToolButton *m_cancelCheck = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_quickOpenAction = nullptr;
     QAction *m_quitAction = nullptr;
     QPointer<QMessageBox> m_errorBox;
 };

@@ -165,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(finished.first().first().toBool(), true);
         QVERIFY(!window.isLoading());
 
-        QCOMPARE(window.windowTitle(), QStringLiteral("Shop \u2014 Cutover"));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Shop[*] \u2014 Cutover"));
         QCOMPARE(topLevelNames(window.sourcePane()->tree()->model()),
                  (QStringList{QStringLiteral("customers"), QStringLiteral("orders")}));
         QCOMPARE(topLevelNames(window.targetPane()->tree()->model()),
@@ -378,7 +378,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kLoadTimeout);
         QTest::qWait(300); // the first load's result arrives too, and must be dropped
         QCOMPARE(finished.count(), 1);
-        QCOMPARE(window.windowTitle(), QStringLiteral("Other \u2014 Cutover"));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Other[*] \u2014 Cutover"));
         QCOMPARE(window.projectFile(), other);
     }
 

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ProjectTreeModel.h"
+#include "validate/ProjectCheck.h"
+
+#include <QStackedWidget>
+
+namespace cutover {
+
+class MappingsPane;
+class ProjectDocument;
+class SettingsEditor;
+class TableMappingEditor;
+
+// The middle of the workbench: the overview of the table mappings, or the editor of the item
+// chosen in the project tree (a table mapping, the settings, and the editors of lookups, rules
+// and phases).
+class EditorArea : public QStackedWidget
+{
+    Q_OBJECT
+
+public:
+    explicit EditorArea(ProjectDocument &document, QWidget *parent = nullptr);
+
+    // Shows the editor of an item; the overview for groups and items without an editor.
+    void show(ProjectTreeModel::Kind kind, qsizetype index);
+    void showOverview();
+    void setOutcome(const ProjectCheck::Outcome &outcome);
+
+    MappingsPane *overview() const { return m_overview; }
+    TableMappingEditor *mappingEditor() const { return m_mappingEditor; }
+    SettingsEditor *settingsEditor() const { return m_settings; }
+
+private:
+    ProjectDocument &m_document;
+    MappingsPane *m_overview = nullptr;
+    TableMappingEditor *m_mappingEditor = nullptr;
+    SettingsEditor *m_settings = nullptr;
+    bool m_haveSchemas = false;
+    DatabaseSchema m_source;
+    DatabaseSchema m_target;
+};
+
+} // namespace cutover
