@@ -168,10 +168,10 @@ void MainWindow::createActions()
 {
     m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undo->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
-    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setShortcuts(QKeySequence::Undo);
     m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
-    m_redo->setShortcut(QKeySequence::Redo);
+    m_redo->setShortcuts(QKeySequence::Redo);
     m_refresh = action(this, "refresh", tr("Re&fresh Schemas"), QKeySequence(Qt::Key_F5),
                        tr("Read both schemas again and check the project"));
     m_quickOpenAction =

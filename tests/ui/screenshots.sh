@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# tests/ui/screenshots.sh OUT_DIR: writes the demo to a temporary folder and saves one PNG per
+# main view of the window into OUT_DIR (workbench.png, project-tree.png, mapping-editor.png, ...),
+# plus workbench@2x.png at QT_SCALE_FACTOR=2, using the built programs under Xvfb (offscreen when
+# xvfb-run is missing). Look at every picture before calling a view done.
+set -euo pipefail
+OUT_DIR="${1:?usage: tests/ui/screenshots.sh OUT_DIR}"
+cd "$(dirname "$0")/../.."
+BUILD_DIR="${CUTOVER_BUILD_DIR:-build}"
+cmake --build "$BUILD_DIR" --target cutover-cli view-shots >/dev/null
+mkdir -p "$OUT_DIR"
+OUT_DIR="$(cd "$OUT_DIR" && pwd)"
+DEMO_DIR="$(mktemp -d)"
+trap 'rm -rf "$DEMO_DIR"' EXIT
+"$BUILD_DIR/app/cutover-cli" demo "$DEMO_DIR" --rows 2000 >/dev/null
+export CUTOVER_NO_KEYCHAIN=1 XDG_CONFIG_HOME="$DEMO_DIR/config"
+run() { # SCALE OUT
+  if command -v xvfb-run >/dev/null; then
+    QT_SCALE_FACTOR="$1" xvfb-run -a -s "-screen 0 1600x1000x24" \
+      "$BUILD_DIR/tests/ui/view-shots" "$DEMO_DIR/demo.cutover" "$2"
+  else
+    QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR="$1" \
+      "$BUILD_DIR/tests/ui/view-shots" "$DEMO_DIR/demo.cutover" "$2"
+  fi
+}
+run 1 "$OUT_DIR"
+run 2 "$DEMO_DIR/x2"
+cp "$DEMO_DIR/x2/workbench.png" "$OUT_DIR/workbench@2x.png"
+echo "wrote $OUT_DIR/workbench@2x.png"

@@ -1,0 +1,140 @@
+// view-shots DEMO_PROJECT OUT_DIR: opens the workbench on the demo project and saves one PNG per
+// main view into OUT_DIR, named after the view (tests/ui/screenshots.sh runs it under Xvfb).
+// Each view is set up as a user would see it: an item chosen in the tree, a few edits made.
+#include "MainWindow.h"
+#include "ProjectDocument.h"
+#include "ProjectEdits.h"
+#include "mapping/TableMappingEditor.h"
+#include "project/EditorArea.h"
+#include "project/ProjectTreeView.h"
+#include "project/QuickOpen.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeView>
+
+#include <cstdio>
+
+using namespace cutover;
+
+namespace {
+
+QString g_outDir;
+int g_failures = 0;
+
+void settle(int milliseconds = 150)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < milliseconds)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+void save(QWidget *widget, const QString &name)
+{
+    settle();
+    const QString path = QDir(g_outDir).filePath(name + QStringLiteral(".png"));
+    if (!widget->grab().save(path, "PNG")) {
+        std::fprintf(stderr, "view-shots: cannot write %s\n", qPrintable(path));
+        ++g_failures;
+        return;
+    }
+    std::printf("wrote %s\n", qPrintable(path));
+}
+
+bool waitForLoad(MainWindow &window, const QString &project)
+{
+    bool done = false;
+    bool ok = false;
+    QObject::connect(&window, &MainWindow::loadFinished, &window, [&](bool loaded) {
+        done = true;
+        ok = loaded;
+    });
+    window.openProject(project);
+    QElapsedTimer clock;
+    clock.start();
+    while (!done && clock.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return ok;
+}
+
+void waitForCheck(MainWindow &window)
+{
+    settle(400); // the debounce, then the check itself
+    QElapsedTimer clock;
+    clock.start();
+    while (window.isLoading() && clock.elapsed() < 20000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    settle();
+}
+
+qsizetype mappingOf(const MainWindow &window, const QString &target)
+{
+    const auto &mappings = window.document()->project().mappings;
+    for (qsizetype i = 0; i < mappings.size(); ++i)
+        if (mappings.at(i).target == target)
+            return i;
+    return -1;
+}
+
+void shootWorkbench(MainWindow &window)
+{
+    const qsizetype patient = mappingOf(window, QStringLiteral("patient"));
+    window.projectTree()->select(ProjectTreeModel::Kind::Mapping, patient);
+    // a few edits, so the undo history and the problems have something to show
+    ProjectEdits edits(*window.document());
+    edits.setExpression(patient, QStringLiteral("email"), QStringLiteral("lower(trim(EMAIL))"));
+    edits.setExpression(patient, QStringLiteral("phone"), QStringLiteral("digits_only(PHONE_NO)"));
+    waitForCheck(window);
+    window.editorArea()->mappingEditor()->editColumn(QStringLiteral("phone"));
+    save(&window, QStringLiteral("workbench"));
+    save(window.findChild<QDockWidget *>(QStringLiteral("projectDock")),
+         QStringLiteral("project-tree"));
+    save(window.editorArea(), QStringLiteral("mapping-editor"));
+}
+
+void shootSettings(MainWindow &window)
+{
+    window.projectTree()->select(ProjectTreeModel::Kind::Settings, 0);
+    save(window.editorArea(), QStringLiteral("settings-editor"));
+}
+
+void shootQuickOpen(MainWindow &window)
+{
+    window.quickOpen()->setContents(window.outcome());
+    window.quickOpen()->show();
+    window.quickOpen()->searchEdit()->setText(QStringLiteral("patient.b"));
+    save(window.quickOpen(), QStringLiteral("quick-open"));
+    window.quickOpen()->hide();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Cutover"));
+    QCoreApplication::setApplicationName(QStringLiteral("cutover-view-shots"));
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: view-shots DEMO_PROJECT OUT_DIR\n");
+        return 2;
+    }
+    g_outDir = QString::fromLocal8Bit(argv[2]);
+    QDir().mkpath(g_outDir);
+    MainWindow window(nullptr);
+    window.resize(MainWindow::kPreferredSize);
+    window.show();
+    if (!waitForLoad(window, QString::fromLocal8Bit(argv[1]))) {
+        std::fprintf(stderr, "view-shots: the demo project did not load\n");
+        return 3;
+    }
+    shootWorkbench(window);
+    shootSettings(window);
+    shootQuickOpen(window);
+    return g_failures == 0 ? 0 : 1;
+}

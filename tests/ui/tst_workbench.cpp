@@ -1,0 +1,289 @@
+// The workbench as a user drives it, on the demo project written by the real cutover-cli: a
+// column mapped in the table mapping editor changes the project, the undo keys take it back to
+// the loaded bytes, Ctrl+S writes what ProjectWriter writes and the CLI accepts it; the title
+// marks unsaved changes and closing asks first; a change on disk offers a reload; the project
+// tree adds, renames and deletes; Ctrl+K jumps to a column; the dock layout comes back.
+#include "CliRunner.h"
+#include "ColumnMappingModel.h"
+#include "MainWindow.h"
+#include "ProjectDocument.h"
+#include "mapping/TableMappingEditor.h"
+#include "project/EditorArea.h"
+#include "project/ProjectFileController.h"
+#include "project/ProjectTreeView.h"
+#include "project/QuickOpen.h"
+#include "project/ProjectReader.h"
+#include "project/ProjectWriter.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace cutover;
+using test::CliRunner;
+
+namespace {
+
+constexpr int kLoadTimeout = 20000;
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Clicks a button of the next message box with objectName once it shows (it runs modal).
+void answerBox(const QString &name, QMessageBox::StandardButton button, bool *seen)
+{
+    QTimer::singleShot(50, [name, button, seen] {
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *box = qobject_cast<QMessageBox *>(w);
+                box && box->objectName() == name && box->isVisible()) {
+                *seen = true;
+                box->button(button)->click();
+                return;
+            }
+        answerBox(name, button, seen); // not up yet
+    });
+}
+
+} // namespace
+
+class TestWorkbench : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_demo;
+    QString m_project;
+
+    // A window on a fresh copy of the demo project, checked once.
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        const QString copy = m_demo.filePath(QStringLiteral("copy.cutover"));
+        QFile::remove(copy);
+        if (!QFile::copy(m_project, copy))
+            return nullptr;
+        auto window = std::make_unique<MainWindow>(nullptr);
+        window->show();
+        QApplication::setActiveWindow(window.get());
+        QSignalSpy finished(window.get(), &MainWindow::loadFinished);
+        window->openProject(copy);
+        if (!QTest::qWaitFor([&] { return finished.count() == 1; }, kLoadTimeout))
+            return nullptr;
+        return window;
+    }
+
+    static void selectInTree(MainWindow &window, ProjectTreeModel::Kind kind, int index)
+    {
+        QTreeView *tree = window.projectTree()->tree();
+        const QModelIndex item = window.projectTree()->model()->itemIndex(kind, index);
+        tree->scrollTo(item);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(item).center());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const auto demo = CliRunner::run({QStringLiteral("demo"), m_demo.path(),
+                                          QStringLiteral("--rows"), QStringLiteral("200")});
+        QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+        m_project = m_demo.filePath(QStringLiteral("demo.cutover"));
+    }
+
+    void aColumnMappedInTheEditorUndoesAndSaves()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        const QByteArray loaded = readAll(window->projectFile());
+        const int patient = 1;
+        QCOMPARE(window->document()->project().mappings.at(patient).target,
+                 QStringLiteral("patient"));
+        selectInTree(*window, ProjectTreeModel::Kind::Mapping, patient);
+        TableMappingEditor *editor = window->editorArea()->mappingEditor();
+        QCOMPARE(window->editorArea()->currentWidget(), editor);
+        QCOMPARE(editor->mapping(), patient);
+
+        // unmap "email" with the button, then map it again by typing in its expression cell
+        QTableView *table = editor->columnTable();
+        ColumnMappingModel *model = editor->columnModel();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int email = model->rowOf(QStringLiteral("email"));
+        QVERIFY(email >= 0);
+        table->selectRow(email);
+        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("unmap")),
+                          Qt::LeftButton);
+        QVERIFY(!window->document()->project().mappings.at(patient).column(QStringLiteral("email")));
+        const QModelIndex cell = model->index(email, ColumnMappingModel::ExpressionColumn);
+        table->setCurrentIndex(cell);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_F2);
+        auto *cellEditor = table->viewport()->findChild<QLineEdit *>();
+        QVERIFY(cellEditor && cellEditor->isVisible());
+        QTest::keyClicks(cellEditor, QStringLiteral("lower(trim(EMAIL))"));
+        QTest::keyClick(cellEditor, Qt::Key_Return);
+        // the delegate commits on the next turn of the event loop
+        QTRY_VERIFY(window->document()->project().mappings.at(patient).column(
+            QStringLiteral("email")));
+        const ColumnMapping *mapped =
+            window->document()->project().mappings.at(patient).column(QStringLiteral("email"));
+        QVERIFY(mapped);
+        QCOMPARE(mapped->expression, QStringLiteral("lower(trim(EMAIL))"));
+        QCOMPARE(window->document()->undoStack()->undoText(),
+                 QStringLiteral("Map patient.email to lower(trim(EMAIL))"));
+        QVERIFY(window->isWindowModified());
+
+        // the undo keys take both edits back, to the loaded bytes
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!window->document()->project().mappings.at(patient).column(QStringLiteral("email")));
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(window->document()->toBytes(), loaded);
+        QVERIFY(!window->isWindowModified());
+        const QKeyCombination redo = window->redoAction()->shortcut()[0];
+        QVERIFY2(!window->redoAction()->shortcut().isEmpty(), "Redo has no key");
+        QTest::keyClick(window.get(), redo.key(), redo.keyboardModifiers());
+        QTest::keyClick(window.get(), redo.key(), redo.keyboardModifiers());
+        QCOMPARE(window->document()->project().mappings.at(patient).column(QStringLiteral("email"))->expression,
+                 QStringLiteral("lower(trim(EMAIL))"));
+
+        // Ctrl+S writes what the CLI's ProjectWriter writes, and the CLI accepts it
+        QTest::keyClick(window.get(), Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!window->isWindowModified());
+        const QByteArray saved = readAll(window->projectFile());
+        auto reread = ProjectReader::load(window->projectFile());
+        QVERIFY(reread.ok());
+        QCOMPARE(saved, ProjectWriter::toBytes(*reread));
+        QVERIFY(saved.contains("lower(trim(EMAIL))"));
+        const auto validate = CliRunner::run({QStringLiteral("validate"), window->projectFile()});
+        QVERIFY2(validate.exitCode == 0, qPrintable(validate.out + validate.err));
+    }
+
+    void theTitleMarksUnsavedChangesAndClosingAsks()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QVERIFY(!window->isWindowModified());
+        selectInTree(*window, ProjectTreeModel::Kind::Settings, 0);
+        QLineEdit *name = window->findChild<QLineEdit *>(QStringLiteral("projectName"));
+        QVERIFY(name && name->isVisible());
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Renamed"));
+        QCOMPARE(window->windowTitle(), QStringLiteral("Renamed[*] \u2014 Cutover"));
+        QVERIFY(window->isWindowModified());
+        QCOMPARE(window->document()->undoStack()->count(), 1); // typing a name is one step
+
+        bool asked = false;
+        answerBox(QStringLiteral("unsavedChangesBox"), QMessageBox::Cancel, &asked);
+        QVERIFY(!window->close());
+        QVERIFY(asked);
+        QVERIFY(window->isVisible());
+        asked = false;
+        answerBox(QStringLiteral("unsavedChangesBox"), QMessageBox::Discard, &asked);
+        QVERIFY(window->close());
+        QVERIFY(asked);
+        QVERIFY(!readAll(window->projectFile()).contains("Renamed"));
+    }
+
+    void aChangeOnDiskOffersReload()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        auto theirs = ProjectReader::load(window->projectFile());
+        QVERIFY(theirs.ok());
+        theirs->description = QStringLiteral("changed by a git pull");
+        QVERIFY(ProjectWriter::save(*theirs, window->projectFile()).ok());
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("changedOnDiskBox"))) &&
+                    box->isVisible());
+        QCOMPARE(window->document()->project().description == theirs->description, false);
+        box->buttons().first()->click(); // Reload
+        QTRY_COMPARE(window->document()->project().description, theirs->description);
+    }
+
+    void theTreeAddsRenamesAndDeletes()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        const QByteArray loaded = window->document()->toBytes();
+        const qsizetype lookups = window->document()->project().lookups.size();
+        QTreeView *tree = window->projectTree()->tree();
+        ProjectTreeModel *model = window->projectTree()->model();
+        tree->setCurrentIndex(model->groupIndex(ProjectTreeModel::Group::Lookups));
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_Insert);
+        QCOMPARE(window->document()->project().lookups.size(), lookups + 1);
+        QCOMPARE(tree->currentIndex(), model->itemIndex(ProjectTreeModel::Kind::Lookup, lookups));
+
+        QTest::keyClick(tree, Qt::Key_F2);
+        auto *nameEditor = tree->viewport()->findChild<QLineEdit *>();
+        QVERIFY(nameEditor && nameEditor->isVisible());
+        nameEditor->selectAll();
+        QTest::keyClicks(nameEditor, QStringLiteral("blood_types"));
+        QTest::keyClick(nameEditor, Qt::Key_Return);
+        QTRY_COMPARE(window->document()->project().lookups.last().name, QStringLiteral("blood_types"));
+
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_Delete);
+        QCOMPARE(window->document()->project().lookups.size(), lookups);
+        QCOMPARE(window->document()->undoStack()->count(), 3);
+        while (window->document()->undoStack()->canUndo())
+            QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(window->document()->toBytes(), loaded);
+    }
+
+    void quickOpenJumpsToAColumn()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QTest::keyClick(window.get(), Qt::Key_K, Qt::ControlModifier);
+        QuickOpen *quick = window->quickOpen();
+        QTRY_VERIFY(quick->isVisible());
+        QTest::keyClicks(quick->searchEdit(), QStringLiteral("patient.birth"));
+        QVERIFY(quick->matchCount() >= 1);
+        QTest::keyClick(quick->searchEdit(), Qt::Key_Return);
+        QVERIFY(!quick->isVisible());
+        TableMappingEditor *editor = window->editorArea()->mappingEditor();
+        QCOMPARE(window->editorArea()->currentWidget(), editor);
+        QCOMPARE(window->document()->project().mappings.at(editor->mapping()).target,
+                 QStringLiteral("patient"));
+        QCOMPARE(editor->columnTable()->currentIndex().data(ColumnMappingModel::ColumnNameRole),
+                 QVariant(QStringLiteral("birth_date")));
+    }
+
+    void theDockLayoutComesBack()
+    {
+        {
+            MainWindow window(nullptr);
+            window.show();
+            auto *log = window.findChild<QDockWidget *>(QStringLiteral("logDock"));
+            auto *history = window.findChild<QDockWidget *>(QStringLiteral("undoDock"));
+            QVERIFY(log && history);
+            history->hide();
+            window.addDockWidget(Qt::LeftDockWidgetArea, log);
+            window.saveLayout();
+        }
+        MainWindow window(nullptr);
+        window.restoreLayout();
+        window.show();
+        auto *log = window.findChild<QDockWidget *>(QStringLiteral("logDock"));
+        QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("undoDock"))->isVisible());
+        QCOMPARE(window.dockWidgetArea(log), Qt::LeftDockWidgetArea);
+    }
+};
+
+QTEST_MAIN(TestWorkbench)
+#include "tst_workbench.moc"
