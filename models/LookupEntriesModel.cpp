@@ -5,6 +5,7 @@
 #include <QBrush>
 #include <QFont>
 #include <QPalette>
+#include <algorithm>
 
 namespace cutover {
 
@@ -57,25 +58,88 @@ void LookupEntriesModel::refresh()
     if (const LookupMap *map = lookup())
         for (auto it = map->entries.begin(); it != map->entries.end(); ++it)
             rows.append({it.key(), it.value()});
-    bool sameKeys = rows.size() == m_rows.size();
-    for (qsizetype i = 0; sameKeys && i < rows.size(); ++i)
-        sameKeys = rows.at(i).first == m_rows.at(i).first;
     const bool shown = lookup() != nullptr;
-    if (sameKeys && shown == m_shown) {
-        for (qsizetype i = 0; i < rows.size(); ++i) {
-            if (rows.at(i) == m_rows.at(i))
-                continue;
-            m_rows[i] = rows.at(i);
-            const QModelIndex cell = index(int(i), ValueColumn);
-            Q_EMIT dataChanged(cell, cell);
-        }
-    } else {
+    if (shown != m_shown) {
         beginResetModel();
         m_rows = rows;
         m_shown = shown;
         endResetModel();
+    } else if (!renameInPlace(rows)) {
+        removeMissing(rows);
+        insertNew(rows);
     }
+    updateValues(rows);
     Q_EMIT refreshed();
+}
+
+// One key renamed, nothing else: the rows are reordered (a layout change), so an open editor and
+// the selection stay with their entries.
+bool LookupEntriesModel::renameInPlace(const QList<Entry> &rows)
+{
+    if (rows.size() != m_rows.size())
+        return false;
+    QStringList gone;
+    QStringList came;
+    for (const Entry &entry : m_rows)
+        if (std::none_of(rows.begin(), rows.end(),
+                         [&](const Entry &e) { return e.first == entry.first; }))
+            gone.append(entry.first);
+    for (const Entry &entry : rows)
+        if (rowOfKey(entry.first) < 0)
+            came.append(entry.first);
+    if (gone.size() != 1 || came.size() != 1)
+        return false;
+    Q_EMIT layoutAboutToBeChanged();
+    const QModelIndexList before = persistentIndexList();
+    QList<int> newRows;
+    for (const QModelIndex &old : before) {
+        const QString key = keyAt(old.row()) == gone.first() ? came.first() : keyAt(old.row());
+        int row = old.row() == newEntryRow() ? int(rows.size()) : -1;
+        for (qsizetype i = 0; row < 0 && i < rows.size(); ++i)
+            if (rows.at(i).first == key)
+                row = int(i);
+        newRows.append(row);
+    }
+    m_rows = rows;
+    QModelIndexList after;
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(index(newRows.at(i), before.at(i).column()));
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged();
+    return true;
+}
+
+void LookupEntriesModel::removeMissing(const QList<Entry> &rows)
+{
+    for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
+        const QString &key = m_rows.at(i).first;
+        if (std::any_of(rows.begin(), rows.end(), [&](const Entry &e) { return e.first == key; }))
+            continue;
+        beginRemoveRows({}, int(i), int(i));
+        m_rows.removeAt(i);
+        endRemoveRows();
+    }
+}
+
+void LookupEntriesModel::insertNew(const QList<Entry> &rows)
+{
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (i < m_rows.size() && m_rows.at(i).first == rows.at(i).first)
+            continue;
+        beginInsertRows({}, int(i), int(i));
+        m_rows.insert(i, rows.at(i));
+        endInsertRows();
+    }
+}
+
+void LookupEntriesModel::updateValues(const QList<Entry> &rows)
+{
+    for (qsizetype i = 0; i < rows.size() && i < m_rows.size(); ++i) {
+        if (rows.at(i) == m_rows.at(i))
+            continue;
+        m_rows[i] = rows.at(i);
+        Q_EMIT dataChanged(index(int(i), KeyColumn), index(int(i), ValueColumn));
+    }
 }
 
 int LookupEntriesModel::rowCount(const QModelIndex &parent) const

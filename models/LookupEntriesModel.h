@@ -63,6 +63,10 @@ private:
     using Entry = std::pair<QString, QString>;
 
     void refresh();
+    bool renameInPlace(const QList<Entry> &rows);
+    void removeMissing(const QList<Entry> &rows);
+    void insertNew(const QList<Entry> &rows);
+    void updateValues(const QList<Entry> &rows);
     const LookupMap *lookup() const;
     bool setKey(int row, const QString &key);
     bool setValue(int row, const QString &value);
