@@ -172,7 +172,7 @@ void LookupEditor::refresh()
     const LookupMap &map = m_document.project().lookups.at(index);
     m_pages->setCurrentIndex(0);
     m_title->setText(tr("Lookup map %1").arg(map.name));
-    if (!m_name->hasFocus())
+    if (!m_name->isModified())
         setTextKeepingCursor(m_name, map.name);
     {
         const QSignalBlocker blocker(m_hasDefault);
@@ -208,6 +208,7 @@ void LookupEditor::commitName()
         return;
     LookupMap map = m_document.project().lookups.at(index);
     const QString name = m_name->text().trimmed();
+    m_name->setModified(false);
     if (name == map.name)
         return;
     QStringList others;
