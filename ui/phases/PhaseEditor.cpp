@@ -92,7 +92,9 @@ QWidget *PhaseEditor::buildForm()
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Description:"), m_description);
-    form->addRow(tr("&Tables:"), tables);
+    auto *tablesLabel = new QLabel(tr("&Tables:"), page);
+    tablesLabel->setBuddy(m_tables); // a label of a layout gets no buddy by itself
+    form->addRow(tablesLabel, tables);
     form->addRow(tr("&Filter:"), m_filter);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_title);

@@ -45,8 +45,11 @@ constexpr KindText kKinds[] = {
 
 void setText(QLineEdit *edit, const QString &text)
 {
-    if (edit->text() != text)
-        edit->setText(text);
+    if (edit->text() == text)
+        return;
+    edit->setText(text);
+    if (!edit->hasFocus())
+        edit->setCursorPosition(0); // a long message shows its start
 }
 
 void setText(QPlainTextEdit *edit, const QString &text)
