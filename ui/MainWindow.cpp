@@ -26,6 +26,7 @@
 #include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
+#include <QShowEvent>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -96,7 +97,7 @@ MainWindow::MainWindow(const PasswordProvider *passwords, QWidget *parent)
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     m_validation = new ProjectValidation(*m_document, passwords, this);
     m_files = new ProjectFileController(*m_document, this);
-    m_editors = new EditorArea(*m_document, this);
+    m_editors = new EditorArea(*m_document, passwords, this);
     setCentralWidget(m_editors);
     createDocks();
     createActions();
@@ -158,10 +159,23 @@ void MainWindow::createDocks()
     splitDockWidget(target, history, Qt::Vertical);
     tabifyDockWidget(m_problemsDock, log);
     m_problemsDock->raise();
-    resizeDocks({project, target}, {330, 330}, Qt::Horizontal);
-    resizeDocks({project, source}, {300, 420}, Qt::Vertical);
-    resizeDocks({target, history}, {560, 160}, Qt::Vertical);
-    resizeDocks({m_problemsDock}, {190}, Qt::Vertical);
+}
+
+// Dock sizes take hold only once the window has its own size: set them at the first show,
+// unless a saved layout was restored.
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_layoutSet)
+        return;
+    m_layoutSet = true;
+    auto dock = [this](const char *name) {
+        return findChild<QDockWidget *>(QLatin1String(name));
+    };
+    resizeDocks({dock("projectDock"), dock("targetDock")}, {300, 280}, Qt::Horizontal);
+    resizeDocks({dock("projectDock"), dock("sourceDock")}, {330, 400}, Qt::Vertical);
+    resizeDocks({dock("targetDock"), dock("undoDock")}, {560, 170}, Qt::Vertical);
+    resizeDocks({m_problemsDock}, {170}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -230,8 +244,14 @@ void MainWindow::createMenus()
     for (QAction *a : {m_files->newAction(), m_files->openAction(), m_files->saveAction()})
         toolBar->addAction(a);
     toolBar->addSeparator();
-    toolBar->addAction(m_undo);
-    toolBar->addAction(m_redo);
+    // the undo actions' texts name the edit; in the tool bar their icons and tooltips say it
+    for (QAction *a : {m_undo, m_redo}) {
+        auto *button = new QToolButton(toolBar);
+        button->setDefaultAction(a);
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setAutoRaise(true);
+        toolBar->addWidget(button);
+    }
     toolBar->addSeparator();
     toolBar->addAction(m_refresh);
     toolBar->addAction(m_quickOpenAction);
@@ -507,12 +527,15 @@ void MainWindow::jumpTo(const QVariant &value)
         return;
     case K::Lookup:
         m_projectTree->select(ProjectTreeModel::Kind::Lookup, target.index);
+        showItem(ProjectTreeModel::Kind::Lookup, target.index);
         return;
     case K::Rule:
         m_projectTree->select(ProjectTreeModel::Kind::Rule, target.index);
+        showItem(ProjectTreeModel::Kind::Rule, target.index);
         return;
     case K::Phase:
         m_projectTree->select(ProjectTreeModel::Kind::Phase, target.index);
+        showItem(ProjectTreeModel::Kind::Phase, target.index);
         return;
     case K::Connection:
         m_projectTree->select(ProjectTreeModel::Kind::Connection, target.index);
@@ -527,7 +550,7 @@ void MainWindow::restoreLayout()
         !geometry.isEmpty())
         restoreGeometry(geometry);
     if (const QByteArray state = settings.value(kSettingsState).toByteArray(); !state.isEmpty())
-        restoreState(state);
+        m_layoutSet = restoreState(state);
 }
 
 void MainWindow::saveLayout() const

@@ -82,6 +82,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createDocks();
@@ -110,6 +111,7 @@ private:
     ProjectValidation *m_validation = nullptr;
     ProjectFileController *m_files = nullptr;
     bool m_loadPending = false;
+    bool m_layoutSet = false;
 
     ProjectTreeView *m_projectTree = nullptr;
     SchemaPane *m_sourcePane = nullptr;

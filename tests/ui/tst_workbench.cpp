@@ -10,10 +10,10 @@
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/ProjectFileController.h"
-#include "project/ProjectTreeView.h"
-#include "project/QuickOpen.h"
 #include "project/ProjectReader.h"
+#include "project/ProjectTreeView.h"
 #include "project/ProjectWriter.h"
+#include "project/QuickOpen.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -127,7 +127,8 @@ private Q_SLOTS:
         table->selectRow(email);
         QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("unmap")),
                           Qt::LeftButton);
-        QVERIFY(!window->document()->project().mappings.at(patient).column(QStringLiteral("email")));
+        QVERIFY(
+            !window->document()->project().mappings.at(patient).column(QStringLiteral("email")));
         const QModelIndex cell = model->index(email, ColumnMappingModel::ExpressionColumn);
         table->setCurrentIndex(cell);
         table->setFocus();
@@ -137,8 +138,8 @@ private Q_SLOTS:
         QTest::keyClicks(cellEditor, QStringLiteral("lower(trim(EMAIL))"));
         QTest::keyClick(cellEditor, Qt::Key_Return);
         // the delegate commits on the next turn of the event loop
-        QTRY_VERIFY(window->document()->project().mappings.at(patient).column(
-            QStringLiteral("email")));
+        QTRY_VERIFY(
+            window->document()->project().mappings.at(patient).column(QStringLiteral("email")));
         const ColumnMapping *mapped =
             window->document()->project().mappings.at(patient).column(QStringLiteral("email"));
         QVERIFY(mapped);
@@ -149,7 +150,8 @@ private Q_SLOTS:
 
         // the undo keys take both edits back, to the loaded bytes
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(!window->document()->project().mappings.at(patient).column(QStringLiteral("email")));
+        QVERIFY(
+            !window->document()->project().mappings.at(patient).column(QStringLiteral("email")));
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(window->document()->toBytes(), loaded);
         QVERIFY(!window->isWindowModified());
@@ -157,7 +159,11 @@ private Q_SLOTS:
         QVERIFY2(!window->redoAction()->shortcut().isEmpty(), "Redo has no key");
         QTest::keyClick(window.get(), redo.key(), redo.keyboardModifiers());
         QTest::keyClick(window.get(), redo.key(), redo.keyboardModifiers());
-        QCOMPARE(window->document()->project().mappings.at(patient).column(QStringLiteral("email"))->expression,
+        QCOMPARE(window->document()
+                     ->project()
+                     .mappings.at(patient)
+                     .column(QStringLiteral("email"))
+                     ->expression,
                  QStringLiteral("lower(trim(EMAIL))"));
 
         // Ctrl+S writes what the CLI's ProjectWriter writes, and the CLI accepts it
@@ -234,7 +240,8 @@ private Q_SLOTS:
         nameEditor->selectAll();
         QTest::keyClicks(nameEditor, QStringLiteral("blood_types"));
         QTest::keyClick(nameEditor, Qt::Key_Return);
-        QTRY_COMPARE(window->document()->project().lookups.last().name, QStringLiteral("blood_types"));
+        QTRY_COMPARE(window->document()->project().lookups.last().name,
+                     QStringLiteral("blood_types"));
 
         tree->setFocus();
         QTest::keyClick(tree, Qt::Key_Delete);

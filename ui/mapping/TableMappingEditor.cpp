@@ -28,8 +28,11 @@ namespace {
 
 void setText(QLineEdit *edit, const QString &text)
 {
-    if (edit->text() != text)
-        edit->setText(text);
+    if (edit->text() == text)
+        return;
+    edit->setText(text);
+    if (!edit->hasFocus())
+        edit->setCursorPosition(0); // show where a long text starts
 }
 
 void setText(QComboBox *combo, const QString &text)
@@ -185,6 +188,7 @@ QWidget *TableMappingEditor::createColumnsBox()
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                              QAbstractItemView::AnyKeyPressed);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(ColumnMappingModel::ExpressionColumn,

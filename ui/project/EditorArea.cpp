@@ -2,22 +2,32 @@
 
 #include "MappingsPane.h"
 #include "ProjectDocument.h"
+#include "lookup/LookupEditor.h"
 #include "mapping/TableMappingEditor.h"
+#include "phases/PhaseEditor.h"
 #include "project/SettingsEditor.h"
+#include "rules/RuleEditor.h"
 
 namespace cutover {
 
-EditorArea::EditorArea(ProjectDocument &document, QWidget *parent)
+EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwords,
+                       QWidget *parent)
     : QStackedWidget(parent)
     , m_document(document)
     , m_overview(new MappingsPane(this))
     , m_mappingEditor(new TableMappingEditor(document, this))
     , m_settings(new SettingsEditor(document, this))
+    , m_lookups(new LookupEditor(document, this))
+    , m_rules(new RuleEditor(document, this))
+    , m_phases(new PhaseEditor(document, this))
 {
     setObjectName(QStringLiteral("editorArea"));
-    addWidget(m_overview);
-    addWidget(m_mappingEditor);
-    addWidget(m_settings);
+    m_lookups->setPasswordProvider(passwords);
+    for (QWidget *page :
+         {static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_mappingEditor),
+          static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_lookups),
+          static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases)})
+        addWidget(page);
     connect(&document, &ProjectDocument::projectReplaced, this, &EditorArea::showOverview);
 }
 
@@ -31,6 +41,18 @@ void EditorArea::show(ProjectTreeModel::Kind kind, qsizetype index)
         return;
     case Kind::Settings:
         setCurrentWidget(m_settings);
+        return;
+    case Kind::Lookup:
+        m_lookups->showLookup(index);
+        setCurrentWidget(m_lookups);
+        return;
+    case Kind::Rule:
+        m_rules->showRule(index);
+        setCurrentWidget(m_rules);
+        return;
+    case Kind::Phase:
+        m_phases->showPhase(index);
+        setCurrentWidget(m_phases);
         return;
     default:
         showOverview();

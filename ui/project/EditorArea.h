@@ -7,8 +7,12 @@
 
 namespace cutover {
 
+class LookupEditor;
 class MappingsPane;
+class PasswordProvider;
+class PhaseEditor;
 class ProjectDocument;
+class RuleEditor;
 class SettingsEditor;
 class TableMappingEditor;
 
@@ -20,7 +24,8 @@ class EditorArea : public QStackedWidget
     Q_OBJECT
 
 public:
-    explicit EditorArea(ProjectDocument &document, QWidget *parent = nullptr);
+    EditorArea(ProjectDocument &document, const PasswordProvider *passwords,
+               QWidget *parent = nullptr);
 
     // Shows the editor of an item; the overview for groups and items without an editor.
     void show(ProjectTreeModel::Kind kind, qsizetype index);
@@ -30,12 +35,18 @@ public:
     MappingsPane *overview() const { return m_overview; }
     TableMappingEditor *mappingEditor() const { return m_mappingEditor; }
     SettingsEditor *settingsEditor() const { return m_settings; }
+    LookupEditor *lookupEditor() const { return m_lookups; }
+    RuleEditor *ruleEditor() const { return m_rules; }
+    PhaseEditor *phaseEditor() const { return m_phases; }
 
 private:
     ProjectDocument &m_document;
     MappingsPane *m_overview = nullptr;
     TableMappingEditor *m_mappingEditor = nullptr;
     SettingsEditor *m_settings = nullptr;
+    LookupEditor *m_lookups = nullptr;
+    RuleEditor *m_rules = nullptr;
+    PhaseEditor *m_phases = nullptr;
     bool m_haveSchemas = false;
     DatabaseSchema m_source;
     DatabaseSchema m_target;

@@ -22,6 +22,7 @@ QSpinBox *spin(QWidget *parent, int minimum, int maximum, const QString &special
     box->setRange(minimum, maximum);
     box->setSpecialValueText(special);
     box->setGroupSeparatorShown(true);
+    box->setMinimumWidth(150);
     return box;
 }
 
@@ -33,6 +34,7 @@ QDoubleSpinBox *percent(QWidget *parent, bool canBeOff)
     box->setSuffix(QStringLiteral(" %"));
     if (canBeOff)
         box->setSpecialValueText(QObject::tr("no limit"));
+    box->setMinimumWidth(150);
     return box;
 }
 
@@ -62,6 +64,7 @@ SettingsEditor::SettingsEditor(ProjectDocument &document, QWidget *parent)
     projectForm->addRow(tr("&Description:"), m_description);
     auto *run = new QGroupBox(tr("Runs"), this);
     auto *runForm = new QFormLayout(run);
+    runForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     runForm->addRow(tr("&Batch size (rows):"), m_batchSize);
     runForm->addRow(tr("&Parallel tables:"), m_parallelTables);
     runForm->addRow(tr("Stop a table when quarantined &rows exceed:"), m_maxErrorRate);
@@ -69,6 +72,7 @@ SettingsEditor::SettingsEditor(ProjectDocument &document, QWidget *parent)
     runForm->addRow(tr("Stop the run when quarantined rows of all &exceed:"), m_maxRunErrorRate);
     auto *checks = new QGroupBox(tr("Preview and reconciliation"), this);
     auto *checkForm = new QFormLayout(checks);
+    checkForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     checkForm->addRow(tr("Preview &sample (rows):"), m_sampleRows);
     checkForm->addRow(tr("Rows compared field by field in a &report:"), m_reconcileSample);
 

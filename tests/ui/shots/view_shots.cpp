@@ -104,6 +104,23 @@ void shootSettings(MainWindow &window)
     save(window.editorArea(), QStringLiteral("settings-editor"));
 }
 
+void shootItemEditors(MainWindow &window)
+{
+    const Project &project = window.document()->project();
+    if (!project.lookups.isEmpty()) {
+        window.projectTree()->select(ProjectTreeModel::Kind::Lookup, 0);
+        save(window.editorArea(), QStringLiteral("lookup-editor"));
+    }
+    if (!project.rules.isEmpty()) {
+        window.projectTree()->select(ProjectTreeModel::Kind::Rule, 0);
+        save(window.editorArea(), QStringLiteral("rule-editor"));
+    }
+    if (!project.phases.isEmpty()) {
+        window.projectTree()->select(ProjectTreeModel::Kind::Phase, 0);
+        save(window.editorArea(), QStringLiteral("phase-editor"));
+    }
+}
+
 void shootQuickOpen(MainWindow &window)
 {
     window.quickOpen()->setContents(window.outcome());
@@ -135,6 +152,7 @@ int main(int argc, char *argv[])
     }
     shootWorkbench(window);
     shootSettings(window);
+    shootItemEditors(window);
     shootQuickOpen(window);
     return g_failures == 0 ? 0 : 1;
 }
