@@ -46,8 +46,11 @@ QString ConnectionProbe::Report::summary() const
     const QString who = version.isEmpty() ? product : product + QLatin1Char(' ') + version;
     const QString tables =
         tableCount == 1 ? QStringLiteral("1 table") : QStringLiteral("%1 tables").arg(tableCount);
-    const QString seconds = QLocale().toString(double(milliseconds) / 1000.0, 'f', 2);
-    return QStringLiteral("Connected to %1: %2 in %3, in %4 s").arg(who, tables, scope, seconds);
+    const QString took =
+        milliseconds < 1000
+            ? QStringLiteral("%1 ms").arg(milliseconds)
+            : QLocale().toString(double(milliseconds) / 1000.0, 'f', 1) + QStringLiteral(" s");
+    return QStringLiteral("Connected to %1: %2 in %3, in %4").arg(who, tables, scope, took);
 }
 
 Result<ConnectionProbe::Report> ConnectionProbe::run(const ConnectionSpec &spec,

@@ -187,6 +187,10 @@ void ConnectionDialog::alignLabels()
                 }
     for (QWidget *label : labels)
         label->setMinimumWidth(width);
+    // The test panel and the error line start where the fields do.
+    const int indent = width + (forms.isEmpty() ? 0 : qMax(0, forms.first()->horizontalSpacing()));
+    m_test->setContentsMargins(indent, 0, 0, 0);
+    m_error->setContentsMargins(indent, 0, 0, 0);
 }
 
 void ConnectionDialog::load(const ConnectionDef &def)

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFormLayout>
+#include <QLabel>
 #include <QSettings>
 #include <QUrlQuery>
 
@@ -18,6 +19,13 @@ ConnectionPage::ConnectionPage(QWidget *parent)
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+}
+
+void ConnectionPage::addRow(const QString &label, QWidget *buddy, QLayout *field)
+{
+    auto *text = new QLabel(label, this);
+    text->setBuddy(buddy);
+    m_form->addRow(text, field);
 }
 
 QString ConnectionPage::absolutePath(const QString &typed) const

@@ -41,6 +41,9 @@ Q_SIGNALS:
 
 protected:
     // path as stored: relative when it lies inside baseDir, else absolute.
+    // A row whose field is a layout (an edit with its Browse button): the label's mnemonic goes
+    // to buddy.
+    void addRow(const QString &label, QWidget *buddy, QLayout *field);
     // A typed path (native separators, maybe relative to baseDir()) made absolute; empty stays
     // empty.
     QString absolutePath(const QString &typed) const;

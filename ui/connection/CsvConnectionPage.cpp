@@ -49,7 +49,7 @@ CsvConnectionPage::CsvConnectionPage(QWidget *parent)
     auto *row = new QHBoxLayout;
     row->addWidget(m_folder, 1);
     row->addWidget(browse);
-    form()->addRow(tr("&Folder:"), row);
+    addRow(tr("&Folder:"), m_folder, row);
     addFormatFields();
     form()->addRow(tr("Tables:"), m_tables);
     m_previewTimer->setSingleShot(true);

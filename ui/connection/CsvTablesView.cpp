@@ -22,6 +22,7 @@ CsvTablesView::CsvTablesView(QWidget *parent)
     m_tree->setHeaderLabels({tr("Table / column"), tr("Type"), tr("Rows")});
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
+    m_tree->setMinimumHeight(220);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);

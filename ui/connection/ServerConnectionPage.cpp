@@ -3,6 +3,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QUrl>
@@ -55,11 +57,16 @@ void ServerConnectionPage::addFields()
     m_port->setObjectName(QStringLiteral("port"));
     m_port->setRange(1, 65535);
     m_port->setValue(defaultPort());
-    m_port->setAlignment(Qt::AlignRight);
+    m_port->setGroupSeparatorShown(false);
     m_database = lineEdit(this, QStringLiteral("database"), tr("Name of the database"));
     m_user = lineEdit(this, QStringLiteral("user"), tr("Your user name if empty"));
-    form()->addRow(tr("&Host:"), m_host);
-    form()->addRow(tr("P&ort:"), m_port);
+    auto *portLabel = new QLabel(tr("P&ort:"), this);
+    portLabel->setBuddy(m_port);
+    auto *address = new QHBoxLayout;
+    address->addWidget(m_host, 1);
+    address->addWidget(portLabel);
+    address->addWidget(m_port);
+    addRow(tr("&Host:"), m_host, address);
     form()->addRow(tr("&Database:"), m_database);
     form()->addRow(tr("&User:"), m_user);
 }

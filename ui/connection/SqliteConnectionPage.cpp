@@ -32,7 +32,7 @@ SqliteConnectionPage::SqliteConnectionPage(QWidget *parent)
     auto *row = new QHBoxLayout;
     row->addWidget(m_path, 1);
     row->addWidget(browse);
-    form()->addRow(tr("&File:"), row);
+    addRow(tr("&File:"), m_path, row);
     form()->addRow(QString(), m_create);
     connect(browse, &QPushButton::clicked, this, &SqliteConnectionPage::browse);
     connect(m_path, &QLineEdit::textEdited, this, &ConnectionPage::edited);
