@@ -31,11 +31,11 @@ Error connectionError(const QString &message, const QString &hint)
 
 Error ConnectionErrorText::explain(const ConnectionSpec &spec, const Error &error)
 {
-    if (error.code() == Error::Code::Cancelled)
-        return error;
-    if (spec.isServer())
-        return explainServer(spec, error.message());
-    return explainFile(spec, error);
+    if (!spec.isServer())
+        return explainFile(spec, error);
+    if (error.code() != Error::Code::Connection)
+        return error; // connected, then a query failed: the driver's words are the best ones
+    return explainServer(spec, error.message());
 }
 
 Error ConnectionErrorText::explainServer(const ConnectionSpec &spec, const QString &text)
@@ -65,6 +65,13 @@ Error ConnectionErrorText::explainServer(const ConnectionSpec &spec, const QStri
         return connectionError(
             QStringLiteral("%1 wants a password for user %2.").arg(product, user),
             QStringLiteral("Type it in the Password field."));
+    if (has(text, "Access denied") && has(text, "to database"))
+        return connectionError(
+            QStringLiteral("User %1 may not use database '%2' on %3, or there is no such "
+                           "database.")
+                .arg(user, quotedAfter(text, QStringLiteral("to database"), spec.database()),
+                     address),
+            QStringLiteral("Check the database name and the user's privileges."));
     if (has(text, "Access denied"))
         return connectionError(QStringLiteral("%1 denied access to user %2.").arg(product, user),
                                QStringLiteral("Check the user's privileges on the database."));

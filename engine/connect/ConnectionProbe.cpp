@@ -109,8 +109,8 @@ Result<QString> ConnectionProbe::version(SqlConnection &connection)
         return firstValue(connection, QStringLiteral("SELECT sqlite_version()"), {},
                           QStringLiteral("the version"));
     case ConnectionSpec::Kind::PostgreSql:
-        return firstValue(connection, QStringLiteral("SHOW server_version"), {},
-                          QStringLiteral("the version"));
+        return firstValue(connection, QStringLiteral("SELECT current_setting('server_version')"),
+                          {}, QStringLiteral("the version"));
     case ConnectionSpec::Kind::MySql:
         return firstValue(connection, QStringLiteral("SELECT VERSION()"), {},
                           QStringLiteral("the version"));

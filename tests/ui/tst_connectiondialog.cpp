@@ -1,5 +1,9 @@
+#include "MariaDbServer.h"
+#include "PostgresServer.h"
 #include "ProjectDocument.h"
 #include "SqliteFile.h"
+#include "VerifyOk.h"
+#include "connect/ConnectionProbe.h"
 #include "connect/PasswordStore.h"
 #include "connect/SessionPasswordProvider.h"
 #include "connection/ConnectionDialog.h"
@@ -124,6 +128,8 @@ private Q_SLOTS:
     void passwordIsNeverWritten_data();
     void passwordIsNeverWritten();
     void csvPageShowsInferredTables();
+    void sessionPasswordOpensARealServer();
+    void testConnectionOnARealMariaDb();
 
 private:
     ProjectDocument *newDocument(const QString &projectFile);
@@ -470,6 +476,106 @@ void TestConnectionDialog::csvPageShowsInferredTables()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(doc->project().connections.first().url,
              QStringLiteral("csv:") + dir.path() + QStringLiteral("?delimiter=semicolon"));
+}
+
+// Against a real PostgreSQL server that wants a password over TCP: a wrong one is refused in
+// words, the right one typed into the dialog connects, and once accepted (not remembered) the
+// session store alone answers for it, in a test from the dialog and in a probe as a run makes.
+void TestConnectionDialog::sessionPasswordOpensARealServer()
+{
+    const QString missing = test::PostgresServer::whyUnavailable();
+    if (!missing.isEmpty())
+        QSKIP(qPrintable(missing));
+    qunsetenv("PGPASSWORD");
+    qputenv("PGPASSFILE", "/nonexistent/cutover-pgpass");
+    test::PostgresServer server;
+    VERIFY_OK(server.start());
+    VERIFY_OK(server.execAsAdmin(
+        {QStringLiteral("CREATE TABLE patient (id integer PRIMARY KEY)"),
+         QStringLiteral("CREATE TABLE visit (id integer PRIMARY KEY)"),
+         QStringLiteral("CREATE SCHEMA billing"),
+         QStringLiteral("CREATE TABLE billing.invoice (id integer PRIMARY KEY)"),
+         QStringLiteral("GRANT USAGE ON SCHEMA billing TO cutover"),
+         QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public, billing TO cutover")}));
+
+    ProjectDocument *doc = newDocument({});
+    ConnectionDialog dialog(*doc, m_session, m_keychain);
+    dialog.show();
+    chooseKind(dialog, QStringLiteral("PostgreSQL"));
+    ServerConnectionPage *page = dialog.postgresPage();
+    type(page->hostEdit(), QStringLiteral("127.0.0.1"));
+    page->portBox()->setValue(server.port());
+    type(page->databaseEdit(), server.database());
+    type(page->userEdit(), server.user());
+
+    const QString none = testResult(dialog, false);
+    QVERIFY2(none.contains(QStringLiteral("wants a password for user cutover")), qPrintable(none));
+    type(page->passwordEdit(), QStringLiteral("not-") + server.password());
+    const QString wrong = testResult(dialog, false);
+    QVERIFY2(wrong.contains(QStringLiteral("refused the password for user cutover")),
+             qPrintable(wrong));
+    type(page->passwordEdit(), server.password());
+    const QString right = testResult(dialog, true);
+    QVERIFY2(right.startsWith(QStringLiteral("Connected to PostgreSQL ")), qPrintable(right));
+    QVERIFY2(right.contains(QStringLiteral("2 tables in schema public")), qPrintable(right));
+    type(page->schemaEdit(), QStringLiteral("nothere"));
+    const QString noSchema = testResult(dialog, false);
+    QVERIFY2(noSchema.contains(QStringLiteral("no schema 'nothere'")), qPrintable(noSchema));
+    type(page->schemaEdit(), QStringLiteral("billing"));
+    clickAdd(dialog);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(m_keychain.stored.isEmpty());
+
+    ConnectionDialog again(*doc, m_session, m_keychain, 0);
+    again.show();
+    QVERIFY(again.postgresPage()->passwordEdit()->text().isEmpty());
+    const QString known = testResult(again, true);
+    QVERIFY2(known.contains(QStringLiteral("1 table in schema billing")), qPrintable(known));
+
+    auto spec = ConnectionSpec::parse(doc->project().connections.first().url);
+    QVERIFY(spec);
+    auto probed = ConnectionProbe::run(*spec, &m_session);
+    QVERIFY2(probed.ok(), probed.ok() ? "" : qPrintable(probed.error().toString()));
+    m_session.forget(*spec);
+    QVERIFY(!ConnectionProbe::run(*spec, &m_session).ok());
+}
+
+void TestConnectionDialog::testConnectionOnARealMariaDb()
+{
+    const QString missing = test::MariaDbServer::whyUnavailable();
+    if (!missing.isEmpty())
+        QSKIP(qPrintable(missing));
+    qunsetenv("MYSQL_PWD");
+    test::MariaDbServer server;
+    VERIFY_OK(server.start());
+    VERIFY_OK(server.execAsAdmin({QStringLiteral("CREATE TABLE patient (id integer PRIMARY KEY)"),
+                                  QStringLiteral("CREATE TABLE visit (id integer PRIMARY KEY)"),
+                                  QStringLiteral("CREATE TABLE fee (id integer PRIMARY KEY)")}));
+
+    ProjectDocument *doc = newDocument({});
+    ConnectionDialog dialog(*doc, m_session, m_keychain);
+    dialog.show();
+    chooseKind(dialog, QStringLiteral("MySQL / MariaDB"));
+    ServerConnectionPage *page = dialog.mysqlPage();
+    QVERIFY(!page->schemaEdit()); // MySQL's schema is its database
+    QVERIFY(!page->sslModeBox());
+    type(page->hostEdit(), QStringLiteral("127.0.0.1"));
+    page->portBox()->setValue(server.port());
+    type(page->databaseEdit(), server.database());
+    type(page->userEdit(), server.user());
+    type(page->passwordEdit(), QStringLiteral("not-") + server.password());
+    const QString wrong = testResult(dialog, false);
+    QVERIFY2(wrong.contains(QStringLiteral("refused the password for user cutover")),
+             qPrintable(wrong));
+    type(page->passwordEdit(), server.password());
+    const QString right = testResult(dialog, true);
+    QVERIFY2(right.startsWith(QStringLiteral("Connected to MariaDB ")), qPrintable(right));
+    QVERIFY2(right.contains(QStringLiteral("3 tables in database cutover_test")),
+             qPrintable(right));
+    type(page->databaseEdit(), QStringLiteral("nothere"));
+    const QString noDatabase = testResult(dialog, false);
+    QVERIFY2(noDatabase.contains(QStringLiteral("may not use database 'nothere' on 127.0.0.1:")),
+             qPrintable(noDatabase));
 }
 
 QTEST_MAIN(TestConnectionDialog)

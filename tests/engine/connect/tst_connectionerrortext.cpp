@@ -80,6 +80,13 @@ void TestConnectionErrorText::explainsDriverMessages_data()
         << my << "cannot connect: Unknown database 'legacy' QMYSQL: Unable to connect"
         << "There is no database 'legacy' on db.local:3306."
         << "Check the database name.";
+    QTest::newRow("mysql database not allowed")
+        << my
+        << "cannot connect: Access denied for user 'etl'@'%' to database 'legacy' QMYSQL: "
+           "Unable to connect"
+        << "User etl may not use database 'legacy' on db.local:3306, or there is no such "
+           "database."
+        << "Check the database name and the user's privileges.";
     QTest::newRow("sqlite missing")
         << QStringLiteral("sqlite:/data/none.db") << "no such SQLite file"
         << "There is no file at /data/none.db."
@@ -114,6 +121,13 @@ void TestConnectionErrorText::keepsWhatItDoesNotKnow()
         *spec, Error(Error::Code::Connection, QStringLiteral("something  odd\nhappened")));
     QCOMPARE(explained.message(), QStringLiteral("something odd happened"));
     QVERIFY(!explained.hint().isEmpty());
+
+    // Connected, then a query failed: not a connection problem, the driver's words stay.
+    const Error query(Error::Code::Schema, QStringLiteral("cannot read the tables: permission"),
+                      QStringLiteral("db"), QStringLiteral("grant it"));
+    const Error kept = ConnectionErrorText::explain(*spec, query);
+    QCOMPARE(kept.message(), query.message());
+    QCOMPARE(kept.hint(), query.hint());
 }
 
 void TestConnectionErrorText::sessionPasswordsByConnection()
