@@ -44,6 +44,9 @@ ServerConnectionPage::ServerConnectionPage(ConnectionSpec::Kind kind, QWidget *p
                               "and never written anywhere."));
     form()->addRow(tr("&Password:"), m_password);
     form()->addRow(QString(), m_remember);
+    m_remember->setEnabled(false); // nothing to remember until a password is typed
+    connect(m_password, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_remember->setEnabled(!text.isEmpty()); });
     for (QLineEdit *edit : {m_host, m_database, m_user, m_schema, m_password})
         if (edit)
             connect(edit, &QLineEdit::textEdited, this, &ConnectionPage::edited);
