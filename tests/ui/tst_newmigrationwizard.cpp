@@ -239,7 +239,8 @@ void TestNewMigrationWizard::createsTheTargetTablesForALiftAndShift()
         return;
     QVERIFY2(!QFile::exists(fresh), "nothing is written before Finish");
     QCOMPARE(wizard.introspectionPage()->targetSummary()->text(),
-             QStringLiteral("A new, empty database: the tables come from the source."));
+             QStringLiteral("A new, empty database. Its tables can be created from the source's: "
+                            "the next page offers them."));
     SuggestionsPage *page = wizard.suggestionsPage();
     QCOMPARE(page->tree()->createCount(), 3);
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // nothing ticked yet
@@ -283,10 +284,10 @@ void TestNewMigrationWizard::cancelDropsTheRunningReadAndRetryReadsAgain()
     BusyRow *busy = wizard.introspectionPage()->busyRow();
     QVERIFY(busy->isBusy());
     auto *button = busy->findChild<QPushButton *>(QStringLiteral("busyButton"));
-    QCOMPARE(button->text(), QStringLiteral("Cancel"));
+    QCOMPARE(button->text(), QStringLiteral("Stop"));
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(!busy->isBusy());
-    QVERIFY(busy->text().startsWith(QStringLiteral("Cancelled")));
+    QVERIFY(busy->text().startsWith(QStringLiteral("Stopped")));
     QTest::qWait(1000);
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     QCOMPARE(wizard.introspectionPage()->sourceSummary()->text(), QStringLiteral("Not read."));

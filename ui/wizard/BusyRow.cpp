@@ -24,6 +24,9 @@ BusyRow::BusyRow(QWidget *parent)
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_button->setObjectName(QStringLiteral("busyButton"));
+    QSizePolicy keep = m_button->sizePolicy();
+    keep.setRetainSizeWhenHidden(true); // the row keeps its height when the button goes
+    m_button->setSizePolicy(keep);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_bar);
@@ -38,7 +41,7 @@ void BusyRow::showBusy(const QString &text)
     m_busy = true;
     m_bar->show();
     m_label->setText(text);
-    m_button->setText(tr("Cancel"));
+    m_button->setText(tr("Stop")); // not "Cancel", which closes the wizard
     m_button->show();
 }
 

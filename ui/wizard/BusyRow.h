@@ -8,8 +8,8 @@ class QPushButton;
 
 namespace cutover {
 
-// The state of one background job on a wizard page: a busy bar and a Cancel button while it
-// runs; afterwards its outcome in words and a Retry button.
+// The state of one background job on a wizard page: a busy bar and a Stop button while it
+// runs; afterwards its outcome in words, and a Retry button when it failed or was stopped.
 class BusyRow : public QWidget
 {
     Q_OBJECT

@@ -9,8 +9,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QStyle>
+#include <QVBoxLayout>
+
 #include <QUrl>
 #include <QUrlQuery>
+#include <algorithm>
 
 namespace cutover {
 
@@ -23,10 +27,12 @@ constexpr int kMaxPort = 65535;
 ConnectionChooser::ConnectionChooser(Role role, QWidget *parent)
     : QWidget(parent)
     , m_role(role)
-    , m_form(new QFormLayout(this))
+    , m_form(new QFormLayout)
     , m_kind(new QComboBox(this))
 {
-    m_form->setContentsMargins(0, 0, 0, 0);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_form);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_kind->setObjectName(QStringLiteral("kind"));
     m_kind->addItem(tr("SQLite file"), int(Kind::Sqlite));
@@ -36,6 +42,9 @@ ConnectionChooser::ConnectionChooser(Role role, QWidget *parent)
         m_kind->addItem(tr("CSV folder"), int(Kind::Csv));
     m_kind->addItem(tr("Connection URL"), int(Kind::Url));
     addRows();
+    layout->addWidget(m_hint);
+    layout->addWidget(m_problem);
+    alignLabels();
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionChooser::kindChosen);
     kindChosen();
 }
@@ -60,6 +69,7 @@ void ConnectionChooser::addRows()
     m_port = new QSpinBox(this);
     m_port->setObjectName(QStringLiteral("port"));
     m_port->setRange(1, kMaxPort);
+    m_port->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_form->addRow(tr("Port:"), m_port);
     m_database = addLineEdit(tr("Database:"), QStringLiteral("database"), QString());
     m_user = addLineEdit(tr("User:"), QStringLiteral("user"), QString());
@@ -70,11 +80,9 @@ void ConnectionChooser::addRows()
                            "keychain or the CUTOVER_PASSWORD variable."),
                         this);
     m_hint->setWordWrap(true);
-    m_form->addRow(QString(), m_hint);
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
-    m_form->addRow(QString(), m_problem);
 
     for (QLineEdit *edit : {m_host, m_database, m_user, m_schema, m_url})
         connect(edit, &QLineEdit::textChanged, this, &ConnectionChooser::update);
@@ -82,6 +90,26 @@ void ConnectionChooser::addRows()
     connect(m_file, &PathField::pathChanged, this, &ConnectionChooser::update);
     connect(m_folder, &PathField::pathChanged, this, &ConnectionChooser::update);
     connect(m_create, &QCheckBox::toggled, this, &ConnectionChooser::update);
+}
+
+// Every label as wide as the widest of any kind, so that the fields stay put when the kind
+// changes and line up with the other chooser's; the notes below start where the fields do.
+void ConnectionChooser::alignLabels()
+{
+    int width = 0;
+    QList<QWidget *> labels;
+    for (int row = 0; row < m_form->rowCount(); ++row)
+        if (QLayoutItem *item = m_form->itemAt(row, QFormLayout::LabelRole); item && item->widget())
+            labels << item->widget();
+    for (QWidget *label : std::as_const(labels))
+        width = std::max(width, label->sizeHint().width());
+    for (QWidget *label : std::as_const(labels))
+        label->setMinimumWidth(width);
+    int gap = m_form->horizontalSpacing();
+    if (gap < 0)
+        gap = style()->layoutSpacing(QSizePolicy::Label, QSizePolicy::LineEdit, Qt::Horizontal);
+    for (QLabel *note : {m_hint, m_problem})
+        note->setContentsMargins(width + gap, 0, 0, 0);
 }
 
 QLineEdit *ConnectionChooser::addLineEdit(const QString &label, const QString &name,
@@ -115,7 +143,7 @@ void ConnectionChooser::kindChosen()
         m_form->setRowVisible(row, server);
     m_form->setRowVisible(SchemaRow, k == Kind::PostgreSql);
     m_form->setRowVisible(UrlRow, k == Kind::Url);
-    m_form->setRowVisible(HintRow, server || k == Kind::Url);
+    m_hint->setVisible(server || k == Kind::Url);
     if (server)
         m_port->setValue(k == Kind::PostgreSql ? kPostgresPort : kMySqlPort);
     update();
@@ -126,7 +154,7 @@ void ConnectionChooser::update()
     m_file->setMode(createsFile() ? PathField::Mode::SaveFile : PathField::Mode::OpenFile);
     const QString text = problem();
     m_problem->setText(text);
-    m_form->setRowVisible(ProblemRow, !text.isEmpty());
+    m_problem->setVisible(!text.isEmpty());
     Q_EMIT changed();
 }
 

@@ -65,12 +65,11 @@ private:
         DatabaseRow,
         UserRow,
         SchemaRow,
-        UrlRow,
-        HintRow,
-        ProblemRow
+        UrlRow
     };
 
     void addRows();
+    void alignLabels();
     QLineEdit *addLineEdit(const QString &label, const QString &name, const QString &placeholder);
     void kindChosen();
     void update();

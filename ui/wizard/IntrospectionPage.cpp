@@ -37,8 +37,8 @@ IntrospectionPage::IntrospectionPage(MigrationDraft *draft, const PasswordProvid
     m_sourceBox = framed(m_source, this);
     m_targetBox = framed(m_target, this);
     auto *sides = new QHBoxLayout;
-    sides->addWidget(m_sourceBox);
-    sides->addWidget(m_targetBox);
+    sides->addWidget(m_sourceBox, 1);
+    sides->addWidget(m_targetBox, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_busy);
     layout->addLayout(sides, 1);
@@ -89,7 +89,7 @@ void IntrospectionPage::start()
 void IntrospectionPage::cancel()
 {
     ++m_generation;
-    m_busy->showStopped(tr("Cancelled. Retry reads both schemas again."));
+    m_busy->showStopped(tr("Stopped. Retry reads both schemas again."));
     m_source->clear(tr("Not read."));
     m_target->clear(tr("Not read."));
     Q_EMIT completeChanged();

@@ -41,7 +41,7 @@ SavePage::SavePage(MigrationDraft *draft, QWidget *parent)
     m_folder->setObjectName(QStringLiteral("projectFolder"));
     m_fileName->setObjectName(QStringLiteral("fileName"));
     m_error->setObjectName(QStringLiteral("saveError"));
-    for (QLabel *label : {m_preview, m_summary, m_error})
+    for (QLabel *label : {m_summary, m_error})
         label->setWordWrap(true);
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *form = new QFormLayout;
@@ -72,7 +72,6 @@ void SavePage::initializePage()
         m_folder->setPath(m_draft->source.spec.isServer()
                               ? QDir::homePath()
                               : QFileInfo(m_draft->source.spec.path()).absolutePath());
-    m_summary->setText(describeChoice());
     m_error->clear();
     updatePreview();
 }
@@ -109,24 +108,40 @@ void SavePage::updatePreview()
                        : QFileInfo::exists(path)
                            ? tr("%1 exists; choose another file name.").arg(PathField::shown(path))
                            : tr("Saves %1").arg(PathField::shown(path)));
+    m_summary->setText(describeChoice() + describeConnections(path));
     Q_EMIT completeChanged();
 }
 
 QString SavePage::describeChoice() const
 {
     const auto &choice = m_draft->choice;
-    QString text = tr("The project maps %1 table(s) with %2 column(s)")
-                       .arg(choice.mappings.size() + choice.create.size())
-                       .arg(m_draft->chosenColumnCount());
+    const qsizetype tables = choice.mappings.size() + choice.create.size();
+    const int columns = m_draft->chosenColumnCount();
+    QString text = tr("The project maps %1 with %2")
+                       .arg(tables == 1 ? tr("1 table") : tr("%1 tables").arg(tables),
+                            columns == 1 ? tr("1 column") : tr("%1 columns").arg(columns));
     if (!choice.create.isEmpty())
-        text += tr(", and the run creates %1 table(s) in the target: %2")
-                    .arg(choice.create.size())
-                    .arg(choice.create.join(QStringLiteral(", ")));
+        text += tr(", and the run creates %1 in the target: %2")
+                    .arg(choice.create.size() == 1 ? tr("1 table")
+                                                   : tr("%1 tables").arg(choice.create.size()),
+                         choice.create.join(QStringLiteral(", ")));
     text += QLatin1Char('.');
     if (m_draft->target.createFile)
         text += QLatin1Char(' ') + tr("Finish makes the new, empty target file %1.")
                                        .arg(QFileInfo(m_draft->target.spec.path()).fileName());
-    return text + QLatin1Char(' ') + tr("Validate and run it from the workbench.");
+    return text + QLatin1Char(' ') + tr("The workbench opens it, ready to validate and run.");
+}
+
+QString SavePage::describeConnections(const QString &path) const
+{
+    if (path.isEmpty())
+        return {};
+    const QString dir = QFileInfo(path).absolutePath();
+    return QStringLiteral("\n\n") +
+           tr("The file names the source %1 and the target %2; files in the project's folder are "
+              "named relative to it, so the folder can move as a whole.")
+               .arg(MigrationDraft::projectUrl(m_draft->source.spec, dir),
+                    MigrationDraft::projectUrl(m_draft->target.spec, dir));
 }
 
 bool SavePage::isComplete() const

@@ -36,6 +36,7 @@ private:
     void nameEdited();
     void updatePreview();
     QString describeChoice() const;
+    QString describeConnections(const QString &path) const;
     Result<void> save(const QString &path);
     static QString fileNameFor(const QString &projectName);
     static Result<void> createEmptyFile(const QString &path);

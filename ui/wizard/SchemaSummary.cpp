@@ -27,6 +27,8 @@ SchemaSummary::SchemaSummary(QWidget *parent)
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tree->setHeaderLabels({tr("Table"), tr("Columns"), tr("Rows")});
     m_tree->setRootIsDecorated(false);
+    m_tree->setSelectionMode(QAbstractItemView::NoSelection);
+    m_tree->setFocusPolicy(Qt::NoFocus);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -36,6 +38,7 @@ SchemaSummary::SchemaSummary(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_label);
     layout->addWidget(m_tree, 1);
+    layout->addStretch(0); // keeps the text on top while the list is hidden
 }
 
 void SchemaSummary::clear(const QString &text)
@@ -61,7 +64,9 @@ void SchemaSummary::showSchema(const DatabaseSchema &schema, bool isNewFile)
     }
     m_tree->setVisible(!schema.tables.isEmpty());
     if (isNewFile)
-        m_label->setText(tr("A new, empty database: the tables come from the source."));
+        m_label->setText(
+            tr("A new, empty database. Its tables can be created from the source's: the next page "
+               "offers them."));
     else if (schema.tables.isEmpty())
         m_label->setText(tr("No tables."));
     else

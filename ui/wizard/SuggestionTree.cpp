@@ -9,6 +9,7 @@ namespace {
 constexpr int kKindRole = Qt::UserRole;
 constexpr int kIndexRole = Qt::UserRole + 1;
 constexpr int kConfidenceRole = Qt::UserRole + 2;
+constexpr int kExpressionWidth = 200;
 const QString kArrow = QStringLiteral(" \u2190 ");
 
 QString confidenceText(double confidence)
@@ -27,6 +28,7 @@ SuggestionTree::SuggestionTree(QWidget *parent)
     header()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(ConfidenceColumn, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(ExpressionColumn, QHeaderView::Interactive);
+    header()->resizeSection(ExpressionColumn, kExpressionWidth);
     header()->setStretchLastSection(true);
     connect(this, &QTreeWidget::itemChanged, this, &SuggestionTree::itemChanged);
 }
@@ -39,11 +41,10 @@ void SuggestionTree::setSuggestions(const QList<AutoMapper::MappingSuggestion> &
     m_suggestions = suggestions;
     m_creatable.clear();
     for (int i = 0; i < m_suggestions.size(); ++i)
-        addTable(i, m_suggestions.at(i));
+        addTable(i, m_suggestions.at(i))->setExpanded(true);
     for (const TableInfo &definition : creatable.targetTables)
         if (const TableMapping *mapping = creatable.mapping(definition.name))
             addCreatable(*mapping, definition);
-    expandAll();
     blocker.unblock();
     Q_EMIT choiceChanged();
 }
@@ -110,11 +111,9 @@ void SuggestionTree::addCreatable(const TableMapping &mapping, const TableInfo &
     item->setToolTip(ReasonColumn, reason);
     for (const ColumnMapping &column : mapping.columns) {
         auto *child = new QTreeWidgetItem(item);
-        child->setText(NameColumn, column.target);
-        child->setText(ExpressionColumn, column.expression);
+        child->setText(NameColumn, column.target + kArrow + column.expression);
         child->setFlags(child->flags() & ~Qt::ItemIsEnabled);
     }
-    item->setExpanded(false);
     m_creatable << definition.name;
 }
 
@@ -188,6 +187,19 @@ MigrationDraft::Choice SuggestionTree::choice() const
         if (item->checkState(NameColumn) == Qt::Checked)
             choice.create << item->data(NameColumn, kIndexRole).toString();
     return choice;
+}
+
+QString SuggestionTree::details(const QTreeWidgetItem *item)
+{
+    if (!item)
+        return {};
+    QString text = QStringLiteral("<b>%1</b>").arg(item->text(NameColumn).toHtmlEscaped());
+    if (!item->text(ExpressionColumn).isEmpty())
+        text +=
+            QStringLiteral(" = <code>%1</code>").arg(item->text(ExpressionColumn).toHtmlEscaped());
+    if (!item->text(ReasonColumn).isEmpty())
+        text += QStringLiteral("<br>") + item->text(ReasonColumn).toHtmlEscaped();
+    return text;
 }
 
 void SuggestionTree::itemChanged(QTreeWidgetItem *item, int column)

@@ -34,6 +34,8 @@ public:
     int createTicked() const;
     int createCount() const { return int(m_creatable.size()); }
     MigrationDraft::Choice choice() const;
+    // The whole of an item (pair, expression, reason) as rich text, for a details line.
+    static QString details(const QTreeWidgetItem *item);
 
 Q_SIGNALS:
     void choiceChanged();

@@ -21,6 +21,11 @@ namespace cutover {
 namespace {
 constexpr int kSliderSteps = 100;
 constexpr double kStep = 0.05;
+
+QString counted(qsizetype n, const QString &one, const QString &many)
+{
+    return n == 1 ? one : many.arg(n);
+}
 } // namespace
 
 SuggestionsPage::SuggestionsPage(MigrationDraft *draft, const PasswordProvider *passwords,
@@ -30,6 +35,7 @@ SuggestionsPage::SuggestionsPage(MigrationDraft *draft, const PasswordProvider *
     , m_passwords(passwords)
     , m_busy(new BusyRow(this))
     , m_tree(new SuggestionTree(this))
+    , m_details(new QLabel(this))
     , m_create(new QCheckBox(this))
     , m_chosen(new QLabel(this))
 {
@@ -38,9 +44,17 @@ SuggestionsPage::SuggestionsPage(MigrationDraft *draft, const PasswordProvider *
                    "everything can be changed later in the workbench."));
     m_create->setObjectName(QStringLiteral("createTables"));
     m_chosen->setObjectName(QStringLiteral("chosen"));
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Two lines are kept for it, so that the page does not jump as the current row changes.
+    m_details->setMinimumHeight(2 * fontMetrics().lineSpacing());
+    m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_busy);
     layout->addWidget(m_tree, 1);
+    layout->addWidget(m_details);
     layout->addLayout(thresholdRow());
     layout->addWidget(m_create);
     layout->addWidget(m_chosen);
@@ -48,6 +62,9 @@ SuggestionsPage::SuggestionsPage(MigrationDraft *draft, const PasswordProvider *
     connect(m_busy, &BusyRow::retryRequested, this, &SuggestionsPage::start);
     connect(m_tree, &SuggestionTree::choiceChanged, this, &SuggestionsPage::choiceChanged);
     connect(m_create, &QCheckBox::clicked, this, &SuggestionsPage::createToggled);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
+        m_details->setText(SuggestionTree::details(current));
+    });
 }
 
 QLayout *SuggestionsPage::thresholdRow()
@@ -74,6 +91,7 @@ QLayout *SuggestionsPage::thresholdRow()
             [this](double value) { m_slider->setValue(int(std::lround(value * kSliderSteps))); });
     connect(m_accept, &QPushButton::clicked, this, &SuggestionsPage::acceptAbove);
     m_threshold->setValue(kDefaultThreshold);
+    m_thresholdLabel = label;
     auto *row = new QHBoxLayout;
     row->addWidget(label);
     row->addWidget(m_slider, 1);
@@ -98,6 +116,7 @@ void SuggestionsPage::start()
     const quint64 generation = ++m_generation;
     m_ready = false;
     m_tree->setSuggestions({}, {});
+    m_details->clear();
     m_busy->showBusy(tr("Comparing names, types and sample values\u2026"));
     Q_EMIT completeChanged();
 
@@ -114,7 +133,7 @@ void SuggestionsPage::start()
 void SuggestionsPage::cancel()
 {
     ++m_generation;
-    m_busy->showStopped(tr("Cancelled. Retry asks auto-map again."));
+    m_busy->showStopped(tr("Stopped. Retry asks auto-map again."));
     Q_EMIT completeChanged();
 }
 
@@ -138,6 +157,12 @@ void SuggestionsPage::finish(quint64 generation, const AutoMapJob::Outcome &outc
                                 .arg(creatable));
     m_create->setEnabled(creatable > 0);
     m_create->setVisible(creatable > 0);
+    const std::initializer_list<QWidget *> thresholdControls{m_thresholdLabel, m_slider,
+                                                             m_threshold, m_accept};
+    for (QWidget *w : thresholdControls)
+        w->setEnabled(!outcome.suggestions.isEmpty());
+    if (m_tree->topLevelItemCount() > 0)
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
     m_tree->acceptAbove(m_threshold->value());
     m_ready = true;
     m_busy->showDone(summary(outcome));
@@ -146,15 +171,23 @@ void SuggestionsPage::finish(quint64 generation, const AutoMapJob::Outcome &outc
 
 QString SuggestionsPage::summary(const AutoMapJob::Outcome &outcome) const
 {
-    int columns = 0;
+    qsizetype columns = 0;
     for (const auto &suggestion : outcome.suggestions)
-        columns += int(suggestion.columns.size());
-    QString text = tr("%1 table pair(s) and %2 column pair(s) suggested")
-                       .arg(outcome.suggestions.size())
-                       .arg(columns);
-    if (m_tree->createCount() > 0)
-        text += tr("; %1 source table(s) the target lacks").arg(m_tree->createCount());
-    text += QLatin1Char('.');
+        columns += suggestion.columns.size();
+    const int creatable = m_tree->createCount();
+    QString text;
+    if (outcome.suggestions.isEmpty())
+        text = m_draft->target.schema.tables.isEmpty()
+                   ? tr("The target has no tables yet.")
+                   : tr("Auto-map found no source table for the target's tables.");
+    else
+        text = counted(outcome.suggestions.size(), tr("1 table pair"), tr("%1 table pairs")) +
+               tr(" and ") + counted(columns, tr("1 column pair"), tr("%1 column pairs")) +
+               tr(" suggested.");
+    if (creatable > 0)
+        text += QLatin1Char(' ') + counted(creatable,
+                                           tr("1 source table can be created in the target."),
+                                           tr("%1 source tables can be created in the target."));
     if (!outcome.notices.isEmpty())
         text += QLatin1Char(' ') + outcome.notices.join(QLatin1Char(' '));
     return text;
@@ -181,14 +214,16 @@ void SuggestionsPage::choiceChanged()
     m_create->setCheckState(create == 0                       ? Qt::Unchecked
                             : create == m_tree->createCount() ? Qt::Checked
                                                               : Qt::PartiallyChecked);
-    if (choice.mappings.isEmpty() && create == 0)
-        m_chosen->setText(tr("Nothing is ticked yet."));
-    else
-        m_chosen->setText(tr("Ticked: %1 table mapping(s) with %2 column(s); %3 table(s) to "
-                             "create.")
-                              .arg(choice.mappings.size())
-                              .arg(columns)
-                              .arg(create));
+    QStringList parts;
+    if (!choice.mappings.isEmpty())
+        parts << tr("%1 with %2")
+                     .arg(counted(choice.mappings.size(), tr("1 table mapping"),
+                                  tr("%1 table mappings")),
+                          counted(columns, tr("1 column"), tr("%1 columns")));
+    if (create > 0)
+        parts << counted(create, tr("1 table to create"), tr("%1 tables to create"));
+    m_chosen->setText(parts.isEmpty() ? tr("Nothing is ticked yet.")
+                                      : tr("Ticked: %1.").arg(parts.join(QStringLiteral("; "))));
     Q_EMIT completeChanged();
 }
 

@@ -54,6 +54,8 @@ private:
     const PasswordProvider *m_passwords;
     BusyRow *m_busy = nullptr;
     SuggestionTree *m_tree = nullptr;
+    QLabel *m_details = nullptr;
+    QLabel *m_thresholdLabel = nullptr;
     QSlider *m_slider = nullptr;
     QDoubleSpinBox *m_threshold = nullptr;
     QPushButton *m_accept = nullptr;
