@@ -105,6 +105,7 @@ private Q_SLOTS:
     void cancelDropsTheRunningReadAndRetryReadsAgain();
     void saysWhyAConnectionCannotBeRead();
     void asksForANewFileWhenTheTargetDoesNotExist();
+    void buildsAServerUrlFromItsFields();
 
 private:
     // Fills both SQLite paths and reaches the suggestions page with auto-map done.
@@ -337,6 +338,36 @@ void TestNewMigrationWizard::asksForANewFileWhenTheTargetDoesNotExist()
     QVERIFY(target->problem().isEmpty());
     QVERIFY(!problem->isVisible());
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+}
+
+void TestNewMigrationWizard::buildsAServerUrlFromItsFields()
+{
+    ConnectionChooser chooser(ConnectionChooser::Role::Target);
+    chooser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chooser));
+    chooser.setKind(ConnectionChooser::Kind::PostgreSql);
+    auto edit = [&](const char *name) {
+        return chooser.findChild<QLineEdit *>(QLatin1String(name));
+    };
+    QVERIFY(chooser.problem().contains(QStringLiteral("database name")));
+    QVERIFY(edit("schema")->isVisible());
+    QTest::keyClicks(edit("database"), QStringLiteral("clinic"));
+    QTest::keyClicks(edit("user"), QStringLiteral("migrator"));
+    QTest::keyClicks(edit("schema"), QStringLiteral("modern"));
+    QVERIFY(chooser.problem().isEmpty());
+    auto spec = chooser.spec();
+    QVERIFY(spec.ok());
+    QCOMPARE(spec->kind(), ConnectionSpec::Kind::PostgreSql);
+    QCOMPARE(spec->displayName(), QStringLiteral("postgresql://migrator@localhost:5432/clinic"));
+    QCOMPARE(spec->option(QStringLiteral("schema")), QStringLiteral("modern"));
+
+    chooser.setKind(ConnectionChooser::Kind::MySql);
+    QVERIFY(!edit("schema")->isVisible());
+    QCOMPARE(chooser.url(), QStringLiteral("mysql://migrator@localhost:3306/clinic"));
+    // A target is never a CSV folder, not even as a URL.
+    chooser.setKind(ConnectionChooser::Kind::Url);
+    QTest::keyClicks(edit("url"), QStringLiteral("csv:exports"));
+    QVERIFY(chooser.problem().contains(QStringLiteral("CSV")));
 }
 
 QTEST_MAIN(TestNewMigrationWizard)

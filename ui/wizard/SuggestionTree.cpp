@@ -122,12 +122,13 @@ SuggestionTree::Kind SuggestionTree::kindOf(const QTreeWidgetItem *item)
     return Kind(item->data(NameColumn, kKindRole).toInt());
 }
 
+// Table pairs and tables to create are the top-level rows.
 QList<QTreeWidgetItem *> SuggestionTree::itemsOf(Kind kind) const
 {
     QList<QTreeWidgetItem *> items;
-    for (QTreeWidgetItemIterator it(const_cast<SuggestionTree *>(this)); *it; ++it)
-        if (kindOf(*it) == kind)
-            items << *it;
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        if (kindOf(topLevelItem(i)) == kind)
+            items << topLevelItem(i);
     return items;
 }
 

@@ -52,7 +52,7 @@ private:
     void addColumn(QTreeWidgetItem *table, int index, const AutoMapper::ColumnSuggestion &column);
     void addCreatable(const TableMapping &mapping, const TableInfo &definition);
     static Kind kindOf(const QTreeWidgetItem *item);
-    QList<QTreeWidgetItem *> itemsOf(Kind kind) const;
+    QList<QTreeWidgetItem *> itemsOf(Kind kind) const; // TableItem or CreateItem
     void itemChanged(QTreeWidgetItem *item, int column);
 
     QList<AutoMapper::MappingSuggestion> m_suggestions;
