@@ -2,7 +2,9 @@
 #include "MainWindow.h"
 #include "connect/ChainedPasswordProvider.h"
 #include "connect/EnvPasswordProvider.h"
+#include "connect/SessionPasswordProvider.h"
 #include "connect/keychain/KeychainPasswordProvider.h"
+#include "connect/keychain/KeychainPasswordStore.h"
 #include "core/SqliteRuntime.h"
 
 #include <QApplication>
@@ -86,9 +88,13 @@ int main(int argc, char *argv[])
 
     // Declared before the application: a load still running when the window closes uses them
     // until the thread pool has finished, which happens when the application is destroyed.
+    // Passwords typed in this session come first, then the environment, then the keychain.
+    cutover::SessionPasswordProvider session;
     cutover::EnvPasswordProvider environment;
     cutover::KeychainPasswordProvider keychain;
+    cutover::KeychainPasswordStore keychainStore;
     cutover::ChainedPasswordProvider passwords;
+    passwords.append(&session);
     passwords.append(&environment);
     passwords.append(&keychain);
 
@@ -111,7 +117,7 @@ int main(int argc, char *argv[])
     const QString projectFile = positional.value(0);
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
 
-    cutover::MainWindow window(&passwords);
+    cutover::MainWindow window(&passwords, &session, &keychainStore);
     if (screenshot.isEmpty())
         window.restoreLayout();
     else

@@ -9,6 +9,7 @@
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/LogPane.h"
+#include "project/ProjectActions.h"
 #include "project/ProjectFileController.h"
 #include "project/ProjectTreeView.h"
 #include "project/QuickOpen.h"
@@ -25,9 +26,11 @@
 #include <QProgressBar>
 #include <QRegularExpression>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShowEvent>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoView>
@@ -86,7 +89,8 @@ QAction *action(QObject *parent, const char *icon, const QString &text, const QK
 
 } // namespace
 
-MainWindow::MainWindow(const PasswordProvider *passwords, QWidget *parent)
+MainWindow::MainWindow(const PasswordProvider *passwords, SessionPasswordProvider *session,
+                       PasswordStore *keychain, QWidget *parent)
     : QMainWindow(parent)
     , m_passwords(passwords)
     , m_document(new ProjectDocument(this))
@@ -97,8 +101,16 @@ MainWindow::MainWindow(const PasswordProvider *passwords, QWidget *parent)
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     m_validation = new ProjectValidation(*m_document, passwords, this);
     m_files = new ProjectFileController(*m_document, this);
+    m_actions = new ProjectActions(*m_document, *m_files, *m_validation,
+                                   {passwords, session, keychain}, this);
     m_editors = new EditorArea(*m_document, passwords, this);
-    setCentralWidget(m_editors);
+    // On a small screen the editors scroll instead of pushing the window past the screen.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("editorScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_editors);
+    setCentralWidget(scroll);
     createDocks();
     createActions();
     createMenus();
@@ -169,10 +181,15 @@ void MainWindow::showEvent(QShowEvent *event)
     if (m_layoutSet)
         return;
     m_layoutSet = true;
+    QTimer::singleShot(0, this, &MainWindow::sizeDocks);
+}
+
+void MainWindow::sizeDocks()
+{
     auto dock = [this](const char *name) {
         return findChild<QDockWidget *>(QLatin1String(name));
     };
-    resizeDocks({dock("projectDock"), dock("targetDock")}, {300, 280}, Qt::Horizontal);
+    resizeDocks({dock("projectDock"), dock("targetDock")}, {300, 300}, Qt::Horizontal);
     resizeDocks({dock("projectDock"), dock("sourceDock")}, {330, 400}, Qt::Vertical);
     resizeDocks({dock("targetDock"), dock("undoDock")}, {560, 170}, Qt::Vertical);
     resizeDocks({m_problemsDock}, {170}, Qt::Vertical);
@@ -205,6 +222,7 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions->newMigrationAction());
     file->addAction(m_files->newAction());
     file->addAction(m_files->openAction());
     file->addMenu(m_files->recentMenu());
@@ -219,6 +237,9 @@ void MainWindow::createMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undo);
     edit->addAction(m_redo);
+    edit->addSeparator();
+    edit->addAction(m_actions->addConnectionAction());
+    edit->addAction(m_actions->addMappingAction());
     edit->addSeparator();
     edit->addAction(m_quickOpenAction);
 
@@ -241,7 +262,8 @@ void MainWindow::createMenus()
     toolBar->setMovable(false);
     toolBar->setIconSize(QSize(18, 18));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (QAction *a : {m_files->newAction(), m_files->openAction(), m_files->saveAction()})
+    for (QAction *a :
+         {m_actions->newMigrationAction(), m_files->openAction(), m_files->saveAction()})
         toolBar->addAction(a);
     toolBar->addSeparator();
     // the undo actions' texts name the edit; in the tool bar their icons and tooltips say it
@@ -299,6 +321,7 @@ void MainWindow::connectDocument()
     connect(m_problemsPane, &ProblemsPane::problemActivated, this, &MainWindow::showProblem);
     connect(m_editors->overview(), &MappingsPane::mappingActivated, this, &MainWindow::showMapping);
     connect(m_projectTree, &ProjectTreeView::itemActivated, this, &MainWindow::showItem);
+    m_actions->follow(m_projectTree);
 }
 
 MappingsPane *MainWindow::mappingsPane() const

@@ -21,6 +21,9 @@ class EditorArea;
 class LogPane;
 class MappingsPane;
 class PasswordProvider;
+class PasswordStore;
+class ProjectActions;
+class SessionPasswordProvider;
 class ProblemsPane;
 class ProjectDocument;
 class ProjectFileController;
@@ -40,8 +43,12 @@ public:
     // The size the window opens at when the screen has room for it; screenshots use it too.
     static constexpr QSize kPreferredSize{1400, 900};
 
-    // passwords must outlive the window and any check still running when it closes.
-    explicit MainWindow(const PasswordProvider *passwords, QWidget *parent = nullptr);
+    // passwords must outlive the window and any check still running when it closes. A password
+    // typed into a connection dialog goes to session (which passwords should ask first), and to
+    // keychain when the user asks to remember it; without them connections cannot be edited.
+    explicit MainWindow(const PasswordProvider *passwords,
+                        SessionPasswordProvider *session = nullptr,
+                        PasswordStore *keychain = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens a project file (asking about unsaved changes first) and checks it.
@@ -56,6 +63,7 @@ public:
 
     ProjectDocument *document() const { return m_document; }
     ProjectFileController *files() const { return m_files; }
+    ProjectActions *projectActions() const { return m_actions; }
     SchemaPane *sourcePane() const { return m_sourcePane; }
     SchemaPane *targetPane() const { return m_targetPane; }
     MappingsPane *mappingsPane() const;
@@ -86,6 +94,7 @@ protected:
 
 private:
     void createDocks();
+    void sizeDocks();
     QDockWidget *addDock(QWidget *content, const QString &title, const QString &name,
                          Qt::DockWidgetArea area);
     void createActions();
@@ -110,6 +119,7 @@ private:
     ProjectDocument *m_document = nullptr;
     ProjectValidation *m_validation = nullptr;
     ProjectFileController *m_files = nullptr;
+    ProjectActions *m_actions = nullptr;
     bool m_loadPending = false;
     bool m_layoutSet = false;
 

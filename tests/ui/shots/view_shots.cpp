@@ -4,15 +4,25 @@
 #include "MainWindow.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
+#include "connect/PasswordStore.h"
+#include "connect/SessionPasswordProvider.h"
+#include "connection/ConnectionDialog.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/ProjectTreeView.h"
 #include "project/QuickOpen.h"
+#include "wizard/BusyRow.h"
+#include "wizard/ConnectionChooser.h"
+#include "wizard/NewMigrationWizard.h"
+#include "wizard/PathField.h"
+#include "wizard/SuggestionsPage.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTimer>
@@ -121,6 +131,57 @@ void shootItemEditors(MainWindow &window)
     }
 }
 
+// Remembers nothing: the pictures need no keychain.
+class NoKeychain : public PasswordStore
+{
+public:
+    QString store(const ConnectionSpec &, const QString &) override { return {}; }
+};
+
+void shootConnectionDialog(MainWindow &window)
+{
+    SessionPasswordProvider session;
+    NoKeychain keychain;
+    ConnectionDialog dialog(*window.document(), session, keychain, 0, &window);
+    dialog.show();
+    save(&dialog, QStringLiteral("connection-dialog"));
+    dialog.setKind(ConnectionSpec::Kind::PostgreSql);
+    save(&dialog, QStringLiteral("connection-dialog-postgresql"));
+    dialog.reject();
+}
+
+bool waitUntil(const std::function<bool()> &done, int milliseconds = 60000)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!done() && clock.elapsed() < milliseconds)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return done();
+}
+
+void shootWizard(MainWindow &window, const QString &demoDir)
+{
+    NewMigrationWizard wizard(nullptr, &window);
+    wizard.show();
+    auto fileEdit = [&wizard](const char *chooser) {
+        return wizard.findChild<ConnectionChooser *>(QLatin1String(chooser))
+            ->findChild<PathField *>(QStringLiteral("file"))
+            ->lineEdit();
+    };
+    fileEdit("sourceChooser")->setText(QDir(demoDir).filePath(QStringLiteral("legacy.sqlite")));
+    fileEdit("targetChooser")->setText(QDir(demoDir).filePath(QStringLiteral("modern.sqlite")));
+    save(&wizard, QStringLiteral("wizard-connections"));
+    wizard.next();
+    waitUntil([&] { return wizard.button(QWizard::NextButton)->isEnabled(); });
+    save(&wizard, QStringLiteral("wizard-schemas"));
+    wizard.next();
+    waitUntil([&] { return !wizard.suggestionsPage()->busyRow()->isBusy(); });
+    save(&wizard, QStringLiteral("wizard-suggestions"));
+    wizard.next();
+    save(&wizard, QStringLiteral("wizard-save"));
+    wizard.reject();
+}
+
 void shootQuickOpen(MainWindow &window)
 {
     window.quickOpen()->setContents(window.outcome());
@@ -154,5 +215,7 @@ int main(int argc, char *argv[])
     shootSettings(window);
     shootItemEditors(window);
     shootQuickOpen(window);
+    shootConnectionDialog(window);
+    shootWizard(window, QFileInfo(QString::fromLocal8Bit(argv[1])).absolutePath());
     return g_failures == 0 ? 0 : 1;
 }
