@@ -189,7 +189,7 @@ void MainWindow::sizeDocks()
     auto dock = [this](const char *name) {
         return findChild<QDockWidget *>(QLatin1String(name));
     };
-    resizeDocks({dock("projectDock"), dock("targetDock")}, {300, 300}, Qt::Horizontal);
+    resizeDocks({dock("projectDock"), dock("targetDock")}, {270, 270}, Qt::Horizontal);
     resizeDocks({dock("projectDock"), dock("sourceDock")}, {330, 400}, Qt::Vertical);
     resizeDocks({dock("targetDock"), dock("undoDock")}, {560, 170}, Qt::Vertical);
     resizeDocks({m_problemsDock}, {170}, Qt::Vertical);

@@ -46,7 +46,7 @@ QComboBox *editableCombo(QWidget *parent)
     auto *combo = new QComboBox(parent);
     combo->setEditable(true);
     combo->setInsertPolicy(QComboBox::NoInsert);
-    combo->setMinimumContentsLength(18);
+    combo->setMinimumContentsLength(8);
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     return combo;
 }
@@ -112,8 +112,7 @@ QWidget *TableMappingEditor::createSourceBox()
     m_watermark->setObjectName(QStringLiteral("watermark"));
     m_watermark->setToolTip(
         tr("The column incremental sync compares to find new and changed rows"));
-    m_syncDeletes =
-        new QCheckBox(tr("Incremental sync &deletes target rows gone from the source"), box);
+    m_syncDeletes = new QCheckBox(tr("Sync &deletes rows gone from the source"), box);
 
     auto *kinds = new QHBoxLayout;
     kinds->addWidget(tableChoice);
@@ -141,7 +140,9 @@ QWidget *TableMappingEditor::createTargetBox()
     m_keyStrategy->addItems(
         {tr("Keep the source key"), tr("Remap to UUIDs (uuid5)"), tr("Generate new keys")});
     m_keyNamespace = new QLineEdit(box);
-    m_keyNamespace->setPlaceholderText(tr("the target table's name"));
+    m_keyNamespace->setPlaceholderText(tr("namespace"));
+    m_keyNamespace->setToolTip(tr("The uuid5 namespace; empty: the target table's name"));
+    m_keyNamespace->setMinimumWidth(60);
     m_mode = new QComboBox(box);
     m_mode->setObjectName(QStringLiteral("loadMode"));
     m_mode->addItems(
@@ -203,9 +204,11 @@ QWidget *TableMappingEditor::createColumnsBox()
     unmap->setObjectName(QStringLiteral("unmap"));
     connect(byName, &QPushButton::clicked, this, &TableMappingEditor::mapByName);
     connect(unmap, &QPushButton::clicked, this, &TableMappingEditor::unmapSelected);
+    auto *hint = new QLabel(tr("Double-click an expression or a default to edit it."), box);
+    hint->setWordWrap(true);
+    hint->setMinimumWidth(120);
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(new QLabel(tr("Double-click an expression or a default to edit it."), box),
-                       1);
+    buttons->addWidget(hint, 1);
     buttons->addWidget(byName);
     buttons->addWidget(unmap);
     auto *layout = new QVBoxLayout(box);
