@@ -5,7 +5,6 @@
 #include <QColor>
 #include <QFont>
 #include <QIcon>
-#include <QRegularExpression>
 
 namespace cutover {
 
@@ -42,6 +41,13 @@ void ColumnMappingModel::setProblems(const QList<Problem> &problems)
     m_problems = problems;
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+void ColumnMappingModel::setLineage(const QHash<QString, QStringList> &lineage)
+{
+    m_lineage = lineage;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, ReadsColumn), index(int(m_rows.size()) - 1, ReadsColumn));
 }
 
 // Edits change cells in place; a column mapped or unmapped outside the schema changes the rows.
@@ -109,35 +115,6 @@ int ColumnMappingModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QStringList ColumnMappingModel::sourceColumns() const
-{
-    QStringList names;
-    const TableMapping *m = tableMapping();
-    if (const TableInfo *table = m ? m_source.table(m->source) : nullptr)
-        for (const ColumnInfo &c : table->columns)
-            names.append(c.name);
-    return names;
-}
-
-QStringList ColumnMappingModel::columnsRead(const QString &expression,
-                                            const QStringList &sourceColumns)
-{
-    static const QRegularExpression token(QStringLiteral(
-        R"re('(?:[^']|'')*'|"((?:[^"]|"")+)"|`([^`]+)`|\[([^\]]+)\]|([A-Za-z_]\w*))re"));
-    QSet<QString> named;
-    for (auto it = token.globalMatch(expression); it.hasNext();) {
-        const auto match = it.next();
-        for (int group = 1; group <= 4; ++group)
-            if (!match.captured(group).isEmpty())
-                named.insert(match.captured(group).toLower());
-    }
-    QStringList read;
-    for (const QString &column : sourceColumns)
-        if (named.contains(column.toLower()))
-            read.append(column);
-    return read;
-}
-
 ColumnMappingModel::State ColumnMappingModel::stateOf(const Row &row) const
 {
     const QString prefix = QStringLiteral("mappings[%1]").arg(m_mapping);
@@ -192,7 +169,8 @@ QVariant ColumnMappingModel::display(const Row &row, int column) const
     case StatusColumn:
         return statusText(row);
     case ReadsColumn:
-        return c ? columnsRead(c->expression, sourceColumns()).join(QStringLiteral(", "))
+        return c ? m_lineage.value(tableMapping()->target + QLatin1Char('.') + row.name)
+                       .join(QStringLiteral(", "))
                  : QString();
     default:
         return {};

@@ -51,6 +51,8 @@ public:
     qsizetype mapping() const { return m_mapping; }
     void setSchemas(const DatabaseSchema &source, const DatabaseSchema &target);
     void setProblems(const QList<Problem> &problems);
+    // The source columns each expression reads, from the last check (ProjectCheck's lineage).
+    void setLineage(const QHash<QString, QStringList> &lineage);
     // The row of a target column, -1 when it has none.
     int rowOf(const QString &targetColumn) const;
 
@@ -61,9 +63,6 @@ public:
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
-
-    // The source columns an expression names (outside string literals), in source order.
-    static QStringList columnsRead(const QString &expression, const QStringList &sourceColumns);
 
 private:
     struct Row
@@ -79,7 +78,6 @@ private:
     State stateOf(const Row &row) const;
     QString statusText(const Row &row) const;
     QVariant display(const Row &row, int column) const;
-    QStringList sourceColumns() const;
     bool setExpression(const Row &row, const QString &expression);
     bool setDefault(const Row &row, const QString &value);
 
@@ -88,6 +86,7 @@ private:
     DatabaseSchema m_source;
     DatabaseSchema m_target;
     QList<Problem> m_problems;
+    QHash<QString, QStringList> m_lineage;
     QList<Row> m_rows;
 };
 

@@ -45,6 +45,17 @@ Side introspect(const Project &project, const QString &connectionName, const cha
     return side;
 }
 
+// The validator's problems and lineage, when both schemas could be read.
+void validate(ProjectCheck::Outcome &outcome)
+{
+    outcome.lineage.clear();
+    if (!outcome.sourceAvailable || !outcome.targetAvailable)
+        return;
+    ProjectValidator validator(outcome.project, outcome.source, outcome.target);
+    outcome.problems += validator.validate();
+    outcome.lineage = validator.lineage();
+}
+
 } // namespace
 
 int ProjectCheck::Outcome::count(Problem::Severity severity) const
@@ -76,8 +87,7 @@ ProjectCheck::Outcome ProjectCheck::check(const Project &project, const Password
     outcome.target = std::move(target.schema);
     outcome.sourceAvailable = source.available;
     outcome.targetAvailable = target.available;
-    if (source.available && target.available)
-        outcome.problems += ProjectValidator(project, outcome.source, outcome.target).validate();
+    validate(outcome);
     return outcome;
 }
 
@@ -89,8 +99,7 @@ ProjectCheck::Outcome ProjectCheck::revalidate(const Outcome &previous, const Pr
     for (const Problem &p : previous.problems)
         if (p.code == QLatin1String("cannot-connect"))
             outcome.problems.append(p);
-    if (outcome.sourceAvailable && outcome.targetAvailable)
-        outcome.problems += ProjectValidator(project, outcome.source, outcome.target).validate();
+    validate(outcome);
     return outcome;
 }
 

@@ -27,6 +27,8 @@ public:
         bool sourceAvailable = false;
         bool targetAvailable = false;
         QList<Problem> problems;
+        // The source columns each compiled expression reads, by "table.column" of the target.
+        QHash<QString, QStringList> lineage;
 
         int count(Problem::Severity severity) const;
     };

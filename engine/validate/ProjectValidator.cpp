@@ -279,6 +279,7 @@ void ProjectValidator::checkExpression(const ExpressionChecker &checker, const Q
             column.target, outcome.offset);
         return;
     }
+    m_lineage.insert(mapping.target + QLatin1Char('.') + column.target, outcome.columnsRead);
     const QString bare = bareColumn(column.expression);
     if (targetColumn && !bare.isEmpty() && outcome.columnsRead.size() == 1)
         if (const ColumnInfo *from = source->column(outcome.columnsRead.first()))

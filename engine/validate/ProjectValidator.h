@@ -4,6 +4,7 @@
 #include "schema/DatabaseSchema.h"
 #include "validate/Problem.h"
 
+#include <QHash>
 #include <QList>
 
 namespace cutover {
@@ -23,6 +24,9 @@ public:
     ProjectValidator(const Project &project, const DatabaseSchema &source,
                      const DatabaseSchema &target);
     QList<Problem> validate();
+    // After validate(): the source columns each expression that compiled reads, by
+    // "target table.target column" (the engine's lineage, from the SQLite authorizer).
+    const QHash<QString, QStringList> &lineage() const { return m_lineage; }
 
 private:
     void checkMapping(int index, const TableMapping &mapping);
@@ -56,6 +60,7 @@ private:
     const DatabaseSchema &m_liveTarget;
     DatabaseSchema m_target; // as the run will find it: with the targetTables it creates
     QList<Problem> m_problems;
+    QHash<QString, QStringList> m_lineage;
 };
 
 } // namespace cutover

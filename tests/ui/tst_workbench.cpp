@@ -6,16 +6,20 @@
 #include "CliRunner.h"
 #include "ColumnMappingModel.h"
 #include "MainWindow.h"
+#include "ProblemsPane.h"
 #include "ProjectDocument.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
+#include "project/ProjectActions.h"
 #include "project/ProjectFileController.h"
 #include "project/ProjectReader.h"
 #include "project/ProjectTreeView.h"
 #include "project/ProjectWriter.h"
 #include "project/QuickOpen.h"
+#include "rules/RuleEditor.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
@@ -267,6 +271,42 @@ private Q_SLOTS:
         QCOMPARE(window->editorArea()->currentWidget(), editor);
         QCOMPARE(window->document()->project().mappings.at(editor->mapping()).target,
                  QStringLiteral("patient"));
+        QCOMPARE(editor->columnTable()->currentIndex().data(ColumnMappingModel::ColumnNameRole),
+                 QVariant(QStringLiteral("birth_date")));
+    }
+
+    void addingATableMappingTakesTheNextSourceTable()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        const Project &project = window->document()->project();
+        const qsizetype before = project.mappings.size();
+        window->projectActions()->addMappingAction()->trigger();
+        QCOMPARE(project.mappings.size(), before + 1);
+        QCOMPARE(project.mappings.last().source,
+                 QStringLiteral("STATUS_CODES")); // the unmapped one
+        QCOMPARE(window->editorArea()->currentWidget(), window->editorArea()->mappingEditor());
+        QCOMPARE(window->editorArea()->mappingEditor()->mapping(), before);
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(project.mappings.size(), before);
+    }
+
+    void aProblemOpensTheEditorOfWhatItIsAbout()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        Problem onRule;
+        onRule.path = QStringLiteral("rules[1].column");
+        Q_EMIT window->problemsPane()->problemActivated(onRule);
+        QCOMPARE(window->editorArea()->currentWidget(), window->editorArea()->ruleEditor());
+        QCOMPARE(window->projectTree()->tree()->currentIndex(),
+                 window->projectTree()->model()->itemIndex(ProjectTreeModel::Kind::Rule, 1));
+        Problem onColumn;
+        onColumn.path = QStringLiteral("mappings[1].columns[3]");
+        onColumn.column = QStringLiteral("birth_date");
+        Q_EMIT window->problemsPane()->problemActivated(onColumn);
+        TableMappingEditor *editor = window->editorArea()->mappingEditor();
+        QCOMPARE(window->editorArea()->currentWidget(), editor);
         QCOMPARE(editor->columnTable()->currentIndex().data(ColumnMappingModel::ColumnNameRole),
                  QVariant(QStringLiteral("birth_date")));
     }

@@ -312,6 +312,11 @@ void TableMappingEditor::setProblems(const QList<Problem> &problems)
     m_columns->setProblems(problems);
 }
 
+void TableMappingEditor::setLineage(const QHash<QString, QStringList> &lineage)
+{
+    m_columns->setLineage(lineage);
+}
+
 void TableMappingEditor::fillChoices()
 {
     const TableMapping *m = current();

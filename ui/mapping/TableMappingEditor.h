@@ -37,6 +37,7 @@ public:
     qsizetype mapping() const { return m_index; }
     void setSchemas(const DatabaseSchema &source, const DatabaseSchema &target);
     void setProblems(const QList<Problem> &problems);
+    void setLineage(const QHash<QString, QStringList> &lineage);
     // Selects the row of a target column and starts editing its expression.
     void editColumn(const QString &targetColumn);
 

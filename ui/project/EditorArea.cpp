@@ -76,6 +76,7 @@ void EditorArea::setOutcome(const ProjectCheck::Outcome &outcome)
         m_mappingEditor->setSchemas(m_source, m_target);
     }
     m_mappingEditor->setProblems(outcome.problems);
+    m_mappingEditor->setLineage(outcome.lineage);
 }
 
 } // namespace cutover

@@ -132,6 +132,25 @@ private Q_SLOTS:
                  QStringLiteral("audit_log"));
     }
 
+    // What each expression reads comes from SQLite's authorizer: columns, never the words in
+    // string literals or the names of functions; an expression that does not compile has none.
+    void recordsTheColumnsEachExpressionReads()
+    {
+        Project project = baseProject();
+        project.mappings[0].columns[1].expression =
+            QStringLiteral("coalesce(title_case(PAT_NAME), 'PAT_ID', [Site Code])");
+        project.mappings[0].columns[2].expression = QStringLiteral("NO_SUCH_COLUMN");
+        const DatabaseSchema source = sourceSchema();
+        const DatabaseSchema target = targetSchema();
+        ProjectValidator validator(project, source, target);
+        validator.validate();
+        QCOMPARE(validator.lineage().value(QStringLiteral("patient.full_name")),
+                 (QStringList{QStringLiteral("PAT_NAME"), QStringLiteral("Site Code")}));
+        QCOMPARE(validator.lineage().value(QStringLiteral("patient.id")),
+                 QStringList{QStringLiteral("PAT_ID")});
+        QVERIFY(!validator.lineage().contains(QStringLiteral("patient.created_at")));
+    }
+
     void findsEachKindOfProblem_data()
     {
         QTest::addColumn<QString>("code");
