@@ -1,5 +1,8 @@
 #include "lookup/LookupEditor.h"
 
+#include "EditorTitle.h"
+#include "ItemEditorPages.h"
+
 #include "LookupCsvImport.h"
 #include "LookupEntriesModel.h"
 #include "ProjectEdits.h"
@@ -17,7 +20,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -38,13 +40,7 @@ LookupEditor::LookupEditor(ProjectDocument &document, QWidget *parent)
     , m_document(document)
     , m_model(new LookupEntriesModel(document, this))
 {
-    m_pages = new QStackedWidget(this);
-    m_gone = new QLabel(this);
-    m_gone->setAlignment(Qt::AlignCenter);
-    m_gone->setWordWrap(true);
-    m_gone->setMargin(24);
-    m_pages->addWidget(buildForm());
-    m_pages->addWidget(m_gone);
+    m_pages = new ItemEditorPages(buildForm(), this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -58,11 +54,7 @@ LookupEditor::LookupEditor(ProjectDocument &document, QWidget *parent)
 QWidget *LookupEditor::buildForm()
 {
     auto *form = new QWidget(this);
-    m_title = new QLabel(form);
-    QFont font = m_title->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    m_title->setFont(font);
+    m_title = new EditorTitle(form);
     m_name = new QLineEdit(form);
     m_name->setToolTip(tr("Expressions call it as lookup('name', value); renaming updates them"));
     m_hasDefault = new QCheckBox(tr("Unmapped values become:"), form);
@@ -170,7 +162,7 @@ void LookupEditor::refresh()
         return;
     }
     const LookupMap &map = m_document.project().lookups.at(index);
-    m_pages->setCurrentIndex(0);
+    m_pages->showForm();
     m_title->setText(tr("Lookup map %1").arg(map.name));
     if (!m_name->isModified())
         setTextKeepingCursor(m_name, map.name);
@@ -192,13 +184,8 @@ void LookupEditor::refresh()
 void LookupEditor::showGone()
 {
     m_shownIndex = -2;
-    const QString name = m_model->tracker().name();
-    m_gone->setText(m_model->tracker().isTracking()
-                        ? tr("The lookup map \u201c%1\u201d no longer exists.\n\nIt was deleted; "
-                             "Undo (Ctrl+Z) brings it back.")
-                              .arg(name)
-                        : tr("No lookup map selected.\n\nPick one in the project tree."));
-    m_pages->setCurrentIndex(1);
+    m_pages->showGone(tr("lookup map"),
+                      m_model->tracker().isTracking() ? m_model->tracker().name() : QString());
 }
 
 void LookupEditor::commitName()

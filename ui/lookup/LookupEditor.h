@@ -6,10 +6,11 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QStackedWidget;
 class QTableView;
 
 namespace cutover {
+
+class ItemEditorPages;
 
 class LookupEntriesModel;
 class PasswordProvider;
@@ -62,8 +63,7 @@ private:
 
     ProjectDocument &m_document;
     LookupEntriesModel *m_model = nullptr;
-    QStackedWidget *m_pages = nullptr;
-    QLabel *m_gone = nullptr;
+    ItemEditorPages *m_pages = nullptr;
     QLabel *m_title = nullptr;
     QLineEdit *m_name = nullptr;
     QCheckBox *m_hasDefault = nullptr;

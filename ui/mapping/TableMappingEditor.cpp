@@ -1,6 +1,7 @@
 #include "mapping/TableMappingEditor.h"
 
 #include "ColumnMappingModel.h"
+#include "EditorTitle.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
 
@@ -59,11 +60,7 @@ TableMappingEditor::TableMappingEditor(ProjectDocument &document, QWidget *paren
     , m_columns(new ColumnMappingModel(document, this))
 {
     setObjectName(QStringLiteral("tableMappingEditor"));
-    m_title = new QLabel(this);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    m_title = new EditorTitle(this);
     m_missing = new QLabel(tr("This table mapping no longer exists."), this);
     m_missing->setAlignment(Qt::AlignCenter);
 

@@ -1,5 +1,8 @@
 #include "phases/PhaseEditor.h"
 
+#include "EditorTitle.h"
+#include "ItemEditorPages.h"
+
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
 
@@ -8,7 +11,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace cutover {
@@ -43,13 +45,7 @@ PhaseEditor::PhaseEditor(ProjectDocument &document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
 {
-    m_pages = new QStackedWidget(this);
-    m_gone = new QLabel(this);
-    m_gone->setAlignment(Qt::AlignCenter);
-    m_gone->setWordWrap(true);
-    m_gone->setMargin(24);
-    m_pages->addWidget(buildForm());
-    m_pages->addWidget(m_gone);
+    m_pages = new ItemEditorPages(buildForm(), this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -64,11 +60,7 @@ PhaseEditor::PhaseEditor(ProjectDocument &document, QWidget *parent)
 QWidget *PhaseEditor::buildForm()
 {
     auto *page = new QWidget(this);
-    m_title = new QLabel(page);
-    QFont font = m_title->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    m_title->setFont(font);
+    m_title = new EditorTitle(page);
     m_name = new QLineEdit(page);
     m_name->setToolTip(tr("Runbook steps name the phase; renaming updates them"));
     m_description = new QPlainTextEdit(page);
@@ -140,7 +132,7 @@ void PhaseEditor::refresh()
     }
     const Phase &phase = m_document.project().phases.at(index);
     m_refreshing = true;
-    m_pages->setCurrentIndex(0);
+    m_pages->showForm();
     m_title->setText(tr("Phase %1").arg(phase.name));
     if (!m_name->isModified() && m_name->text() != phase.name)
         m_name->setText(phase.name);
@@ -230,12 +222,7 @@ void PhaseEditor::commitName()
 
 void PhaseEditor::showGone()
 {
-    m_gone->setText(m_tracker.isTracking()
-                        ? tr("The phase \u201c%1\u201d no longer exists.\n\nIt was deleted; Undo "
-                             "(Ctrl+Z) brings it back.")
-                              .arg(m_tracker.name())
-                        : tr("No phase selected.\n\nPick one in the project tree."));
-    m_pages->setCurrentIndex(1);
+    m_pages->showGone(tr("phase"), m_tracker.isTracking() ? m_tracker.name() : QString());
 }
 
 } // namespace cutover

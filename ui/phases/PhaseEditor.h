@@ -9,9 +9,10 @@ class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
 class QPlainTextEdit;
-class QStackedWidget;
 
 namespace cutover {
+
+class ItemEditorPages;
 
 class ProjectDocument;
 
@@ -48,8 +49,7 @@ private:
     ProjectDocument &m_document;
     NamedItemTracker m_tracker;
     bool m_refreshing = false;
-    QStackedWidget *m_pages = nullptr;
-    QLabel *m_gone = nullptr;
+    ItemEditorPages *m_pages = nullptr;
     QLabel *m_title = nullptr;
     QLineEdit *m_name = nullptr;
     QPlainTextEdit *m_description = nullptr;

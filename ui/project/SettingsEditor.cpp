@@ -1,5 +1,6 @@
 #include "project/SettingsEditor.h"
 
+#include "EditorTitle.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
 
@@ -77,11 +78,8 @@ SettingsEditor::SettingsEditor(ProjectDocument &document, QWidget *parent)
     checkForm->addRow(tr("Rows compared field by field in a &report:"), m_reconcileSample);
 
     auto *layout = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("Settings"), this);
-    QFont font = title->font();
-    font.setPointSizeF(font.pointSizeF() * 1.25);
-    font.setBold(true);
-    title->setFont(font);
+    auto *title = new EditorTitle(this);
+    title->setText(tr("Settings"));
     layout->addWidget(title);
     layout->addWidget(project);
     layout->addWidget(run);

@@ -1,5 +1,8 @@
 #include "rules/RuleEditor.h"
 
+#include "EditorTitle.h"
+#include "ItemEditorPages.h"
+
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
 
@@ -9,7 +12,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace cutover {
@@ -87,13 +89,7 @@ RuleEditor::RuleEditor(ProjectDocument &document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
 {
-    m_pages = new QStackedWidget(this);
-    m_gone = new QLabel(this);
-    m_gone->setAlignment(Qt::AlignCenter);
-    m_gone->setWordWrap(true);
-    m_gone->setMargin(24);
-    m_pages->addWidget(buildForm());
-    m_pages->addWidget(m_gone);
+    m_pages = new ItemEditorPages(buildForm(), this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -109,11 +105,7 @@ RuleEditor::RuleEditor(ProjectDocument &document, QWidget *parent)
 QWidget *RuleEditor::buildForm()
 {
     auto *page = new QWidget(this);
-    m_title = new QLabel(page);
-    QFont font = m_title->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.2);
-    m_title->setFont(font);
+    m_title = new EditorTitle(page);
     m_name = new QLineEdit(page);
     m_table = new QComboBox(page);
     m_table->setEditable(true);
@@ -240,7 +232,7 @@ void RuleEditor::refresh()
     }
     const Rule &rule = m_document.project().rules.at(index);
     m_refreshing = true;
-    m_pages->setCurrentIndex(0);
+    m_pages->showForm();
     m_title->setText(tr("Rule %1").arg(rule.name));
     fillChoices();
     setText(m_name, rule.name);
@@ -321,12 +313,7 @@ bool RuleEditor::isFieldShown(QWidget *field) const
 
 void RuleEditor::showGone()
 {
-    m_gone->setText(m_tracker.isTracking()
-                        ? tr("The rule \u201c%1\u201d no longer exists.\n\nIt was deleted; Undo "
-                             "(Ctrl+Z) brings it back.")
-                              .arg(m_tracker.name())
-                        : tr("No rule selected.\n\nPick one in the project tree."));
-    m_pages->setCurrentIndex(1);
+    m_pages->showGone(tr("rule"), m_tracker.isTracking() ? m_tracker.name() : QString());
 }
 
 } // namespace cutover

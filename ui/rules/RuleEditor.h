@@ -10,9 +10,10 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QStackedWidget;
 
 namespace cutover {
+
+class ItemEditorPages;
 
 class ProjectDocument;
 
@@ -52,8 +53,7 @@ private:
     ProjectDocument &m_document;
     NamedItemTracker m_tracker;
     bool m_refreshing = false;
-    QStackedWidget *m_pages = nullptr;
-    QLabel *m_gone = nullptr;
+    ItemEditorPages *m_pages = nullptr;
     QLabel *m_title = nullptr;
     QFormLayout *m_form = nullptr;
     QLineEdit *m_name = nullptr;
