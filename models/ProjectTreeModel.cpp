@@ -1,9 +1,13 @@
 #include "ProjectTreeModel.h"
 
 #include "ProjectEdits.h"
+#include "reconcile/ReconcileStatus.h"
+#include "run/ledger/RunStatus.h"
 
 #include <QIcon>
+#include <QLocale>
 #include <QRegularExpression>
+#include <iterator>
 
 namespace cutover {
 
@@ -29,21 +33,28 @@ QString groupTitle(ProjectTreeModel::Group group)
         return QObject::tr("Settings");
     case G::Runbook:
         return QObject::tr("Runbook");
+    case G::Runs:
+        return QObject::tr("Runs");
+    case G::Reports:
+        return QObject::tr("Reports");
     }
     return {};
 }
 
 QString groupIcon(ProjectTreeModel::Group group)
 {
-    static const char *const icons[] = {"connection", "mapping",  "lookup", "rule",
-                                        "phase",      "settings", "runbook"};
+    static constexpr const char *icons[] = {"connection", "mapping", "lookup", "rule",  "phase",
+                                            "settings",   "runbook", "run",    "report"};
+    static_assert(std::size(icons) == ProjectTreeModel::kGroupCount);
     return QStringLiteral(":/icons/%1.svg").arg(QLatin1String(icons[int(group)]));
 }
 
 QString listName(ProjectTreeModel::Group group)
 {
-    static const char *const names[] = {"connections", "mappings", "lookups", "rules",
-                                        "phases",      "settings", "runbook"};
+    static constexpr const char *names[] = {"connections", "mappings", "lookups",
+                                            "rules",       "phases",   "settings",
+                                            "runbook",     "runs",     "reports"};
+    static_assert(std::size(names) == ProjectTreeModel::kGroupCount);
     return QLatin1String(names[int(group)]);
 }
 
@@ -73,8 +84,10 @@ ProjectTreeModel::ProjectTreeModel(ProjectDocument &document, QObject *parent)
 
 ProjectTreeModel::Kind ProjectTreeModel::kindOf(Group group)
 {
-    static const Kind kinds[] = {Kind::Connection, Kind::Mapping,  Kind::Lookup,     Kind::Rule,
-                                 Kind::Phase,      Kind::Settings, Kind::RunbookStep};
+    static const Kind kinds[] = {Kind::Connection,  Kind::Mapping, Kind::Lookup,
+                                 Kind::Rule,        Kind::Phase,   Kind::Settings,
+                                 Kind::RunbookStep, Kind::Run,     Kind::Report};
+    static_assert(std::size(kinds) == kGroupCount);
     return kinds[int(group)];
 }
 
@@ -96,6 +109,10 @@ int ProjectTreeModel::countOf(Group group) const
         return 0;
     case Group::Runbook:
         return int(p.runbook.size());
+    case Group::Runs:
+        return int(m_history.runs.size());
+    case Group::Reports:
+        return int(m_history.reports.size());
     }
     return 0;
 }
@@ -107,6 +124,21 @@ void ProjectTreeModel::resetAll()
         m_counts[g] = m_document.hasProject() ? countOf(Group(g)) : 0;
     m_severity.clear();
     endResetModel();
+}
+
+bool ProjectTreeModel::isEditable(Group group)
+{
+    return group != Group::Settings && group != Group::Runbook && group != Group::Runs &&
+           group != Group::Reports;
+}
+
+void ProjectTreeModel::setHistory(const ProjectHistory::Snapshot &history)
+{
+    m_history = history;
+    if (!m_document.hasProject())
+        return;
+    follow(Group::Runs);
+    follow(Group::Reports);
 }
 
 // The document changed one list: rows are added or removed at its end and every row is
@@ -230,8 +262,13 @@ QVariant ProjectTreeModel::groupData(Group group, int role) const
     case SeverityRole:
         return -1;
     case Qt::ToolTipRole:
-        return group == Group::Settings ? tr("Batch size, parallel tables, error thresholds")
-                                        : QVariant();
+        if (group == Group::Settings)
+            return tr("Batch size, parallel tables, error thresholds");
+        if ((group == Group::Runs || group == Group::Reports) && !m_history.error.isEmpty())
+            return tr("The target's history could not be read: %1").arg(m_history.error);
+        if (group == Group::Runs || group == Group::Reports)
+            return tr("Kept in the target database; read-only here");
+        return {};
     default:
         return {};
     }
@@ -256,8 +293,7 @@ QVariant ProjectTreeModel::itemData(Group group, int row, int role) const
         }
     }
     case Qt::DecorationRole:
-        return QIcon(group == Group::Mappings ? stateIcon(severityOf(group, row))
-                                              : groupIcon(group));
+        return QIcon(itemIcon(group, row));
     case Qt::ToolTipRole:
         return itemTip(group, row);
     case KindRole:
@@ -298,10 +334,54 @@ QString ProjectTreeModel::itemName(Group group, int row) const
         return p.phases.at(row).name;
     case Group::Runbook:
         return p.runbook.at(row).title;
+    case Group::Runs:
+        return runName(row);
+    case Group::Reports:
+        return reportName(row);
     case Group::Settings:
         break;
     }
     return {};
+}
+
+// Mappings, runs and reports show their state (a shape, not only a colour); the rest their kind.
+QString ProjectTreeModel::itemIcon(Group group, int row) const
+{
+    switch (group) {
+    case Group::Mappings:
+        return stateIcon(severityOf(group, row));
+    case Group::Runs: {
+        const RunStatus status = m_history.runs.at(row).status;
+        return status == RunStatus::Succeeded ? stateIcon(-1)
+               : status == RunStatus::Failed  ? stateIcon(int(Problem::Severity::Error))
+                                              : stateIcon(int(Problem::Severity::Warning));
+    }
+    case Group::Reports: {
+        const ReconcileStatus status = m_history.reports.at(row).status;
+        return status == ReconcileStatus::Pass   ? stateIcon(-1)
+               : status == ReconcileStatus::Fail ? stateIcon(int(Problem::Severity::Error))
+                                                 : stateIcon(int(Problem::Severity::Warning));
+    }
+    default:
+        return groupIcon(group);
+    }
+}
+
+QString ProjectTreeModel::runName(int row) const
+{
+    const RunRecord &run = m_history.runs.at(row);
+    return QStringLiteral("%1  %2%3")
+        .arg(QLocale().toString(run.startedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm")),
+             runStatusName(run.status),
+             run.phase.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(run.phase));
+}
+
+QString ProjectTreeModel::reportName(int row) const
+{
+    const StoredReport &report = m_history.reports.at(row);
+    return QStringLiteral("%1  %2").arg(
+        QLocale().toString(report.createdAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm")),
+        reconcileStatusTitle(report.status));
 }
 
 QString ProjectTreeModel::itemTip(Group group, int row) const
@@ -328,6 +408,15 @@ QString ProjectTreeModel::itemTip(Group group, int row) const
         return p.phases.at(row).description;
     case Group::Runbook:
         return p.runbook.at(row).description;
+    case Group::Runs:
+        return tr("Run %1%2")
+            .arg(m_history.runs.at(row).runId,
+                 m_history.runs.at(row).message.isEmpty()
+                     ? QString()
+                     : QStringLiteral(": ") + m_history.runs.at(row).message);
+    case Group::Reports:
+        return tr("Report %1 of run %2")
+            .arg(m_history.reports.at(row).reportId, m_history.reports.at(row).runId);
     case Group::Settings:
         break;
     }
@@ -345,7 +434,7 @@ Qt::ItemFlags ProjectTreeModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     const bool renamable =
-        index.internalId() != kGroupId && Group(index.internalId() - 1) != Group::Runbook;
+        index.internalId() != kGroupId && isEditable(Group(index.internalId() - 1));
     return renamable ? flags | Qt::ItemIsEditable : flags;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProjectDocument.h"
+#include "ProjectHistory.h"
 #include "validate/Problem.h"
 
 #include <QAbstractItemModel>
@@ -26,6 +27,8 @@ public:
         Phase,
         Settings,
         RunbookStep,
+        Run,
+        Report,
     };
     Q_ENUM(Kind)
 
@@ -39,9 +42,11 @@ public:
         Phases,
         Settings,
         Runbook,
+        Runs,    // read from the target's run ledger, read-only
+        Reports, // read from the target's cutover_reports, read-only
     };
     Q_ENUM(Group)
-    static constexpr int kGroupCount = 7;
+    static constexpr int kGroupCount = 9;
 
     enum Role
     {
@@ -55,6 +60,10 @@ public:
 
     // The problems of the last check, for each item's state.
     void setProblems(const QList<Problem> &problems);
+    // The runs and reports the target keeps.
+    void setHistory(const ProjectHistory::Snapshot &history);
+    // Groups the user edits (not the settings leaf, the runbook until its issue, runs, reports).
+    static bool isEditable(Group group);
 
     QModelIndex groupIndex(Group group) const;
     QModelIndex itemIndex(Kind kind, qsizetype index) const;
@@ -79,7 +88,12 @@ private:
     int severityOf(Group group, int row) const;
     bool rename(Group group, int row, const QString &name);
 
+    QString itemIcon(Group group, int row) const;
+    QString runName(int row) const;
+    QString reportName(int row) const;
+
     ProjectDocument &m_document;
+    ProjectHistory::Snapshot m_history;
     int m_counts[kGroupCount] = {};
     // "mappings[3]" -> worst severity among its problems
     QHash<QString, int> m_severity;

@@ -3,6 +3,7 @@
 #include "MappingsPane.h"
 #include "ProblemsPane.h"
 #include "ProjectDocument.h"
+#include "ProjectHistory.h"
 #include "ProjectValidation.h"
 #include "SchemaPane.h"
 #include "dialect/ConnectionSpec.h"
@@ -100,6 +101,7 @@ MainWindow::MainWindow(const PasswordProvider *passwords, SessionPasswordProvide
     setWindowIcon(QIcon(QStringLiteral(":/icons/cutover.svg")));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     m_validation = new ProjectValidation(*m_document, passwords, this);
+    m_history = new ProjectHistory(*m_document, passwords, this);
     m_files = new ProjectFileController(*m_document, this);
     m_actions = new ProjectActions(*m_document, *m_files, *m_validation,
                                    {passwords, session, keychain}, this);
@@ -322,6 +324,8 @@ void MainWindow::connectDocument()
     connect(m_editors->overview(), &MappingsPane::mappingActivated, this, &MainWindow::showMapping);
     connect(m_projectTree, &ProjectTreeView::itemActivated, this, &MainWindow::showItem);
     m_actions->follow(m_projectTree);
+    connect(m_history, &ProjectHistory::updated, this,
+            [this] { m_projectTree->model()->setHistory(m_history->snapshot()); });
 }
 
 MappingsPane *MainWindow::mappingsPane() const
@@ -357,6 +361,7 @@ void MainWindow::reload()
     m_loadPending = true;
     Q_EMIT loadStarted(m_document->filePath());
     m_validation->refresh();
+    m_history->refresh();
 }
 
 void MainWindow::projectReplaced()

@@ -27,6 +27,7 @@ class SessionPasswordProvider;
 class ProblemsPane;
 class ProjectDocument;
 class ProjectFileController;
+class ProjectHistory;
 class ProjectTreeView;
 class ProjectValidation;
 class QuickOpen;
@@ -118,6 +119,7 @@ private:
     const PasswordProvider *m_passwords = nullptr;
     ProjectDocument *m_document = nullptr;
     ProjectValidation *m_validation = nullptr;
+    ProjectHistory *m_history = nullptr;
     ProjectFileController *m_files = nullptr;
     ProjectActions *m_actions = nullptr;
     bool m_loadPending = false;

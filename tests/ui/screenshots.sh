@@ -13,6 +13,9 @@ OUT_DIR="$(cd "$OUT_DIR" && pwd)"
 DEMO_DIR="$(mktemp -d)"
 trap 'rm -rf "$DEMO_DIR"' EXIT
 "$BUILD_DIR/app/cutover-cli" demo "$DEMO_DIR" --rows 2000 >/dev/null
+# a run and its reconciliation, so the project tree has history to show
+"$BUILD_DIR/app/cutover-cli" run "$DEMO_DIR/demo.cutover" >/dev/null
+"$BUILD_DIR/app/cutover-cli" reconcile "$DEMO_DIR/demo.cutover" >/dev/null || true
 export CUTOVER_NO_KEYCHAIN=1 XDG_CONFIG_HOME="$DEMO_DIR/config"
 run() { # SCALE OUT
   if command -v xvfb-run >/dev/null; then

@@ -21,6 +21,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
@@ -73,13 +74,20 @@ private:
     QTemporaryDir m_demo;
     QString m_project;
 
-    // A window on a fresh copy of the demo project, checked once.
-    std::unique_ptr<MainWindow> openWindow()
+    // A window on a fresh copy of the demo project, checked once; with databases, on a copy of
+    // the demo's databases too, in that folder.
+    std::unique_ptr<MainWindow> openWindow(const QTemporaryDir *databases = nullptr)
     {
-        const QString copy = m_demo.filePath(QStringLiteral("copy.cutover"));
+        const QDir into(databases ? databases->path() : m_demo.path());
+        const QString copy = into.filePath(QStringLiteral("copy.cutover"));
         QFile::remove(copy);
         if (!QFile::copy(m_project, copy))
             return nullptr;
+        if (databases)
+            for (const char *file : {"legacy.sqlite", "modern.sqlite"})
+                if (!QFile::copy(m_demo.filePath(QLatin1String(file)),
+                                 into.filePath(QLatin1String(file))))
+                    return nullptr;
         auto window = std::make_unique<MainWindow>(nullptr);
         window->show();
         QApplication::setActiveWindow(window.get());
@@ -309,6 +317,33 @@ private Q_SLOTS:
         QCOMPARE(window->editorArea()->currentWidget(), editor);
         QCOMPARE(editor->columnTable()->currentIndex().data(ColumnMappingModel::ColumnNameRole),
                  QVariant(QStringLiteral("birth_date")));
+    }
+
+    // Runs and reports are read from the target in the background and listed, read-only.
+    void theTreeListsTheRunsAndReportsTheTargetKeeps()
+    {
+        QTemporaryDir own; // the run writes into the target: not the demo the others share
+        auto window = openWindow(&own);
+        QVERIFY(window);
+        ProjectTreeModel *model = window->projectTree()->model();
+        const QModelIndex runs = model->groupIndex(ProjectTreeModel::Group::Runs);
+        const QModelIndex reports = model->groupIndex(ProjectTreeModel::Group::Reports);
+        QTRY_COMPARE(runs.data().toString(), QStringLiteral("Runs (0)"));
+        const QString file = window->projectFile();
+        const auto run = CliRunner::run({QStringLiteral("run"), file});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const auto reconcile = CliRunner::run({QStringLiteral("reconcile"), file});
+        QVERIFY2(reconcile.exitCode <= 1, qPrintable(reconcile.out + reconcile.err));
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(runs), 1, kLoadTimeout);
+        QTRY_COMPARE(model->rowCount(reports), 1);
+        QVERIFY2(model->index(0, 0, runs).data().toString().contains(QLatin1String("succeeded")),
+                 qPrintable(model->index(0, 0, runs).data().toString()));
+        QVERIFY(!(model->flags(model->index(0, 0, runs)) & Qt::ItemIsEditable));
+        QVERIFY(model->index(0, 0, runs)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Run ")));
     }
 
     void theDockLayoutComesBack()

@@ -128,7 +128,7 @@ void ProjectTreeView::updateActions()
     const bool open = m_document.hasProject();
     const Group group = currentGroup();
     const qsizetype item = currentItem();
-    const bool editable = open && group != Group::Runbook && group != Group::Settings;
+    const bool editable = open && ProjectTreeModel::isEditable(group);
     const bool onItem = editable && item >= 0;
     const int count = m_model->rowCount(m_model->groupIndex(group));
     m_add->setEnabled(editable);
@@ -210,6 +210,8 @@ void ProjectTreeView::addItem()
     }
     case Group::Settings:
     case Group::Runbook:
+    case Group::Runs:
+    case Group::Reports:
         return;
     }
 }
@@ -238,6 +240,8 @@ void ProjectTreeView::deleteItem()
         break;
     case Group::Settings:
     case Group::Runbook:
+    case Group::Runs:
+    case Group::Reports:
         break;
     }
 }
@@ -285,6 +289,8 @@ void ProjectTreeView::duplicateItem()
     }
     case Group::Settings:
     case Group::Runbook:
+    case Group::Runs:
+    case Group::Reports:
         break;
     }
 }
@@ -318,6 +324,8 @@ void ProjectTreeView::moveItem(int delta)
     }
     case Group::Settings:
     case Group::Runbook:
+    case Group::Runs:
+    case Group::Reports:
         return;
     }
     select(ProjectTreeModel::kindOf(group), to);

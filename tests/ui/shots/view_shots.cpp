@@ -103,8 +103,14 @@ void shootWorkbench(MainWindow &window)
     waitForCheck(window);
     window.editorArea()->mappingEditor()->editColumn(QStringLiteral("phone"));
     save(&window, QStringLiteral("workbench"));
-    save(window.findChild<QDockWidget *>(QStringLiteral("projectDock")),
-         QStringLiteral("project-tree"));
+    QDockWidget *projectDock = window.findChild<QDockWidget *>(QStringLiteral("projectDock"));
+    // the whole tree: floated tall enough for every group, then docked again
+    projectDock->setFloating(true);
+    projectDock->resize(360, 900);
+    window.projectTree()->tree()->collapse(
+        window.projectTree()->model()->groupIndex(ProjectTreeModel::Group::Runbook));
+    save(projectDock, QStringLiteral("project-tree"));
+    projectDock->setFloating(false);
     save(window.editorArea(), QStringLiteral("mapping-editor"));
 }
 
