@@ -31,6 +31,10 @@ Side introspect(const Project &project, const QString &connectionName, const cha
         problems.append(p);
         return side;
     };
+    if (connectionName.isEmpty())
+        return fail(Error(Error::Code::Usage,
+                          QStringLiteral("the project has no %1 connection yet").arg(path), {},
+                          QStringLiteral("add one and give it the %1 role").arg(path)));
     if (!def)
         return fail(Error(Error::Code::Usage,
                           QStringLiteral("no connection named '%1'").arg(connectionName)));

@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "ProblemsPane.h"
 #include "ProjectDocument.h"
+#include "SchemaPane.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/ProjectActions.h"
@@ -344,6 +345,28 @@ private Q_SLOTS:
                     .data(Qt::ToolTipRole)
                     .toString()
                     .startsWith(QStringLiteral("Run ")));
+    }
+
+    void aNewProjectSaysWhatItLacks()
+    {
+        MainWindow window(nullptr);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QVERIFY(window.document()->hasProject());
+        QCOMPARE(window.windowTitle(), QStringLiteral("Untitled[*] \u2014 Cutover"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kLoadTimeout);
+        QVERIFY2(window.sourcePane()->unavailableReason().contains(
+                     QLatin1String("no source connection yet")),
+                 qPrintable(window.sourcePane()->unavailableReason()));
+        QVERIFY(window.files()->saveAction()->isEnabled()); // a new project can be saved at once
+        QTemporaryDir dir;
+        QVERIFY(window.document()->saveAs(dir.filePath(QStringLiteral("new.cutover"))).ok());
+        QCOMPARE(window.windowTitle(), QStringLiteral("new[*] \u2014 Cutover"));
+        const auto validate = CliRunner::run(
+            {QStringLiteral("validate"), dir.filePath(QStringLiteral("new.cutover"))});
+        QVERIFY(validate.exitCode != 0); // it has no connections: the CLI says so as the window
     }
 
     void theDockLayoutComesBack()

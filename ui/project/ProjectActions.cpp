@@ -75,8 +75,7 @@ void ProjectActions::follow(ProjectTreeView *tree)
 
 void ProjectActions::newMigration()
 {
-    if (!m_files.maybeSave())
-        return;
+    // opening the project it saved asks about unsaved changes of the one open now
     NewMigrationWizard wizard(m_passwords.known, m_window);
     if (wizard.exec() == QDialog::Accepted && !wizard.projectFile().isEmpty())
         m_files.open(wizard.projectFile());

@@ -108,7 +108,7 @@ void ProjectFileController::chooseAndOpen()
 
 bool ProjectFileController::open(const QString &filePath)
 {
-    if (QFileInfo(filePath).absoluteFilePath() != m_document.filePath() && !maybeSave())
+    if (!maybeSave()) // opening the open file again drops its unsaved changes too
         return false;
     auto opened = m_document.open(filePath);
     if (!opened) {
