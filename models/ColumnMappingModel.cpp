@@ -79,15 +79,48 @@ const ColumnMapping *ColumnMappingModel::columnMapping(const QString &name) cons
     return m ? m->column(name) : nullptr;
 }
 
+const TableInfo *ColumnMappingModel::sourceTable() const
+{
+    const TableMapping *m = tableMapping();
+    return m ? m_source.table(m->source) : nullptr;
+}
+
+const TableInfo *ColumnMappingModel::targetTable() const
+{
+    const TableMapping *m = tableMapping();
+    if (!m)
+        return nullptr;
+    const TableInfo *table = m_target.table(m->target);
+    return table ? table : m_document.project().targetTable(m->target);
+}
+
+ColumnMappingModel::State ColumnMappingModel::state(const QString &targetColumn) const
+{
+    const int row = rowOf(targetColumn);
+    return row < 0 ? State::Unmapped : stateOf(m_rows.at(row));
+}
+
+QString ColumnMappingModel::expression(const QString &targetColumn) const
+{
+    const ColumnMapping *c = columnMapping(targetColumn);
+    return c ? c->expression : QString();
+}
+
+QStringList ColumnMappingModel::columnsRead(const QString &targetColumn) const
+{
+    const TableMapping *m = tableMapping();
+    return m && columnMapping(targetColumn)
+               ? m_lineage.value(m->target + QLatin1Char('.') + targetColumn)
+               : QStringList();
+}
+
 QList<ColumnMappingModel::Row> ColumnMappingModel::buildRows() const
 {
     QList<Row> rows;
     const TableMapping *m = tableMapping();
     if (!m)
         return rows;
-    const TableInfo *table = m_target.table(m->target);
-    if (!table)
-        table = m_document.project().targetTable(m->target);
+    const TableInfo *table = targetTable();
     if (table)
         for (const ColumnInfo &c : table->columns)
             rows.append({c.name, &c});
@@ -169,9 +202,7 @@ QVariant ColumnMappingModel::display(const Row &row, int column) const
     case StatusColumn:
         return statusText(row);
     case ReadsColumn:
-        return c ? m_lineage.value(tableMapping()->target + QLatin1Char('.') + row.name)
-                       .join(QStringLiteral(", "))
-                 : QString();
+        return columnsRead(row.name).join(QStringLiteral(", "));
     default:
         return {};
     }

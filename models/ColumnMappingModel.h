@@ -55,6 +55,14 @@ public:
     void setLineage(const QHash<QString, QStringList> &lineage);
     // The row of a target column, -1 when it has none.
     int rowOf(const QString &targetColumn) const;
+    // For the canvas: the mapping's source and target tables as the schemas (or the planned
+    // target tables) have them, null when unknown; a target column's state and expression, and
+    // the source columns the last check found it reads.
+    const TableInfo *sourceTable() const;
+    const TableInfo *targetTable() const;
+    State state(const QString &targetColumn) const;
+    QString expression(const QString &targetColumn) const;
+    QStringList columnsRead(const QString &targetColumn) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

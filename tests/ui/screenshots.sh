@@ -28,5 +28,7 @@ run() { # SCALE OUT
 }
 run 1 "$OUT_DIR"
 run 2 "$DEMO_DIR/x2"
-cp "$DEMO_DIR/x2/workbench.png" "$OUT_DIR/workbench@2x.png"
-echo "wrote $OUT_DIR/workbench@2x.png"
+for view in workbench canvas-columns; do
+  cp "$DEMO_DIR/x2/$view.png" "$OUT_DIR/$view@2x.png"
+  echo "wrote $OUT_DIR/$view@2x.png"
+done

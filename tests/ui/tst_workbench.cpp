@@ -131,6 +131,7 @@ private Q_SLOTS:
         QCOMPARE(editor->mapping(), patient);
 
         // unmap "email" with the button, then map it again by typing in its expression cell
+        editor->showTable();
         QTableView *table = editor->columnTable();
         ColumnMappingModel *model = editor->columnModel();
         QAbstractItemModelTester tester(model,

@@ -4,6 +4,7 @@
 #include "EditorTitle.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
+#include "canvas/MappingCanvas.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -178,8 +180,23 @@ QWidget *TableMappingEditor::createTargetBox()
 
 QWidget *TableMappingEditor::createColumnsBox()
 {
-    auto *box = new QGroupBox(tr("Columns"), this);
-    m_table = new QTableView(box);
+    m_columnViews = new QTabWidget(this);
+    m_columnViews->setObjectName(QStringLiteral("columnViews"));
+    m_canvas = new MappingCanvas(m_document, *m_columns, m_columnViews);
+    m_columnViews->addTab(m_canvas, tr("Canvas"));
+    m_columnViews->addTab(createColumnTable(), tr("Table"));
+    connect(m_canvas, &MappingCanvas::columnChosen, this, [this](const QString &column) {
+        const int row = m_columns->rowOf(column);
+        if (row >= 0)
+            m_table->selectRow(row);
+    });
+    return m_columnViews;
+}
+
+QWidget *TableMappingEditor::createColumnTable()
+{
+    auto *page = new QWidget(this);
+    m_table = new QTableView(page);
     m_table->setObjectName(QStringLiteral("columnTable"));
     m_table->setModel(m_columns);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -194,24 +211,35 @@ QWidget *TableMappingEditor::createColumnsBox()
     m_table->horizontalHeader()->setSectionResizeMode(ColumnMappingModel::StatusColumn,
                                                       QHeaderView::Stretch);
     auto *byName = new QPushButton(QIcon(QStringLiteral(":/icons/mapping.svg")),
-                                   tr("Map &Unmapped by Name"), box);
+                                   tr("Map &Unmapped by Name"), page);
     byName->setObjectName(QStringLiteral("mapByName"));
     byName->setToolTip(tr("Map each unmapped target column to the source column of the same name"));
-    auto *unmap = new QPushButton(QIcon(QStringLiteral(":/icons/remove.svg")), tr("Un&map"), box);
+    auto *unmap = new QPushButton(QIcon(QStringLiteral(":/icons/remove.svg")), tr("Un&map"), page);
     unmap->setObjectName(QStringLiteral("unmap"));
     connect(byName, &QPushButton::clicked, this, &TableMappingEditor::mapByName);
     connect(unmap, &QPushButton::clicked, this, &TableMappingEditor::unmapSelected);
-    auto *hint = new QLabel(tr("Double-click an expression or a default to edit it."), box);
+    auto *hint = new QLabel(tr("Double-click an expression or a default to edit it."), page);
     hint->setWordWrap(true);
     hint->setMinimumWidth(120);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(hint, 1);
     buttons->addWidget(byName);
     buttons->addWidget(unmap);
-    auto *layout = new QVBoxLayout(box);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
-    return box;
+    return page;
+}
+
+void TableMappingEditor::showTable()
+{
+    m_columnViews->setCurrentIndex(1);
+}
+
+void TableMappingEditor::showCanvas()
+{
+    m_columnViews->setCurrentIndex(0);
 }
 
 void TableMappingEditor::connectFields()
@@ -466,6 +494,7 @@ void TableMappingEditor::editColumn(const QString &targetColumn)
     if (row < 0)
         return;
     const QModelIndex cell = m_columns->index(row, ColumnMappingModel::ExpressionColumn);
+    showTable();
     m_table->setCurrentIndex(cell);
     m_table->scrollTo(cell);
     m_table->setFocus();

@@ -14,11 +14,13 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QSpinBox;
+class QTabWidget;
 class QTableView;
 
 namespace cutover {
 
 class ColumnMappingModel;
+class MappingCanvas;
 class ProjectDocument;
 struct TableMapping;
 
@@ -43,11 +45,16 @@ public:
 
     ColumnMappingModel *columnModel() const { return m_columns; }
     QTableView *columnTable() const { return m_table; }
+    MappingCanvas *canvas() const { return m_canvas; }
+    // The columns as a table (editable cells) or as the canvas.
+    void showTable();
+    void showCanvas();
 
 private:
     QWidget *createSourceBox();
     QWidget *createTargetBox();
     QWidget *createColumnsBox();
+    QWidget *createColumnTable();
     void connectFields();
     void load();
     void loadPhases();
@@ -83,6 +90,8 @@ private:
     QLineEdit *m_note = nullptr;
     ColumnMappingModel *m_columns = nullptr;
     QTableView *m_table = nullptr;
+    QTabWidget *m_columnViews = nullptr;
+    MappingCanvas *m_canvas = nullptr;
     bool m_loading = false;
 };
 

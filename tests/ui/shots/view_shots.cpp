@@ -4,6 +4,8 @@
 #include "MainWindow.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
+#include "canvas/CanvasView.h"
+#include "canvas/MappingCanvas.h"
 #include "connect/PasswordStore.h"
 #include "connect/SessionPasswordProvider.h"
 #include "connection/ConnectionDialog.h"
@@ -101,8 +103,12 @@ void shootWorkbench(MainWindow &window)
     edits.setExpression(patient, QStringLiteral("email"), QStringLiteral("lower(trim(EMAIL))"));
     edits.setExpression(patient, QStringLiteral("phone"), QStringLiteral("digits_only(PHONE_NO)"));
     waitForCheck(window);
-    window.editorArea()->mappingEditor()->editColumn(QStringLiteral("phone"));
+    TableMappingEditor *editor = window.editorArea()->mappingEditor();
+    editor->showCanvas();
+    editor->canvas()->view()->fit();
     save(&window, QStringLiteral("workbench"));
+    save(editor->canvas(), QStringLiteral("canvas-columns"));
+    editor->editColumn(QStringLiteral("phone"));
     QDockWidget *projectDock = window.findChild<QDockWidget *>(QStringLiteral("projectDock"));
     // the whole tree: floated tall enough for every group, then docked again
     projectDock->setFloating(true);

@@ -1,0 +1,229 @@
+// The mapping canvas over real SQLite files and a real project: a drag from a source column to a
+// target column (mouse events on the view) maps it, undo removes it, a drop on a mapped column
+// replaces or appends, an expression over two columns draws two lines, one that does not compile
+// draws its line as an error, and Del on a selected line unmaps.
+#include "ColumnMappingModel.h"
+#include "ProjectDocument.h"
+#include "ProjectEdits.h"
+#include "ProjectValidation.h"
+#include "SqliteFile.h"
+#include "canvas/CanvasView.h"
+#include "canvas/ColumnPort.h"
+#include "canvas/LineageLine.h"
+#include "canvas/MappingCanvas.h"
+#include "canvas/MappingScene.h"
+#include "canvas/TableBox.h"
+#include "project/ProjectWriter.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cutover;
+using test::SqliteFile;
+
+class TestMappingCanvas : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+
+    struct Fixture
+    {
+        ProjectDocument document;
+        ColumnMappingModel columns{document};
+        ProjectValidation validation{document, nullptr};
+        std::unique_ptr<MappingCanvas> canvas;
+        int checks = 0;
+
+        // Feeds each check to the model as the editor area does.
+        void follow()
+        {
+            QObject::connect(&validation, &ProjectValidation::finished, &columns,
+                             [this](const ProjectCheck::Outcome &outcome) {
+                                 columns.setSchemas(outcome.source, outcome.target);
+                                 columns.setProblems(outcome.problems);
+                                 columns.setLineage(outcome.lineage);
+                                 ++checks;
+                             });
+        }
+    };
+
+    std::unique_ptr<Fixture> open()
+    {
+        auto f = std::make_unique<Fixture>();
+        f->follow();
+        if (!f->document.open(m_path).ok())
+            return nullptr;
+        if (!QTest::qWaitFor([&] { return f->checks == 1; }, 10000))
+            return nullptr;
+        f->columns.setMapping(0);
+        f->canvas = std::make_unique<MappingCanvas>(f->document, f->columns);
+        f->canvas->resize(900, 600);
+        f->canvas->show();
+        return f;
+    }
+
+    // Waits for the check that follows an edit.
+    static bool checked(Fixture &f, int count)
+    {
+        return QTest::qWaitFor([&] { return f.checks >= count; }, 10000);
+    }
+
+    static QPoint onView(const MappingCanvas &canvas, const QPointF &scenePoint)
+    {
+        return canvas.view()->mapFromScene(scenePoint);
+    }
+
+    static QPointF middle(const ColumnPort *port)
+    {
+        return port->mapToScene(port->boundingRect().center());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCOMPARE(
+            SqliteFile::create(m_dir.filePath(QStringLiteral("legacy.sqlite")),
+                               {QStringLiteral("CREATE TABLE PATIENTS (PAT_ID INTEGER PRIMARY "
+                                               "KEY, FIRST TEXT, LAST TEXT, \"E MAIL\" TEXT)")}),
+            QString());
+        QCOMPARE(SqliteFile::create(m_dir.filePath(QStringLiteral("modern.sqlite")),
+                                    {QStringLiteral("CREATE TABLE patient (id INTEGER PRIMARY KEY, "
+                                                    "full_name TEXT, email TEXT, born TEXT)")}),
+                 QString());
+        Project p;
+        ConnectionDef legacy, modern;
+        legacy.name = QStringLiteral("legacy");
+        legacy.url = QStringLiteral("sqlite:legacy.sqlite");
+        modern.name = QStringLiteral("modern");
+        modern.url = QStringLiteral("sqlite:modern.sqlite");
+        p.connections = {legacy, modern};
+        p.sourceConnection = legacy.name;
+        p.targetConnection = modern.name;
+        TableMapping m;
+        m.source = QStringLiteral("PATIENTS");
+        m.target = QStringLiteral("patient");
+        ColumnMapping id;
+        id.target = QStringLiteral("id");
+        id.expression = QStringLiteral("PAT_ID");
+        m.columns = {id};
+        p.mappings = {m};
+        m_path = m_dir.filePath(QStringLiteral("clinic.cutover"));
+        QVERIFY(ProjectWriter::save(p, m_path).ok());
+    }
+
+    void aDragMapsAColumnAndUndoRemovesIt()
+    {
+        auto f = open();
+        QVERIFY(f);
+        MappingScene *scene = f->canvas->scene();
+        QVERIFY(scene->sourceBox() && scene->targetBox());
+        QCOMPARE(scene->lines().size(), 1); // id <- PAT_ID
+        const QByteArray loaded = f->document.toBytes();
+
+        QWidget *viewport = f->canvas->view()->viewport();
+        const QPoint from =
+            onView(*f->canvas, middle(scene->sourceBox()->port(QStringLiteral("E MAIL"))));
+        const QPoint to =
+            onView(*f->canvas, middle(scene->targetBox()->port(QStringLiteral("email"))));
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        QTest::mouseMove(viewport, (from + to) / 2);
+        QTest::mouseMove(viewport, to);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+        const ColumnMapping *email =
+            f->document.project().mappings.at(0).column(QStringLiteral("email"));
+        QVERIFY(email);
+        QCOMPARE(email->expression, QStringLiteral("\"E MAIL\"")); // quoted: it has a space
+        QCOMPARE(f->document.undoStack()->undoText(),
+                 QStringLiteral("Map PATIENTS.E MAIL to patient.email"));
+        QVERIFY(checked(*f, 2));
+        QCOMPARE(scene->linesTo(QStringLiteral("email")).size(), 1);
+        QCOMPARE(scene->linesTo(QStringLiteral("email")).first()->from()->name(),
+                 QStringLiteral("E MAIL"));
+
+        f->document.undoStack()->undo();
+        QVERIFY(!f->document.project().mappings.at(0).column(QStringLiteral("email")));
+        QCOMPARE(f->document.toBytes(), loaded);
+        QVERIFY(scene->linesTo(QStringLiteral("email")).isEmpty());
+    }
+
+    void aDragThatEndsNowhereChangesNothing()
+    {
+        auto f = open();
+        QVERIFY(f);
+        MappingScene *scene = f->canvas->scene();
+        QWidget *viewport = f->canvas->view()->viewport();
+        const QPoint from =
+            onView(*f->canvas, middle(scene->sourceBox()->port(QStringLiteral("FIRST"))));
+        const QPoint gap = from + QPoint(120, 0);
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        QTest::mouseMove(viewport, gap);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, gap);
+        QCOMPARE(f->document.undoStack()->count(), 0);
+    }
+
+    void anExpressionOverTwoColumnsDrawsTwoLines()
+    {
+        auto f = open();
+        QVERIFY(f);
+        MappingScene *scene = f->canvas->scene();
+        scene->map(QStringLiteral("FIRST"), QStringLiteral("full_name"));
+        scene->map(QStringLiteral("LAST"), QStringLiteral("full_name"),
+                   MappingScene::DropAction::Append);
+        QCOMPARE(
+            f->document.project().mappings.at(0).column(QStringLiteral("full_name"))->expression,
+            QStringLiteral("FIRST || ' ' || LAST"));
+        QVERIFY(checked(*f, 2));
+        const auto lines = scene->linesTo(QStringLiteral("full_name"));
+        QCOMPARE(lines.size(), 2);
+        QStringList from;
+        for (const LineageLine *line : lines)
+            from.append(line->from()->name());
+        QCOMPARE(from, (QStringList{QStringLiteral("FIRST"), QStringLiteral("LAST")}));
+    }
+
+    void anInvalidExpressionDrawsAnErrorLine()
+    {
+        auto f = open();
+        QVERIFY(f);
+        ProjectEdits(f->document).setExpression(0, QStringLiteral("id"), QStringLiteral("NO_SUCH"));
+        QVERIFY(checked(*f, 2));
+        const auto lines = f->canvas->scene()->linesTo(QStringLiteral("id"));
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(!lines.first()->from()); // nothing it reads: drawn from a function mark
+        QCOMPARE(lines.first()->state(), ColumnMappingModel::State::Error);
+        QCOMPARE(f->canvas->scene()->targetBox()->port(QStringLiteral("id"))->state(),
+                 ColumnMappingModel::State::Error);
+        QVERIFY(lines.first()->toolTip().contains(QLatin1String("NO_SUCH")));
+    }
+
+    void deleteUnmapsTheSelectedLine()
+    {
+        auto f = open();
+        QVERIFY(f);
+        MappingScene *scene = f->canvas->scene();
+        LineageLine *line = scene->linesTo(QStringLiteral("id")).first();
+        line->setSelected(true);
+        f->canvas->view()->setFocus();
+        QTest::keyClick(f->canvas->view(), Qt::Key_Delete);
+        QVERIFY(!f->document.project().mappings.at(0).column(QStringLiteral("id")));
+        QVERIFY(scene->linesTo(QStringLiteral("id")).isEmpty());
+        f->document.undoStack()->undo();
+        QCOMPARE(scene->linesTo(QStringLiteral("id")).size(), 1);
+    }
+
+    void columnNamesAreQuotedOnlyWhenTheyNeedIt()
+    {
+        QCOMPARE(MappingScene::columnReference(QStringLiteral("PAT_ID")), QStringLiteral("PAT_ID"));
+        QCOMPARE(MappingScene::columnReference(QStringLiteral("E MAIL")),
+                 QStringLiteral("\"E MAIL\""));
+        QCOMPARE(MappingScene::columnReference(QStringLiteral("say \"hi\"")),
+                 QStringLiteral("\"say \"\"hi\"\"\""));
+    }
+};
+
+QTEST_MAIN(TestMappingCanvas)
+#include "tst_mappingcanvas.moc"

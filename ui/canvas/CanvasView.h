@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace cutover {
+
+// The canvas's view: zoom with the wheel or Ctrl++ / Ctrl+-, pan by dragging the background,
+// fit to the window (Ctrl+0), and Del to unmap the selected lines.
+class CanvasView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    static constexpr qreal kMinZoom = 0.1;
+    static constexpr qreal kMaxZoom = 4.0;
+
+    explicit CanvasView(QWidget *parent = nullptr);
+
+    void zoomBy(qreal factor);
+    void fit();
+    qreal zoom() const;
+
+Q_SIGNALS:
+    void deletePressed();
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+};
+
+} // namespace cutover

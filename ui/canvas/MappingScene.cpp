@@ -1,0 +1,261 @@
+#include "canvas/MappingScene.h"
+
+#include "ColumnMappingModel.h"
+#include "ProjectDocument.h"
+#include "ProjectEdits.h"
+#include "canvas/CanvasStyle.h"
+#include "canvas/ColumnPort.h"
+#include "canvas/LineageLine.h"
+#include "canvas/TableBox.h"
+
+#include <QGraphicsPathItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QRegularExpression>
+
+namespace cutover {
+
+MappingScene::MappingScene(ProjectDocument &document, ColumnMappingModel &columns, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_document(document)
+    , m_columns(columns)
+{
+    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    connect(&columns, &QAbstractItemModel::modelReset, this, &MappingScene::rebuild);
+    connect(&columns, &QAbstractItemModel::dataChanged, this, &MappingScene::rebuildLines);
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+        for (QGraphicsItem *item : selectedItems())
+            if (auto *line = dynamic_cast<LineageLine *>(item)) {
+                Q_EMIT columnChosen(line->targetColumn());
+                return;
+            }
+    });
+    rebuild();
+}
+
+QStringList MappingScene::visibleSourceColumns() const
+{
+    const TableInfo *table = m_columns.sourceTable();
+    if (!table || table->columns.size() < kCollapseAt)
+        return {};
+    QStringList shown;
+    for (const ColumnInfo &column : table->columns) {
+        bool read = column.primaryKeyPosition > 0;
+        for (int row = 0; !read && row < m_columns.rowCount(); ++row)
+            read =
+                m_columns
+                    .columnsRead(
+                        m_columns.index(row, 0).data(ColumnMappingModel::ColumnNameRole).toString())
+                    .contains(column.name);
+        if (read)
+            shown.append(column.name);
+    }
+    return shown;
+}
+
+QStringList MappingScene::visibleTargetColumns() const
+{
+    const TableInfo *table = m_columns.targetTable();
+    if (!table || table->columns.size() < kCollapseAt)
+        return {};
+    QStringList shown;
+    for (const ColumnInfo &column : table->columns)
+        if (m_columns.state(column.name) != ColumnMappingModel::State::Unmapped)
+            shown.append(column.name);
+    return shown;
+}
+
+void MappingScene::rebuild()
+{
+    endDrag();
+    m_lines.clear();
+    clear();
+    m_source = m_target = nullptr;
+    const TableInfo *source = m_columns.sourceTable();
+    const TableInfo *target = m_columns.targetTable();
+    if (source) {
+        m_source = new TableBox(*source, ColumnPort::Side::Source, visibleSourceColumns());
+        addItem(m_source);
+    }
+    if (target) {
+        m_target = new TableBox(*target, ColumnPort::Side::Target, visibleTargetColumns());
+        m_target->setPos(TableBox::kWidth + kGap, 0);
+        addItem(m_target);
+    }
+    rebuildLines();
+}
+
+void MappingScene::rebuildLines()
+{
+    for (LineageLine *line : std::as_const(m_lines)) {
+        removeItem(line);
+        delete line;
+    }
+    m_lines.clear();
+    if (!m_target)
+        return;
+    for (ColumnPort *to : m_target->ports()) {
+        const auto state = m_columns.state(to->name());
+        to->setState(state);
+        const QString expression = m_columns.expression(to->name());
+        if (expression.isEmpty())
+            continue;
+        const QStringList read = m_columns.columnsRead(to->name());
+        QList<ColumnPort *> from;
+        for (const QString &column : read)
+            if (ColumnPort *port = m_source ? m_source->port(column) : nullptr)
+                from.append(port);
+        if (from.isEmpty())
+            from.append(nullptr); // a constant, or an expression that did not compile
+        for (ColumnPort *port : from) {
+            auto *line = new LineageLine(port, to, expression, state);
+            addItem(line);
+            m_lines.append(line);
+        }
+    }
+}
+
+QList<LineageLine *> MappingScene::linesTo(const QString &targetColumn) const
+{
+    QList<LineageLine *> found;
+    for (LineageLine *line : m_lines)
+        if (line->targetColumn() == targetColumn)
+            found.append(line);
+    return found;
+}
+
+QString MappingScene::columnReference(const QString &column)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    if (plain.match(column).hasMatch())
+        return column;
+    return QStringLiteral("\"%1\"").arg(
+        QString(column).replace(QLatin1Char('"'), QLatin1String("\"\"")));
+}
+
+QString MappingScene::appended(const QString &expression, const QString &column)
+{
+    return QStringLiteral("%1 || ' ' || %2").arg(expression.trimmed(), columnReference(column));
+}
+
+void MappingScene::map(const QString &sourceColumn, const QString &targetColumn, DropAction action)
+{
+    const qsizetype mapping = m_columns.mapping();
+    if (mapping < 0)
+        return;
+    const QString before = m_columns.expression(targetColumn);
+    ColumnMapping column;
+    if (const ColumnMapping *c = m_document.project().mappings.at(mapping).column(targetColumn))
+        column = *c;
+    column.target = targetColumn;
+    column.expression = action == DropAction::Append && !before.isEmpty()
+                            ? appended(before, sourceColumn)
+                            : columnReference(sourceColumn);
+    if (column.expression == before)
+        return;
+    ProjectEdits(m_document).mapColumn(mapping, column);
+}
+
+void MappingScene::unmapSelected()
+{
+    QStringList targets;
+    for (QGraphicsItem *item : selectedItems())
+        if (auto *line = dynamic_cast<LineageLine *>(item))
+            if (!targets.contains(line->targetColumn()))
+                targets.append(line->targetColumn());
+    const qsizetype mapping = m_columns.mapping();
+    if (targets.isEmpty() || mapping < 0)
+        return;
+    QUndoStack *stack = m_document.undoStack();
+    stack->beginMacro(tr("Unmap %n column(s)", nullptr, int(targets.size())));
+    for (const QString &target : targets) {
+        const TableMapping &m = m_document.project().mappings.at(mapping);
+        if (const ColumnMapping *c = m.column(target))
+            ProjectEdits(m_document).unmapColumn(mapping, m.columns.indexOf(*c));
+    }
+    stack->endMacro();
+}
+
+ColumnPort *MappingScene::portAt(const QPointF &scenePosition, int side) const
+{
+    for (QGraphicsItem *item : items(scenePosition))
+        if (auto *port = dynamic_cast<ColumnPort *>(item); port && int(port->side()) == side)
+            return port;
+    return nullptr;
+}
+
+void MappingScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        if (ColumnPort *from = portAt(event->scenePos(), int(ColumnPort::Side::Source))) {
+            m_dragFrom = from;
+            from->setHighlighted(true);
+            m_dragLine = addPath(QPainterPath(),
+                                 CanvasStyle::linePen(ColumnMappingModel::State::Mapped, true));
+            m_dragLine->setZValue(2);
+            event->accept();
+            return;
+        }
+        if (ColumnPort *to = portAt(event->scenePos(), int(ColumnPort::Side::Target)))
+            Q_EMIT columnChosen(to->name());
+    }
+    QGraphicsScene::mousePressEvent(event);
+}
+
+void MappingScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_dragFrom || !m_dragLine) {
+        QGraphicsScene::mouseMoveEvent(event);
+        return;
+    }
+    const QPointF start = m_dragFrom->anchor();
+    const QPointF end = event->scenePos();
+    QPainterPath path(start);
+    const qreal bend = qMax(30.0, (end.x() - start.x()) / 2);
+    path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
+    m_dragLine->setPath(path);
+    ColumnPort *over = portAt(end, int(ColumnPort::Side::Target));
+    if (over != m_dropOn) {
+        if (m_dropOn)
+            m_dropOn->setHighlighted(false);
+        m_dropOn = over;
+        if (over)
+            over->setHighlighted(true);
+    }
+    event->accept();
+}
+
+void MappingScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_dragFrom) {
+        QGraphicsScene::mouseReleaseEvent(event);
+        return;
+    }
+    const QString source = m_dragFrom->name();
+    ColumnPort *target = portAt(event->scenePos(), int(ColumnPort::Side::Target));
+    const QString targetName = target ? target->name() : QString();
+    endDrag();
+    event->accept();
+    if (targetName.isEmpty())
+        return;
+    if (m_columns.expression(targetName).isEmpty())
+        map(source, targetName);
+    else
+        Q_EMIT droppedOnMapped(source, targetName, event->screenPos());
+}
+
+void MappingScene::endDrag()
+{
+    if (m_dragFrom)
+        m_dragFrom->setHighlighted(false);
+    if (m_dropOn)
+        m_dropOn->setHighlighted(false);
+    m_dragFrom = nullptr;
+    m_dropOn = nullptr;
+    if (m_dragLine) {
+        removeItem(m_dragLine);
+        delete m_dragLine;
+        m_dragLine = nullptr;
+    }
+}
+
+} // namespace cutover

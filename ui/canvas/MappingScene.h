@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QGraphicsScene>
+#include <QPointer>
+
+class QGraphicsPathItem;
+
+namespace cutover {
+
+class ColumnMappingModel;
+class ColumnPort;
+class LineageLine;
+class ProjectDocument;
+class TableBox;
+
+// The column level of one table mapping: the source table's box on the left, the target
+// table's on the right, and one LineageLine per source column each target expression reads. It
+// follows the mapping's ColumnMappingModel (the same one the table editor shows), so edits,
+// undo and each new check redraw it. Dragging a source column onto a target column maps it.
+class MappingScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    static constexpr qreal kGap = 260;     // between the two boxes
+    static constexpr int kCollapseAt = 24; // longer tables show only the columns that matter
+
+    // How a drop onto a column already mapped changes its expression.
+    enum class DropAction
+    {
+        Replace,
+        Append,
+    };
+
+    MappingScene(ProjectDocument &document, ColumnMappingModel &columns, QObject *parent = nullptr);
+
+    TableBox *sourceBox() const { return m_source; }
+    TableBox *targetBox() const { return m_target; }
+    const QList<LineageLine *> &lines() const { return m_lines; }
+    QList<LineageLine *> linesTo(const QString &targetColumn) const;
+
+    // Maps sourceColumn onto targetColumn as one undoable edit; a mapped column is replaced or
+    // has the source column appended, as action says.
+    void map(const QString &sourceColumn, const QString &targetColumn,
+             DropAction action = DropAction::Replace);
+    // Unmaps the target columns of the selected lines (Del), as one undoable edit.
+    void unmapSelected();
+    // The expression a drop writes: the column's name, quoted when it needs quoting.
+    static QString columnReference(const QString &column);
+    static QString appended(const QString &expression, const QString &column);
+
+Q_SIGNALS:
+    // A drop onto a column that is already mapped: the view asks whether to replace or append.
+    void droppedOnMapped(const QString &sourceColumn, const QString &targetColumn,
+                         const QPoint &screenPosition);
+    // The user chose a target column (a line or a port), for the editors to follow.
+    void columnChosen(const QString &targetColumn);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    void rebuild();
+    void rebuildLines();
+    QStringList visibleSourceColumns() const;
+    QStringList visibleTargetColumns() const;
+    ColumnPort *portAt(const QPointF &scenePosition, int side) const;
+    void endDrag();
+
+    ProjectDocument &m_document;
+    ColumnMappingModel &m_columns;
+    TableBox *m_source = nullptr;
+    TableBox *m_target = nullptr;
+    QList<LineageLine *> m_lines;
+    QPointer<ColumnPort> m_dragFrom;
+    QPointer<ColumnPort> m_dropOn;
+    QGraphicsPathItem *m_dragLine = nullptr;
+};
+
+} // namespace cutover
