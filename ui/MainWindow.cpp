@@ -323,6 +323,10 @@ void MainWindow::connectDocument()
     connect(m_problemsPane, &ProblemsPane::problemActivated, this, &MainWindow::showProblem);
     connect(m_editors->overview(), &MappingsPane::mappingActivated, this, &MainWindow::showMapping);
     connect(m_projectTree, &ProjectTreeView::itemActivated, this, &MainWindow::showItem);
+    connect(m_editors, &EditorArea::mappingOpened, this, [this](qsizetype mapping) {
+        m_projectTree->select(ProjectTreeModel::Kind::Mapping, mapping);
+        showItem(ProjectTreeModel::Kind::Mapping, mapping);
+    });
     m_actions->follow(m_projectTree);
     connect(m_history, &ProjectHistory::updated, this,
             [this] { m_projectTree->model()->setHistory(m_history->snapshot()); });

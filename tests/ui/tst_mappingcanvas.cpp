@@ -7,14 +7,21 @@
 #include "ProjectEdits.h"
 #include "ProjectValidation.h"
 #include "SqliteFile.h"
+#include "canvas/CanvasExport.h"
 #include "canvas/CanvasView.h"
 #include "canvas/ColumnPort.h"
 #include "canvas/LineageLine.h"
 #include "canvas/MappingCanvas.h"
+#include "canvas/MappingEdge.h"
 #include "canvas/MappingScene.h"
+#include "canvas/OverviewBox.h"
+#include "canvas/OverviewCanvas.h"
+#include "canvas/OverviewScene.h"
 #include "canvas/TableBox.h"
 #include "project/ProjectWriter.h"
 
+#include <QFile>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -213,6 +220,63 @@ private Q_SLOTS:
         QVERIFY(scene->linesTo(QStringLiteral("id")).isEmpty());
         f->document.undoStack()->undo();
         QCOMPARE(scene->linesTo(QStringLiteral("id")).size(), 1);
+    }
+
+    void theOverviewDrawsOneLinePerMappingAndOpensIt()
+    {
+        auto f = open();
+        QVERIFY(f);
+        ProjectEdits(f->document).setExpression(0, QStringLiteral("id"), QStringLiteral("NO_SUCH"));
+        QVERIFY(checked(*f, 2));
+        OverviewCanvas overview(f->document);
+        overview.resize(900, 500);
+        overview.show();
+        overview.scene()->setOutcome(f->validation.outcome());
+        QCOMPARE(overview.scene()->edges().size(), 1);
+        QCOMPARE(overview.scene()->edges().first()->label(),
+                 QStringLiteral("1 mapped \u00b7 1 with problems"));
+        QVERIFY(overview.scene()->sourceBox(QStringLiteral("PATIENTS")));
+        QVERIFY(overview.scene()->targetBox(QStringLiteral("patient")));
+
+        QSignalSpy opened(overview.scene(), &OverviewScene::mappingOpened);
+        OverviewBox *target = overview.scene()->targetBox(QStringLiteral("patient"));
+        const QPoint at =
+            overview.view()->mapFromScene(target->mapToScene(target->boundingRect().center()));
+        QTest::mouseDClick(overview.view()->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().value<qsizetype>(), 0);
+
+        // a second mapping adds a line and a box, at once
+        TableMapping visits;
+        visits.source = QStringLiteral("PATIENTS");
+        visits.target = QStringLiteral("visit");
+        ProjectEdits(f->document).addMapping(visits);
+        QCOMPARE(overview.scene()->edges().size(), 2);
+        QCOMPARE(overview.scene()->edges().last()->label(), QStringLiteral("0 mapped"));
+    }
+
+    void theCanvasExportsAsSvgAndPng()
+    {
+        auto f = open();
+        QVERIFY(f);
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("columns.svg"));
+        const QString png = dir.filePath(QStringLiteral("columns.png"));
+        QCOMPARE(CanvasExport::save(*f->canvas->scene(), svg, QStringLiteral("patient")),
+                 QString());
+        QCOMPARE(CanvasExport::save(*f->canvas->scene(), png, QStringLiteral("patient")),
+                 QString());
+        QFile drawing(svg);
+        QVERIFY(drawing.open(QIODevice::ReadOnly));
+        const QByteArray text = drawing.readAll();
+        QVERIFY(text.startsWith("<?xml"));
+        QVERIFY(text.contains("PATIENTS") && text.contains("PAT_ID"));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 2 * TableBox::kWidth);
+        QVERIFY(!CanvasExport::save(*f->canvas->scene(), dir.filePath(QStringLiteral("x.gif")),
+                                    QString())
+                     .isEmpty());
     }
 
     void columnNamesAreQuotedOnlyWhenTheyNeedIt()

@@ -1,6 +1,7 @@
 #include "canvas/MappingCanvas.h"
 
 #include "ColumnMappingModel.h"
+#include "canvas/CanvasExportButton.h"
 #include "canvas/CanvasStyle.h"
 #include "canvas/CanvasView.h"
 #include "canvas/MappingScene.h"
@@ -69,6 +70,7 @@ MappingCanvas::MappingCanvas(ProjectDocument &document, ColumnMappingModel &colu
     bar->addWidget(zoomOut);
     bar->addWidget(zoomIn);
     bar->addWidget(fit);
+    bar->addWidget(new CanvasExportButton(*m_scene, tr("columns"), this));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);

@@ -166,7 +166,8 @@ void MappingScene::unmapSelected()
     if (targets.isEmpty() || mapping < 0)
         return;
     QUndoStack *stack = m_document.undoStack();
-    stack->beginMacro(tr("Unmap %n column(s)", nullptr, int(targets.size())));
+    stack->beginMacro(
+        (targets.size() == 1 ? tr("Unmap 1 column") : tr("Unmap %1 columns").arg(targets.size())));
     for (const QString &target : targets) {
         const TableMapping &m = m_document.project().mappings.at(mapping);
         if (const ColumnMapping *c = m.column(target))

@@ -74,8 +74,9 @@ void TableBox::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->drawText(header.adjusted(0, 0, -10, 0), Qt::AlignVCenter | Qt::AlignRight, rows);
     if (m_hidden > 0) {
         const QRectF footer(0, box.bottom() - ColumnPort::kHeight, kWidth, ColumnPort::kHeight);
-        painter->drawText(footer.adjusted(10, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                          tr("%n more column(s)", nullptr, m_hidden));
+        painter->drawText(
+            footer.adjusted(10, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+            (m_hidden == 1 ? tr("1 more column") : tr("%1 more columns").arg(m_hidden)));
     }
 }
 

@@ -20,9 +20,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cutover {
@@ -75,8 +77,20 @@ TableMappingEditor::TableMappingEditor(ProjectDocument &document, QWidget *paren
     body->addLayout(boxes);
     body->addWidget(createColumnsBox(), 1);
 
+    auto *back = new QToolButton(this);
+    back->setObjectName(QStringLiteral("backToOverview"));
+    back->setText(tr("\u2039 All table mappings"));
+    back->setToolTip(tr("Back to the overview of every table mapping (Backspace)"));
+    back->setAutoRaise(true);
+    connect(back, &QToolButton::clicked, this, &TableMappingEditor::backRequested);
+    auto *backKey = new QShortcut(QKeySequence(Qt::Key_Backspace), this);
+    backKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(backKey, &QShortcut::activated, this, &TableMappingEditor::backRequested);
+    auto *heading = new QHBoxLayout;
+    heading->addWidget(back);
+    heading->addWidget(m_title, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
+    layout->addLayout(heading);
     layout->addWidget(m_body, 1);
     layout->addWidget(m_missing, 1);
     connectFields();
@@ -465,7 +479,9 @@ void TableMappingEditor::mapByName()
         return;
     const QString target = m->target;
     QUndoStack *stack = m_document.undoStack();
-    stack->beginMacro(tr("Map %n column(s) of %1 by name", nullptr, int(found.size())).arg(target));
+    stack->beginMacro((found.size() == 1
+                           ? tr("Map 1 column of %1 by name").arg(target)
+                           : tr("Map %1 columns of %2 by name").arg(found.size()).arg(target)));
     for (const ColumnMapping &column : found)
         ProjectEdits(m_document).mapColumn(m_index, column);
     stack->endMacro();
@@ -480,7 +496,8 @@ void TableMappingEditor::unmapSelected()
     if (names.isEmpty())
         return;
     QUndoStack *stack = m_document.undoStack();
-    stack->beginMacro(tr("Unmap %n column(s)", nullptr, int(names.size())));
+    stack->beginMacro(
+        (names.size() == 1 ? tr("Unmap 1 column") : tr("Unmap %1 columns").arg(names.size())));
     for (const QString &name : names) {
         const TableMapping *m = current();
         ProjectEdits(m_document).unmapColumn(m_index, m->columns.indexOf(*m->column(name)));

@@ -50,6 +50,11 @@ public:
     void showTable();
     void showCanvas();
 
+Q_SIGNALS:
+    // Back to the overview of all table mappings (the breadcrumb, or Backspace).
+    void backRequested();
+
+public:
 private:
     QWidget *createSourceBox();
     QWidget *createTargetBox();

@@ -2,11 +2,15 @@
 
 #include "MappingsPane.h"
 #include "ProjectDocument.h"
+#include "canvas/OverviewCanvas.h"
+#include "canvas/OverviewScene.h"
 #include "lookup/LookupEditor.h"
 #include "mapping/TableMappingEditor.h"
 #include "phases/PhaseEditor.h"
 #include "project/SettingsEditor.h"
 #include "rules/RuleEditor.h"
+
+#include <QTabWidget>
 
 namespace cutover {
 
@@ -15,6 +19,7 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     : QStackedWidget(parent)
     , m_document(document)
     , m_overview(new MappingsPane(this))
+    , m_overviewCanvas(new OverviewCanvas(document, this))
     , m_mappingEditor(new TableMappingEditor(document, this))
     , m_settings(new SettingsEditor(document, this))
     , m_lookups(new LookupEditor(document, this))
@@ -22,11 +27,18 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     , m_phases(new PhaseEditor(document, this))
 {
     setObjectName(QStringLiteral("editorArea"));
+    auto *overviews = new QTabWidget(this);
+    overviews->setObjectName(QStringLiteral("overviews"));
+    overviews->addTab(m_overviewCanvas, tr("Canvas"));
+    overviews->addTab(m_overview, tr("List"));
+    m_overviewPage = overviews;
+    connect(m_overviewCanvas->scene(), &OverviewScene::mappingOpened, this,
+            &EditorArea::mappingOpened);
+    connect(m_mappingEditor, &TableMappingEditor::backRequested, this, &EditorArea::showOverview);
     m_lookups->setPasswordProvider(passwords);
-    for (QWidget *page :
-         {static_cast<QWidget *>(m_overview), static_cast<QWidget *>(m_mappingEditor),
-          static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_lookups),
-          static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases)})
+    for (QWidget *page : {m_overviewPage, static_cast<QWidget *>(m_mappingEditor),
+                          static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_lookups),
+                          static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases)})
         addWidget(page);
     connect(&document, &ProjectDocument::projectReplaced, this, &EditorArea::showOverview);
 }
@@ -62,12 +74,13 @@ void EditorArea::show(ProjectTreeModel::Kind kind, qsizetype index)
 
 void EditorArea::showOverview()
 {
-    setCurrentWidget(m_overview);
+    setCurrentWidget(m_overviewPage);
 }
 
 void EditorArea::setOutcome(const ProjectCheck::Outcome &outcome)
 {
     m_overview->setProject(outcome.project, outcome.problems);
+    m_overviewCanvas->scene()->setOutcome(outcome);
     if (!m_haveSchemas || outcome.source.tables != m_source.tables ||
         outcome.target.tables != m_target.tables) {
         m_source = outcome.source;

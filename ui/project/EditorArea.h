@@ -9,6 +9,7 @@ namespace cutover {
 
 class LookupEditor;
 class MappingsPane;
+class OverviewCanvas;
 class PasswordProvider;
 class PhaseEditor;
 class ProjectDocument;
@@ -32,7 +33,13 @@ public:
     void showOverview();
     void setOutcome(const ProjectCheck::Outcome &outcome);
 
+Q_SIGNALS:
+    // The user opened a table mapping from the overview (double-click on the canvas).
+    void mappingOpened(qsizetype mapping);
+
+public:
     MappingsPane *overview() const { return m_overview; }
+    OverviewCanvas *overviewCanvas() const { return m_overviewCanvas; }
     TableMappingEditor *mappingEditor() const { return m_mappingEditor; }
     SettingsEditor *settingsEditor() const { return m_settings; }
     LookupEditor *lookupEditor() const { return m_lookups; }
@@ -42,6 +49,8 @@ public:
 private:
     ProjectDocument &m_document;
     MappingsPane *m_overview = nullptr;
+    OverviewCanvas *m_overviewCanvas = nullptr;
+    QWidget *m_overviewPage = nullptr;
     TableMappingEditor *m_mappingEditor = nullptr;
     SettingsEditor *m_settings = nullptr;
     LookupEditor *m_lookups = nullptr;

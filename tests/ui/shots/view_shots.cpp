@@ -6,6 +6,7 @@
 #include "ProjectEdits.h"
 #include "canvas/CanvasView.h"
 #include "canvas/MappingCanvas.h"
+#include "canvas/OverviewCanvas.h"
 #include "connect/PasswordStore.h"
 #include "connect/SessionPasswordProvider.h"
 #include "connection/ConnectionDialog.h"
@@ -92,6 +93,13 @@ qsizetype mappingOf(const MainWindow &window, const QString &target)
         if (mappings.at(i).target == target)
             return i;
     return -1;
+}
+
+void shootOverview(MainWindow &window)
+{
+    window.editorArea()->showOverview();
+    window.editorArea()->overviewCanvas()->view()->fit();
+    save(window.editorArea()->overviewCanvas(), QStringLiteral("canvas-overview"));
 }
 
 void shootWorkbench(MainWindow &window)
@@ -223,6 +231,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "view-shots: the demo project did not load\n");
         return 3;
     }
+    shootOverview(window);
     shootWorkbench(window);
     shootSettings(window);
     shootItemEditors(window);

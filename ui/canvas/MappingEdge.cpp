@@ -1,0 +1,67 @@
+#include "canvas/MappingEdge.h"
+
+#include "canvas/CanvasStyle.h"
+#include "canvas/OverviewBox.h"
+
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+namespace cutover {
+
+MappingEdge::MappingEdge(OverviewBox *from, OverviewBox *to, qsizetype mapping,
+                         const QString &label, ColumnMappingModel::State state)
+    : m_mapping(mapping)
+    , m_label(label)
+    , m_state(state)
+{
+    setFlag(ItemIsSelectable);
+    setZValue(-1);
+    const QPointF start = from->anchor();
+    const QPointF end = to->anchor();
+    const qreal bend = qMax(40.0, (end.x() - start.x()) / 2);
+    m_path = QPainterPath(start);
+    m_path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
+    setToolTip(tr("%1 \u2192 %2: %3\nDouble-click to open its columns")
+                   .arg(from->name(), to->name(), label));
+}
+
+QRectF MappingEdge::labelRect() const
+{
+    const QFontMetricsF metrics(QGuiApplication::font());
+    const qreal width = metrics.horizontalAdvance(m_label) + 12;
+    const QPointF middle = m_path.pointAtPercent(0.5);
+    return QRectF(middle.x() - width / 2, middle.y() - 9, width, 18);
+}
+
+QRectF MappingEdge::boundingRect() const
+{
+    return m_path.boundingRect().adjusted(-4, -4, 4, 4) | labelRect().adjusted(-2, -2, 2, 2);
+}
+
+QPainterPath MappingEdge::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(8);
+    QPainterPath shape = stroker.createStroke(m_path);
+    shape.addRect(labelRect());
+    return shape;
+}
+
+void MappingEdge::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    const bool selected = option->state & QStyle::State_Selected;
+    painter->setPen(CanvasStyle::linePen(m_state, selected));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+    painter->setPen(QPen(CanvasStyle::stateColour(m_state), 1));
+    painter->setBrush(Qt::white);
+    painter->drawRoundedRect(labelRect(), 8, 8);
+    painter->setPen(CanvasStyle::text());
+    painter->drawText(labelRect(), Qt::AlignCenter, m_label);
+}
+
+} // namespace cutover

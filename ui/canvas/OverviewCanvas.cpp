@@ -1,0 +1,42 @@
+#include "canvas/OverviewCanvas.h"
+
+#include "canvas/CanvasExportButton.h"
+#include "canvas/CanvasView.h"
+#include "canvas/OverviewScene.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace cutover {
+
+OverviewCanvas::OverviewCanvas(ProjectDocument &document, QWidget *parent)
+    : QWidget(parent)
+    , m_scene(new OverviewScene(document, this))
+    , m_view(new CanvasView(this))
+{
+    setObjectName(QStringLiteral("overviewCanvas"));
+    m_view->setScene(m_scene);
+    auto *hint = new QLabel(tr("Each line is a table mapping, labelled with its mapped columns and "
+                               "those with problems. Double-click one to open its columns."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setMinimumWidth(120);
+    auto *fit = new QToolButton(this);
+    fit->setText(tr("Fit"));
+    fit->setToolTip(tr("Fit every mapping in the view (Ctrl+0)"));
+    fit->setAutoRaise(true);
+    connect(fit, &QToolButton::clicked, m_view, &CanvasView::fit);
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(hint, 1);
+    bar->addWidget(fit);
+    bar->addWidget(new CanvasExportButton(*m_scene, tr("table mappings"), this));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+}
+
+} // namespace cutover

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QWidget>
+
+namespace cutover {
+
+class CanvasView;
+class OverviewScene;
+class ProjectDocument;
+
+// The overview of all table mappings as a picture, with fit and export (SVG, PNG).
+class OverviewCanvas : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OverviewCanvas(ProjectDocument &document, QWidget *parent = nullptr);
+
+    OverviewScene *scene() const { return m_scene; }
+    CanvasView *view() const { return m_view; }
+
+private:
+    OverviewScene *m_scene = nullptr;
+    CanvasView *m_view = nullptr;
+};
+
+} // namespace cutover

@@ -1,0 +1,175 @@
+#include "canvas/OverviewScene.h"
+
+#include "ProjectDocument.h"
+#include "canvas/MappingEdge.h"
+#include "canvas/OverviewBox.h"
+
+#include <QGraphicsSceneMouseEvent>
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+
+namespace cutover {
+
+namespace {
+
+QString sourceKey(const TableMapping &m)
+{
+    return m.query.isEmpty() ? m.source : QObject::tr("query for %1").arg(m.target);
+}
+
+} // namespace
+
+OverviewScene::OverviewScene(ProjectDocument &document, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_document(document)
+{
+    connect(&document, &ProjectDocument::changed, this, [this](ProjectDocument::Part part) {
+        if (part == ProjectDocument::Part::Mappings || part == ProjectDocument::Part::Phases)
+            rebuild();
+    });
+    connect(&document, &ProjectDocument::projectReplaced, this, &OverviewScene::rebuild);
+}
+
+void OverviewScene::setOutcome(const ProjectCheck::Outcome &outcome)
+{
+    m_outcome = outcome;
+    rebuild();
+}
+
+OverviewBox *OverviewScene::sourceBox(const QString &name) const
+{
+    return m_sources.value(name);
+}
+
+OverviewBox *OverviewScene::targetBox(const QString &name) const
+{
+    return m_targets.value(name);
+}
+
+QString OverviewScene::sourceDetail(const QString &table) const
+{
+    const TableInfo *info = m_outcome.source.table(table);
+    if (!info)
+        return tr("SQL query");
+    return info->rowEstimate < 0
+               ? (info->columns.size() == 1 ? tr("1 column")
+                                            : tr("%1 columns").arg(info->columns.size()))
+               : tr("%1 rows, %2 columns")
+                     .arg(QLocale().toString(info->rowEstimate))
+                     .arg(info->columns.size());
+}
+
+QString OverviewScene::targetDetail(const QString &table) const
+{
+    const TableInfo *info = m_outcome.target.table(table);
+    if (!info)
+        info = m_document.project().targetTable(table);
+    return info ? (info->columns.size() == 1 ? tr("1 column")
+                                             : tr("%1 columns").arg(info->columns.size()))
+                : tr("not in the target");
+}
+
+// "12 mapped · 2 with problems"; worst gets the worst problem's severity, or -1.
+QString OverviewScene::edgeLabel(qsizetype mapping, int *worst) const
+{
+    const QString prefix = QStringLiteral("mappings[%1]").arg(mapping);
+    QSet<QString> columns;
+    *worst = -1;
+    for (const Problem &p : m_outcome.problems) {
+        if (!p.path.startsWith(prefix) || p.severity == Problem::Severity::Info)
+            continue;
+        columns.insert(p.column);
+        if (*worst < 0 || int(p.severity) < *worst)
+            *worst = int(p.severity);
+    }
+    const qsizetype mapped = m_document.project().mappings.at(mapping).columns.size();
+    return columns.isEmpty()
+               ? tr("%1 mapped").arg(mapped)
+               : tr("%1 mapped \u00b7 %2 with problems").arg(mapped).arg(columns.size());
+}
+
+void OverviewScene::rebuild()
+{
+    clear();
+    m_sources.clear();
+    m_targets.clear();
+    m_edges.clear();
+    if (!m_document.hasProject())
+        return;
+    const Project &project = m_document.project();
+    QHash<QString, QList<qreal>> targetRows; // source -> the rows of the targets it feeds
+    for (qsizetype i = 0; i < project.mappings.size(); ++i) {
+        const TableMapping &m = project.mappings.at(i);
+        QStringList phases;
+        for (const Phase &phase : project.phases)
+            if (phase.tables.isEmpty() || phase.tables.contains(m.target))
+                phases.append(phase.name);
+        auto *target = new OverviewBox(m.target, targetDetail(m.target), false, phases);
+        const qreal y = qreal(i) * (OverviewBox::kHeight + kRowSpacing);
+        target->setPos(OverviewBox::kWidth + kGap, y);
+        addItem(target);
+        m_targets.insert(m.target, target);
+        targetRows[sourceKey(m)].append(y);
+    }
+    placeSources(targetRows);
+    for (qsizetype i = 0; i < project.mappings.size(); ++i) {
+        const TableMapping &m = project.mappings.at(i);
+        int worst = -1;
+        const QString label = edgeLabel(i, &worst);
+        const auto state = worst == int(Problem::Severity::Error) ? ColumnMappingModel::State::Error
+                           : worst == int(Problem::Severity::Warning)
+                               ? ColumnMappingModel::State::Warning
+                               : ColumnMappingModel::State::Mapped;
+        auto *edge = new MappingEdge(m_sources.value(sourceKey(m)), m_targets.value(m.target), i,
+                                     label, state);
+        addItem(edge);
+        m_edges.append(edge);
+    }
+}
+
+// Each source table beside the mean row of the targets it feeds, then pushed apart so that no
+// two overlap, keeping that order.
+void OverviewScene::placeSources(const QHash<QString, QList<qreal>> &targetRows)
+{
+    QList<std::pair<qreal, QString>> wanted;
+    for (auto it = targetRows.cbegin(); it != targetRows.cend(); ++it) {
+        qreal sum = 0;
+        for (qreal y : it.value())
+            sum += y;
+        wanted.append({sum / qreal(it.value().size()), it.key()});
+    }
+    std::sort(wanted.begin(), wanted.end());
+    qreal next = 0;
+    for (const auto &[y, name] : wanted) {
+        const qreal at = qMax(y, next);
+        auto *box = new OverviewBox(name, sourceDetail(name), true);
+        box->setPos(0, at);
+        addItem(box);
+        m_sources.insert(name, box);
+        next = at + OverviewBox::kHeight + kRowSpacing;
+    }
+}
+
+void OverviewScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    const Project &project = m_document.project();
+    for (QGraphicsItem *item : items(event->scenePos())) {
+        if (auto *edge = dynamic_cast<MappingEdge *>(item)) {
+            Q_EMIT mappingOpened(edge->mapping());
+            return;
+        }
+        if (auto *box = dynamic_cast<OverviewBox *>(item)) {
+            for (qsizetype i = 0; i < project.mappings.size(); ++i)
+                if ((box->isSource() ? sourceKey(project.mappings.at(i))
+                                     : project.mappings.at(i).target) == box->name()) {
+                    Q_EMIT mappingOpened(i);
+                    return;
+                }
+        }
+    }
+    QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+} // namespace cutover
