@@ -50,6 +50,14 @@ void ColumnMappingModel::setLineage(const QHash<QString, QStringList> &lineage)
         Q_EMIT dataChanged(index(0, ReadsColumn), index(int(m_rows.size()) - 1, ReadsColumn));
 }
 
+void ColumnMappingModel::assumeLineage(const QString &targetColumn,
+                                       const QStringList &sourceColumns)
+{
+    const TableMapping *m = tableMapping();
+    if (m)
+        m_lineage.insert(m->target + QLatin1Char('.') + targetColumn, sourceColumns);
+}
+
 // Edits change cells in place; a column mapped or unmapped outside the schema changes the rows.
 void ColumnMappingModel::refresh()
 {

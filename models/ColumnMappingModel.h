@@ -53,6 +53,9 @@ public:
     void setProblems(const QList<Problem> &problems);
     // The source columns each expression reads, from the last check (ProjectCheck's lineage).
     void setLineage(const QHash<QString, QStringList> &lineage);
+    // What a target column reads until the next check says (a column mapped by a drag on the
+    // canvas reads the column dragged), so its line is drawn at once.
+    void assumeLineage(const QString &targetColumn, const QStringList &sourceColumns);
     // The row of a target column, -1 when it has none.
     int rowOf(const QString &targetColumn) const;
     // For the canvas: the mapping's source and target tables as the schemas (or the planned

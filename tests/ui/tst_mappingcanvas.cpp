@@ -146,6 +146,10 @@ private Q_SLOTS:
         QCOMPARE(email->expression, QStringLiteral("\"E MAIL\"")); // quoted: it has a space
         QCOMPARE(f->document.undoStack()->undoText(),
                  QStringLiteral("Map PATIENTS.E MAIL to patient.email"));
+        // the line is drawn at once, before the check, and the check agrees
+        QCOMPARE(scene->linesTo(QStringLiteral("email")).size(), 1);
+        QCOMPARE(scene->linesTo(QStringLiteral("email")).first()->from()->name(),
+                 QStringLiteral("E MAIL"));
         QVERIFY(checked(*f, 2));
         QCOMPARE(scene->linesTo(QStringLiteral("email")).size(), 1);
         QCOMPARE(scene->linesTo(QStringLiteral("email")).first()->from()->name(),

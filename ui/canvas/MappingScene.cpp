@@ -152,6 +152,11 @@ void MappingScene::map(const QString &sourceColumn, const QString &targetColumn,
                             : columnReference(sourceColumn);
     if (column.expression == before)
         return;
+    QStringList reads =
+        action == DropAction::Append ? m_columns.columnsRead(targetColumn) : QStringList();
+    if (!reads.contains(sourceColumn))
+        reads.append(sourceColumn);
+    m_columns.assumeLineage(targetColumn, reads); // drawn now; the next check confirms it
     ProjectEdits(m_document).mapColumn(mapping, column);
 }
 
