@@ -92,14 +92,17 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QCOMPARE(
-            SqliteFile::create(m_dir.filePath(QStringLiteral("legacy.sqlite")),
-                               {QStringLiteral("CREATE TABLE PATIENTS (PAT_ID INTEGER PRIMARY "
-                                               "KEY, FIRST TEXT, LAST TEXT, \"E MAIL\" TEXT)")}),
-            QString());
+        QCOMPARE(SqliteFile::create(m_dir.filePath(QStringLiteral("legacy.sqlite")),
+                                    {QStringLiteral("CREATE TABLE PATIENTS (PAT_ID INTEGER PRIMARY "
+                                                    "KEY, FIRST TEXT, LAST TEXT, \"E MAIL\" TEXT)"),
+                                     QStringLiteral("CREATE TABLE VISITS (VIS_ID INTEGER PRIMARY "
+                                                    "KEY, VISITED TEXT, REASON TEXT)")}),
+                 QString());
         QCOMPARE(SqliteFile::create(m_dir.filePath(QStringLiteral("modern.sqlite")),
                                     {QStringLiteral("CREATE TABLE patient (id INTEGER PRIMARY KEY, "
-                                                    "full_name TEXT, email TEXT, born TEXT)")}),
+                                                    "full_name TEXT, email TEXT, born TEXT)"),
+                                     QStringLiteral("CREATE TABLE visit (id INTEGER PRIMARY KEY, "
+                                                    "visited TEXT, reason TEXT)")}),
                  QString());
         Project p;
         ConnectionDef legacy, modern;
@@ -257,6 +260,40 @@ private Q_SLOTS:
         ProjectEdits(f->document).addMapping(visits);
         QCOMPARE(overview.scene()->edges().size(), 2);
         QCOMPARE(overview.scene()->edges().last()->label(), QStringLiteral("0 mapped"));
+    }
+
+    void draggingATableOntoATableMapsItWithAutoMappedColumns()
+    {
+        auto f = open();
+        QVERIFY(f);
+        OverviewCanvas overview(f->document);
+        overview.resize(900, 500);
+        overview.show();
+        overview.scene()->setOutcome(f->validation.outcome());
+        OverviewBox *visits = overview.scene()->sourceBox(QStringLiteral("VISITS"));
+        OverviewBox *visit = overview.scene()->targetBox(QStringLiteral("visit"));
+        QVERIFY2(visits && visit, "tables no mapping touches are on the overview too");
+        QSignalSpy opened(overview.scene(), &OverviewScene::mappingOpened);
+        QWidget *viewport = overview.view()->viewport();
+        const QPoint from =
+            overview.view()->mapFromScene(visits->mapToScene(visits->boundingRect().center()));
+        const QPoint to =
+            overview.view()->mapFromScene(visit->mapToScene(visit->boundingRect().center()));
+        QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+        QTest::mouseMove(viewport, (from + to) / 2);
+        QTest::mouseMove(viewport, to);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+        const TableMapping *mapping = f->document.project().mapping(QStringLiteral("visit"));
+        QVERIFY(mapping);
+        QCOMPARE(mapping->source, QStringLiteral("VISITS"));
+        QVERIFY(mapping->column(QStringLiteral("visited")));
+        QVERIFY(mapping->column(QStringLiteral("reason")));
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().value<qsizetype>(), 1);
+        QCOMPARE(overview.scene()->edges().size(), 2);
+        f->document.undoStack()->undo();
+        QVERIFY(!f->document.project().mapping(QStringLiteral("visit")));
+        QCOMPARE(overview.scene()->edges().size(), 1);
     }
 
     void theCanvasExportsAsSvgAndPng()

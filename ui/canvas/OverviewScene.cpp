@@ -1,9 +1,14 @@
 #include "canvas/OverviewScene.h"
 
 #include "ProjectDocument.h"
+#include "ProjectEdits.h"
+#include "automap/AutoMapper.h"
+#include "canvas/CanvasStyle.h"
 #include "canvas/MappingEdge.h"
 #include "canvas/OverviewBox.h"
+#include "schema/CutoverTables.h"
 
+#include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QLocale>
 #include <QSet>
@@ -92,6 +97,7 @@ QString OverviewScene::edgeLabel(qsizetype mapping, int *worst) const
 
 void OverviewScene::rebuild()
 {
+    endDrag();
     clear();
     m_sources.clear();
     m_targets.clear();
@@ -114,6 +120,7 @@ void OverviewScene::rebuild()
         targetRows[sourceKey(m)].append(y);
     }
     placeSources(targetRows);
+    addUnmapped();
     for (qsizetype i = 0; i < project.mappings.size(); ++i) {
         const TableMapping &m = project.mappings.at(i);
         int worst = -1;
@@ -149,6 +156,123 @@ void OverviewScene::placeSources(const QHash<QString, QList<qreal>> &targetRows)
         addItem(box);
         m_sources.insert(name, box);
         next = at + OverviewBox::kHeight + kRowSpacing;
+    }
+}
+
+// The tables no mapping reads or writes, below the others: what is still to map.
+void OverviewScene::addUnmapped()
+{
+    auto below = [](const QHash<QString, OverviewBox *> &boxes) {
+        qreal bottom = 0;
+        for (const OverviewBox *box : boxes)
+            bottom = qMax(bottom, box->y() + OverviewBox::kHeight + kRowSpacing);
+        return bottom + (boxes.isEmpty() ? 0 : kRowSpacing);
+    };
+    qreal y = below(m_sources);
+    for (const TableInfo &table : m_outcome.source.tables)
+        if (!m_sources.contains(table.name) && !CutoverTables::contains(table.name)) {
+            auto *box = new OverviewBox(table.name, tr("not mapped"), true);
+            box->setPos(0, y);
+            box->setOpacity(0.75);
+            addItem(box);
+            m_sources.insert(table.name, box);
+            y += OverviewBox::kHeight + kRowSpacing;
+        }
+    y = below(m_targets);
+    for (const TableInfo &table : m_outcome.target.tables)
+        if (!m_targets.contains(table.name) && !CutoverTables::contains(table.name)) {
+            auto *box = new OverviewBox(table.name, tr("not mapped"), false);
+            box->setPos(OverviewBox::kWidth + kGap, y);
+            box->setOpacity(0.75);
+            addItem(box);
+            m_targets.insert(table.name, box);
+            y += OverviewBox::kHeight + kRowSpacing;
+        }
+}
+
+void OverviewScene::mapTables(const QString &source, const QString &target)
+{
+    const Project &project = m_document.project();
+    for (qsizetype i = 0; i < project.mappings.size(); ++i)
+        if (project.mappings.at(i).target == target) {
+            Q_EMIT mappingOpened(i);
+            return;
+        }
+    if (!m_outcome.source.table(source) || !m_outcome.target.table(target))
+        return;
+    AutoMapper::Options options;
+    options.lookups = project.lookups;
+    const AutoMapper mapper(m_outcome.source, m_outcome.target, nullptr, options);
+    AutoMapper::TableSuggestion pair;
+    pair.source = source;
+    pair.target = target;
+    pair.confidence = 1;
+    pair.reason = tr("drawn on the canvas");
+    const TableMapping mapping =
+        AutoMapper::toTableMapping(mapper.suggestMapping(pair), kAutoMapConfidence);
+    ProjectEdits(m_document).addMapping(mapping);
+    Q_EMIT mappingOpened(m_document.project().mappings.size() - 1);
+}
+
+OverviewBox *OverviewScene::boxAt(const QPointF &scenePosition, bool source) const
+{
+    for (QGraphicsItem *item : items(scenePosition))
+        if (auto *box = dynamic_cast<OverviewBox *>(item); box && box->isSource() == source)
+            return box;
+    return nullptr;
+}
+
+void OverviewScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        if (OverviewBox *from = boxAt(event->scenePos(), true)) {
+            m_dragFrom = from;
+            m_dragLine = addPath(QPainterPath(),
+                                 CanvasStyle::linePen(ColumnMappingModel::State::Mapped, true));
+            m_dragLine->setZValue(2);
+            event->accept();
+            return;
+        }
+    QGraphicsScene::mousePressEvent(event);
+}
+
+void OverviewScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_dragFrom || !m_dragLine) {
+        QGraphicsScene::mouseMoveEvent(event);
+        return;
+    }
+    const QPointF start = m_dragFrom->anchor();
+    const QPointF end = event->scenePos();
+    const qreal bend = qMax(30.0, (end.x() - start.x()) / 2);
+    QPainterPath path(start);
+    path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
+    m_dragLine->setPath(path);
+    event->accept();
+}
+
+void OverviewScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_dragFrom) {
+        QGraphicsScene::mouseReleaseEvent(event);
+        return;
+    }
+    const QString source = m_dragFrom->name();
+    OverviewBox *target = boxAt(event->scenePos(), false);
+    const QString targetName = target ? target->name() : QString();
+    endDrag();
+    event->accept();
+    if (!targetName.isEmpty())
+        mapTables(source, targetName);
+}
+
+void OverviewScene::endDrag()
+{
+    m_dragFrom = nullptr;
+    if (m_dragLine) {
+        removeItem(m_dragLine);
+        delete m_dragLine;
+        m_dragLine = nullptr;
     }
 }
 
