@@ -36,6 +36,14 @@ QPen CanvasStyle::linePen(State state, bool selected)
     return pen;
 }
 
+QPainterPath CanvasStyle::curve(const QPointF &start, const QPointF &end)
+{
+    const qreal bend = qMax(36.0, (end.x() - start.x()) / 2);
+    QPainterPath path(start);
+    path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
+    return path;
+}
+
 QColor CanvasStyle::rowTint(State state)
 {
     switch (state) {

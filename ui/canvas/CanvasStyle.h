@@ -3,6 +3,7 @@
 #include "ColumnMappingModel.h"
 
 #include <QColor>
+#include <QPainterPath>
 #include <QPen>
 
 namespace cutover {
@@ -16,6 +17,8 @@ public:
     using State = ColumnMappingModel::State;
 
     static QPen linePen(State state, bool selected);
+    // The curve every canvas line follows: out of start to the right, into end from the left.
+    static QPainterPath curve(const QPointF &start, const QPointF &end);
     static QColor stateColour(State state);
     static QColor rowTint(State state);
     static QString stateWord(State state);

@@ -35,10 +35,7 @@ void LineageLine::updatePath()
     const QPointF end = m_to->anchor();
     m_functionMark = end - QPointF(kFunctionReach, 0);
     const QPointF start = m_from ? m_from->anchor() : m_functionMark + QPointF(7, 0);
-    const qreal bend = qMax(40.0, (end.x() - start.x()) / 2);
-    QPainterPath path(start);
-    path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
-    m_path = path;
+    m_path = CanvasStyle::curve(start, end);
 }
 
 QRectF LineageLine::boundingRect() const

@@ -19,11 +19,7 @@ MappingEdge::MappingEdge(OverviewBox *from, OverviewBox *to, qsizetype mapping,
 {
     setFlag(ItemIsSelectable);
     setZValue(-1);
-    const QPointF start = from->anchor();
-    const QPointF end = to->anchor();
-    const qreal bend = qMax(40.0, (end.x() - start.x()) / 2);
-    m_path = QPainterPath(start);
-    m_path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
+    m_path = CanvasStyle::curve(from->anchor(), to->anchor());
     setToolTip(tr("%1 \u2192 %2: %3\nDouble-click to open its columns")
                    .arg(from->name(), to->name(), label));
 }

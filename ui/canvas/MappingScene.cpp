@@ -213,12 +213,8 @@ void MappingScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
         QGraphicsScene::mouseMoveEvent(event);
         return;
     }
-    const QPointF start = m_dragFrom->anchor();
     const QPointF end = event->scenePos();
-    QPainterPath path(start);
-    const qreal bend = qMax(30.0, (end.x() - start.x()) / 2);
-    path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
-    m_dragLine->setPath(path);
+    m_dragLine->setPath(CanvasStyle::curve(m_dragFrom->anchor(), end));
     ColumnPort *over = portAt(end, int(ColumnPort::Side::Target));
     if (over != m_dropOn) {
         if (m_dropOn)

@@ -242,12 +242,7 @@ void OverviewScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
         QGraphicsScene::mouseMoveEvent(event);
         return;
     }
-    const QPointF start = m_dragFrom->anchor();
-    const QPointF end = event->scenePos();
-    const qreal bend = qMax(30.0, (end.x() - start.x()) / 2);
-    QPainterPath path(start);
-    path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end);
-    m_dragLine->setPath(path);
+    m_dragLine->setPath(CanvasStyle::curve(m_dragFrom->anchor(), event->scenePos()));
     event->accept();
 }
 
