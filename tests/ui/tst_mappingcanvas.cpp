@@ -22,6 +22,7 @@
 
 #include <QFile>
 #include <QImage>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -318,6 +319,33 @@ private Q_SLOTS:
         QVERIFY(!CanvasExport::save(*f->canvas->scene(), dir.filePath(QStringLiteral("x.gif")),
                                     QString())
                      .isEmpty());
+    }
+
+    void searchAndTheArrowKeysSelectAColumnsLines()
+    {
+        auto f = open();
+        QVERIFY(f);
+        MappingScene *scene = f->canvas->scene();
+        scene->map(QStringLiteral("FIRST"), QStringLiteral("full_name"));
+        QSignalSpy chosen(f->canvas.get(), &MappingCanvas::columnChosen);
+        QTest::keyClicks(f->canvas->searchEdit(), QStringLiteral("FULL"));
+        QCOMPARE(scene->selectedTargetColumn(), QStringLiteral("full_name"));
+        QVERIFY(scene->linesTo(QStringLiteral("full_name")).first()->isSelected());
+        QVERIFY(!scene->linesTo(QStringLiteral("id")).first()->isSelected());
+
+        f->canvas->view()->setFocus();
+        QTest::keyClick(f->canvas->view(), Qt::Key_Up); // full_name -> id
+        QCOMPARE(scene->selectedTargetColumn(), QStringLiteral("id"));
+        QVERIFY(scene->linesTo(QStringLiteral("id")).first()->isSelected());
+        QCOMPARE(chosen.last().first().toString(), QStringLiteral("id"));
+        QTest::keyClick(f->canvas->view(), Qt::Key_Down);
+        QTest::keyClick(f->canvas->view(), Qt::Key_Down); // full_name -> email (no line)
+        QCOMPARE(scene->selectedTargetColumn(), QStringLiteral("email"));
+
+        // a source column's search selects the lines that read it
+        f->canvas->searchEdit()->clear();
+        QTest::keyClicks(f->canvas->searchEdit(), QStringLiteral("pat_"));
+        QVERIFY(scene->linesTo(QStringLiteral("id")).first()->isSelected());
     }
 
     void columnNamesAreQuotedOnlyWhenTheyNeedIt()

@@ -59,6 +59,8 @@ void CanvasView::keyPressEvent(QKeyEvent *event)
         fit();
     else if (event->matches(QKeySequence::Delete))
         Q_EMIT deletePressed();
+    else if (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)
+        Q_EMIT stepRequested(event->key() == Qt::Key_Up ? -1 : 1);
     else
         QGraphicsView::keyPressEvent(event);
 }

@@ -5,7 +5,8 @@
 namespace cutover {
 
 // The canvas's view: zoom with the wheel or Ctrl++ / Ctrl+-, pan by dragging the background,
-// fit to the window (Ctrl+0), and Del to unmap the selected lines.
+// fit to the window (Ctrl+0), Up and Down to step between columns, Del to unmap the selected
+// lines.
 class CanvasView : public QGraphicsView
 {
     Q_OBJECT
@@ -22,6 +23,8 @@ public:
 
 Q_SIGNALS:
     void deletePressed();
+    // Up or Down: the next or previous column (delta -1 or 1).
+    void stepRequested(int delta);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

@@ -4,10 +4,13 @@
 #include "canvas/CanvasExportButton.h"
 #include "canvas/CanvasStyle.h"
 #include "canvas/CanvasView.h"
+#include "canvas/ColumnPort.h"
 #include "canvas/MappingScene.h"
+#include "canvas/TableBox.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
 #include <QToolButton>
@@ -67,6 +70,13 @@ MappingCanvas::MappingCanvas(ProjectDocument &document, ColumnMappingModel &colu
     hint->setWordWrap(true);
     hint->setMinimumWidth(120);
     bar->addWidget(hint, 1);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("canvasSearch"));
+    m_search->setPlaceholderText(tr("Find a column"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(180);
+    connect(m_search, &QLineEdit::textChanged, this, &MappingCanvas::find);
+    bar->addWidget(m_search);
     bar->addWidget(zoomOut);
     bar->addWidget(zoomIn);
     bar->addWidget(fit);
@@ -80,6 +90,7 @@ MappingCanvas::MappingCanvas(ProjectDocument &document, ColumnMappingModel &colu
     connect(m_view, &CanvasView::deletePressed, m_scene, &MappingScene::unmapSelected);
     connect(m_scene, &MappingScene::droppedOnMapped, this, &MappingCanvas::askReplaceOrAppend);
     connect(m_scene, &MappingScene::columnChosen, this, &MappingCanvas::columnChosen);
+    connect(m_view, &CanvasView::stepRequested, this, &MappingCanvas::step);
 }
 
 QWidget *MappingCanvas::createLegend()
@@ -109,6 +120,38 @@ QWidget *MappingCanvas::createLegend()
     row->addWidget(marks);
     row->addStretch(1);
     return legend;
+}
+
+bool MappingCanvas::showColumn(const QString &column)
+{
+    ColumnPort *port = m_scene->selectColumn(column);
+    if (port)
+        m_view->centerOn(port);
+    return port;
+}
+
+void MappingCanvas::find(const QString &text)
+{
+    if (ColumnPort *port = m_scene->findColumn(text))
+        showColumn(port->name());
+}
+
+// Up and Down walk the target columns, as the table's rows.
+void MappingCanvas::step(int delta)
+{
+    const TableBox *target = m_scene->targetBox();
+    if (!target || target->ports().isEmpty())
+        return;
+    qsizetype at = -1;
+    const QString current = m_scene->selectedTargetColumn();
+    for (qsizetype i = 0; i < target->ports().size(); ++i)
+        if (target->ports().at(i)->name() == current)
+            at = i;
+    const qsizetype next =
+        qBound(qsizetype(0), at < 0 ? 0 : at + delta, target->ports().size() - 1);
+    const QString column = target->ports().at(next)->name();
+    showColumn(column);
+    Q_EMIT columnChosen(column);
 }
 
 void MappingCanvas::askReplaceOrAppend(const QString &source, const QString &target,

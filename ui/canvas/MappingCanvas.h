@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class QLineEdit;
+
 namespace cutover {
 
 class CanvasView;
@@ -22,6 +24,9 @@ public:
 
     MappingScene *scene() const { return m_scene; }
     CanvasView *view() const { return m_view; }
+    QLineEdit *searchEdit() const { return m_search; }
+    // Selects a column's lines and centres it; false when there is no such column.
+    bool showColumn(const QString &column);
 
 Q_SIGNALS:
     void columnChosen(const QString &targetColumn);
@@ -29,10 +34,13 @@ Q_SIGNALS:
 private:
     QWidget *createLegend();
     void askReplaceOrAppend(const QString &source, const QString &target, const QPoint &at);
+    void find(const QString &text);
+    void step(int delta);
 
     ColumnMappingModel &m_columns;
     MappingScene *m_scene = nullptr;
     CanvasView *m_view = nullptr;
+    QLineEdit *m_search = nullptr;
 };
 
 } // namespace cutover

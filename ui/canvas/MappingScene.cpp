@@ -23,6 +23,8 @@ MappingScene::MappingScene(ProjectDocument &document, ColumnMappingModel &column
     connect(&columns, &QAbstractItemModel::modelReset, this, &MappingScene::rebuild);
     connect(&columns, &QAbstractItemModel::dataChanged, this, &MappingScene::rebuildLines);
     connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+        if (m_selecting)
+            return;
         for (QGraphicsItem *item : selectedItems())
             if (auto *line = dynamic_cast<LineageLine *>(item)) {
                 Q_EMIT columnChosen(line->targetColumn());
@@ -123,6 +125,49 @@ QList<LineageLine *> MappingScene::linesTo(const QString &targetColumn) const
     return found;
 }
 
+ColumnPort *MappingScene::selectColumn(const QString &column)
+{
+    m_selecting = true;
+    clearSelection();
+    if (m_highlighted)
+        m_highlighted->setHighlighted(false);
+    ColumnPort *port = m_target ? m_target->port(column) : nullptr;
+    const bool target = port;
+    if (!port && m_source)
+        port = m_source->port(column);
+    for (LineageLine *line : std::as_const(m_lines))
+        if (target ? line->to() == port : (port && line->from() == port))
+            line->setSelected(true);
+    if (port)
+        port->setHighlighted(true);
+    m_highlighted = port;
+    m_selecting = false;
+    return port;
+}
+
+ColumnPort *MappingScene::findColumn(const QString &text) const
+{
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty())
+        return nullptr;
+    for (TableBox *box : {m_target, m_source})
+        if (box)
+            for (ColumnPort *port : box->ports())
+                if (port->name().contains(wanted, Qt::CaseInsensitive))
+                    return port;
+    return nullptr;
+}
+
+QString MappingScene::selectedTargetColumn() const
+{
+    for (QGraphicsItem *item : selectedItems())
+        if (auto *line = dynamic_cast<LineageLine *>(item))
+            return line->targetColumn();
+    return m_highlighted && m_highlighted->side() == ColumnPort::Side::Target
+               ? m_highlighted->name()
+               : QString();
+}
+
 QString MappingScene::columnReference(const QString &column)
 {
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
@@ -201,8 +246,12 @@ void MappingScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
             event->accept();
             return;
         }
-        if (ColumnPort *to = portAt(event->scenePos(), int(ColumnPort::Side::Target)))
+        if (ColumnPort *to = portAt(event->scenePos(), int(ColumnPort::Side::Target))) {
+            selectColumn(to->name());
             Q_EMIT columnChosen(to->name());
+            event->accept();
+            return;
+        }
     }
     QGraphicsScene::mousePressEvent(event);
 }

@@ -43,6 +43,13 @@ public:
     // has the source column appended, as action says.
     void map(const QString &sourceColumn, const QString &targetColumn,
              DropAction action = DropAction::Replace);
+    // Selects a column: a target column's lines, or a source column's, and highlights its port;
+    // returns the port (null when no column has that name). Does not say columnChosen.
+    ColumnPort *selectColumn(const QString &column);
+    // The first column whose name holds text (any case): targets first, then sources.
+    ColumnPort *findColumn(const QString &text) const;
+    // The target column the selection is on, empty when none.
+    QString selectedTargetColumn() const;
     // Unmaps the target columns of the selected lines (Del), as one undoable edit.
     void unmapSelected();
     // The expression a drop writes: the column's name, quoted when it needs quoting.
@@ -77,6 +84,8 @@ private:
     QPointer<ColumnPort> m_dragFrom;
     QPointer<ColumnPort> m_dropOn;
     QGraphicsPathItem *m_dragLine = nullptr;
+    QPointer<ColumnPort> m_highlighted;
+    bool m_selecting = false;
 };
 
 } // namespace cutover

@@ -201,9 +201,16 @@ QWidget *TableMappingEditor::createColumnsBox()
     m_columnViews->addTab(createColumnTable(), tr("Table"));
     connect(m_canvas, &MappingCanvas::columnChosen, this, [this](const QString &column) {
         const int row = m_columns->rowOf(column);
-        if (row >= 0)
+        if (row >= 0 && m_table->currentIndex().row() != row)
             m_table->selectRow(row);
     });
+    // the table's current row is the canvas's selected column, and back
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_canvas->showColumn(
+                        current.data(ColumnMappingModel::ColumnNameRole).toString());
+            });
     return m_columnViews;
 }
 
