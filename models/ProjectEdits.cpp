@@ -440,6 +440,14 @@ void ProjectEdits::moveRunbookStep(qsizetype from, qsizetype to)
             .arg(elided(m_document.project().runbook.at(from).title))));
 }
 
+void ProjectEdits::setCanvasLayout(const CanvasLayout &layout, const QString &text)
+{
+    if (layout == m_document.project().canvas)
+        return;
+    push(new SetValueCommand<CanvasLayout>(m_document, &Project::canvas, Part::Mappings, layout,
+                                           text));
+}
+
 void ProjectEdits::replaceProject(const Project &project, const QString &text)
 {
     push(new SnapshotCommand(m_document, project, text));

@@ -60,6 +60,9 @@ public:
     void removeRunbookStep(qsizetype index);
     void moveRunbookStep(qsizetype from, qsizetype to);
 
+    // Positions dragged on the canvas overview; an empty layout places every table again.
+    void setCanvasLayout(const CanvasLayout &layout, const QString &text);
+
     // Replaces the whole project in one step (auto-map accepted, a wizard's result merged).
     void replaceProject(const Project &project, const QString &text);
 

@@ -25,7 +25,8 @@ void SnapshotCommand::apply(const Project &from, const Project &to)
     if (from.connections != to.connections || from.sourceConnection != to.sourceConnection ||
         from.targetConnection != to.targetConnection)
         changed(Part::Connections);
-    if (from.mappings != to.mappings || from.targetTables != to.targetTables)
+    if (from.mappings != to.mappings || from.targetTables != to.targetTables ||
+        from.canvas != to.canvas)
         changed(Part::Mappings);
     if (from.lookups != to.lookups)
         changed(Part::Lookups);

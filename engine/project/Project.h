@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dialect/ConnectionSpec.h"
+#include "project/CanvasLayout.h"
 #include "project/ConnectionDef.h"
 #include "project/LookupMap.h"
 #include "project/Phase.h"
@@ -37,6 +38,7 @@ public:
     ProjectSettings settings;
     ReconcileSettings reconcile;
     QList<RunbookStep> runbook;
+    CanvasLayout canvas; // positions dragged on the mapping canvas; empty: automatic
 
     // Folder of the project file; relative connection paths resolve against it.
     QString baseDir;

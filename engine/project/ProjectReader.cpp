@@ -388,6 +388,34 @@ ReconcileThresholds readThresholds(const QJsonValue &value, const QString &path)
     return t;
 }
 
+QMap<QString, QPointF> readPositions(const QJsonValue &value, const QString &path)
+{
+    QMap<QString, QPointF> positions;
+    if (value.isUndefined())
+        return positions;
+    JsonObjectReader all(value, path);
+    for (const QString &table : value.toObject().keys()) {
+        const QJsonArray xy = all.value(table).toArray();
+        if (xy.size() != 2 || !xy.at(0).isDouble() || !xy.at(1).isDouble())
+            throw JsonReadError{all.memberPath(table), QStringLiteral("expected [x, y]")};
+        positions.insert(table, QPointF(xy.at(0).toDouble(), xy.at(1).toDouble()));
+    }
+    all.refuseUnknownMembers();
+    return positions;
+}
+
+CanvasLayout readCanvas(const QJsonValue &value)
+{
+    CanvasLayout canvas;
+    if (value.isUndefined())
+        return canvas;
+    JsonObjectReader r(value, QStringLiteral("canvas"));
+    canvas.sources = readPositions(r.value("sources"), QStringLiteral("canvas.sources"));
+    canvas.targets = readPositions(r.value("targets"), QStringLiteral("canvas.targets"));
+    r.refuseUnknownMembers();
+    return canvas;
+}
+
 ReconcileSettings readReconcile(const QJsonValue &value)
 {
     ReconcileSettings s;
@@ -505,6 +533,7 @@ Project readProject(const QJsonValue &rootValue)
     p.settings = readSettings(root.value("settings"));
     p.reconcile = readReconcile(root.value("reconcile"));
     p.runbook = readList<RunbookStep>(root, "runbook", readStep);
+    p.canvas = readCanvas(root.value("canvas"));
     root.refuseUnknownMembers();
     checkReferences(p);
     return p;

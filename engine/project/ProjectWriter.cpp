@@ -23,7 +23,8 @@ const QStringList kKeyOrder = {
     QStringLiteral("sensitive"),     QStringLiteral("columns"),     QStringLiteral("mappings"),
     QStringLiteral("targetTables"),  QStringLiteral("lookups"),     QStringLiteral("rules"),
     QStringLiteral("phases"),        QStringLiteral("settings"),    QStringLiteral("reconcile"),
-    QStringLiteral("runbook"),
+    QStringLiteral("runbook"),       QStringLiteral("canvas"),      QStringLiteral("sources"),
+    QStringLiteral("targets"),
 };
 
 void putText(QJsonObject &o, const char *key, const QString &value)
@@ -167,6 +168,25 @@ QJsonObject thresholdsJson(const ReconcileThresholds &t)
 }
 
 // Written only when it differs from the defaults, so older project files stay as they were.
+// Positions as whole canvas units: a diff shows a moved table, not rounding noise.
+QJsonObject positionsJson(const QMap<QString, QPointF> &positions)
+{
+    QJsonObject o;
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+        o[it.key()] = QJsonArray{qRound(it.value().x()), qRound(it.value().y())};
+    return o;
+}
+
+QJsonObject canvasJson(const CanvasLayout &canvas)
+{
+    QJsonObject o;
+    if (!canvas.sources.isEmpty())
+        o[QStringLiteral("sources")] = positionsJson(canvas.sources);
+    if (!canvas.targets.isEmpty())
+        o[QStringLiteral("targets")] = positionsJson(canvas.targets);
+    return o;
+}
+
 std::optional<QJsonObject> reconcileJson(const ReconcileSettings &s)
 {
     if (s == ReconcileSettings())
@@ -310,6 +330,8 @@ QJsonObject ProjectWriter::toJson(const Project &p)
     if (const auto reconcile = reconcileJson(p.reconcile))
         o[QStringLiteral("reconcile")] = *reconcile;
     o[QStringLiteral("runbook")] = arrayOf(p.runbook, stepJson);
+    if (!p.canvas.isEmpty())
+        o[QStringLiteral("canvas")] = canvasJson(p.canvas);
     return o;
 }
 

@@ -18,6 +18,7 @@
 #include "canvas/OverviewCanvas.h"
 #include "canvas/OverviewScene.h"
 #include "canvas/TableBox.h"
+#include "project/ProjectReader.h"
 #include "project/ProjectWriter.h"
 
 #include <QFile>
@@ -276,8 +277,8 @@ private Q_SLOTS:
         QVERIFY2(visits && visit, "tables no mapping touches are on the overview too");
         QSignalSpy opened(overview.scene(), &OverviewScene::mappingOpened);
         QWidget *viewport = overview.view()->viewport();
-        const QPoint from =
-            overview.view()->mapFromScene(visits->mapToScene(visits->boundingRect().center()));
+        // from the dot at the source table's right edge: the rest of the box moves it
+        const QPoint from = overview.view()->mapFromScene(visits->anchor() - QPointF(6, 0));
         const QPoint to =
             overview.view()->mapFromScene(visit->mapToScene(visit->boundingRect().center()));
         QTest::mousePress(viewport, Qt::LeftButton, {}, from);
@@ -295,6 +296,49 @@ private Q_SLOTS:
         f->document.undoStack()->undo();
         QVERIFY(!f->document.project().mapping(QStringLiteral("visit")));
         QCOMPARE(overview.scene()->edges().size(), 1);
+    }
+
+    void aMovedTableKeepsItsPlaceInTheProjectFile()
+    {
+        auto f = open();
+        QVERIFY(f);
+        const QByteArray loaded = f->document.toBytes();
+        OverviewCanvas overview(f->document);
+        overview.resize(900, 500);
+        overview.show();
+        overview.scene()->setOutcome(f->validation.outcome());
+        OverviewBox *patient = overview.scene()->targetBox(QStringLiteral("patient"));
+        const QPointF before = patient->pos();
+        QWidget *viewport = overview.view()->viewport();
+        const QPoint grab =
+            overview.view()->mapFromScene(patient->mapToScene(patient->boundingRect().center()));
+        QTest::mousePress(viewport, Qt::LeftButton, {}, grab);
+        QTest::mouseMove(viewport, grab + QPoint(20, 30));
+        QTest::mouseMove(viewport, grab + QPoint(40, 60));
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, grab + QPoint(40, 60));
+        const CanvasLayout &layout = f->document.project().canvas;
+        QVERIFY2(layout.targets.contains(QStringLiteral("patient")), "the move is in the project");
+        const QPointF saved = layout.targets.value(QStringLiteral("patient"));
+        QVERIFY(saved.y() > before.y());
+        QVERIFY(f->document.project().mappings.size() == 1); // a move maps nothing
+
+        // the file holds it, reads it back and writes the same bytes
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("moved.cutover"));
+        QVERIFY(f->document.saveAs(file).ok());
+        auto reread = ProjectReader::load(file);
+        QVERIFY(reread.ok());
+        QCOMPARE(reread->canvas, layout);
+        QCOMPARE(ProjectWriter::toBytes(*reread), f->document.toBytes());
+        QVERIFY(f->document.toBytes().contains("\"canvas\""));
+
+        // a rebuilt overview puts it there again; undo (or re-layout) forgets it
+        overview.scene()->setOutcome(f->validation.outcome());
+        QCOMPARE(overview.scene()->targetBox(QStringLiteral("patient"))->pos(), saved);
+        f->document.undoStack()->undo();
+        QVERIFY(f->document.project().canvas.isEmpty());
+        QCOMPARE(overview.scene()->targetBox(QStringLiteral("patient"))->pos(), before);
+        QCOMPARE(f->document.toBytes(), loaded); // without a layout, no "canvas" in the file
     }
 
     void theCanvasExportsAsSvgAndPng()

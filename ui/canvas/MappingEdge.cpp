@@ -13,15 +13,27 @@ namespace cutover {
 
 MappingEdge::MappingEdge(OverviewBox *from, OverviewBox *to, qsizetype mapping,
                          const QString &label, ColumnMappingModel::State state)
-    : m_mapping(mapping)
+    : m_from(from)
+    , m_to(to)
+    , m_mapping(mapping)
     , m_label(label)
     , m_state(state)
 {
     setFlag(ItemIsSelectable);
     setZValue(-1);
-    m_path = CanvasStyle::curve(from->anchor(), to->anchor());
+    updatePath();
+    connect(from, &OverviewBox::moved, this, &MappingEdge::updatePath);
+    connect(to, &OverviewBox::moved, this, &MappingEdge::updatePath);
     setToolTip(tr("%1 \u2192 %2: %3\nDouble-click to open its columns")
                    .arg(from->name(), to->name(), label));
+}
+
+void MappingEdge::updatePath()
+{
+    if (!m_from || !m_to)
+        return;
+    prepareGeometryChange();
+    m_path = CanvasStyle::curve(m_from->anchor(), m_to->anchor());
 }
 
 QRectF MappingEdge::labelRect() const

@@ -4,6 +4,7 @@
 
 #include <QGraphicsObject>
 #include <QPainterPath>
+#include <QPointer>
 
 namespace cutover {
 
@@ -21,6 +22,8 @@ public:
                 ColumnMappingModel::State state);
 
     qsizetype mapping() const { return m_mapping; }
+    // Follows its tables when the user moves one.
+    void updatePath();
     const QString &label() const { return m_label; }
 
     QRectF boundingRect() const override;
@@ -30,6 +33,8 @@ public:
 private:
     QRectF labelRect() const;
 
+    QPointer<OverviewBox> m_from;
+    QPointer<OverviewBox> m_to;
     qsizetype m_mapping;
     QString m_label;
     ColumnMappingModel::State m_state;

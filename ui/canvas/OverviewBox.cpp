@@ -28,15 +28,32 @@ OverviewBox::OverviewBox(const QString &name, const QString &detail, bool source
     , m_phases(phases)
 {
     setFlag(ItemIsSelectable);
+    setFlag(ItemIsMovable);
+    setFlag(ItemSendsGeometryChanges);
     setCacheMode(DeviceCoordinateCache);
-    setToolTip(phases.isEmpty()
-                   ? QStringLiteral("%1\n%2").arg(name, detail)
-                   : tr("%1\n%2\nPhases: %3").arg(name, detail, phases.join(QStringLiteral(", "))));
+    QString tip = QStringLiteral("%1\n%2").arg(name, detail);
+    if (!phases.isEmpty())
+        tip += tr("\nPhases: %1").arg(phases.join(QStringLiteral(", ")));
+    if (source)
+        tip += tr("\nDrag the dot onto a target table to map it; drag the box to move it");
+    setToolTip(tip);
 }
 
 QPointF OverviewBox::anchor() const
 {
     return mapToScene(QPointF(m_source ? kWidth : 0, kHeight / 2));
+}
+
+bool OverviewBox::isOnHandle(const QPointF &scenePosition) const
+{
+    return m_source && mapFromScene(scenePosition).x() >= kWidth - kHandleWidth;
+}
+
+QVariant OverviewBox::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged)
+        Q_EMIT moved();
+    return QGraphicsObject::itemChange(change, value);
 }
 
 QRectF OverviewBox::boundingRect() const
@@ -63,6 +80,11 @@ void OverviewBox::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setFont(font);
     painter->setPen(CanvasStyle::quietText());
     painter->drawText(QRectF(10, 24, kWidth - 20, 18), Qt::AlignVCenter | Qt::AlignLeft, m_detail);
+    if (m_source) { // the handle a new mapping is dragged from
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0x2b, 0x4c, 0x7e));
+        painter->drawEllipse(QPointF(kWidth - 7, kHeight / 2), 4, 4);
+    }
     // phase tags at the right, newest last
     qreal right = kWidth - 8;
     for (auto it = m_phases.crbegin(); it != m_phases.crend(); ++it) {

@@ -6,7 +6,8 @@
 namespace cutover {
 
 // A table on the overview: its name, its row estimate or column count, and for a target table the
-// phases that take it, as tags that carry their name (not only a colour).
+// phases that take it, as tags that carry their name (not only a colour). The user moves it by
+// dragging; a source table's handle starts a new table mapping instead.
 class OverviewBox : public QGraphicsObject
 {
     Q_OBJECT
@@ -21,9 +22,19 @@ public:
     const QString &name() const { return m_name; }
     bool isSource() const { return m_source; }
     QPointF anchor() const; // where edges attach, in scene coordinates
+    // On a source table: whether scenePosition is on the handle a new mapping is dragged from
+    // (the dot at its right edge); the rest of a box moves it.
+    bool isOnHandle(const QPointF &scenePosition) const;
+    static constexpr qreal kHandleWidth = 18;
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+Q_SIGNALS:
+    void moved();
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
     QString m_name;

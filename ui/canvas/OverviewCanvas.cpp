@@ -19,7 +19,8 @@ OverviewCanvas::OverviewCanvas(ProjectDocument &document, QWidget *parent)
     setObjectName(QStringLiteral("overviewCanvas"));
     m_view->setScene(m_scene);
     auto *hint = new QLabel(tr("Each line is a table mapping, labelled with its mapped columns and "
-                               "those with problems. Double-click one to open its columns."),
+                               "those with problems. Double-click one to open its columns; drag a "
+                               "source table's dot onto a target table to map it."),
                             this);
     hint->setWordWrap(true);
     hint->setMinimumWidth(120);
@@ -28,10 +29,17 @@ OverviewCanvas::OverviewCanvas(ProjectDocument &document, QWidget *parent)
     fit->setToolTip(tr("Fit every mapping in the view (Ctrl+0)"));
     fit->setAutoRaise(true);
     connect(fit, &QToolButton::clicked, m_view, &CanvasView::fit);
+    auto *relayout = new QToolButton(this);
+    relayout->setObjectName(QStringLiteral("relayout"));
+    relayout->setText(tr("Re-layout"));
+    relayout->setToolTip(tr("Forget where tables were dragged and place them all again"));
+    relayout->setAutoRaise(true);
+    connect(relayout, &QToolButton::clicked, m_scene, &OverviewScene::relayout);
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(hint, 1);
     bar->addWidget(fit);
+    bar->addWidget(relayout);
     bar->addWidget(new CanvasExportButton(*m_scene, tr("table mappings"), this));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -98,6 +98,7 @@ QString OverviewScene::edgeLabel(qsizetype mapping, int *worst) const
 void OverviewScene::rebuild()
 {
     endDrag();
+    m_pressPositions.clear();
     clear();
     m_sources.clear();
     m_targets.clear();
@@ -121,6 +122,7 @@ void OverviewScene::rebuild()
     }
     placeSources(targetRows);
     addUnmapped();
+    applySavedPositions();
     for (qsizetype i = 0; i < project.mappings.size(); ++i) {
         const TableMapping &m = project.mappings.at(i);
         int worst = -1;
@@ -222,10 +224,52 @@ OverviewBox *OverviewScene::boxAt(const QPointF &scenePosition, bool source) con
     return nullptr;
 }
 
+void OverviewScene::applySavedPositions()
+{
+    const CanvasLayout &saved = m_document.project().canvas;
+    for (auto it = saved.sources.cbegin(); it != saved.sources.cend(); ++it)
+        if (OverviewBox *box = m_sources.value(it.key()))
+            box->setPos(it.value());
+    for (auto it = saved.targets.cbegin(); it != saved.targets.cend(); ++it)
+        if (OverviewBox *box = m_targets.value(it.key()))
+            box->setPos(it.value());
+}
+
+// After a drag of boxes: the moved ones' places go into the project, as one undoable edit.
+void OverviewScene::saveMovedPositions()
+{
+    CanvasLayout layout = m_document.project().canvas;
+    QStringList moved;
+    for (auto it = m_pressPositions.cbegin(); it != m_pressPositions.cend(); ++it) {
+        OverviewBox *box = it.key();
+        if (box->pos() == it.value())
+            continue;
+        const QPointF at(qRound(box->x()), qRound(box->y()));
+        (box->isSource() ? layout.sources : layout.targets).insert(box->name(), at);
+        moved.append(box->name());
+    }
+    m_pressPositions.clear();
+    if (!moved.isEmpty())
+        ProjectEdits(m_document)
+            .setCanvasLayout(layout,
+                             tr("Move %1 on the canvas").arg(moved.join(QStringLiteral(", "))));
+}
+
+void OverviewScene::relayout()
+{
+    ProjectEdits(m_document).setCanvasLayout({}, tr("Place every table on the canvas again"));
+}
+
 void OverviewScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
+    m_pressPositions.clear();
+    for (OverviewBox *box : m_sources)
+        m_pressPositions.insert(box, box->pos());
+    for (OverviewBox *box : m_targets)
+        m_pressPositions.insert(box, box->pos());
     if (event->button() == Qt::LeftButton)
-        if (OverviewBox *from = boxAt(event->scenePos(), true)) {
+        if (OverviewBox *from = boxAt(event->scenePos(), true);
+            from && from->isOnHandle(event->scenePos())) {
             m_dragFrom = from;
             m_dragLine = addPath(QPainterPath(),
                                  CanvasStyle::linePen(ColumnMappingModel::State::Mapped, true));
@@ -250,6 +294,7 @@ void OverviewScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     if (!m_dragFrom) {
         QGraphicsScene::mouseReleaseEvent(event);
+        saveMovedPositions(); // may rebuild the scene: last
         return;
     }
     const QString source = m_dragFrom->name();

@@ -39,6 +39,8 @@ public:
     // meaning and type (no samples: nothing is read), as one undoable edit; an existing mapping
     // of target is opened instead.
     void mapTables(const QString &source, const QString &target);
+    // Forgets the positions the user dragged tables to (one undoable edit).
+    void relayout();
 
 Q_SIGNALS:
     void mappingOpened(qsizetype mapping);
@@ -55,6 +57,8 @@ private:
     void addUnmapped();
     OverviewBox *boxAt(const QPointF &scenePosition, bool source) const;
     void endDrag();
+    void applySavedPositions();
+    void saveMovedPositions();
     QString sourceDetail(const QString &table) const;
     QString targetDetail(const QString &table) const;
     QString edgeLabel(qsizetype mapping, int *worst) const;
@@ -66,6 +70,7 @@ private:
     QList<MappingEdge *> m_edges;
     OverviewBox *m_dragFrom = nullptr;
     QGraphicsPathItem *m_dragLine = nullptr;
+    QHash<OverviewBox *, QPointF> m_pressPositions; // to tell a move from a click
 };
 
 } // namespace cutover

@@ -192,6 +192,19 @@ private Q_SLOTS:
 
     // Checks, partial and expression indexes round-trip; a table without them is written as
     // before (no empty keys).
+    void canvasPositionsRoundTrip()
+    {
+        Project project = fullProject();
+        project.canvas.sources.insert(QStringLiteral("PATIENTS"), QPointF(0, 140));
+        project.canvas.targets.insert(QStringLiteral("patient"), QPointF(560, -20));
+        const QByteArray bytes = ProjectWriter::toBytes(project);
+        const auto loaded = ProjectReader::parse(bytes, QStringLiteral("c.cutover"), {});
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
+        QCOMPARE(loaded->canvas, project.canvas);
+        QCOMPARE(ProjectWriter::toBytes(*loaded), bytes);
+        QVERIFY(!validBytes().contains("\"canvas\"")); // no layout, no member
+    }
+
     void checksAndIndexExpressionsRoundTrip()
     {
         const QByteArray bytes = ProjectWriter::toBytes(projectWithChecks());
@@ -364,6 +377,15 @@ private Q_SLOTS:
             << replaced("\"referencedColumns\": [\"id\"]", "\"referencedColumns\": [\"id\", \"x\"]")
             << "(targetTables[0].foreignKeys[0])"
             << "as many columns";
+        QTest::newRow("a canvas position that is not [x, y]")
+            << replaced("\"formatVersion\": 1,",
+                        "\"formatVersion\": 1, \"canvas\": {\"sources\": {\"PATIENTS\": [10]}},")
+            << "(canvas.sources.PATIENTS)"
+            << "expected [x, y]";
+        QTest::newRow("an unknown canvas member")
+            << replaced("\"formatVersion\": 1,", "\"formatVersion\": 1, \"canvas\": {\"zoom\": 2},")
+            << "(canvas.zoom)"
+            << "unknown";
         QTest::newRow("both source and query")
             << replaced("\"source\": \"PATIENTS\"",
                         "\"source\": \"PATIENTS\", \"query\": \"SELECT 1\"")
