@@ -255,6 +255,14 @@ private Q_SLOTS:
         QCOMPARE(opened.count(), 1);
         QCOMPARE(opened.first().first().value<qsizetype>(), 0);
 
+        // the search finds a table, target tables first, and selects it
+        QTest::keyClicks(overview.searchEdit(), QStringLiteral("VISI"));
+        QVERIFY(overview.scene()->targetBox(QStringLiteral("visit"))->isSelected());
+        overview.searchEdit()->clear();
+        QTest::keyClicks(overview.searchEdit(), QStringLiteral("PATIENTS"));
+        QVERIFY(overview.scene()->sourceBox(QStringLiteral("PATIENTS"))->isSelected());
+        QVERIFY(!overview.scene()->targetBox(QStringLiteral("visit"))->isSelected());
+
         // a second mapping adds a line and a box, at once
         TableMapping visits;
         visits.source = QStringLiteral("PATIENTS");

@@ -2,10 +2,12 @@
 
 #include "canvas/CanvasExportButton.h"
 #include "canvas/CanvasView.h"
+#include "canvas/OverviewBox.h"
 #include "canvas/OverviewScene.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -38,6 +40,13 @@ OverviewCanvas::OverviewCanvas(ProjectDocument &document, QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(hint, 1);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("overviewSearch"));
+    m_search->setPlaceholderText(tr("Find a table"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(180);
+    connect(m_search, &QLineEdit::textChanged, this, &OverviewCanvas::find);
+    bar->addWidget(m_search);
     bar->addWidget(fit);
     bar->addWidget(relayout);
     bar->addWidget(new CanvasExportButton(*m_scene, tr("table mappings"), this));
@@ -45,6 +54,12 @@ OverviewCanvas::OverviewCanvas(ProjectDocument &document, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+}
+
+void OverviewCanvas::find(const QString &text)
+{
+    if (OverviewBox *box = m_scene->findTable(text))
+        m_view->centerOn(box);
 }
 
 } // namespace cutover

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class QLineEdit;
+
 namespace cutover {
 
 class CanvasView;
@@ -18,10 +20,14 @@ public:
 
     OverviewScene *scene() const { return m_scene; }
     CanvasView *view() const { return m_view; }
+    QLineEdit *searchEdit() const { return m_search; }
 
 private:
+    void find(const QString &text);
+
     OverviewScene *m_scene = nullptr;
     CanvasView *m_view = nullptr;
+    QLineEdit *m_search = nullptr;
 };
 
 } // namespace cutover

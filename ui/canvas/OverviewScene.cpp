@@ -255,6 +255,25 @@ void OverviewScene::saveMovedPositions()
                              tr("Move %1 on the canvas").arg(moved.join(QStringLiteral(", "))));
 }
 
+OverviewBox *OverviewScene::findTable(const QString &text)
+{
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty())
+        return nullptr;
+    for (const auto *boxes : {&m_targets, &m_sources}) {
+        QStringList names = boxes->keys();
+        names.sort(Qt::CaseInsensitive);
+        for (const QString &name : names)
+            if (name.contains(wanted, Qt::CaseInsensitive)) {
+                OverviewBox *box = boxes->value(name);
+                clearSelection();
+                box->setSelected(true);
+                return box;
+            }
+    }
+    return nullptr;
+}
+
 void OverviewScene::relayout()
 {
     ProjectEdits(m_document).setCanvasLayout({}, tr("Place every table on the canvas again"));

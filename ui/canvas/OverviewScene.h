@@ -39,6 +39,8 @@ public:
     // meaning and type (no samples: nothing is read), as one undoable edit; an existing mapping
     // of target is opened instead.
     void mapTables(const QString &source, const QString &target);
+    // The first table whose name holds text (any case), targets first; selected. Null if none.
+    OverviewBox *findTable(const QString &text);
     // Forgets the positions the user dragged tables to (one undoable edit).
     void relayout();
 
