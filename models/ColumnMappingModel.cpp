@@ -24,6 +24,7 @@ void ColumnMappingModel::setMapping(qsizetype mapping)
     beginResetModel();
     m_mapping = mapping;
     m_rows = buildRows();
+    indexProblems();
     endResetModel();
 }
 
@@ -39,6 +40,7 @@ void ColumnMappingModel::setSchemas(const DatabaseSchema &source, const Database
 void ColumnMappingModel::setProblems(const QList<Problem> &problems)
 {
     m_problems = problems;
+    indexProblems();
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
@@ -156,17 +158,31 @@ int ColumnMappingModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+// The shown mapping's problems by target column, once per check rather than per painted cell.
+void ColumnMappingModel::indexProblems()
+{
+    m_columnProblems.clear();
+    const QString prefix = QStringLiteral("mappings[%1]").arg(m_mapping);
+    for (const Problem &p : std::as_const(m_problems)) {
+        if (!p.path.startsWith(prefix) || p.severity == Problem::Severity::Info)
+            continue;
+        ColumnProblems &found = m_columnProblems[p.column];
+        found.error = found.error || p.severity == Problem::Severity::Error;
+        found.warning = found.warning || p.severity == Problem::Severity::Warning;
+        if (found.message.isEmpty())
+            found.message = p.message;
+    }
+}
+
 ColumnMappingModel::State ColumnMappingModel::stateOf(const Row &row) const
 {
-    const QString prefix = QStringLiteral("mappings[%1]").arg(m_mapping);
     State state = columnMapping(row.name) ? State::Mapped : State::Unmapped;
-    for (const Problem &p : m_problems)
-        if (p.path.startsWith(prefix) && p.column == row.name) {
-            if (p.severity == Problem::Severity::Error)
-                return State::Error;
-            if (p.severity == Problem::Severity::Warning)
-                state = State::Warning;
-        }
+    if (const auto found = m_columnProblems.constFind(row.name); found != m_columnProblems.cend()) {
+        if (found->error)
+            return State::Error;
+        if (found->warning)
+            state = State::Warning;
+    }
     if (state == State::Unmapped && row.info && !row.info->nullable && !row.info->hasDefault &&
         !row.info->autoIncrement)
         return State::RequiredUnmapped;
@@ -175,11 +191,8 @@ ColumnMappingModel::State ColumnMappingModel::stateOf(const Row &row) const
 
 QString ColumnMappingModel::statusText(const Row &row) const
 {
-    const QString prefix = QStringLiteral("mappings[%1]").arg(m_mapping);
-    for (const Problem &p : m_problems)
-        if (p.path.startsWith(prefix) && p.column == row.name &&
-            p.severity != Problem::Severity::Info)
-            return p.message;
+    if (const auto found = m_columnProblems.constFind(row.name); found != m_columnProblems.cend())
+        return found->message;
     switch (stateOf(row)) {
     case State::Mapped:
         return tr("mapped");

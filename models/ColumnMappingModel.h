@@ -63,6 +63,8 @@ public:
     // the source columns the last check found it reads.
     const TableInfo *sourceTable() const;
     const TableInfo *targetTable() const;
+    const DatabaseSchema &sourceSchema() const { return m_source; }
+    const DatabaseSchema &targetSchema() const { return m_target; }
     State state(const QString &targetColumn) const;
     QString expression(const QString &targetColumn) const;
     QStringList columnsRead(const QString &targetColumn) const;
@@ -96,7 +98,16 @@ private:
     qsizetype m_mapping = -1;
     DatabaseSchema m_source;
     DatabaseSchema m_target;
+    struct ColumnProblems
+    {
+        bool error = false;
+        bool warning = false;
+        QString message; // the first one's
+    };
+    void indexProblems();
+
     QList<Problem> m_problems;
+    QHash<QString, ColumnProblems> m_columnProblems; // of the shown mapping, by target column
     QHash<QString, QStringList> m_lineage;
     QList<Row> m_rows;
 };

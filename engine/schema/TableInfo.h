@@ -31,6 +31,14 @@ struct TableInfo
                 return &c;
         return nullptr;
     }
+    // The column of that name in any case, for matching a source column to a target one.
+    const ColumnInfo *columnIgnoringCase(const QString &columnName) const
+    {
+        for (const ColumnInfo &c : columns)
+            if (c.name.compare(columnName, Qt::CaseInsensitive) == 0)
+                return &c;
+        return nullptr;
+    }
     // Unique indexes and constraints on columns that hold for every row (partial and expression
     // indexes are left out: they are no key).
     QList<IndexInfo> uniqueConstraints() const

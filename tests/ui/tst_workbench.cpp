@@ -285,6 +285,32 @@ private Q_SLOTS:
                  QVariant(QStringLiteral("birth_date")));
     }
 
+    void mapByNameFillsTheUnmappedColumnsInOneEdit()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        const int patient = 1;
+        selectInTree(*window, ProjectTreeModel::Kind::Mapping, patient);
+        TableMappingEditor *editor = window->editorArea()->mappingEditor();
+        editor->showTable();
+        const Project &project = window->document()->project();
+        ColumnMappingModel *model = editor->columnModel();
+        editor->columnTable()->selectRow(model->rowOf(QStringLiteral("email")));
+        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("unmap")),
+                          Qt::LeftButton);
+        QVERIFY(!project.mappings.at(patient).column(QStringLiteral("email")));
+        const int edits = window->document()->undoStack()->index();
+
+        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("mapByName")),
+                          Qt::LeftButton);
+        const ColumnMapping *mapped = project.mappings.at(patient).column(QStringLiteral("email"));
+        QVERIFY(mapped);
+        QCOMPARE(mapped->expression, QStringLiteral("EMAIL")); // the source's spelling
+        QCOMPARE(window->document()->undoStack()->index(), edits + 1);
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!project.mappings.at(patient).column(QStringLiteral("email")));
+    }
+
     void addingATableMappingTakesTheNextSourceTable()
     {
         auto window = openWindow();

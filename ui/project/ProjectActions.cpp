@@ -3,6 +3,7 @@
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
 #include "ProjectValidation.h"
+#include "automap/ExpressionProposer.h"
 #include "connection/ConnectionDialog.h"
 #include "project/ProjectFileController.h"
 #include "project/ProjectTreeView.h"
@@ -118,14 +119,12 @@ void ProjectActions::addMapping()
                                targets);
     if (source && target)
         for (const ColumnInfo &c : target->columns)
-            for (const ColumnInfo &from : source->columns)
-                if (from.name.compare(c.name, Qt::CaseInsensitive) == 0) {
-                    ColumnMapping column;
-                    column.target = c.name;
-                    column.expression = from.name;
-                    mapping.columns.append(column);
-                    break;
-                }
+            if (const ColumnInfo *from = source->columnIgnoringCase(c.name)) {
+                ColumnMapping column;
+                column.target = c.name;
+                column.expression = ExpressionProposer::reference(from->name);
+                mapping.columns.append(column);
+            }
     ProjectEdits(m_document).addMapping(mapping);
     if (m_tree)
         m_tree->select(ProjectTreeModel::Kind::Mapping, m_document.project().mappings.size() - 1);
