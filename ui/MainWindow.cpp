@@ -327,6 +327,10 @@ void MainWindow::connectDocument()
         m_projectTree->select(ProjectTreeModel::Kind::Mapping, mapping);
         showItem(ProjectTreeModel::Kind::Mapping, mapping);
     });
+    connect(m_editors, &EditorArea::mappingSelected, this, [this](qsizetype mapping) {
+        m_projectTree->mark(ProjectTreeModel::Kind::Mapping, mapping);
+        followMapping(mapping);
+    });
     m_actions->follow(m_projectTree);
     connect(m_history, &ProjectHistory::updated, this,
             [this] { m_projectTree->model()->setHistory(m_history->snapshot()); });
@@ -479,8 +483,13 @@ void MainWindow::showLoadError(const QString &filePath, const QString &where,
 void MainWindow::showItem(ProjectTreeModel::Kind kind, qsizetype index)
 {
     m_editors->show(kind, index);
-    if (kind != ProjectTreeModel::Kind::Mapping)
-        return;
+    if (kind == ProjectTreeModel::Kind::Mapping)
+        followMapping(index);
+}
+
+// The list of mappings and the schema docks show the table mapping chosen elsewhere.
+void MainWindow::followMapping(qsizetype index)
+{
     const auto &mappings = m_document->project().mappings;
     if (index >= 0 && index < mappings.size()) {
         mappingsPane()->selectMapping(int(index));

@@ -112,6 +112,7 @@ private:
     void showMapping(const QString &sourceTable, const QString &targetTable,
                      const QString &targetColumn);
     void showItem(ProjectTreeModel::Kind kind, qsizetype index);
+    void followMapping(qsizetype index);
     void jumpTo(const QVariant &target);
     void openQuickOpen();
     void showAbout();

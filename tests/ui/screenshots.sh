@@ -28,7 +28,7 @@ run() { # SCALE OUT
 }
 run 1 "$OUT_DIR"
 run 2 "$DEMO_DIR/x2"
-for view in workbench canvas-overview canvas-columns; do
+for view in workbench canvas-overview canvas-columns canvas-suggestions; do
   cp "$DEMO_DIR/x2/$view.png" "$OUT_DIR/$view@2x.png"
   echo "wrote $OUT_DIR/$view@2x.png"
 done

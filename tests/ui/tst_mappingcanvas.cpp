@@ -1,13 +1,16 @@
 // The mapping canvas over real SQLite files and a real project: a drag from a source column to a
 // target column (mouse events on the view) maps it, undo removes it, a drop on a mapped column
 // replaces or appends, an expression over two columns draws two lines, one that does not compile
-// draws its line as an error, and Del on a selected line unmaps.
+// draws its line as an error, and Del on a selected line unmaps. Auto-map suggestions are
+// drawn as their own lines, accepted as ordinary mappings (one by one or above a confidence)
+// and rejected.
 #include "ColumnMappingModel.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
 #include "ProjectValidation.h"
 #include "SqliteFile.h"
 #include "canvas/CanvasExport.h"
+#include "canvas/CanvasMinimap.h"
 #include "canvas/CanvasView.h"
 #include "canvas/ColumnPort.h"
 #include "canvas/LineageLine.h"
@@ -17,6 +20,8 @@
 #include "canvas/OverviewBox.h"
 #include "canvas/OverviewCanvas.h"
 #include "canvas/OverviewScene.h"
+#include "canvas/SuggestionBar.h"
+#include "canvas/SuggestionLine.h"
 #include "canvas/TableBox.h"
 #include "project/ProjectReader.h"
 #include "project/ProjectWriter.h"
@@ -24,7 +29,9 @@
 #include <QFile>
 #include <QImage>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -272,6 +279,46 @@ private Q_SLOTS:
         QCOMPARE(overview.scene()->edges().last()->label(), QStringLiteral("0 mapped"));
     }
 
+    void aQueryFedTargetShowsTheQuerysTablesAndAClickSelectsItsMapping()
+    {
+        auto f = open();
+        QVERIFY(f);
+        TableMapping visits;
+        visits.query = QStringLiteral("SELECT v.VIS_ID, p.LAST FROM VISITS v JOIN \"PATIENTS\" p "
+                                      "ON p.PAT_ID = v.VIS_ID");
+        visits.target = QStringLiteral("visit");
+        ProjectEdits(f->document).addMapping(visits);
+        QVERIFY(checked(*f, 2));
+        OverviewCanvas overview(f->document);
+        overview.resize(900, 500);
+        overview.show();
+        OverviewScene *scene = overview.scene();
+        scene->setOutcome(f->validation.outcome());
+
+        QList<MappingEdge *> fromQuery;
+        for (MappingEdge *edge : scene->edges())
+            if (edge->mapping() == 1)
+                fromQuery.append(edge);
+        QCOMPARE(fromQuery.size(), 2); // VISITS and PATIENTS, the query's tables
+        QVERIFY(scene->sourceBox(QStringLiteral("VISITS")));
+        QVERIFY(!scene->sourceBox(QStringLiteral("query for visit")));
+        QVERIFY(fromQuery.first()->label().startsWith(QStringLiteral("query: ")));
+        QVERIFY(fromQuery.first()->labelShown()); // only the first is labelled
+        QVERIFY(!fromQuery.last()->labelShown());
+
+        // a click on a line says which mapping it is; selecting a mapping selects its lines
+        QSignalSpy selected(scene, &OverviewScene::mappingSelected);
+        MappingEdge *edge = scene->edges().first();
+        const QPoint at = overview.view()->mapFromScene(edge->path().pointAtPercent(0.5));
+        QTest::mouseClick(overview.view()->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.first().first().value<qsizetype>(), edge->mapping());
+        QCOMPARE(scene->selectMapping(1).size(), 2);
+        QVERIFY(fromQuery.first()->isSelected() && fromQuery.last()->isSelected());
+        QCOMPARE(scene->selectedMapping(), 1);
+        QCOMPARE(selected.count(), 1); // selecting from code is not the user's choice
+    }
+
     void draggingATableOntoATableMapsItWithAutoMappedColumns()
     {
         auto f = open();
@@ -400,6 +447,145 @@ private Q_SLOTS:
         QVERIFY(scene->linesTo(QStringLiteral("id")).first()->isSelected());
     }
 
+    // Clicks Suggest and waits for the worker's suggestions to be drawn.
+    static bool suggest(Fixture &f)
+    {
+        SuggestionBar *bar = f.canvas->suggestionBar();
+        QSignalSpy finished(bar, &SuggestionBar::finished);
+        QTest::mouseClick(bar->suggestButton(), Qt::LeftButton);
+        return finished.wait(10000);
+    }
+
+    void aSuggestionIsDrawnAndAcceptedAsAnOrdinaryMapping()
+    {
+        auto f = open();
+        QVERIFY(f);
+        MappingScene *scene = f->canvas->scene();
+        const QByteArray loaded = f->document.toBytes();
+        QVERIFY(suggest(*f));
+        QVERIFY2(scene->suggestionTo(QStringLiteral("email")),
+                 qPrintable(f->canvas->suggestionBar()->statusText()));
+        QVERIFY(!scene->suggestionTo(QStringLiteral("id"))); // mapped already
+        SuggestionLine *email = scene->suggestionTo(QStringLiteral("email"));
+        QCOMPARE(email->suggestion().source, QStringLiteral("E MAIL"));
+        QVERIFY(email->toolTip().contains(email->confidenceText()));
+        QCOMPARE(f->document.toBytes(), loaded); // suggesting changes nothing
+
+        // a double-click on the line accepts it: the column reads the quoted source column
+        f->canvas->view()->centerOn(email);
+        const QPoint tag = onView(*f->canvas, email->mapToScene(email->boundingRect().center()));
+        QVERIFY(email->contains(email->mapFromScene(f->canvas->view()->mapToScene(tag))));
+        QTest::mouseDClick(f->canvas->view()->viewport(), Qt::LeftButton, {}, tag);
+        const ColumnMapping *mapped =
+            f->document.project().mappings.at(0).column(QStringLiteral("email"));
+        QVERIFY(mapped);
+        QCOMPARE(mapped->expression, QStringLiteral("\"E MAIL\""));
+        QVERIFY(mapped->note.startsWith(QStringLiteral("auto-mapped from E MAIL")));
+        QVERIFY(!scene->suggestionTo(QStringLiteral("email")));
+        QCOMPARE(scene->linesTo(QStringLiteral("email")).size(), 1);
+        QVERIFY(f->document.undoStack()->undoText().startsWith(QStringLiteral("Accept")));
+
+        // undo takes the mapping back and the suggestion returns; Del then rejects it
+        f->document.undoStack()->undo();
+        QCOMPARE(f->document.toBytes(), loaded);
+        email = scene->suggestionTo(QStringLiteral("email"));
+        QVERIFY(email);
+        email->setSelected(true);
+        f->canvas->view()->setFocus();
+        QTest::keyClick(f->canvas->view(), Qt::Key_Delete);
+        QVERIFY(!scene->suggestionTo(QStringLiteral("email")));
+        QCOMPARE(f->document.toBytes(), loaded); // rejecting is no edit
+
+        // asked again, Enter accepts the selected suggestion
+        QVERIFY(suggest(*f));
+        scene->suggestionTo(QStringLiteral("email"))->setSelected(true);
+        QTest::keyClick(f->canvas->view(), Qt::Key_Return);
+        QVERIFY(f->document.project().mappings.at(0).column(QStringLiteral("email")));
+    }
+
+    void acceptAllTakesTheSuggestionsAboveTheSlider()
+    {
+        auto f = open();
+        QVERIFY(f);
+        MappingScene *scene = f->canvas->scene();
+        SuggestionBar *bar = f->canvas->suggestionBar();
+        QVERIFY(suggest(*f));
+        const auto open = scene->openSuggestions();
+        QVERIFY(!open.isEmpty());
+        double weakest = 1;
+        for (const auto &s : open)
+            weakest = qMin(weakest, s.confidence);
+
+        // at 100% nothing qualifies; each weaker line is drawn faint
+        bar->thresholdSlider()->setValue(100);
+        QVERIFY(!bar->acceptButton()->isEnabled());
+        for (SuggestionLine *line : scene->suggestionLines())
+            QCOMPARE(line->isFaint(), line->suggestion().confidence < 1.0);
+        bar->thresholdSlider()->setValue(qFloor(weakest * 100));
+        QVERIFY(bar->acceptButton()->isEnabled());
+        QCOMPARE(bar->acceptButton()->text(), QStringLiteral("Accept %1").arg(open.size()));
+        const int edits = f->document.undoStack()->index();
+        QTest::mouseClick(bar->acceptButton(), Qt::LeftButton);
+        QCOMPARE(f->document.undoStack()->index(), edits + 1); // one edit
+        for (const auto &s : open)
+            QVERIFY2(f->document.project().mappings.at(0).column(s.target), qPrintable(s.target));
+        QVERIFY(scene->suggestionLines().isEmpty());
+        QVERIFY(!bar->acceptButton()->isVisible());
+        f->document.undoStack()->undo();
+        QCOMPARE(scene->suggestionLines().size(), open.size());
+    }
+
+    void leftAndRightFollowTheLines()
+    {
+        auto f = open();
+        QVERIFY(f);
+        MappingScene *scene = f->canvas->scene();
+        scene->map(QStringLiteral("FIRST"), QStringLiteral("full_name"));
+        scene->map(QStringLiteral("LAST"), QStringLiteral("full_name"),
+                   MappingScene::DropAction::Append);
+        QVERIFY(f->canvas->showColumn(QStringLiteral("full_name")));
+        f->canvas->view()->setFocus();
+        QTest::keyClick(f->canvas->view(), Qt::Key_Left); // to the first source column it reads
+        QCOMPARE(scene->currentPort()->name(), QStringLiteral("FIRST"));
+        QTest::keyClick(f->canvas->view(), Qt::Key_Down); // down the source columns
+        QCOMPARE(scene->currentPort()->name(), QStringLiteral("LAST"));
+        QVERIFY(scene->linesTo(QStringLiteral("full_name")).last()->isSelected());
+        QTest::keyClick(f->canvas->view(), Qt::Key_Right); // back to the target
+        QCOMPARE(scene->currentPort()->name(), QStringLiteral("full_name"));
+        QCOMPARE(scene->selectedTargetColumn(), QStringLiteral("full_name"));
+        QTest::keyClick(f->canvas->view(), Qt::Key_Right); // nothing further right
+        QCOMPARE(scene->currentPort()->name(), QStringLiteral("full_name"));
+    }
+
+    void theMinimapShowsWhenTheSceneOutgrowsTheViewAndMovesIt()
+    {
+        auto f = open();
+        QVERIFY(f);
+        auto *minimap = f->canvas->view()->findChild<CanvasMinimap *>();
+        QVERIFY(minimap);
+        QTRY_VERIFY(!minimap->isVisible()); // 900 x 600: the whole mapping fits
+        f->canvas->view()->zoomBy(3);
+        QTRY_VERIFY(minimap->isVisible());
+        QVERIFY(minimap->width() <= CanvasMinimap::kMaxWidth);
+        const QRect viewport = f->canvas->view()->viewport()->geometry();
+        QVERIFY(viewport.contains(minimap->geometry())); // in the view's corner
+
+        // a click near the minimap's bottom right brings that corner of the scene into view
+        const QRectF before = minimap->viewedRect();
+        QVERIFY(!before.isEmpty());
+        const QPoint corner = minimap->rect().bottomRight() - QPoint(16, 16);
+        QTest::mouseClick(minimap, Qt::LeftButton, {}, corner);
+        const QRectF after = minimap->viewedRect();
+        QVERIFY2(after.center().x() > before.center().x(), // the mapping is wider than tall
+                 qPrintable(
+                     QStringLiteral("%1 -> %2").arg(before.center().x()).arg(after.center().x())));
+        const QPointF sceneCorner = minimap->toScene(corner);
+        QVERIFY(f->canvas->view()
+                    ->mapToScene(f->canvas->view()->viewport()->rect())
+                    .boundingRect()
+                    .contains(sceneCorner));
+    }
+
     void columnNamesAreQuotedOnlyWhenTheyNeedIt()
     {
         QCOMPARE(MappingScene::columnReference(QStringLiteral("PAT_ID")), QStringLiteral("PAT_ID"));
@@ -407,6 +593,8 @@ private Q_SLOTS:
                  QStringLiteral("\"E MAIL\""));
         QCOMPARE(MappingScene::columnReference(QStringLiteral("say \"hi\"")),
                  QStringLiteral("\"say \"\"hi\"\"\""));
+        QCOMPARE(MappingScene::columnReference(QStringLiteral("order")),
+                 QStringLiteral("\"order\"")); // a keyword is quoted too
     }
 };
 

@@ -9,6 +9,14 @@
 #include "ProblemsPane.h"
 #include "ProjectDocument.h"
 #include "SchemaPane.h"
+#include "canvas/CanvasView.h"
+#include "canvas/MappingCanvas.h"
+#include "canvas/MappingEdge.h"
+#include "canvas/MappingScene.h"
+#include "canvas/OverviewCanvas.h"
+#include "canvas/OverviewScene.h"
+#include "canvas/SuggestionBar.h"
+#include "canvas/SuggestionLine.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/ProjectActions.h"
@@ -309,6 +317,66 @@ private Q_SLOTS:
         QCOMPARE(window->document()->undoStack()->index(), edits + 1);
         QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(!project.mappings.at(patient).column(QStringLiteral("email")));
+    }
+
+    void aSuggestionChosenOnTheCanvasStaysChosenAndMovesTheTable()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        const int patient = 1;
+        selectInTree(*window, ProjectTreeModel::Kind::Mapping, patient);
+        TableMappingEditor *editor = window->editorArea()->mappingEditor();
+        editor->showTable();
+        ColumnMappingModel *model = editor->columnModel();
+        editor->columnTable()->selectRow(model->rowOf(QStringLiteral("email")));
+        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("unmap")),
+                          Qt::LeftButton);
+        editor->showCanvas();
+        SuggestionBar *bar = editor->canvas()->suggestionBar();
+        QSignalSpy finished(bar, &SuggestionBar::finished);
+        QTest::mouseClick(bar->suggestButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        SuggestionLine *email = editor->canvas()->scene()->suggestionTo(QStringLiteral("email"));
+        QVERIFY2(email, qPrintable(bar->statusText()));
+        QCOMPARE(email->suggestion().source, QStringLiteral("EMAIL"));
+
+        email->setSelected(true);
+        QVERIFY(email->isSelected()); // the table following does not take it back
+        QCOMPARE(editor->columnTable()->currentIndex().row(),
+                 model->rowOf(QStringLiteral("email")));
+        QVERIFY(bar->statusText().startsWith(QStringLiteral("email = ")));
+    }
+
+    void theTreeFollowsTheOverviewAndBackSelectsTheMappingLeft()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        EditorArea *editors = window->editorArea();
+        editors->showOverview();
+        OverviewCanvas *overview = editors->overviewCanvas();
+        const int encounter = 2;
+        const QList<MappingEdge *> edges = overview->scene()->selectMapping(encounter);
+        QVERIFY(!edges.isEmpty());
+        overview->scene()->clearSelection();
+
+        // a click on the mapping's line: the tree marks it, the overview stays
+        overview->view()->centerOn(edges.first());
+        const QPoint at = overview->view()->mapFromScene(edges.first()->path().pointAtPercent(0.5));
+        QTest::mouseClick(overview->view()->viewport(), Qt::LeftButton, {}, at);
+        const QModelIndex current = window->projectTree()->tree()->currentIndex();
+        QCOMPARE(current.data(ProjectTreeModel::KindRole).value<ProjectTreeModel::Kind>(),
+                 ProjectTreeModel::Kind::Mapping);
+        QCOMPARE(current.data(ProjectTreeModel::ItemIndexRole).toInt(), encounter);
+        QCOMPARE(editors->currentWidget()->objectName(), QStringLiteral("overviews"));
+
+        // down into another mapping and back up: that mapping's line is the one selected
+        const int patient = 1;
+        selectInTree(*window, ProjectTreeModel::Kind::Mapping, patient);
+        QCOMPARE(editors->currentWidget(), editors->mappingEditor());
+        editors->mappingEditor()->setFocus();
+        QTest::keyClick(editors->mappingEditor(), Qt::Key_Backspace);
+        QCOMPARE(editors->currentWidget()->objectName(), QStringLiteral("overviews"));
+        QCOMPARE(overview->scene()->selectedMapping(), patient);
     }
 
     void addingATableMappingTakesTheNextSourceTable()

@@ -36,6 +36,19 @@ QPen CanvasStyle::linePen(State state, bool selected)
     return pen;
 }
 
+QColor CanvasStyle::suggestionColour()
+{
+    return QColor(0x6a, 0x3d, 0x9a); // purple
+}
+
+QPen CanvasStyle::suggestionPen(bool selected)
+{
+    QPen pen(suggestionColour(), selected ? 3.0 : 1.5);
+    pen.setDashPattern({6, 3, 1.5, 3}); // dash-dot, unlike every state's line
+    pen.setCapStyle(Qt::FlatCap);
+    return pen;
+}
+
 QPainterPath CanvasStyle::curve(const QPointF &start, const QPointF &end)
 {
     const qreal bend = qMax(36.0, (end.x() - start.x()) / 2);

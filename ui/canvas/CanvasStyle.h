@@ -10,7 +10,8 @@ namespace cutover {
 
 // The canvas's colours and line styles. Every state differs in dash or shape as well as in
 // colour, so a colour-blind reader tells them apart: mapped is solid, a loss risk dashed, an
-// error dotted and thicker, required-but-unmapped a dashed outline with "!".
+// error dotted and thicker, required-but-unmapped a dashed outline with "!", a suggestion not
+// yet accepted dash-dot in purple with its confidence written on it.
 class CanvasStyle
 {
 public:
@@ -20,6 +21,9 @@ public:
     // The curve every canvas line follows: out of start to the right, into end from the left.
     static QPainterPath curve(const QPointF &start, const QPointF &end);
     static QColor stateColour(State state);
+    // An auto-map suggestion not yet accepted: dash-dot, in a colour no state uses.
+    static QPen suggestionPen(bool selected);
+    static QColor suggestionColour();
     static QColor rowTint(State state);
     static QString stateWord(State state);
     static QColor boxFill();

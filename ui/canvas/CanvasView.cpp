@@ -61,6 +61,10 @@ void CanvasView::keyPressEvent(QKeyEvent *event)
         Q_EMIT deletePressed();
     else if (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)
         Q_EMIT stepRequested(event->key() == Qt::Key_Up ? -1 : 1);
+    else if (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right)
+        Q_EMIT followRequested(event->key() == Qt::Key_Left ? -1 : 1);
+    else if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        Q_EMIT acceptPressed();
     else
         QGraphicsView::keyPressEvent(event);
 }

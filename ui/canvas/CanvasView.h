@@ -5,8 +5,8 @@
 namespace cutover {
 
 // The canvas's view: zoom with the wheel or Ctrl++ / Ctrl+-, pan by dragging the background,
-// fit to the window (Ctrl+0), Up and Down to step between columns, Del to unmap the selected
-// lines.
+// fit to the window (Ctrl+0), Up and Down to step between columns, Left and Right to follow
+// lines, Enter to accept the selected suggestions, Del to unmap the selected lines.
 class CanvasView : public QGraphicsView
 {
     Q_OBJECT
@@ -25,6 +25,9 @@ Q_SIGNALS:
     void deletePressed();
     // Up or Down: the next or previous column (delta -1 or 1).
     void stepRequested(int delta);
+    // Left or Right: along the lines, to the source (-1) or the target (1) side.
+    void followRequested(int direction);
+    void acceptPressed();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

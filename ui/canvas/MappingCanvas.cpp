@@ -2,10 +2,12 @@
 
 #include "ColumnMappingModel.h"
 #include "canvas/CanvasExportButton.h"
+#include "canvas/CanvasMinimap.h"
 #include "canvas/CanvasStyle.h"
 #include "canvas/CanvasView.h"
 #include "canvas/ColumnPort.h"
 #include "canvas/MappingScene.h"
+#include "canvas/SuggestionBar.h"
 #include "canvas/TableBox.h"
 
 #include <QHBoxLayout>
@@ -13,6 +15,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
+#include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -23,14 +26,14 @@ namespace {
 using State = ColumnMappingModel::State;
 
 // A short sample of a line style, for the legend.
-QPixmap lineSample(State state, qreal ratio)
+QPixmap lineSample(const QPen &pen, qreal ratio)
 {
     QPixmap sample(QSize(36, 12) * ratio);
     sample.setDevicePixelRatio(ratio);
     sample.fill(Qt::transparent);
     QPainter painter(&sample);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(CanvasStyle::linePen(state, false));
+    painter.setPen(pen);
     painter.drawLine(QPointF(2, 6), QPointF(34, 6));
     return sample;
 }
@@ -55,6 +58,7 @@ MappingCanvas::MappingCanvas(ProjectDocument &document, ColumnMappingModel &colu
 {
     setObjectName(QStringLiteral("mappingCanvas"));
     m_view->setScene(m_scene);
+    new CanvasMinimap(m_view);
     auto *zoomIn = toolButton(this, QStringLiteral("+"), tr("Zoom in (Ctrl++ or the wheel)"));
     auto *zoomOut = toolButton(this, QStringLiteral("\u2212"), tr("Zoom out (Ctrl+-)"));
     auto *fit = toolButton(this, tr("Fit"), tr("Fit the mapping in the view (Ctrl+0)"));
@@ -65,7 +69,8 @@ MappingCanvas::MappingCanvas(ProjectDocument &document, ColumnMappingModel &colu
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     auto *hint = new QLabel(tr("Drag a source column onto a target column to map it; select a "
-                               "line and press Del to unmap."),
+                               "line and press Del to unmap. Arrow keys walk the columns and "
+                               "lines."),
                             this);
     hint->setWordWrap(true);
     hint->setMinimumWidth(120);
@@ -76,6 +81,8 @@ MappingCanvas::MappingCanvas(ProjectDocument &document, ColumnMappingModel &colu
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(180);
     connect(m_search, &QLineEdit::textChanged, this, &MappingCanvas::find);
+    m_suggestions = new SuggestionBar(document, columns, *m_scene, this);
+    bar->addWidget(m_suggestions->suggestButton());
     bar->addWidget(m_search);
     bar->addWidget(zoomOut);
     bar->addWidget(zoomIn);
@@ -84,10 +91,13 @@ MappingCanvas::MappingCanvas(ProjectDocument &document, ColumnMappingModel &colu
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
+    layout->addWidget(m_suggestions);
     layout->addWidget(m_view, 1);
     layout->addWidget(createLegend());
 
-    connect(m_view, &CanvasView::deletePressed, m_scene, &MappingScene::unmapSelected);
+    connect(m_view, &CanvasView::deletePressed, m_scene, &MappingScene::deleteSelected);
+    connect(m_view, &CanvasView::acceptPressed, m_scene, &MappingScene::acceptSelected);
+    connect(m_view, &CanvasView::followRequested, this, &MappingCanvas::follow);
     connect(m_scene, &MappingScene::droppedOnMapped, this, &MappingCanvas::askReplaceOrAppend);
     connect(m_scene, &MappingScene::columnChosen, this, &MappingCanvas::columnChosen);
     connect(m_view, &CanvasView::stepRequested, this, &MappingCanvas::step);
@@ -105,7 +115,7 @@ QWidget *MappingCanvas::createLegend()
                                                   {State::Error, tr("error")}};
     for (const auto &[state, word] : styles) {
         auto *sample = new QLabel(legend);
-        sample->setPixmap(lineSample(state, ratio));
+        sample->setPixmap(lineSample(CanvasStyle::linePen(state, false), ratio));
         sample->setToolTip(CanvasStyle::stateWord(state));
         row->addWidget(sample);
         auto *label = new QLabel(word, legend);
@@ -113,6 +123,11 @@ QWidget *MappingCanvas::createLegend()
         row->addWidget(label);
         row->addSpacing(10);
     }
+    auto *suggested = new QLabel(legend);
+    suggested->setPixmap(lineSample(CanvasStyle::suggestionPen(false), ratio));
+    row->addWidget(suggested);
+    row->addWidget(new QLabel(tr("suggested"), legend));
+    row->addSpacing(10);
     auto *marks = new QLabel(tr("! required   f no source column   \u2022 not null"), legend);
     marks->setToolTip(tr("! a NOT NULL column without a default that nothing maps; f a column "
                          "fed by a constant or an expression that reads no source column; "
@@ -136,22 +151,52 @@ void MappingCanvas::find(const QString &text)
         showColumn(port->name());
 }
 
-// Up and Down walk the target columns, as the table's rows.
+void MappingCanvas::setPasswordProvider(const PasswordProvider *passwords)
+{
+    m_suggestions->setPasswordProvider(passwords);
+}
+
+void MappingCanvas::moveTo(const QString &column)
+{
+    showColumn(column);
+    if (m_scene->targetBox() && m_scene->targetBox()->port(column))
+        Q_EMIT columnChosen(column);
+}
+
+// Up and Down walk the columns of the side the keyboard is on (the target's, as the table's
+// rows, at first).
 void MappingCanvas::step(int delta)
 {
-    const TableBox *target = m_scene->targetBox();
-    if (!target || target->ports().isEmpty())
+    const ColumnPort *current = m_scene->currentPort();
+    const TableBox *box = current && current->side() == ColumnPort::Side::Source
+                              ? m_scene->sourceBox()
+                              : m_scene->targetBox();
+    if (!box || box->ports().isEmpty())
         return;
-    qsizetype at = -1;
-    const QString current = m_scene->selectedTargetColumn();
-    for (qsizetype i = 0; i < target->ports().size(); ++i)
-        if (target->ports().at(i)->name() == current)
-            at = i;
-    const qsizetype next =
-        qBound(qsizetype(0), at < 0 ? 0 : at + delta, target->ports().size() - 1);
-    const QString column = target->ports().at(next)->name();
-    showColumn(column);
-    Q_EMIT columnChosen(column);
+    const qsizetype at = current ? box->ports().indexOf(current) : -1;
+    const qsizetype next = qBound(qsizetype(0), at < 0 ? 0 : at + delta, box->ports().size() - 1);
+    moveTo(box->ports().at(next)->name());
+}
+
+// Left and Right cross a line: from a target column to the first source column it reads, from
+// a source column back to the target column the keyboard came from, or the first it feeds.
+void MappingCanvas::follow(int direction)
+{
+    ColumnPort *current = m_scene->currentPort();
+    const auto towards = direction < 0 ? ColumnPort::Side::Target : ColumnPort::Side::Source;
+    if (!current || current->side() != towards)
+        return;
+    const QList<ColumnPort *> linked = m_scene->linkedPorts(current);
+    if (linked.isEmpty())
+        return;
+    ColumnPort *next = linked.first();
+    if (direction > 0)
+        for (ColumnPort *port : linked)
+            if (port->name() == m_cameFrom)
+                next = port;
+    if (direction < 0)
+        m_cameFrom = current->name();
+    moveTo(next->name());
 }
 
 void MappingCanvas::askReplaceOrAppend(const QString &source, const QString &target,

@@ -36,8 +36,16 @@ void MappingEdge::updatePath()
     m_path = CanvasStyle::curve(m_from->anchor(), m_to->anchor());
 }
 
+void MappingEdge::setLabelShown(bool shown)
+{
+    prepareGeometryChange();
+    m_labelShown = shown;
+}
+
 QRectF MappingEdge::labelRect() const
 {
+    if (!m_labelShown)
+        return {};
     const QFontMetricsF metrics(QGuiApplication::font());
     const qreal width = metrics.horizontalAdvance(m_label) + 12;
     const QPointF middle = m_path.pointAtPercent(0.5);
@@ -46,7 +54,8 @@ QRectF MappingEdge::labelRect() const
 
 QRectF MappingEdge::boundingRect() const
 {
-    return m_path.boundingRect().adjusted(-4, -4, 4, 4) | labelRect().adjusted(-2, -2, 2, 2);
+    const QRectF path = m_path.boundingRect().adjusted(-4, -4, 4, 4);
+    return m_labelShown ? path | labelRect().adjusted(-2, -2, 2, 2) : path;
 }
 
 QPainterPath MappingEdge::shape() const
@@ -54,7 +63,8 @@ QPainterPath MappingEdge::shape() const
     QPainterPathStroker stroker;
     stroker.setWidth(8);
     QPainterPath shape = stroker.createStroke(m_path);
-    shape.addRect(labelRect());
+    if (m_labelShown)
+        shape.addRect(labelRect());
     return shape;
 }
 
@@ -65,6 +75,8 @@ void MappingEdge::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setPen(CanvasStyle::linePen(m_state, selected));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
+    if (!m_labelShown)
+        return;
     painter->setPen(QPen(CanvasStyle::stateColour(m_state), 1));
     painter->setBrush(Qt::white);
     painter->drawRoundedRect(labelRect(), 8, 8);

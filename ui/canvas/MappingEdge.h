@@ -25,6 +25,10 @@ public:
     // Follows its tables when the user moves one.
     void updatePath();
     const QString &label() const { return m_label; }
+    const QPainterPath &path() const { return m_path; }
+    // A query reading several tables draws one edge from each; only the first shows the label.
+    void setLabelShown(bool shown);
+    bool labelShown() const { return m_labelShown; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -39,6 +43,7 @@ private:
     QString m_label;
     ColumnMappingModel::State m_state;
     QPainterPath m_path;
+    bool m_labelShown = true;
 };
 
 } // namespace cutover

@@ -3,14 +3,15 @@
 #include "ColumnMappingModel.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
+#include "automap/ExpressionProposer.h"
 #include "canvas/CanvasStyle.h"
 #include "canvas/ColumnPort.h"
 #include "canvas/LineageLine.h"
+#include "canvas/SuggestionLine.h"
 #include "canvas/TableBox.h"
 
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
-#include <QRegularExpression>
 
 namespace cutover {
 
@@ -29,6 +30,9 @@ MappingScene::MappingScene(ProjectDocument &document, ColumnMappingModel &column
             if (auto *line = dynamic_cast<LineageLine *>(item)) {
                 Q_EMIT columnChosen(line->targetColumn());
                 return;
+            } else if (auto *suggested = dynamic_cast<SuggestionLine *>(item)) {
+                Q_EMIT columnChosen(suggested->suggestion().target);
+                return;
             }
     });
     rebuild();
@@ -42,6 +46,8 @@ QStringList MappingScene::visibleSourceColumns() const
     QStringList shown;
     for (const ColumnInfo &column : table->columns) {
         bool read = column.primaryKeyPosition > 0;
+        for (const auto &suggested : openSuggestions())
+            read = read || suggested.source == column.name;
         for (int row = 0; !read && row < m_columns.rowCount(); ++row)
             read =
                 m_columns
@@ -61,7 +67,8 @@ QStringList MappingScene::visibleTargetColumns() const
         return {};
     QStringList shown;
     for (const ColumnInfo &column : table->columns)
-        if (m_columns.state(column.name) != ColumnMappingModel::State::Unmapped)
+        if (m_columns.state(column.name) != ColumnMappingModel::State::Unmapped ||
+            suggestion(column.name))
             shown.append(column.name);
     return shown;
 }
@@ -69,7 +76,12 @@ QStringList MappingScene::visibleTargetColumns() const
 void MappingScene::rebuild()
 {
     endDrag();
+    if (!m_suggestions.isEmpty() && tablePair() != m_suggestedFor) {
+        m_suggestions.clear();
+        Q_EMIT suggestionsChanged();
+    }
     m_lines.clear();
+    m_suggestionLines.clear();
     clear();
     m_source = m_target = nullptr;
     const TableInfo *source = m_columns.sourceTable();
@@ -86,13 +98,59 @@ void MappingScene::rebuild()
     rebuildLines();
 }
 
-void MappingScene::rebuildLines()
+namespace {
+
+QString lineKey(const ColumnPort *from, const ColumnPort *to)
 {
-    for (LineageLine *line : std::as_const(m_lines)) {
+    return (from ? from->name() : QString()) + QLatin1Char('\n') + (to ? to->name() : QString());
+}
+
+} // namespace
+
+// Drops the lines, first unselecting them (so their ports are no longer lit); returns the keys
+// of the selected ones, for the new lines to be selected again.
+template <typename Line>
+QSet<QString> MappingScene::dropLines(QList<Line *> &lines)
+{
+    QSet<QString> selected;
+    const bool selecting = std::exchange(m_selecting, true);
+    for (Line *line : std::as_const(lines)) {
+        if (line->isSelected()) {
+            selected.insert(lineKey(line->from(), line->to()));
+            line->setSelected(false);
+        }
         removeItem(line);
         delete line;
     }
-    m_lines.clear();
+    lines.clear();
+    if (m_highlighted)
+        m_highlighted->setHighlighted(true);
+    m_selecting = selecting;
+    return selected;
+}
+
+template <typename Line>
+void MappingScene::reselect(const QList<Line *> &lines, const QSet<QString> &keys)
+{
+    if (keys.isEmpty())
+        return;
+    const bool selecting = std::exchange(m_selecting, true);
+    for (Line *line : lines)
+        if (keys.contains(lineKey(line->from(), line->to())))
+            line->setSelected(true);
+    m_selecting = selecting;
+}
+
+void MappingScene::rebuildLines()
+{
+    const QSet<QString> selected = dropLines(m_lines);
+    rebuildLineageLines();
+    reselect(m_lines, selected);
+    rebuildSuggestionLines();
+}
+
+void MappingScene::rebuildLineageLines()
+{
     if (!m_target)
         return;
     for (ColumnPort *to : m_target->ports()) {
@@ -114,6 +172,147 @@ void MappingScene::rebuildLines()
             m_lines.append(line);
         }
     }
+}
+
+void MappingScene::rebuildSuggestionLines()
+{
+    const QSet<QString> selected = dropLines(m_suggestionLines);
+    if (m_source && m_target)
+        addSuggestionLines();
+    reselect(m_suggestionLines, selected);
+    Q_EMIT suggestionsChanged();
+}
+
+void MappingScene::addSuggestionLines()
+{
+    for (const AutoMapper::ColumnSuggestion &suggested : openSuggestions()) {
+        ColumnPort *from = m_source->port(suggested.source);
+        ColumnPort *to = m_target->port(suggested.target);
+        if (!from || !to)
+            continue;
+        auto *line = new SuggestionLine(from, to, suggested);
+        line->setFaint(suggested.confidence < m_threshold);
+        connect(line, &SuggestionLine::acceptRequested, this,
+                [this](const QString &target) { accept({target}); });
+        addItem(line);
+        m_suggestionLines.append(line);
+    }
+}
+
+QString MappingScene::tablePair() const
+{
+    const TableInfo *source = m_columns.sourceTable();
+    const TableInfo *target = m_columns.targetTable();
+    return source && target ? source->name + QLatin1Char('\n') + target->name : QString();
+}
+
+void MappingScene::setSuggestions(const QList<AutoMapper::ColumnSuggestion> &suggestions)
+{
+    m_suggestions = suggestions;
+    m_suggestedFor = tablePair();
+    rebuild(); // suggested columns of a long table come out of the "n more"
+    Q_EMIT suggestionsChanged();
+}
+
+const AutoMapper::ColumnSuggestion *MappingScene::suggestion(const QString &targetColumn) const
+{
+    for (const AutoMapper::ColumnSuggestion &suggested : m_suggestions)
+        if (suggested.target == targetColumn)
+            return m_columns.expression(targetColumn).isEmpty() ? &suggested : nullptr;
+    return nullptr;
+}
+
+QList<AutoMapper::ColumnSuggestion> MappingScene::openSuggestions() const
+{
+    QList<AutoMapper::ColumnSuggestion> open;
+    for (const AutoMapper::ColumnSuggestion &suggested : m_suggestions)
+        if (m_columns.expression(suggested.target).isEmpty())
+            open.append(suggested);
+    return open;
+}
+
+SuggestionLine *MappingScene::suggestionTo(const QString &targetColumn) const
+{
+    for (SuggestionLine *line : m_suggestionLines)
+        if (line->suggestion().target == targetColumn)
+            return line;
+    return nullptr;
+}
+
+void MappingScene::setThreshold(double confidence)
+{
+    m_threshold = confidence;
+    for (SuggestionLine *line : std::as_const(m_suggestionLines))
+        line->setFaint(line->suggestion().confidence < confidence);
+}
+
+void MappingScene::accept(const QStringList &targetColumns)
+{
+    const qsizetype mapping = m_columns.mapping();
+    if (mapping < 0)
+        return;
+    TableMapping accepted = m_document.project().mappings.at(mapping);
+    QList<ColumnMapping> columns;
+    for (const QString &target : targetColumns)
+        if (const AutoMapper::ColumnSuggestion *suggested = suggestion(target)) {
+            AutoMapper::apply(*suggested, accepted);
+            columns.append(*accepted.column(target));
+            m_columns.assumeLineage(target, {suggested->source});
+        }
+    if (columns.isEmpty())
+        return;
+    QUndoStack *stack = m_document.undoStack();
+    stack->beginMacro(
+        columns.size() == 1
+            ? tr("Accept the suggestion for %1.%2").arg(accepted.target, columns.first().target)
+            : tr("Accept %1 suggestions for %2").arg(columns.size()).arg(accepted.target));
+    for (const ColumnMapping &column : std::as_const(columns))
+        ProjectEdits(m_document).mapColumn(mapping, column);
+    stack->endMacro();
+}
+
+void MappingScene::acceptSelected()
+{
+    QStringList targets;
+    for (QGraphicsItem *item : selectedItems())
+        if (auto *line = dynamic_cast<SuggestionLine *>(item))
+            targets.append(line->suggestion().target);
+    accept(targets);
+}
+
+void MappingScene::acceptAbove(double confidence)
+{
+    QStringList targets;
+    for (const AutoMapper::ColumnSuggestion &suggested : openSuggestions())
+        if (suggested.confidence >= confidence)
+            targets.append(suggested.target);
+    accept(targets);
+}
+
+void MappingScene::reject(const QStringList &targetColumns)
+{
+    const auto before = m_suggestions.size();
+    m_suggestions.removeIf([&](const AutoMapper::ColumnSuggestion &suggested) {
+        return targetColumns.contains(suggested.target);
+    });
+    if (m_suggestions.size() != before)
+        rebuildSuggestionLines();
+}
+
+void MappingScene::rejectAll()
+{
+    m_suggestions.clear();
+    rebuildSuggestionLines();
+}
+
+void MappingScene::deleteSelected()
+{
+    QStringList rejected;
+    for (QGraphicsItem *item : selectedItems())
+        if (auto *line = dynamic_cast<SuggestionLine *>(item))
+            rejected.append(line->suggestion().target);
+    reject(rejected);
+    unmapSelected();
 }
 
 QList<LineageLine *> MappingScene::linesTo(const QString &targetColumn) const
@@ -138,6 +337,9 @@ ColumnPort *MappingScene::selectColumn(const QString &column)
     for (LineageLine *line : std::as_const(m_lines))
         if (target ? line->to() == port : (port && line->from() == port))
             line->setSelected(true);
+    for (SuggestionLine *line : std::as_const(m_suggestionLines))
+        if (target ? line->to() == port : (port && line->from() == port))
+            line->setSelected(true);
     if (port)
         port->setHighlighted(true);
     m_highlighted = port;
@@ -160,9 +362,12 @@ ColumnPort *MappingScene::findColumn(const QString &text) const
 
 QString MappingScene::selectedTargetColumn() const
 {
-    for (QGraphicsItem *item : selectedItems())
+    for (QGraphicsItem *item : selectedItems()) {
         if (auto *line = dynamic_cast<LineageLine *>(item))
             return line->targetColumn();
+        if (auto *suggested = dynamic_cast<SuggestionLine *>(item))
+            return suggested->suggestion().target;
+    }
     return m_highlighted && m_highlighted->side() == ColumnPort::Side::Target
                ? m_highlighted->name()
                : QString();
@@ -170,11 +375,7 @@ QString MappingScene::selectedTargetColumn() const
 
 QString MappingScene::columnReference(const QString &column)
 {
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-    if (plain.match(column).hasMatch())
-        return column;
-    return QStringLiteral("\"%1\"").arg(
-        QString(column).replace(QLatin1Char('"'), QLatin1String("\"\"")));
+    return ExpressionProposer::reference(column);
 }
 
 QString MappingScene::appended(const QString &expression, const QString &column)
@@ -203,6 +404,35 @@ void MappingScene::map(const QString &sourceColumn, const QString &targetColumn,
         reads.append(sourceColumn);
     m_columns.assumeLineage(targetColumn, reads); // drawn now; the next check confirms it
     ProjectEdits(m_document).mapColumn(mapping, column);
+}
+
+ColumnPort *MappingScene::currentPort() const
+{
+    if (m_highlighted)
+        return m_highlighted;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (auto *line = dynamic_cast<LineageLine *>(item))
+            return line->to();
+        if (auto *suggested = dynamic_cast<SuggestionLine *>(item))
+            return suggested->to();
+    }
+    return nullptr;
+}
+
+QList<ColumnPort *> MappingScene::linkedPorts(const ColumnPort *port) const
+{
+    QList<ColumnPort *> linked;
+    const bool target = port && port->side() == ColumnPort::Side::Target;
+    auto add = [&](ColumnPort *from, ColumnPort *to) {
+        ColumnPort *other = target ? from : to;
+        if ((target ? to : from) == port && other && !linked.contains(other))
+            linked.append(other);
+    };
+    for (const LineageLine *line : m_lines)
+        add(line->from(), line->to());
+    for (const SuggestionLine *line : m_suggestionLines)
+        add(line->from(), line->to());
+    return linked;
 }
 
 void MappingScene::unmapSelected()

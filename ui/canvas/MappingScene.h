@@ -1,7 +1,10 @@
 #pragma once
 
+#include "automap/AutoMapper.h"
+
 #include <QGraphicsScene>
 #include <QPointer>
+#include <QSet>
 
 class QGraphicsPathItem;
 
@@ -11,12 +14,15 @@ class ColumnMappingModel;
 class ColumnPort;
 class LineageLine;
 class ProjectDocument;
+class SuggestionLine;
 class TableBox;
 
 // The column level of one table mapping: the source table's box on the left, the target
 // table's on the right, and one LineageLine per source column each target expression reads. It
 // follows the mapping's ColumnMappingModel (the same one the table editor shows), so edits,
 // undo and each new check redraw it. Dragging a source column onto a target column maps it.
+// Auto-map suggestions for the unmapped target columns are drawn as SuggestionLines until they
+// are accepted (an ordinary mapping, undoable) or rejected.
 class MappingScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -50,8 +56,32 @@ public:
     ColumnPort *findColumn(const QString &text) const;
     // The target column the selection is on, empty when none.
     QString selectedTargetColumn() const;
-    // Unmaps the target columns of the selected lines (Del), as one undoable edit.
+    // The column the keyboard is on: the one selected, or the target of the selected line.
+    ColumnPort *currentPort() const;
+    // Across the lines of a column: the source columns a target reads (with a suggestion's), or
+    // the target columns a source column feeds.
+    QList<ColumnPort *> linkedPorts(const ColumnPort *port) const;
+    // Unmaps the target columns of the selected lines, as one undoable edit.
     void unmapSelected();
+    // Del: rejects the selected suggestions and unmaps the target columns of the selected lines.
+    void deleteSelected();
+
+    // Suggestions for this table mapping; those for mapped columns are kept but not drawn (an
+    // undone acceptance brings its line back). A new table mapping drops them.
+    void setSuggestions(const QList<AutoMapper::ColumnSuggestion> &suggestions);
+    // The suggestions drawn: for target columns still unmapped, not rejected.
+    QList<AutoMapper::ColumnSuggestion> openSuggestions() const;
+    const QList<SuggestionLine *> &suggestionLines() const { return m_suggestionLines; }
+    SuggestionLine *suggestionTo(const QString &targetColumn) const;
+    // Suggestions under this confidence are drawn faint; acceptAbove takes the others.
+    void setThreshold(double confidence);
+    double threshold() const { return m_threshold; }
+    // Each accepts as one undoable edit, writing an ordinary column mapping.
+    void accept(const QStringList &targetColumns);
+    void acceptSelected();
+    void acceptAbove(double confidence);
+    void reject(const QStringList &targetColumns);
+    void rejectAll();
     // The expression a drop writes: the column's name, quoted when it needs quoting.
     static QString columnReference(const QString &column);
     static QString appended(const QString &expression, const QString &column);
@@ -62,6 +92,8 @@ Q_SIGNALS:
                          const QPoint &screenPosition);
     // The user chose a target column (a line or a port), for the editors to follow.
     void columnChosen(const QString &targetColumn);
+    // Suggestions came, went, or were accepted or rejected.
+    void suggestionsChanged();
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -71,6 +103,15 @@ protected:
 private:
     void rebuild();
     void rebuildLines();
+    void rebuildLineageLines();
+    void rebuildSuggestionLines();
+    void addSuggestionLines();
+    template <typename Line>
+    QSet<QString> dropLines(QList<Line *> &lines);
+    template <typename Line>
+    void reselect(const QList<Line *> &lines, const QSet<QString> &keys);
+    QString tablePair() const;
+    const AutoMapper::ColumnSuggestion *suggestion(const QString &targetColumn) const;
     QStringList visibleSourceColumns() const;
     QStringList visibleTargetColumns() const;
     ColumnPort *portAt(const QPointF &scenePosition, int side) const;
@@ -81,6 +122,10 @@ private:
     TableBox *m_source = nullptr;
     TableBox *m_target = nullptr;
     QList<LineageLine *> m_lines;
+    QList<AutoMapper::ColumnSuggestion> m_suggestions;
+    QString m_suggestedFor; // the table pair the suggestions are for
+    QList<SuggestionLine *> m_suggestionLines;
+    double m_threshold = 0.7;
     QPointer<ColumnPort> m_dragFrom;
     QPointer<ColumnPort> m_dropOn;
     QGraphicsPathItem *m_dragLine = nullptr;

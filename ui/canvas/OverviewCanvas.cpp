@@ -1,7 +1,9 @@
 #include "canvas/OverviewCanvas.h"
 
 #include "canvas/CanvasExportButton.h"
+#include "canvas/CanvasMinimap.h"
 #include "canvas/CanvasView.h"
+#include "canvas/MappingEdge.h"
 #include "canvas/OverviewBox.h"
 #include "canvas/OverviewScene.h"
 
@@ -20,6 +22,7 @@ OverviewCanvas::OverviewCanvas(ProjectDocument &document, QWidget *parent)
 {
     setObjectName(QStringLiteral("overviewCanvas"));
     m_view->setScene(m_scene);
+    new CanvasMinimap(m_view);
     auto *hint = new QLabel(tr("Each line is a table mapping, labelled with its mapped columns and "
                                "those with problems. Double-click one to open its columns; drag a "
                                "source table's dot onto a target table to map it."),
@@ -54,6 +57,13 @@ OverviewCanvas::OverviewCanvas(ProjectDocument &document, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+}
+
+void OverviewCanvas::showMapping(qsizetype mapping)
+{
+    const QList<MappingEdge *> edges = m_scene->selectMapping(mapping);
+    if (!edges.isEmpty())
+        m_view->ensureVisible(edges.first(), 40, 40);
 }
 
 void OverviewCanvas::find(const QString &text)

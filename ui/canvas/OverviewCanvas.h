@@ -21,6 +21,8 @@ public:
     OverviewScene *scene() const { return m_scene; }
     CanvasView *view() const { return m_view; }
     QLineEdit *searchEdit() const { return m_search; }
+    // Selects a table mapping's lines and brings them into view.
+    void showMapping(qsizetype mapping);
 
 private:
     void find(const QString &text);

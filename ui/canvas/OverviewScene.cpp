@@ -6,7 +6,9 @@
 #include "canvas/CanvasStyle.h"
 #include "canvas/MappingEdge.h"
 #include "canvas/OverviewBox.h"
+#include "dialect/QueryTables.h"
 #include "schema/CutoverTables.h"
+#include "source/RowSourceFactory.h"
 
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
@@ -17,15 +19,6 @@
 
 namespace cutover {
 
-namespace {
-
-QString sourceKey(const TableMapping &m)
-{
-    return m.query.isEmpty() ? m.source : QObject::tr("query for %1").arg(m.target);
-}
-
-} // namespace
-
 OverviewScene::OverviewScene(ProjectDocument &document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
@@ -35,6 +28,63 @@ OverviewScene::OverviewScene(ProjectDocument &document, QObject *parent)
             rebuild();
     });
     connect(&document, &ProjectDocument::projectReplaced, this, &OverviewScene::rebuild);
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+        if (m_selecting)
+            return;
+        const qsizetype mapping = selectedMapping();
+        if (mapping >= 0)
+            Q_EMIT mappingSelected(mapping);
+    });
+}
+
+// The boxes a mapping's rows come from: its source table, the tables its query reads, or one
+// box standing for a query whose tables are not known.
+QStringList OverviewScene::sourceKeys(const TableMapping &m) const
+{
+    if (m.query.isEmpty())
+        return {m.source};
+    QStringList known;
+    for (const TableInfo &table : m_outcome.source.tables)
+        known.append(table.name);
+    const auto spec = RowSourceFactory::sourceSpec(m_document.project());
+    const QStringList read =
+        QueryTables::read(m.query, spec ? spec->kind() : ConnectionSpec::Kind::Sqlite, known);
+    return read.isEmpty() ? QStringList{tr("query for %1").arg(m.target)} : read;
+}
+
+qsizetype OverviewScene::mappingOf(const OverviewBox *box) const
+{
+    const Project &project = m_document.project();
+    for (qsizetype i = 0; i < project.mappings.size(); ++i)
+        if (box->isSource() ? sourceKeys(project.mappings.at(i)).contains(box->name())
+                            : project.mappings.at(i).target == box->name())
+            return i;
+    return -1;
+}
+
+qsizetype OverviewScene::selectedMapping() const
+{
+    for (QGraphicsItem *item : selectedItems()) {
+        if (const auto *edge = dynamic_cast<MappingEdge *>(item))
+            return edge->mapping();
+        if (const auto *box = dynamic_cast<OverviewBox *>(item))
+            return mappingOf(box);
+    }
+    return -1;
+}
+
+QList<MappingEdge *> OverviewScene::selectMapping(qsizetype mapping)
+{
+    QList<MappingEdge *> selected;
+    const bool selecting = std::exchange(m_selecting, true);
+    clearSelection();
+    for (MappingEdge *edge : std::as_const(m_edges))
+        if (edge->mapping() == mapping) {
+            edge->setSelected(true);
+            selected.append(edge);
+        }
+    m_selecting = selecting;
+    return selected;
 }
 
 void OverviewScene::setOutcome(const ProjectCheck::Outcome &outcome)
@@ -118,7 +168,8 @@ void OverviewScene::rebuild()
         target->setPos(OverviewBox::kWidth + kGap, y);
         addItem(target);
         m_targets.insert(m.target, target);
-        targetRows[sourceKey(m)].append(y);
+        for (const QString &key : sourceKeys(m))
+            targetRows[key].append(y);
     }
     placeSources(targetRows);
     addUnmapped();
@@ -131,10 +182,15 @@ void OverviewScene::rebuild()
                            : worst == int(Problem::Severity::Warning)
                                ? ColumnMappingModel::State::Warning
                                : ColumnMappingModel::State::Mapped;
-        auto *edge = new MappingEdge(m_sources.value(sourceKey(m)), m_targets.value(m.target), i,
-                                     label, state);
-        addItem(edge);
-        m_edges.append(edge);
+        const QStringList keys = sourceKeys(m);
+        for (const QString &key : keys) {
+            auto *edge =
+                new MappingEdge(m_sources.value(key), m_targets.value(m.target), i,
+                                m.query.isEmpty() ? label : tr("query: %1").arg(label), state);
+            edge->setLabelShown(key == keys.first());
+            addItem(edge);
+            m_edges.append(edge);
+        }
     }
 }
 
@@ -337,19 +393,16 @@ void OverviewScene::endDrag()
 
 void OverviewScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
-    const Project &project = m_document.project();
     for (QGraphicsItem *item : items(event->scenePos())) {
         if (auto *edge = dynamic_cast<MappingEdge *>(item)) {
             Q_EMIT mappingOpened(edge->mapping());
             return;
         }
         if (auto *box = dynamic_cast<OverviewBox *>(item)) {
-            for (qsizetype i = 0; i < project.mappings.size(); ++i)
-                if ((box->isSource() ? sourceKey(project.mappings.at(i))
-                                     : project.mappings.at(i).target) == box->name()) {
-                    Q_EMIT mappingOpened(i);
-                    return;
-                }
+            if (const qsizetype mapping = mappingOf(box); mapping >= 0) {
+                Q_EMIT mappingOpened(mapping);
+                return;
+            }
         }
     }
     QGraphicsScene::mouseDoubleClickEvent(event);

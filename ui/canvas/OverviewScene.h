@@ -43,9 +43,16 @@ public:
     OverviewBox *findTable(const QString &text);
     // Forgets the positions the user dragged tables to (one undoable edit).
     void relayout();
+    // Selects the edges of a table mapping (from the tree or the editor) without saying
+    // mappingSelected; returns them.
+    QList<MappingEdge *> selectMapping(qsizetype mapping);
+    // The table mapping of the selected edge or table, -1 when none.
+    qsizetype selectedMapping() const;
 
 Q_SIGNALS:
     void mappingOpened(qsizetype mapping);
+    // The user selected a table mapping's edge or one of its tables.
+    void mappingSelected(qsizetype mapping);
 
 protected:
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
@@ -64,6 +71,8 @@ private:
     QString sourceDetail(const QString &table) const;
     QString targetDetail(const QString &table) const;
     QString edgeLabel(qsizetype mapping, int *worst) const;
+    QStringList sourceKeys(const TableMapping &m) const;
+    qsizetype mappingOf(const OverviewBox *box) const;
 
     ProjectDocument &m_document;
     ProjectCheck::Outcome m_outcome;
@@ -73,6 +82,7 @@ private:
     OverviewBox *m_dragFrom = nullptr;
     QGraphicsPathItem *m_dragLine = nullptr;
     QHash<OverviewBox *, QPointF> m_pressPositions; // to tell a move from a click
+    bool m_selecting = false;
 };
 
 } // namespace cutover

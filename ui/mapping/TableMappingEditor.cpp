@@ -4,7 +4,9 @@
 #include "EditorTitle.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
+#include "automap/ExpressionProposer.h"
 #include "canvas/MappingCanvas.h"
+#include "canvas/MappingScene.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -207,9 +209,10 @@ QWidget *TableMappingEditor::createColumnsBox()
     // the table's current row is the canvas's selected column, and back
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
-                    m_canvas->showColumn(
-                        current.data(ColumnMappingModel::ColumnNameRole).toString());
+                const QString column = current.data(ColumnMappingModel::ColumnNameRole).toString();
+                // a line chosen on the canvas stays chosen: only a new row moves the canvas
+                if (current.isValid() && m_canvas->scene()->selectedTargetColumn() != column)
+                    m_canvas->showColumn(column);
             });
     return m_columnViews;
 }
@@ -345,6 +348,11 @@ void TableMappingEditor::showMapping(qsizetype index)
     load();
 }
 
+void TableMappingEditor::setPasswordProvider(const PasswordProvider *passwords)
+{
+    m_canvas->setPasswordProvider(passwords);
+}
+
 void TableMappingEditor::setSchemas(const DatabaseSchema &source, const DatabaseSchema &target)
 {
     m_source = source;
@@ -473,14 +481,13 @@ void TableMappingEditor::mapByName()
     for (int row = 0; row < m_columns->rowCount(); ++row) {
         const QString target =
             m_columns->index(row, 0).data(ColumnMappingModel::ColumnNameRole).toString();
-        for (const ColumnInfo &c : source->columns)
-            if (!m->column(target) && c.name.compare(target, Qt::CaseInsensitive) == 0) {
-                ColumnMapping column;
-                column.target = target;
-                column.expression = c.name;
-                found.append(column);
-                break;
-            }
+        const ColumnInfo *from = source->columnIgnoringCase(target);
+        if (from && !m->column(target)) {
+            ColumnMapping column;
+            column.target = target;
+            column.expression = ExpressionProposer::reference(from->name);
+            found.append(column);
+        }
     }
     if (found.isEmpty())
         return;

@@ -21,6 +21,7 @@ namespace cutover {
 
 class ColumnMappingModel;
 class MappingCanvas;
+class PasswordProvider;
 class ProjectDocument;
 struct TableMapping;
 
@@ -40,6 +41,8 @@ public:
     void setSchemas(const DatabaseSchema &source, const DatabaseSchema &target);
     void setProblems(const QList<Problem> &problems);
     void setLineage(const QHash<QString, QStringList> &lineage);
+    // For the canvas's suggestions, which read source samples; must outlive the editor.
+    void setPasswordProvider(const PasswordProvider *passwords);
     // Selects the row of a target column and starts editing its expression.
     void editColumn(const QString &targetColumn);
 
@@ -54,7 +57,6 @@ Q_SIGNALS:
     // Back to the overview of all table mappings (the breadcrumb, or Backspace).
     void backRequested();
 
-public:
 private:
     QWidget *createSourceBox();
     QWidget *createTargetBox();

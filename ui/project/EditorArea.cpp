@@ -34,8 +34,11 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     m_overviewPage = overviews;
     connect(m_overviewCanvas->scene(), &OverviewScene::mappingOpened, this,
             &EditorArea::mappingOpened);
+    connect(m_overviewCanvas->scene(), &OverviewScene::mappingSelected, this,
+            &EditorArea::mappingSelected);
     connect(m_mappingEditor, &TableMappingEditor::backRequested, this, &EditorArea::showOverview);
     m_lookups->setPasswordProvider(passwords);
+    m_mappingEditor->setPasswordProvider(passwords);
     for (QWidget *page : {m_overviewPage, static_cast<QWidget *>(m_mappingEditor),
                           static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_lookups),
                           static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases)})
@@ -74,7 +77,10 @@ void EditorArea::show(ProjectTreeModel::Kind kind, qsizetype index)
 
 void EditorArea::showOverview()
 {
+    const bool fromEditor = currentWidget() == m_mappingEditor;
     setCurrentWidget(m_overviewPage);
+    if (fromEditor) // back up from a table mapping: its line is the one selected
+        m_overviewCanvas->showMapping(m_mappingEditor->mapping());
 }
 
 void EditorArea::setOutcome(const ProjectCheck::Outcome &outcome)

@@ -36,6 +36,8 @@ public:
 Q_SIGNALS:
     // The user opened a table mapping from the overview (double-click on the canvas).
     void mappingOpened(qsizetype mapping);
+    // The user selected a table mapping on the overview (a click on its line or a table).
+    void mappingSelected(qsizetype mapping);
 
 public:
     MappingsPane *overview() const { return m_overview; }

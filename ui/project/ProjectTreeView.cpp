@@ -143,7 +143,7 @@ void ProjectTreeView::updateActions()
 
 void ProjectTreeView::emitActivated(const QModelIndex &index)
 {
-    if (index.isValid())
+    if (index.isValid() && !m_marking)
         Q_EMIT itemActivated(index.data(ProjectTreeModel::KindRole).value<Kind>(),
                              index.data(ProjectTreeModel::ItemIndexRole).toInt());
 }
@@ -156,6 +156,14 @@ bool ProjectTreeView::select(Kind kind, qsizetype index)
     m_tree->setCurrentIndex(item);
     m_tree->scrollTo(item);
     return true;
+}
+
+bool ProjectTreeView::mark(Kind kind, qsizetype index)
+{
+    const bool marking = std::exchange(m_marking, true);
+    const bool found = select(kind, index);
+    m_marking = marking;
+    return found;
 }
 
 void ProjectTreeView::showMenu(const QPoint &position)

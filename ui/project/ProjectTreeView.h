@@ -25,6 +25,8 @@ public:
     QTreeView *tree() const { return m_tree; }
     // Selects (and shows) an item; false when it does not exist.
     bool select(ProjectTreeModel::Kind kind, qsizetype index);
+    // Makes an item current without opening its editor (it follows a selection elsewhere).
+    bool mark(ProjectTreeModel::Kind kind, qsizetype index);
     QAction *addAction() const { return m_add; }
     QAction *deleteAction() const { return m_delete; }
 
@@ -59,6 +61,7 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_up = nullptr;
     QAction *m_down = nullptr;
+    bool m_marking = false;
 };
 
 } // namespace cutover

@@ -1,3 +1,4 @@
+#include "dialect/QueryTables.h"
 #include "dialect/SqlExpressionLexer.h"
 #include "dialect/SqlExpressionTranslator.h"
 
@@ -281,6 +282,43 @@ private Q_SLOTS:
         QCOMPARE(tokens->at(4).text, QStringLiteral("x'y"));
         QCOMPARE(tokens->at(4).offset, 12);
         QCOMPARE(tokens->at(5).offset, 18);
+    }
+
+    // QueryTables reads a source query's tables from the same tokens.
+    void queryTablesAreTheKnownTablesAfterFromAndJoin_data()
+    {
+        QTest::addColumn<int>("dialect");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("tables");
+        const QStringList none;
+        QTest::newRow("plain") << kSqlite << "SELECT * FROM orders" << QStringList{"ORDERS"};
+        QTest::newRow("join, alias, schema")
+            << kPg
+            << "SELECT o.id, c.name FROM public.orders o JOIN \"Customers\" AS c ON c.id = "
+               "o.customer_id LEFT OUTER JOIN items i USING (id);"
+            << QStringList{"ORDERS", "Customers", "items"};
+        QTest::newRow("from list")
+            << kMy << "select * from `orders` a, items, Customers c where a.x = 1"
+            << QStringList{"ORDERS", "items", "Customers"};
+        QTest::newRow("subquery, cte, no column")
+            << kSqlite
+            << "WITH recent AS (SELECT * FROM items WHERE orders > 1) SELECT orders FROM recent "
+               "JOIN (SELECT id FROM ORDERS) x ON 1"
+            << QStringList{"items", "ORDERS"};
+        QTest::newRow("names in strings are not read")
+            << kSqlite << "SELECT 'from orders' AS note FROM items -- join Customers"
+            << QStringList{"items"};
+        QTest::newRow("untokenizable") << kSqlite << "SELECT 'open FROM orders" << none;
+    }
+
+    void queryTablesAreTheKnownTablesAfterFromAndJoin()
+    {
+        QFETCH(int, dialect);
+        QFETCH(QString, query);
+        QFETCH(QStringList, tables);
+        QCOMPARE(QueryTables::read(query, ConnectionSpec::Kind(dialect),
+                                   {"ORDERS", "items", "Customers"}),
+                 tables);
     }
 };
 

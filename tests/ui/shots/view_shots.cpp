@@ -5,8 +5,13 @@
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
 #include "canvas/CanvasView.h"
+#include "canvas/ColumnPort.h"
 #include "canvas/MappingCanvas.h"
+#include "canvas/MappingScene.h"
 #include "canvas/OverviewCanvas.h"
+#include "canvas/OverviewScene.h"
+#include "canvas/SuggestionBar.h"
+#include "canvas/SuggestionLine.h"
 #include "connect/PasswordStore.h"
 #include "connect/SessionPasswordProvider.h"
 #include "connection/ConnectionDialog.h"
@@ -27,6 +32,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTimer>
 #include <QTreeView>
@@ -50,7 +57,7 @@ void settle(int milliseconds = 150)
 
 void save(QWidget *widget, const QString &name)
 {
-    settle();
+    settle(350); // past the canvas minimap's redraw delay
     const QString path = QDir(g_outDir).filePath(name + QStringLiteral(".png"));
     if (!widget->grab().save(path, "PNG")) {
         std::fprintf(stderr, "view-shots: cannot write %s\n", qPrintable(path));
@@ -98,8 +105,15 @@ qsizetype mappingOf(const MainWindow &window, const QString &target)
 void shootOverview(MainWindow &window)
 {
     window.editorArea()->showOverview();
-    window.editorArea()->overviewCanvas()->view()->fit();
-    save(window.editorArea()->overviewCanvas(), QStringLiteral("canvas-overview"));
+    OverviewCanvas *overview = window.editorArea()->overviewCanvas();
+    overview->view()->fit();
+    save(overview, QStringLiteral("canvas-overview"));
+    // zoomed in on one mapping, its line selected: the minimap shows where the view is
+    overview->view()->resetTransform();
+    overview->view()->zoomBy(2);
+    overview->showMapping(mappingOf(window, QStringLiteral("encounter")));
+    save(overview, QStringLiteral("canvas-minimap"));
+    overview->scene()->clearSelection();
 }
 
 void shootWorkbench(MainWindow &window)
@@ -126,6 +140,37 @@ void shootWorkbench(MainWindow &window)
     save(projectDock, QStringLiteral("project-tree"));
     projectDock->setFloating(false);
     save(window.editorArea(), QStringLiteral("mapping-editor"));
+}
+
+// The practitioner mapping with all but its key unmapped, and Suggest's lines drawn.
+void shootSuggestions(MainWindow &window)
+{
+    const qsizetype practitioner = mappingOf(window, QStringLiteral("practitioner"));
+    if (practitioner < 0)
+        return;
+    window.projectTree()->select(ProjectTreeModel::Kind::Mapping, practitioner);
+    QUndoStack *undo = window.document()->undoStack();
+    const int before = undo->index();
+    ProjectEdits edits(*window.document());
+    while (window.document()->project().mappings.at(practitioner).columns.size() > 1)
+        edits.unmapColumn(practitioner, 1);
+    waitForCheck(window);
+    TableMappingEditor *editor = window.editorArea()->mappingEditor();
+    editor->showCanvas();
+    SuggestionBar *bar = editor->canvas()->suggestionBar();
+    QSignalSpy finished(bar, &SuggestionBar::finished);
+    bar->suggestButton()->click();
+    if (!finished.wait(20000)) {
+        std::fprintf(stderr, "view-shots: no suggestions came\n");
+        ++g_failures;
+    }
+    editor->canvas()->view()->fit();
+    if (auto *line = editor->canvas()->scene()->suggestionTo(QStringLiteral("full_name")))
+        line->setSelected(true); // the bar says its expression and reason
+    save(editor->canvas(), QStringLiteral("canvas-suggestions"));
+    bar->findChild<QPushButton *>(QStringLiteral("rejectSuggestions"))->click();
+    undo->setIndex(before);
+    waitForCheck(window);
 }
 
 void shootSettings(MainWindow &window)
@@ -233,6 +278,7 @@ int main(int argc, char *argv[])
     }
     shootOverview(window);
     shootWorkbench(window);
+    shootSuggestions(window);
     shootSettings(window);
     shootItemEditors(window);
     shootQuickOpen(window);
