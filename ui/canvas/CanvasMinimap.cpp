@@ -27,7 +27,7 @@ CanvasMinimap::CanvasMinimap(CanvasView *view)
     setCursor(Qt::PointingHandCursor);
     m_redraw.setSingleShot(true);
     m_redraw.setInterval(250);
-    connect(&m_redraw, &QTimer::timeout, this, &CanvasMinimap::render);
+    connect(&m_redraw, &QTimer::timeout, this, &CanvasMinimap::redraw);
     for (QScrollBar *bar : {view->horizontalScrollBar(), view->verticalScrollBar()}) {
         connect(bar, &QScrollBar::valueChanged, this, &CanvasMinimap::place);
         connect(bar, &QScrollBar::rangeChanged, this, &CanvasMinimap::place);
@@ -72,7 +72,7 @@ void CanvasMinimap::place()
     setGeometry(QRect(
         viewport.bottomRight() - QPoint(size.width() + kMargin, size.height() + kMargin), size));
     if (bounds != m_rendered)
-        render();
+        redraw();
     show();
     raise();
     update();
@@ -83,7 +83,7 @@ QRectF CanvasMinimap::picture() const
     return QRectF(rect()).adjusted(kPadding, kPadding, -kPadding, -kPadding);
 }
 
-void CanvasMinimap::render()
+void CanvasMinimap::redraw()
 {
     if (!m_view->scene())
         return;

@@ -26,6 +26,8 @@ public:
     QRectF viewedRect() const;
     // Where a point of the minimap is in the scene.
     QPointF toScene(const QPointF &point) const;
+    // Draws the scene's picture again now (the scene's changes ask for it after a delay).
+    void redraw();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -35,7 +37,6 @@ protected:
 
 private:
     void place();
-    void render();
     QRectF sceneBounds() const;
     QRectF picture() const; // where the scene is drawn in the widget
 
