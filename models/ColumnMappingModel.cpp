@@ -56,8 +56,14 @@ void ColumnMappingModel::assumeLineage(const QString &targetColumn,
                                        const QStringList &sourceColumns)
 {
     const TableMapping *m = tableMapping();
-    if (m)
-        m_lineage.insert(m->target + QLatin1Char('.') + targetColumn, sourceColumns);
+    if (!m)
+        return;
+    const QString key = m->target + QLatin1Char('.') + targetColumn;
+    if (m_lineage.value(key) == sourceColumns && m_lineage.contains(key))
+        return;
+    m_lineage.insert(key, sourceColumns);
+    if (const int row = rowOf(targetColumn); row >= 0) // the canvas draws the new lines
+        Q_EMIT dataChanged(index(row, ReadsColumn), index(row, ReadsColumn));
 }
 
 // Edits change cells in place; a column mapped or unmapped outside the schema changes the rows.

@@ -1,8 +1,15 @@
 #include "SetExpressionCommand.h"
 
+#include <QDeadlineTimer>
+
 namespace cutover {
 
 namespace {
+
+qint64 now()
+{
+    return QDeadlineTimer::current().deadline();
+}
 
 ColumnMapping *findColumn(Project &project, const QString &mapping, const QString &column)
 {
@@ -22,6 +29,7 @@ SetExpressionCommand::SetExpressionCommand(ProjectDocument &document, QString ma
     , m_mapping(std::move(mapping))
     , m_column(std::move(column))
     , m_after(std::move(expression))
+    , m_at(now())
 {
     if (const ColumnMapping *c = findColumn(this->project(), m_mapping, m_column))
         m_before = c->expression;
@@ -49,9 +57,11 @@ void SetExpressionCommand::undo()
 bool SetExpressionCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const SetExpressionCommand *>(other);
-    if (next->m_mapping != m_mapping || next->m_column != m_column)
+    if (next->m_mapping != m_mapping || next->m_column != m_column ||
+        next->m_at - m_at > kBurstGapMs)
         return false;
     m_after = next->m_after;
+    m_at = next->m_at;
     setObsolete(m_after == m_before);
     return true;
 }

@@ -254,6 +254,12 @@ TransformProgram::CompileError TransformProgram::compileExpression(const Output 
     CompileError error{output.name, prepared.error, -1};
     if (prepared.errorOffset >= 0 && prepared.errorOffset <= body.size())
         error.offset = characterOffset(body, prepared.errorOffset);
+    if (prepared.errorOffset >= body.size() && prepared.error.contains(QLatin1String("syntax"))) {
+        // SQLite stumbled on the statement around the expression: the expression stopped early
+        error.message = QStringLiteral("the expression ends too soon: is a closing parenthesis, "
+                                       "an argument or an operand missing?");
+        error.offset = int(output.expression.size());
+    }
     if (!error.message.isEmpty()) {
         error.message = withQuotingHint(error.message, output.expression);
         return error;

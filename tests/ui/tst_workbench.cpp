@@ -10,6 +10,7 @@
 #include "ProjectDocument.h"
 #include "SchemaPane.h"
 #include "canvas/CanvasView.h"
+#include "canvas/ColumnPort.h"
 #include "canvas/MappingCanvas.h"
 #include "canvas/MappingEdge.h"
 #include "canvas/MappingScene.h"
@@ -17,6 +18,9 @@
 #include "canvas/OverviewScene.h"
 #include "canvas/SuggestionBar.h"
 #include "canvas/SuggestionLine.h"
+#include "canvas/TableBox.h"
+#include "editor/ExpressionEditor.h"
+#include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/ProjectActions.h"
@@ -377,6 +381,41 @@ private Q_SLOTS:
         QTest::keyClick(editors->mappingEditor(), Qt::Key_Backspace);
         QCOMPARE(editors->currentWidget()->objectName(), QStringLiteral("overviews"));
         QCOMPARE(overview->scene()->selectedMapping(), patient);
+    }
+
+    void theExpressionEditorKeepsItsKeysAndFollowsTheChosenColumn()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        const int patient = 1;
+        selectInTree(*window, ProjectTreeModel::Kind::Mapping, patient);
+        TableMappingEditor *editor = window->editorArea()->mappingEditor();
+        editor->showCanvas();
+        QTest::keyClicks(editor->canvas()->searchEdit(), QStringLiteral("email"));
+        // the search selects the column's lines without saying columnChosen: a click does
+        ColumnPort *email = editor->canvas()->scene()->targetBox()->port(QStringLiteral("email"));
+        QVERIFY(email);
+        const QPoint at = editor->canvas()->view()->mapFromScene(
+            email->mapToScene(email->boundingRect().center()));
+        QTest::mouseClick(editor->canvas()->view()->viewport(), Qt::LeftButton, {}, at);
+        TransformEditor *transform = editor->transformEditor();
+        QCOMPARE(transform->column(), QStringLiteral("email"));
+        ExpressionEditor *expression = transform->editor();
+        const QString before = expression->expression();
+        QVERIFY(!before.isEmpty());
+
+        // Backspace deletes in the editor; it does not go back to the overview
+        expression->setFocus();
+        expression->setCursorPosition(0, int(before.size()));
+        QTest::keyClick(expression->viewport(), Qt::Key_Backspace);
+        QCOMPARE(window->editorArea()->currentWidget(), editor);
+        QCOMPARE(expression->expression(), before.chopped(1));
+        QCOMPARE(window->document()
+                     ->project()
+                     .mappings.at(patient)
+                     .column(QStringLiteral("email"))
+                     ->expression,
+                 before.chopped(1));
     }
 
     void addingATableMappingTakesTheNextSourceTable()

@@ -7,6 +7,7 @@
 #include "automap/ExpressionProposer.h"
 #include "canvas/MappingCanvas.h"
 #include "canvas/MappingScene.h"
+#include "editor/TransformEditor.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -22,8 +23,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -70,14 +73,24 @@ TableMappingEditor::TableMappingEditor(ProjectDocument &document, QWidget *paren
     m_missing = new QLabel(tr("This table mapping no longer exists."), this);
     m_missing->setAlignment(Qt::AlignCenter);
 
-    m_body = new QWidget(this);
-    auto *boxes = new QHBoxLayout;
+    // the rows' settings, the columns (canvas or table) and the chosen column's expression, each
+    // as tall as the user drags it
+    auto *details = new QWidget(this);
+    auto *boxes = new QHBoxLayout(details);
+    boxes->setContentsMargins(0, 0, 0, 0);
     boxes->addWidget(createSourceBox(), 1);
     boxes->addWidget(createTargetBox(), 1);
-    auto *body = new QVBoxLayout(m_body);
-    body->setContentsMargins(0, 0, 0, 0);
-    body->addLayout(boxes);
-    body->addWidget(createColumnsBox(), 1);
+    auto *body = new QSplitter(Qt::Vertical, this);
+    body->setObjectName(QStringLiteral("mappingSplit"));
+    body->setChildrenCollapsible(false);
+    body->addWidget(details);
+    body->addWidget(createColumnsBox());
+    m_transform = new TransformEditor(m_document, *m_columns, this);
+    body->addWidget(m_transform);
+    body->setStretchFactor(0, 0);
+    body->setStretchFactor(1, 3);
+    body->setStretchFactor(2, 1);
+    m_body = body;
 
     auto *back = new QToolButton(this);
     back->setObjectName(QStringLiteral("backToOverview"));
@@ -88,9 +101,28 @@ TableMappingEditor::TableMappingEditor(ProjectDocument &document, QWidget *paren
     auto *backKey = new QShortcut(QKeySequence(Qt::Key_Backspace), this);
     backKey->setContext(Qt::WidgetWithChildrenShortcut);
     connect(backKey, &QShortcut::activated, this, &TableMappingEditor::backRequested);
+    // the rows' and target's settings are set once and take room from the columns: shown on
+    // demand, as the user last left them
+    auto *settings = new QToolButton(this);
+    settings->setObjectName(QStringLiteral("showSettings"));
+    settings->setText(tr("Rows && Target Settings"));
+    settings->setToolTip(tr("Show or hide where the rows come from and how they are written"));
+    settings->setCheckable(true);
+    settings->setAutoRaise(true);
+    settings->setChecked(
+        QSettings().value(QStringLiteral("mappingEditor/showSettings"), false).toBool());
+    settings->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    details->setVisible(settings->isChecked());
+    settings->setArrowType(settings->isChecked() ? Qt::DownArrow : Qt::RightArrow);
+    connect(settings, &QToolButton::toggled, details, [details, settings](bool shown) {
+        details->setVisible(shown);
+        settings->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+        QSettings().setValue(QStringLiteral("mappingEditor/showSettings"), shown);
+    });
     auto *heading = new QHBoxLayout;
     heading->addWidget(back);
     heading->addWidget(m_title, 1);
+    heading->addWidget(settings);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(heading);
     layout->addWidget(m_body, 1);
@@ -202,6 +234,7 @@ QWidget *TableMappingEditor::createColumnsBox()
     m_columnViews->addTab(m_canvas, tr("Canvas"));
     m_columnViews->addTab(createColumnTable(), tr("Table"));
     connect(m_canvas, &MappingCanvas::columnChosen, this, [this](const QString &column) {
+        m_transform->setColumn(column);
         const int row = m_columns->rowOf(column);
         if (row >= 0 && m_table->currentIndex().row() != row)
             m_table->selectRow(row);
@@ -213,6 +246,8 @@ QWidget *TableMappingEditor::createColumnsBox()
                 // a line chosen on the canvas stays chosen: only a new row moves the canvas
                 if (current.isValid() && m_canvas->scene()->selectedTargetColumn() != column)
                     m_canvas->showColumn(column);
+                if (current.isValid())
+                    m_transform->setColumn(column);
             });
     return m_columnViews;
 }

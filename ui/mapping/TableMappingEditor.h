@@ -23,6 +23,7 @@ class ColumnMappingModel;
 class MappingCanvas;
 class PasswordProvider;
 class ProjectDocument;
+class TransformEditor;
 struct TableMapping;
 
 // Edits one table mapping: where its rows come from (a source table or a query), the target
@@ -49,6 +50,7 @@ public:
     ColumnMappingModel *columnModel() const { return m_columns; }
     QTableView *columnTable() const { return m_table; }
     MappingCanvas *canvas() const { return m_canvas; }
+    TransformEditor *transformEditor() const { return m_transform; }
     // The columns as a table (editable cells) or as the canvas.
     void showTable();
     void showCanvas();
@@ -99,6 +101,7 @@ private:
     QTableView *m_table = nullptr;
     QTabWidget *m_columnViews = nullptr;
     MappingCanvas *m_canvas = nullptr;
+    TransformEditor *m_transform = nullptr;
     bool m_loading = false;
 };
 

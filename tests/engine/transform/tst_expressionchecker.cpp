@@ -48,6 +48,10 @@ private Q_SLOTS:
                                         << "no such column: PAT_NAM" << 6;
         QTest::newRow("syntax") << "PAT_ID +* 2"
                                 << "syntax error" << 8;
+        QTest::newRow("unclosed parenthesis") << "lower(trim(PAT_NAM"
+                                              << "ends too soon: is a closing parenthesis" << 18;
+        QTest::newRow("missing operand") << "PAT_ID ||"
+                                         << "ends too soon" << 9;
         QTest::newRow("offset counts characters, not bytes") << "'Müller' || PAT_NAM"
                                                              << "no such column: PAT_NAM" << 12;
         QTest::newRow("unknown function") << "frobnicate(PAT_ID)"

@@ -15,6 +15,8 @@
 #include "connect/PasswordStore.h"
 #include "connect/SessionPasswordProvider.h"
 #include "connection/ConnectionDialog.h"
+#include "editor/ExpressionEditor.h"
+#include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/ProjectTreeView.h"
@@ -33,10 +35,13 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 
 #include <cstdio>
 
@@ -128,6 +133,11 @@ void shootWorkbench(MainWindow &window)
     TableMappingEditor *editor = window.editorArea()->mappingEditor();
     editor->showCanvas();
     editor->canvas()->view()->fit();
+    // the column a user clicked: its lines selected, its expression in the editor below
+    editor->canvas()->showColumn(QStringLiteral("phone"));
+    editor->transformEditor()->setColumn(QStringLiteral("phone"));
+    QSignalSpy checked(editor->transformEditor(), &TransformEditor::checked);
+    checked.wait(3000);
     save(&window, QStringLiteral("workbench"));
     save(editor->canvas(), QStringLiteral("canvas-columns"));
     editor->editColumn(QStringLiteral("phone"));
@@ -140,6 +150,53 @@ void shootWorkbench(MainWindow &window)
     save(projectDock, QStringLiteral("project-tree"));
     projectDock->setFloating(false);
     save(window.editorArea(), QStringLiteral("mapping-editor"));
+}
+
+// What the screen shows around a widget, popups included (the completion list is a window of
+// its own, which QWidget::grab() leaves out).
+void saveScreen(QWidget *widget, const QString &name)
+{
+    settle(350);
+    const QPoint at = widget->mapToGlobal(QPoint(0, 0));
+    const QPixmap shot =
+        widget->screen()->grabWindow(0, at.x(), at.y(), widget->width(), widget->height() + 160);
+    const QString path = QDir(g_outDir).filePath(name + QStringLiteral(".png"));
+    if (shot.isNull() || !shot.save(path, "PNG")) {
+        std::fprintf(stderr, "view-shots: cannot write %s\n", qPrintable(path));
+        ++g_failures;
+        return;
+    }
+    std::printf("wrote %s\n", qPrintable(path));
+}
+
+// The patient mapping's transform editor: an unknown function underlined, then the completion
+// list open while typing.
+void shootTransformEditor(MainWindow &window)
+{
+    TableMappingEditor *mapping = window.editorArea()->mappingEditor();
+    TransformEditor *transform = mapping->transformEditor();
+    QUndoStack *undo = window.document()->undoStack();
+    const int before = undo->index();
+    mapping->showCanvas();
+    mapping->canvas()->showColumn(QStringLiteral("phone"));
+    transform->setColumn(QStringLiteral("phone"));
+    QSignalSpy checked(transform, &TransformEditor::checked);
+    checked.wait(3000);
+    save(transform, QStringLiteral("editor-error"));
+
+    transform->setColumn(QStringLiteral("email"));
+    mapping->canvas()->showColumn(QStringLiteral("email"));
+    ExpressionEditor *editor = transform->editor();
+    window.activateWindow();
+    editor->setFocus();
+    editor->setText(QStringLiteral("lower(trim(EM"));
+    editor->setCursorPosition(0, 13);
+    settle(350); // the editor drawn before the list opens over it
+    editor->complete();
+    saveScreen(transform, QStringLiteral("editor-completion"));
+    editor->cancelList();
+    undo->setIndex(before);
+    waitForCheck(window);
 }
 
 // The practitioner mapping with all but its key unmapped, and Suggest's lines drawn.
@@ -278,6 +335,7 @@ int main(int argc, char *argv[])
     }
     shootOverview(window);
     shootWorkbench(window);
+    shootTransformEditor(window);
     shootSuggestions(window);
     shootSettings(window);
     shootItemEditors(window);
