@@ -7,7 +7,9 @@
 #include "automap/ExpressionProposer.h"
 #include "canvas/MappingCanvas.h"
 #include "canvas/MappingScene.h"
+#include "editor/ExpressionEditor.h"
 #include "editor/TransformEditor.h"
+#include "preview/PreviewPane.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -233,6 +235,17 @@ QWidget *TableMappingEditor::createColumnsBox()
     m_canvas = new MappingCanvas(m_document, *m_columns, m_columnViews);
     m_columnViews->addTab(m_canvas, tr("Canvas"));
     m_columnViews->addTab(createColumnTable(), tr("Table"));
+    m_preview = new PreviewPane(m_document, *m_columns, m_columnViews);
+    m_columnViews->addTab(m_preview, tr("Preview"));
+    // a violation clicked in the preview: its column's expression, ready to fix
+    connect(m_preview, &PreviewPane::violationChosen, this, [this](const QString &column) {
+        m_transform->setColumn(column);
+        m_canvas->showColumn(column);
+        ExpressionEditor *editor = m_transform->editor();
+        editor->setFocus();
+        editor->setCursorPosition(qMax(0, editor->lines() - 1),
+                                  editor->lineLength(qMax(0, editor->lines() - 1)));
+    });
     connect(m_canvas, &MappingCanvas::columnChosen, this, [this](const QString &column) {
         m_transform->setColumn(column);
         const int row = m_columns->rowOf(column);
@@ -294,6 +307,11 @@ QWidget *TableMappingEditor::createColumnTable()
 void TableMappingEditor::showTable()
 {
     m_columnViews->setCurrentIndex(1);
+}
+
+void TableMappingEditor::showPreview()
+{
+    m_columnViews->setCurrentWidget(m_preview);
 }
 
 void TableMappingEditor::showCanvas()
@@ -386,6 +404,7 @@ void TableMappingEditor::showMapping(qsizetype index)
 void TableMappingEditor::setPasswordProvider(const PasswordProvider *passwords)
 {
     m_canvas->setPasswordProvider(passwords);
+    m_preview->setPasswordProvider(passwords);
 }
 
 void TableMappingEditor::setSchemas(const DatabaseSchema &source, const DatabaseSchema &target)

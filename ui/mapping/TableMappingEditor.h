@@ -22,6 +22,7 @@ namespace cutover {
 class ColumnMappingModel;
 class MappingCanvas;
 class PasswordProvider;
+class PreviewPane;
 class ProjectDocument;
 class TransformEditor;
 struct TableMapping;
@@ -51,9 +52,11 @@ public:
     QTableView *columnTable() const { return m_table; }
     MappingCanvas *canvas() const { return m_canvas; }
     TransformEditor *transformEditor() const { return m_transform; }
+    PreviewPane *previewPane() const { return m_preview; }
     // The columns as a table (editable cells) or as the canvas.
     void showTable();
     void showCanvas();
+    void showPreview();
 
 Q_SIGNALS:
     // Back to the overview of all table mappings (the breadcrumb, or Backspace).
@@ -102,6 +105,7 @@ private:
     QTabWidget *m_columnViews = nullptr;
     MappingCanvas *m_canvas = nullptr;
     TransformEditor *m_transform = nullptr;
+    PreviewPane *m_preview = nullptr;
     bool m_loading = false;
 };
 

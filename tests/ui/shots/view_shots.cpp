@@ -18,6 +18,7 @@
 #include "editor/ExpressionEditor.h"
 #include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
+#include "preview/PreviewPane.h"
 #include "project/EditorArea.h"
 #include "project/ProjectTreeView.h"
 #include "project/QuickOpen.h"
@@ -29,6 +30,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -199,6 +201,26 @@ void shootTransformEditor(MainWindow &window)
     waitForCheck(window);
 }
 
+// The patient mapping's preview, the rows with violations only.
+void shootPreview(MainWindow &window)
+{
+    const qsizetype patient = mappingOf(window, QStringLiteral("patient"));
+    window.projectTree()->select(ProjectTreeModel::Kind::Mapping, patient);
+    TableMappingEditor *mapping = window.editorArea()->mappingEditor();
+    PreviewPane *preview = mapping->previewPane();
+    QSignalSpy shown(preview, &PreviewPane::previewShown);
+    mapping->showPreview();
+    if (!shown.wait(20000)) {
+        std::fprintf(stderr, "view-shots: no preview came\n");
+        ++g_failures;
+    }
+    preview->violationsOnly()->setChecked(true);
+    mapping->transformEditor()->setColumn(QStringLiteral("full_name"));
+    save(window.editorArea(), QStringLiteral("preview"));
+    preview->violationsOnly()->setChecked(false);
+    mapping->showCanvas();
+}
+
 // The practitioner mapping with all but its key unmapped, and Suggest's lines drawn.
 void shootSuggestions(MainWindow &window)
 {
@@ -336,6 +358,7 @@ int main(int argc, char *argv[])
     shootOverview(window);
     shootWorkbench(window);
     shootTransformEditor(window);
+    shootPreview(window);
     shootSuggestions(window);
     shootSettings(window);
     shootItemEditors(window);

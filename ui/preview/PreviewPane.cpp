@@ -1,0 +1,268 @@
+#include "preview/PreviewPane.h"
+
+#include "ColumnMappingModel.h"
+#include "PreviewModel.h"
+#include "ProjectDocument.h"
+#include "preview/PreviewService.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cutover {
+
+namespace {
+
+using Status = PreviewResult::CellStatus;
+
+QTableView *previewView(QAbstractItemModel *model, QWidget *parent, const QString &name)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideRight);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setDefaultSectionSize(130);
+    return view;
+}
+
+} // namespace
+
+PreviewPane::PreviewPane(ProjectDocument &document, ColumnMappingModel &columns, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_columns(columns)
+    , m_sourceModel(new PreviewModel(PreviewModel::Side::Source, this))
+    , m_targetModel(new PreviewModel(PreviewModel::Side::Target, this))
+{
+    setObjectName(QStringLiteral("previewPane"));
+    setPasswordProvider(nullptr);
+    m_sourceView = previewView(m_sourceModel, this, QStringLiteral("previewSource"));
+    m_targetView = previewView(m_targetModel, this, QStringLiteral("previewTarget"));
+    // one row is one row: the two sides scroll and select together
+    connect(m_sourceView->verticalScrollBar(), &QScrollBar::valueChanged,
+            m_targetView->verticalScrollBar(), &QScrollBar::setValue);
+    connect(m_targetView->verticalScrollBar(), &QScrollBar::valueChanged,
+            m_sourceView->verticalScrollBar(), &QScrollBar::setValue);
+    connect(m_targetView, &QTableView::clicked, this, &PreviewPane::cellClicked);
+    connect(m_targetView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid() && m_sourceView->currentIndex().row() != current.row())
+                    m_sourceView->selectRow(current.row());
+            });
+    auto *sides = new QSplitter(Qt::Horizontal, this);
+    sides->setChildrenCollapsible(false);
+    auto *sourceSide = new QWidget(sides);
+    auto *sourceLayout = new QVBoxLayout(sourceSide);
+    sourceLayout->setContentsMargins(0, 0, 0, 0);
+    sourceLayout->addWidget(new QLabel(tr("Source rows"), sourceSide));
+    sourceLayout->addWidget(m_sourceView);
+    auto *targetSide = new QWidget(sides);
+    auto *targetLayout = new QVBoxLayout(targetSide);
+    targetLayout->setContentsMargins(0, 0, 0, 0);
+    targetLayout->addWidget(new QLabel(tr("Target rows, as the run would write them"), targetSide));
+    targetLayout->addWidget(m_targetView);
+    sides->addWidget(sourceSide);
+    sides->addWidget(targetSide);
+    sides->setStretchFactor(0, 2);
+    sides->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(createControls());
+    layout->addWidget(sides, 1);
+    layout->addWidget(createLegend());
+
+    m_delay.setSingleShot(true);
+    m_delay.setInterval(kDelayMs);
+    connect(&m_delay, &QTimer::timeout, this, &PreviewPane::start);
+    connect(&document, &ProjectDocument::changed, this, [this](ProjectDocument::Part part) {
+        if (part == ProjectDocument::Part::Mappings || part == ProjectDocument::Part::Lookups ||
+            part == ProjectDocument::Part::Rules)
+            schedule();
+    });
+    connect(&columns, &QAbstractItemModel::modelReset, this, &PreviewPane::schedule);
+}
+
+PreviewPane::~PreviewPane() = default;
+
+void PreviewPane::setPasswordProvider(const PasswordProvider *passwords)
+{
+    delete m_service;
+    m_service = new PreviewService(passwords, this);
+    connect(m_service, &PreviewService::previewReady, this, &PreviewPane::showResult);
+    connect(m_service, &PreviewService::previewFailed, this, &PreviewPane::fail);
+}
+
+QWidget *PreviewPane::createControls()
+{
+    auto *bar = new QWidget(this);
+    m_kind = new QComboBox(bar);
+    m_kind->setObjectName(QStringLiteral("sampleKind"));
+    m_kind->addItem(tr("First rows"), int(SampleSpec::Kind::First));
+    m_kind->addItem(tr("Random rows"), int(SampleSpec::Kind::Random));
+    m_kind->addItem(tr("Rows matching"), int(SampleSpec::Kind::Filter));
+    m_kind->addItem(tr("Edge cases"), int(SampleSpec::Kind::EdgeCases));
+    m_kind->setToolTip(tr("Edge cases: NULLs, the longest values, extremes, values missing from "
+                          "lookups"));
+    m_rows = new QSpinBox(bar);
+    m_rows->setObjectName(QStringLiteral("sampleRows"));
+    m_rows->setRange(1, 10000);
+    m_rows->setValue(500);
+    m_rows->setSuffix(tr(" rows"));
+    m_seed = new QSpinBox(bar);
+    m_seed->setRange(1, 999999);
+    m_seed->setPrefix(tr("seed "));
+    m_filter = new QLineEdit(bar);
+    m_filter->setPlaceholderText(tr("a WHERE condition on the source rows"));
+    m_violationsOnly = new QCheckBox(tr("Only rows with violations"), bar);
+    m_violationsOnly->setObjectName(QStringLiteral("violationsOnly"));
+    auto *refresh = new QPushButton(tr("Refresh"), bar);
+    m_status = new QLabel(bar);
+    m_status->setObjectName(QStringLiteral("previewStatus"));
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : {static_cast<QWidget *>(m_kind), static_cast<QWidget *>(m_rows),
+                       static_cast<QWidget *>(m_seed), static_cast<QWidget *>(m_filter)})
+        row->addWidget(w);
+    row->addWidget(m_violationsOnly);
+    row->addWidget(refresh);
+    row->addWidget(m_status, 1);
+    updateSampleFields();
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        updateSampleFields();
+        schedule();
+    });
+    connect(m_rows, &QSpinBox::valueChanged, this, &PreviewPane::schedule);
+    connect(m_seed, &QSpinBox::valueChanged, this, &PreviewPane::schedule);
+    connect(m_filter, &QLineEdit::editingFinished, this, &PreviewPane::schedule);
+    connect(refresh, &QPushButton::clicked, this, &PreviewPane::refresh);
+    connect(m_violationsOnly, &QCheckBox::toggled, this, [this](bool only) {
+        m_sourceModel->setViolationsOnly(only);
+        m_targetModel->setViolationsOnly(only);
+    });
+    return bar;
+}
+
+QWidget *PreviewPane::createLegend()
+{
+    auto *legend = new QLabel(
+        tr("\u2717 violation (quarantined or warned)   \u2248 converted, may lose data   NULL "
+           "in italics   blue: changed by the expression   plain: copied as it is"),
+        this);
+    legend->setObjectName(QStringLiteral("previewLegend"));
+    legend->setWordWrap(true);
+    return legend;
+}
+
+void PreviewPane::updateSampleFields()
+{
+    const auto kind = SampleSpec::Kind(m_kind->currentData().toInt());
+    m_seed->setVisible(kind == SampleSpec::Kind::Random);
+    m_filter->setVisible(kind == SampleSpec::Kind::Filter);
+}
+
+void PreviewPane::setSample(const SampleSpec &spec)
+{
+    m_kind->setCurrentIndex(m_kind->findData(int(spec.kind)));
+    m_rows->setValue(spec.rows);
+    m_seed->setValue(int(spec.seed));
+    m_filter->setText(spec.filter);
+    schedule();
+}
+
+SampleSpec PreviewPane::sample() const
+{
+    SampleSpec spec;
+    spec.kind = SampleSpec::Kind(m_kind->currentData().toInt());
+    spec.rows = m_rows->value();
+    spec.seed = quint64(m_seed->value());
+    spec.filter = spec.kind == SampleSpec::Kind::Filter ? m_filter->text() : QString();
+    return spec;
+}
+
+void PreviewPane::schedule()
+{
+    m_stale = true;
+    if (isVisible())
+        m_delay.start();
+}
+
+void PreviewPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        m_delay.start();
+}
+
+void PreviewPane::refresh()
+{
+    m_delay.stop();
+    start();
+}
+
+void PreviewPane::start()
+{
+    const qsizetype mapping = m_columns.mapping();
+    if (!m_document.hasProject() || mapping < 0 || mapping >= m_document.project().mappings.size())
+        return;
+    m_stale = false;
+    const QString table = m_document.project().mappings.at(mapping).target;
+    m_service->request(m_document.project(), table, sample());
+    m_status->setText(tr("Reading the sample\u2026"));
+}
+
+void PreviewPane::showResult(int generation, const PreviewResult &result)
+{
+    if (generation != m_service->generation())
+        return;
+    m_sourceModel->setResult(result);
+    m_targetModel->setResult(result);
+    QString status =
+        tr("%1 rows in %2 ms").arg(QLocale().toString(result.rows.size())).arg(result.elapsedMs);
+    if (const int blocked = result.blockedRows(); blocked > 0)
+        status += tr(" \u00b7 %1 would be quarantined").arg(blocked);
+    if (!result.notes.isEmpty())
+        status += QStringLiteral(" \u00b7 ") + result.notes.join(QStringLiteral("; "));
+    m_status->setText(status);
+    m_status->setToolTip(status);
+    Q_EMIT previewShown(generation);
+}
+
+void PreviewPane::fail(int generation, const Error &error)
+{
+    if (generation != m_service->generation() || error.code() == Error::Code::Cancelled)
+        return;
+    m_status->setText(tr("No preview: %1").arg(error.message()));
+    m_status->setToolTip(error.toString());
+    Q_EMIT previewFailed(error);
+}
+
+void PreviewPane::cellClicked(const QModelIndex &index)
+{
+    if (index.data(PreviewModel::StatusRole).toInt() != int(Status::Violation))
+        return;
+    const QString column = index.data(PreviewModel::ColumnNameRole).toString();
+    if (!column.isEmpty())
+        Q_EMIT violationChosen(column);
+}
+
+QString PreviewPane::statusText() const
+{
+    return m_status->text();
+}
+
+} // namespace cutover
