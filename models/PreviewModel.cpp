@@ -34,6 +34,16 @@ QString mark(Status status)
     }
 }
 
+// NULL is written in italics, so it cannot be taken for the text "NULL".
+QVariant nullFont(const QVariant &value)
+{
+    if (!value.isNull())
+        return {};
+    QFont italic;
+    italic.setItalic(true);
+    return italic;
+}
+
 QColor tint(Status status)
 {
     switch (status) {
@@ -170,12 +180,7 @@ QVariant PreviewModel::sourceData(const PreviewResult::Row &row, int column, int
     case Qt::DisplayRole:
         return shown(value);
     case Qt::FontRole:
-        if (value.isNull()) {
-            QFont italic;
-            italic.setItalic(true);
-            return italic;
-        }
-        return {};
+        return nullFont(value);
     case Qt::ForegroundRole:
         return value.isNull() ? QBrush(QColor(0x6b, 0x6b, 0x6b)) : QVariant();
     case ColumnNameRole:
@@ -195,12 +200,7 @@ QVariant PreviewModel::targetData(const PreviewResult::Row &row, int column, int
     case Qt::BackgroundRole:
         return tint(cell.status).isValid() ? QBrush(tint(cell.status)) : QVariant();
     case Qt::FontRole:
-        if (value.isNull()) {
-            QFont italic;
-            italic.setItalic(true);
-            return italic;
-        }
-        return {};
+        return nullFont(value);
     case Qt::ToolTipRole:
     case ReasonRole:
         return cell.note.isEmpty() ? QVariant() : cell.note;

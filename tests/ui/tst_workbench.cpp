@@ -119,6 +119,15 @@ private:
         QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(item).center());
     }
 
+    // Unmaps a column of the shown table mapping with the table's Unmap button, as a user does.
+    static void unmapInTable(TableMappingEditor *editor, const QString &column)
+    {
+        editor->showTable();
+        editor->columnTable()->selectRow(editor->columnModel()->rowOf(column));
+        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("unmap")),
+                          Qt::LeftButton);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -304,12 +313,8 @@ private Q_SLOTS:
         const int patient = 1;
         selectInTree(*window, ProjectTreeModel::Kind::Mapping, patient);
         TableMappingEditor *editor = window->editorArea()->mappingEditor();
-        editor->showTable();
         const Project &project = window->document()->project();
-        ColumnMappingModel *model = editor->columnModel();
-        editor->columnTable()->selectRow(model->rowOf(QStringLiteral("email")));
-        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("unmap")),
-                          Qt::LeftButton);
+        unmapInTable(editor, QStringLiteral("email"));
         QVERIFY(!project.mappings.at(patient).column(QStringLiteral("email")));
         const int edits = window->document()->undoStack()->index();
 
@@ -330,11 +335,8 @@ private Q_SLOTS:
         const int patient = 1;
         selectInTree(*window, ProjectTreeModel::Kind::Mapping, patient);
         TableMappingEditor *editor = window->editorArea()->mappingEditor();
-        editor->showTable();
         ColumnMappingModel *model = editor->columnModel();
-        editor->columnTable()->selectRow(model->rowOf(QStringLiteral("email")));
-        QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("unmap")),
-                          Qt::LeftButton);
+        unmapInTable(editor, QStringLiteral("email"));
         editor->showCanvas();
         SuggestionBar *bar = editor->canvas()->suggestionBar();
         QSignalSpy finished(bar, &SuggestionBar::finished);
