@@ -43,11 +43,12 @@ QStringList MappingScene::visibleSourceColumns() const
     const TableInfo *table = m_columns.sourceTable();
     if (!table || table->columns.size() < kCollapseAt)
         return {};
+    QStringList suggested; // computed once, not per column
+    for (const auto &suggestion : openSuggestions())
+        suggested.append(suggestion.source);
     QStringList shown;
     for (const ColumnInfo &column : table->columns) {
-        bool read = column.primaryKeyPosition > 0;
-        for (const auto &suggested : openSuggestions())
-            read = read || suggested.source == column.name;
+        bool read = column.primaryKeyPosition > 0 || suggested.contains(column.name);
         for (int row = 0; !read && row < m_columns.rowCount(); ++row)
             read =
                 m_columns

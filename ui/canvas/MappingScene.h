@@ -73,6 +73,9 @@ public:
     QList<AutoMapper::ColumnSuggestion> openSuggestions() const;
     const QList<SuggestionLine *> &suggestionLines() const { return m_suggestionLines; }
     SuggestionLine *suggestionTo(const QString &targetColumn) const;
+    // "source\ntarget" of the shown table mapping, empty while a table is unknown: what
+    // suggestions are for.
+    QString tablePair() const;
     // Suggestions under this confidence are drawn faint; acceptAbove takes the others.
     void setThreshold(double confidence);
     double threshold() const { return m_threshold; }
@@ -110,7 +113,6 @@ private:
     QSet<QString> dropLines(QList<Line *> &lines);
     template <typename Line>
     void reselect(const QList<Line *> &lines, const QSet<QString> &keys);
-    QString tablePair() const;
     const AutoMapper::ColumnSuggestion *suggestion(const QString &targetColumn) const;
     QStringList visibleSourceColumns() const;
     QStringList visibleTargetColumns() const;

@@ -77,9 +77,7 @@ double SuggestionBar::threshold() const
 
 QString SuggestionBar::tablePair() const
 {
-    const TableInfo *source = m_columns.sourceTable();
-    const TableInfo *target = m_columns.targetTable();
-    return source && target ? source->name + QLatin1Char('\n') + target->name : QString();
+    return m_scene.tablePair();
 }
 
 const SuggestionLine *SuggestionBar::selectedSuggestion() const
