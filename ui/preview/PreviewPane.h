@@ -25,8 +25,9 @@ class ProjectDocument;
 // The live preview of the shown table mapping: sample source rows beside the target rows the
 // mapping makes of them, each target cell coloured and marked by status, each row's verdict as a
 // run would record it. The engine's PreviewService does the work off the GUI thread; a preview
-// is asked for kDelayMs after each edit of the mappings (a newer request cancels the older one,
-// whose result is dropped), and only while the pane is visible. The sample is the first N,
+// is asked for at the next turn of the event loop after an edit of the mappings, so the edits of
+// one command come together; a newer request cancels the older one, whose result is dropped, so
+// typing never queues previews. Only while the pane is visible. The sample is the first N,
 // random N with a seed, the rows a filter matches, or the edge cases. A click on a violation says
 // which column it is in.
 class PreviewPane : public QWidget
@@ -34,7 +35,7 @@ class PreviewPane : public QWidget
     Q_OBJECT
 
 public:
-    static constexpr int kDelayMs = 200;
+    static constexpr int kDelayMs = 0;
 
     PreviewPane(ProjectDocument &document, ColumnMappingModel &columns, QWidget *parent = nullptr);
     ~PreviewPane() override;
