@@ -9,37 +9,6 @@ namespace cutover {
 
 namespace {
 
-// SQLite's own functions a transform may call (the sandbox allows them), with signatures.
-const QList<std::pair<const char *, const char *>> &sqliteFunctions()
-{
-    static const QList<std::pair<const char *, const char *>> functions = {
-        {"abs", "(X) the absolute value of X"},
-        {"coalesce", "(X, Y, ...) the first argument that is not NULL"},
-        {"ifnull", "(X, Y) X unless it is NULL, then Y"},
-        {"iif", "(cond, X, Y) X when cond is true, otherwise Y"},
-        {"instr", "(X, Y) the 1-based position of Y in X, 0 if absent"},
-        {"length", "(X) the number of characters in X"},
-        {"lower", "(X) X in lower case (ASCII)"},
-        {"ltrim", "(X[, Y]) X without leading spaces (or characters of Y)"},
-        {"max", "(X, Y, ...) the largest argument"},
-        {"min", "(X, Y, ...) the smallest argument"},
-        {"nullif", "(X, Y) NULL when X equals Y, otherwise X"},
-        {"printf", "(format, ...) a formatted string"},
-        {"replace", "(X, Y, Z) X with every Y replaced by Z"},
-        {"round", "(X[, digits]) X rounded"},
-        {"rtrim", "(X[, Y]) X without trailing spaces (or characters of Y)"},
-        {"substr", "(X, start[, length]) part of X"},
-        {"trim", "(X[, Y]) X without surrounding spaces (or characters of Y)"},
-        {"typeof", "(X) the storage class of X"},
-        {"upper", "(X) X in upper case (ASCII)"},
-        {"date", "(time, modifier, ...) the date as YYYY-MM-DD"},
-        {"datetime", "(time, modifier, ...) the date and time as YYYY-MM-DD HH:MM:SS"},
-        {"strftime", "(format, time, modifier, ...) the time formatted"},
-        {"cast", "(X AS type) X converted to type"},
-    };
-    return functions;
-}
-
 // The summary's first sentence: a call tip is one line.
 QString firstSentence(const QString &text)
 {
@@ -72,9 +41,9 @@ QStringList ExpressionLexer::functionNames()
     QStringList names;
     for (const FunctionCatalog::Function &f : FunctionCatalog::functions())
         names.append(f.name);
-    for (const auto &[name, doc] : sqliteFunctions())
-        if (!names.contains(QLatin1String(name))) // Cutover's own upper() and lower() win
-            names.append(QString::fromLatin1(name));
+    for (const FunctionCatalog::Function &f : FunctionCatalog::sqliteFunctions())
+        if (!names.contains(f.name))
+            names.append(f.name);
     return names;
 }
 
@@ -100,11 +69,8 @@ QStringList ExpressionLexer::completions(const QString &prefix) const
 
 QString ExpressionLexer::callTip(const QString &function)
 {
-    if (const FunctionCatalog::Function *f = FunctionCatalog::find(function.toLower()))
+    if (const FunctionCatalog::Function *f = FunctionCatalog::findAny(function))
         return f->signature + QLatin1Char('\n') + firstSentence(f->summary);
-    for (const auto &[name, doc] : sqliteFunctions())
-        if (function.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
-            return QString::fromLatin1(name) + QString::fromLatin1(doc);
     return {};
 }
 

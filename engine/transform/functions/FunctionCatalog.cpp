@@ -4,12 +4,16 @@ namespace cutover {
 
 namespace {
 
+// The literals are UTF-8 (examples such as 'straße'), never Latin-1.
 FunctionCatalog::Function fn(const char *name, int minArgs, int maxArgs, const char *signature,
                              const char *summary, const char *example)
 {
-    return {
-        QLatin1String(name),   minArgs, maxArgs, QLatin1String(signature), QLatin1String(summary),
-        QLatin1String(example)};
+    return {QString::fromUtf8(name),
+            minArgs,
+            maxArgs,
+            QString::fromUtf8(signature),
+            QString::fromUtf8(summary),
+            QString::fromUtf8(example)};
 }
 
 QList<FunctionCatalog::Function> makeCatalog()
@@ -97,6 +101,63 @@ QList<FunctionCatalog::Function> makeCatalog()
 
 } // namespace
 
+QList<FunctionCatalog::Function> makeSqliteCatalog()
+{
+    return {
+        fn("abs", 1, 1, "abs(X)", "The absolute value of X.", "abs(-4.5) = 4.5"),
+        fn("coalesce", 2, -1, "coalesce(X, Y, ...)", "The first argument that is not NULL.",
+           "coalesce(NULL, '', 'x') = ''"),
+        fn("ifnull", 2, 2, "ifnull(X, Y)", "X unless it is NULL, then Y.",
+           "ifnull(NULL, 'n/a') = 'n/a'"),
+        fn("iif", 3, 3, "iif(condition, X, Y)", "X when the condition is true, otherwise Y.",
+           "iif(3 > 2, 'yes', 'no') = 'yes'"),
+        fn("instr", 2, 2, "instr(X, Y)", "The 1-based position of Y in X; 0 when Y is absent.",
+           "instr('ab-cd', '-') = 3"),
+        fn("length", 1, 1, "length(X)", "The number of characters in X (bytes for a blob).",
+           "length('Zoë') = 3"),
+        fn("ltrim", 1, 2, "ltrim(X [, Y])",
+           "X without leading spaces, or without the leading characters that are in Y.",
+           "ltrim('007', '0') = '7'"),
+        fn("max", 2, -1, "max(X, Y, ...)", "The largest argument (NULL if any is NULL).",
+           "max(3, 7, 5) = 7"),
+        fn("min", 2, -1, "min(X, Y, ...)", "The smallest argument (NULL if any is NULL).",
+           "min(3, 7, 5) = 3"),
+        fn("nullif", 2, 2, "nullif(X, Y)", "NULL when X equals Y, otherwise X.",
+           "nullif('N/A', 'N/A') IS NULL"),
+        fn("printf", 1, -1, "printf(format, ...)",
+           "A formatted string, like C's printf (%d, %s, %05.2f, ...).",
+           "printf('%05d', 42) = '00042'"),
+        fn("replace", 3, 3, "replace(X, Y, Z)", "X with every Y replaced by Z.",
+           "replace('1 234 567', ' ', '') = '1234567'"),
+        fn("round", 1, 2, "round(X [, digits])", "X rounded to digits decimals (0 by default).",
+           "round(2.567, 2) = 2.57"),
+        fn("rtrim", 1, 2, "rtrim(X [, Y])",
+           "X without trailing spaces, or without the trailing characters that are in Y.",
+           "rtrim('12.50', '0') = '12.5'"),
+        fn("substr", 2, 3, "substr(X, start [, length])",
+           "Part of X from the 1-based start, length characters or to the end.",
+           "substr('2021-03-05', 6, 2) = '03'"),
+        fn("trim", 1, 2, "trim(X [, Y])",
+           "X without surrounding spaces, or without the surrounding characters that are in Y.",
+           "trim('  a b  ') = 'a b'"),
+        fn("typeof", 1, 1, "typeof(X)",
+           "The storage class of X: null, integer, real, text or blob.", "typeof('42') = 'text'"),
+        fn("date", 1, -1, "date(time, modifier, ...)", "The date as yyyy-MM-dd.",
+           "date('2021-03-05 14:30:00', '+1 day') = '2021-03-06'"),
+        fn("datetime", 1, -1, "datetime(time, modifier, ...)",
+           "The date and time as yyyy-MM-dd HH:mm:ss.",
+           "datetime('2021-03-05', '+90 minutes') = '2021-03-05 01:30:00'"),
+        fn("strftime", 2, -1, "strftime(format, time, modifier, ...)",
+           "The time formatted with %Y, %m, %d, %H, %M, %S, %j, %W, ...",
+           "strftime('%Y/%m', '2021-03-05') = '2021/03'"),
+        fn("cast", 1, 1, "cast(X AS type)",
+           "X converted to INTEGER, REAL, TEXT, BLOB or NUMERIC, as SQLite converts: text "
+           "that is not a number becomes 0 without a violation (to_int and to_decimal are "
+           "strict).",
+           "cast('42' AS INTEGER) = 42"),
+    };
+}
+
 const QList<FunctionCatalog::Function> &FunctionCatalog::functions()
 {
     static const QList<Function> catalog = makeCatalog();
@@ -106,6 +167,22 @@ const QList<FunctionCatalog::Function> &FunctionCatalog::functions()
 const FunctionCatalog::Function *FunctionCatalog::find(const QString &name)
 {
     for (const Function &f : functions())
+        if (f.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &f;
+    return nullptr;
+}
+
+const QList<FunctionCatalog::Function> &FunctionCatalog::sqliteFunctions()
+{
+    static const QList<Function> catalog = makeSqliteCatalog();
+    return catalog;
+}
+
+const FunctionCatalog::Function *FunctionCatalog::findAny(const QString &name)
+{
+    if (const Function *f = find(name))
+        return f;
+    for (const Function &f : sqliteFunctions())
         if (f.name.compare(name, Qt::CaseInsensitive) == 0)
             return &f;
     return nullptr;
