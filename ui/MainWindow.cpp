@@ -7,6 +7,7 @@
 #include "ProjectValidation.h"
 #include "SchemaPane.h"
 #include "dialect/ConnectionSpec.h"
+#include "editor/FunctionReferencePanel.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/LogPane.h"
@@ -124,6 +125,24 @@ MainWindow::MainWindow(const PasswordProvider *passwords, SessionPasswordProvide
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::connectFunctionReference()
+{
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("functionsDock"));
+    connect(m_editors, &EditorArea::functionReferenceWanted, this, [this, dock] {
+        dock->show();
+        dock->raise();
+        m_functions->focusSearch();
+    });
+    connect(m_functions, &FunctionReferencePanel::insertRequested, this,
+            [this](const QString &function) {
+                if (!m_editors->insertFunction(function))
+                    statusBar()->showMessage(
+                        tr("Open a table mapping and choose a target column to insert %1().")
+                            .arg(function),
+                        6000);
+            });
+}
+
 void MainWindow::fitToScreen()
 {
     const QRect available = screen()->availableGeometry();
@@ -156,6 +175,7 @@ void MainWindow::createDocks()
     m_undoView->setObjectName(QStringLiteral("undoView"));
     m_undoView->setEmptyLabel(tr("<opened project>"));
     m_log = new LogPane(this);
+    m_functions = new FunctionReferencePanel(this);
 
     QDockWidget *project = addDock(m_projectTree, tr("Project"), QStringLiteral("projectDock"),
                                    Qt::LeftDockWidgetArea);
@@ -170,7 +190,11 @@ void MainWindow::createDocks()
     QDockWidget *log =
         addDock(m_log, tr("Log"), QStringLiteral("logDock"), Qt::BottomDockWidgetArea);
     splitDockWidget(project, source, Qt::Vertical);
+    QDockWidget *functions = addDock(m_functions, tr("Functions"), QStringLiteral("functionsDock"),
+                                     Qt::RightDockWidgetArea);
     splitDockWidget(target, history, Qt::Vertical);
+    tabifyDockWidget(history, functions);
+    functions->raise();
     tabifyDockWidget(m_problemsDock, log);
     m_problemsDock->raise();
 }
@@ -193,7 +217,7 @@ void MainWindow::sizeDocks()
     };
     resizeDocks({dock("projectDock"), dock("targetDock")}, {270, 270}, Qt::Horizontal);
     resizeDocks({dock("projectDock"), dock("sourceDock")}, {330, 400}, Qt::Vertical);
-    resizeDocks({dock("targetDock"), dock("undoDock")}, {560, 170}, Qt::Vertical);
+    resizeDocks({dock("targetDock"), dock("functionsDock")}, {400, 330}, Qt::Vertical);
     resizeDocks({m_problemsDock}, {170}, Qt::Vertical);
 }
 
@@ -331,6 +355,7 @@ void MainWindow::connectDocument()
         m_projectTree->mark(ProjectTreeModel::Kind::Mapping, mapping);
         followMapping(mapping);
     });
+    connectFunctionReference();
     m_actions->follow(m_projectTree);
     connect(m_history, &ProjectHistory::updated, this,
             [this] { m_projectTree->model()->setHistory(m_history->snapshot()); });

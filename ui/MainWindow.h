@@ -18,6 +18,7 @@ class QUndoView;
 namespace cutover {
 
 class EditorArea;
+class FunctionReferencePanel;
 class LogPane;
 class MappingsPane;
 class PasswordProvider;
@@ -72,6 +73,7 @@ public:
     ProjectTreeView *projectTree() const { return m_projectTree; }
     EditorArea *editorArea() const { return m_editors; }
     LogPane *log() const { return m_log; }
+    FunctionReferencePanel *functionReference() const { return m_functions; }
     QuickOpen *quickOpen() const { return m_quickOpen; }
     QLabel *statusLabel() const { return m_statusLabel; }
     QAction *undoAction() const { return m_undo; }
@@ -102,6 +104,7 @@ private:
     void createMenus();
     void createStatusBar();
     void connectDocument();
+    void connectFunctionReference();
     void showChecking(bool readingSchemas);
     void showOutcome(const ProjectCheck::Outcome &outcome, qint64 milliseconds);
     void showSchemas(const ProjectCheck::Outcome &outcome);
@@ -133,6 +136,7 @@ private:
     ProblemsPane *m_problemsPane = nullptr;
     QUndoView *m_undoView = nullptr;
     LogPane *m_log = nullptr;
+    FunctionReferencePanel *m_functions = nullptr;
     QuickOpen *m_quickOpen = nullptr;
     QList<QDockWidget *> m_docks;
     QDockWidget *m_problemsDock = nullptr;

@@ -20,6 +20,7 @@
 #include "canvas/SuggestionLine.h"
 #include "canvas/TableBox.h"
 #include "editor/ExpressionEditor.h"
+#include "editor/FunctionReferencePanel.h"
 #include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
@@ -43,10 +44,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace cutover;
@@ -418,6 +421,45 @@ private Q_SLOTS:
                      .column(QStringLiteral("email"))
                      ->expression,
                  before.chopped(1));
+    }
+
+    // The transform editor's Functions button brings the reference forward with its search
+    // focused; Enter there inserts the function into the expression at its cursor.
+    void theFunctionReferenceInsertsIntoTheOpenExpression()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        FunctionReferencePanel *panel = window->functionReference();
+        QTest::keyClicks(panel->searchEdit(), QStringLiteral("unaccent"));
+        QTest::keyClick(panel->searchEdit(), Qt::Key_Return); // nothing is being edited
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("unaccent()")));
+
+        const int patient = 1;
+        selectInTree(*window, ProjectTreeModel::Kind::Mapping, patient);
+        TransformEditor *transform = window->editorArea()->mappingEditor()->transformEditor();
+        transform->setColumn(QStringLiteral("full_name"));
+        panel->searchEdit()->clear();
+        auto *dock = window->findChild<QDockWidget *>(QStringLiteral("functionsDock"));
+        QVERIFY(dock);
+        window->findChild<QDockWidget *>(QStringLiteral("undoDock"))->raise();
+        QVERIFY(QTest::qWaitFor([&] { return panel->visibleRegion().isEmpty(); }));
+        QTest::mouseClick(transform->findChild<QToolButton *>(QStringLiteral("showFunctions")),
+                          Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return !panel->visibleRegion().isEmpty(); }));
+        QCOMPARE(QApplication::focusWidget(), panel->searchEdit());
+
+        ExpressionEditor *expression = transform->editor();
+        const QString before = expression->expression();
+        expression->selectAll();
+        QTest::keyClicks(panel->searchEdit(), QStringLiteral("unaccent"));
+        QTest::keyClick(panel->searchEdit(), Qt::Key_Return);
+        QCOMPARE(expression->expression(), QStringLiteral("unaccent(%1)").arg(before));
+        QCOMPARE(window->document()
+                     ->project()
+                     .mappings.at(patient)
+                     .column(QStringLiteral("full_name"))
+                     ->expression,
+                 expression->expression());
     }
 
     void addingATableMappingTakesTheNextSourceTable()

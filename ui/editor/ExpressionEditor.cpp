@@ -151,6 +151,22 @@ void ExpressionEditor::insertCompletion(int id, const QString &word)
 }
 
 // After "name(": the function's signature and what it does.
+void ExpressionEditor::insertCall(const QString &function)
+{
+    const QString selected = selectedText();
+    beginUndoAction();
+    replaceSelectedText(function + QLatin1Char('(') + selected + QLatin1Char(')'));
+    endUndoAction();
+    setFocus(Qt::OtherFocusReason);
+    if (!selected.isEmpty())
+        return;
+    int line = 0;
+    int index = 0;
+    getCursorPosition(&line, &index);
+    setCursorPosition(line, index - 1);
+    showCallTip();
+}
+
 void ExpressionEditor::showCallTip()
 {
     int line = 0;

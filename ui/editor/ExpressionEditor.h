@@ -33,6 +33,9 @@ public:
     void complete();
     // The word before the cursor (letters, digits, _).
     QString wordBeforeCursor() const;
+    // Inserts "function()" at the cursor with the cursor between the parentheses and its call
+    // tip shown, or wraps the selection: "function(selection)". One undo step.
+    void insertCall(const QString &function);
 
 private:
     int bytePosition(int characterOffset) const;

@@ -9,6 +9,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cutover {
@@ -35,9 +36,17 @@ TransformEditor::TransformEditor(ProjectDocument &document, ColumnMappingModel &
     m_check->setWordWrap(true);
     m_check->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_editor->setMinimumHeight(60);
+    auto *functions = new QToolButton(this);
+    functions->setObjectName(QStringLiteral("showFunctions"));
+    functions->setText(tr("Functions\u2026"));
+    functions->setToolTip(tr("The functions an expression can call, searchable; double-click one "
+                             "to insert it here"));
+    functions->setAutoRaise(true);
+    connect(functions, &QToolButton::clicked, this, &TransformEditor::functionReferenceWanted);
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading);
     top->addWidget(m_info, 1);
+    top->addWidget(functions);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(top);
@@ -161,6 +170,14 @@ void TransformEditor::showCheck(const QString &expression,
         m_columns.assumeLineage(m_column, outcome.columnsRead);
     }
     Q_EMIT checked(outcome);
+}
+
+bool TransformEditor::insertFunction(const QString &function)
+{
+    if (!m_editor->isEnabled())
+        return false;
+    m_editor->insertCall(function);
+    return true;
 }
 
 QString TransformEditor::checkText() const

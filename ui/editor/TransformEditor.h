@@ -32,8 +32,13 @@ public:
     ExpressionEditor *editor() const { return m_editor; }
     ExpressionCheckRunner *checks() const { return m_checks; }
     QString checkText() const;
+    // Inserts a call of function at the cursor (ExpressionEditor::insertCall); false when no
+    // column is being edited.
+    bool insertFunction(const QString &function);
 
 Q_SIGNALS:
+    // The user asked for the function reference (the Functions button).
+    void functionReferenceWanted();
     // The newest check of the text in the editor.
     void checked(const cutover::ExpressionChecker::Outcome &outcome);
 

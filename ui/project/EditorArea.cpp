@@ -1,5 +1,7 @@
 #include "project/EditorArea.h"
 
+#include "editor/TransformEditor.h"
+
 #include "MappingsPane.h"
 #include "ProjectDocument.h"
 #include "canvas/OverviewCanvas.h"
@@ -37,6 +39,8 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     connect(m_overviewCanvas->scene(), &OverviewScene::mappingSelected, this,
             &EditorArea::mappingSelected);
     connect(m_mappingEditor, &TableMappingEditor::backRequested, this, &EditorArea::showOverview);
+    connect(m_mappingEditor->transformEditor(), &TransformEditor::functionReferenceWanted, this,
+            &EditorArea::functionReferenceWanted);
     m_lookups->setPasswordProvider(passwords);
     m_mappingEditor->setPasswordProvider(passwords);
     for (QWidget *page : {m_overviewPage, static_cast<QWidget *>(m_mappingEditor),
@@ -44,6 +48,12 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
                           static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases)})
         addWidget(page);
     connect(&document, &ProjectDocument::projectReplaced, this, &EditorArea::showOverview);
+}
+
+bool EditorArea::insertFunction(const QString &function)
+{
+    return currentWidget() == m_mappingEditor &&
+           m_mappingEditor->transformEditor()->insertFunction(function);
 }
 
 void EditorArea::show(ProjectTreeModel::Kind kind, qsizetype index)

@@ -32,8 +32,12 @@ public:
     void show(ProjectTreeModel::Kind kind, qsizetype index);
     void showOverview();
     void setOutcome(const ProjectCheck::Outcome &outcome);
+    // Inserts a call of function into the expression being edited; false when none is.
+    bool insertFunction(const QString &function);
 
 Q_SIGNALS:
+    // The transform editor asked for the function reference.
+    void functionReferenceWanted();
     // The user opened a table mapping from the overview (double-click on the canvas).
     void mappingOpened(qsizetype mapping);
     // The user selected a table mapping on the overview (a click on its line or a table).

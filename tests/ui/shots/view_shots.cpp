@@ -16,6 +16,7 @@
 #include "connect/SessionPasswordProvider.h"
 #include "connection/ConnectionDialog.h"
 #include "editor/ExpressionEditor.h"
+#include "editor/FunctionReferencePanel.h"
 #include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
 #include "preview/PreviewPane.h"
@@ -140,6 +141,9 @@ void shootWorkbench(MainWindow &window)
     editor->transformEditor()->setColumn(QStringLiteral("phone"));
     QSignalSpy checked(editor->transformEditor(), &TransformEditor::checked);
     checked.wait(3000);
+    // the function reference, searched for what would fix the phone column
+    window.functionReference()->setSearchText(QStringLiteral("replace"));
+    window.functionReference()->choose(QStringLiteral("regexp_replace"));
     save(&window, QStringLiteral("workbench"));
     save(editor->canvas(), QStringLiteral("canvas-columns"));
     editor->editColumn(QStringLiteral("phone"));
