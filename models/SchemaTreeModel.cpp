@@ -107,6 +107,25 @@ void SchemaTreeModel::setSchema(const DatabaseSchema &schema)
     endResetModel();
 }
 
+bool SchemaTreeModel::setHighlightedColumns(const QString &tableName,
+                                            const QStringList &columnNames, const QString &readBy)
+{
+    const QStringList names = tableName.isEmpty() ? QStringList() : columnNames;
+    if (tableName == m_highlightedTable && names == m_highlighted && readBy == m_readBy)
+        return false;
+    const QString before = m_highlightedTable;
+    m_highlightedTable = tableName;
+    m_highlighted = names;
+    m_readBy = readBy;
+    for (const QString &table : {before, tableName}) {
+        const QModelIndex parent = tableIndex(table);
+        if (parent.isValid() && rowCount(parent) > 0)
+            Q_EMIT dataChanged(index(0, 0, parent),
+                               index(rowCount(parent) - 1, ColumnCount - 1, parent));
+    }
+    return true;
+}
+
 void SchemaTreeModel::clear()
 {
     setSchema(DatabaseSchema());
@@ -255,6 +274,7 @@ QHash<int, QByteArray> SchemaTreeModel::roleNames() const
     names.insert(RowEstimateRole, "rowEstimate");
     names.insert(ReferencedTableRole, "referencedTable");
     names.insert(MatchTextRole, "matchText");
+    names.insert(IsHighlightedRole, "isHighlighted");
     return names;
 }
 
@@ -266,12 +286,18 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
     const TableInfo &table = tableOf(node);
     const ColumnInfo *column =
         node.kind == NodeKind::Column ? &table.columns.at(node.item) : nullptr;
+    const bool highlighted = column && table.name == m_highlightedTable &&
+                             m_highlighted.contains(column->name, Qt::CaseInsensitive);
 
     switch (role) {
     case Qt::DisplayRole:
         return displayData(node, index.column());
     case Qt::ToolTipRole:
-        return toolTip(node);
+        return highlighted && !m_readBy.isEmpty()
+                   ? tr("Read by the expression of %1\n\n").arg(m_readBy) + toolTip(node)
+                   : toolTip(node);
+    case Qt::BackgroundRole:
+        return highlighted ? QVariant(QColor(0xff, 0xf0, 0xc0)) : QVariant();
     case Qt::DecorationRole:
         return index.column() == NameColumn ? decoration(node) : QVariant();
     case Qt::ForegroundRole:
@@ -281,9 +307,11 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
             return detailColour();
         return {};
     case Qt::FontRole:
-        if (index.column() == NameColumn && column && isPrimaryKey(table, *column)) {
+        if (index.column() == NameColumn && column &&
+            (highlighted || isPrimaryKey(table, *column))) {
             QFont font;
-            font.setBold(true);
+            font.setBold(isPrimaryKey(table, *column));
+            font.setUnderline(highlighted); // a mark that is not only a colour
             return font;
         }
         if (index.column() == NameColumn && node.kind == NodeKind::KeyGroup) {
@@ -328,6 +356,8 @@ QVariant SchemaTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case MatchTextRole:
         return displayData(node, NameColumn);
+    case IsHighlightedRole:
+        return highlighted;
     default:
         return {};
     }

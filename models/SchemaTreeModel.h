@@ -56,6 +56,7 @@ public:
         RowEstimateRole,     // qint64, -1 when unknown (tables)
         ReferencedTableRole, // foreign keys and FK columns: the referenced table
         MatchTextRole,       // what the filter matches: the node's name
+        IsHighlightedRole,   // column read by the expression being edited
     };
     Q_ENUM(Role)
 
@@ -65,6 +66,12 @@ public:
     void setSchema(const DatabaseSchema &schema);
     void clear();
     const DatabaseSchema &schema() const { return m_schema; }
+    // Marks the columns of a table (underlined on a tint, "read by ..." in the tooltip) that the
+    // expression being edited reads; an empty table clears the marks. False when nothing changed.
+    bool setHighlightedColumns(const QString &tableName, const QStringList &columnNames,
+                               const QString &readBy = {});
+    const QStringList &highlightedColumns() const { return m_highlighted; }
+    const QString &highlightedTable() const { return m_highlightedTable; }
 
     // Index (column 0) of a table, or of one of its columns when columnName is given; invalid when
     // there is no such table or column.
@@ -93,6 +100,9 @@ private:
     QVariant decoration(const Node &node) const;
 
     DatabaseSchema m_schema;
+    QString m_highlightedTable;
+    QStringList m_highlighted;
+    QString m_readBy;
     std::vector<std::unique_ptr<Node>> m_tables;
 };
 

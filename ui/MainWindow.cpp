@@ -356,6 +356,7 @@ void MainWindow::connectDocument()
         followMapping(mapping);
     });
     connectFunctionReference();
+    connect(m_editors, &EditorArea::sourceColumnsRead, m_sourcePane, &SchemaPane::highlightColumns);
     m_actions->follow(m_projectTree);
     connect(m_history, &ProjectHistory::updated, this,
             [this] { m_projectTree->model()->setHistory(m_history->snapshot()); });

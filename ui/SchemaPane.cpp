@@ -261,4 +261,22 @@ bool SchemaPane::select(const QString &table, const QString &column)
     return true;
 }
 
+void SchemaPane::highlightColumns(const QString &table, const QStringList &columns,
+                                  const QString &readBy)
+{
+    if (!m_model->setHighlightedColumns(table, columns, readBy) || columns.isEmpty())
+        return;
+    const QModelIndex tableRow = m_proxy->mapFromSource(m_model->tableIndex(table));
+    if (!tableRow.isValid())
+        return; // not in the schema, or filtered out: the user's filter stays
+    m_tree->expand(tableRow);
+    for (const QString &column : columns) {
+        const QModelIndex row = m_proxy->mapFromSource(m_model->columnIndex(table, column));
+        if (row.isValid()) {
+            m_tree->scrollTo(row, QAbstractItemView::EnsureVisible);
+            return;
+        }
+    }
+}
+
 } // namespace cutover

@@ -36,6 +36,12 @@ public:
     // False when the schema has no such table.
     bool select(const QString &table, const QString &column = {});
 
+    // Marks the columns of a table that the expression being edited reads (readBy: its target
+    // column), opening the table and scrolling them into view when they change; an empty table
+    // clears the marks. Selection and focus stay where they are.
+    void highlightColumns(const QString &table, const QStringList &columns,
+                          const QString &readBy = {});
+
     void setFilterText(const QString &text);
     QString filterText() const;
 

@@ -9,6 +9,7 @@
 #include "ProblemsPane.h"
 #include "ProjectDocument.h"
 #include "SchemaPane.h"
+#include "SchemaTreeModel.h"
 #include "canvas/CanvasView.h"
 #include "canvas/ColumnPort.h"
 #include "canvas/MappingCanvas.h"
@@ -43,6 +44,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -421,6 +423,45 @@ private Q_SLOTS:
                      .column(QStringLiteral("email"))
                      ->expression,
                  before.chopped(1));
+    }
+
+    // The source schema marks the columns the expression being edited reads, as you type, and
+    // drops the marks when no expression is being edited.
+    void theSourceSchemaMarksTheColumnsTheExpressionReads()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        selectInTree(*window, ProjectTreeModel::Kind::Mapping, 1);
+        TransformEditor *transform = window->editorArea()->mappingEditor()->transformEditor();
+        SchemaTreeModel *source = window->sourcePane()->model();
+        transform->setColumn(QStringLiteral("full_name"));
+        QVERIFY(QTest::qWaitFor([&] {
+            return source->highlightedColumns() == QStringList{QStringLiteral("PAT_NAME")};
+        }));
+        QCOMPARE(source->highlightedTable(), QStringLiteral("PATIENTS"));
+        const QModelIndex name =
+            source->columnIndex(QStringLiteral("PATIENTS"), QStringLiteral("PAT_NAME"));
+        QVERIFY(name.data(SchemaTreeModel::IsHighlightedRole).toBool());
+        QVERIFY(name.data(Qt::FontRole).value<QFont>().underline());
+        QVERIFY(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("full_name")));
+        QVERIFY(!source->columnIndex(QStringLiteral("PATIENTS"), QStringLiteral("DOB"))
+                     .data(SchemaTreeModel::IsHighlightedRole)
+                     .toBool());
+        QTreeView *tree = window->sourcePane()->tree();
+        QVERIFY(tree->isExpanded(window->sourcePane()->proxy()->mapFromSource(name.parent())));
+
+        ExpressionEditor *expression = transform->editor();
+        expression->selectAll();
+        expression->setFocus();
+        QTest::keyClicks(expression->viewport(), QStringLiteral("PAT_NAME || DOB"));
+        QVERIFY(QTest::qWaitFor([&] {
+            return source->highlightedColumns() ==
+                   (QStringList{QStringLiteral("PAT_NAME"), QStringLiteral("DOB")});
+        }));
+
+        window->editorArea()->showOverview();
+        QVERIFY(source->highlightedColumns().isEmpty());
+        QVERIFY(!name.data(SchemaTreeModel::IsHighlightedRole).toBool());
     }
 
     // The transform editor's Functions button brings the reference forward with its search

@@ -56,8 +56,12 @@ TransformEditor::TransformEditor(ProjectDocument &document, ColumnMappingModel &
     connect(m_editor, &QsciScintilla::textChanged, this, &TransformEditor::commit);
     connect(m_checks, &ExpressionCheckRunner::checked, this, &TransformEditor::showCheck);
     connect(&m_columns, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_columns.mapping() != m_mapping) // another table mapping; new schemas keep the column
+        if (m_columns.mapping() !=
+            m_mapping) { // another table mapping; new schemas keep the column
             m_column.clear();
+            m_reads.clear();
+            announceReads();
+        }
         m_mapping = m_columns.mapping();
         load();
     });
@@ -85,6 +89,8 @@ void TransformEditor::setColumn(const QString &targetColumn)
     m_column = targetColumn;
     m_editor->clearError();
     m_check->clear();
+    m_reads.clear();
+    announceReads();
     load();
     if (!m_column.isEmpty())
         m_checks->request(sourceColumns(), m_editor->expression());
@@ -168,8 +174,19 @@ void TransformEditor::showCheck(const QString &expression,
                              : tr("\u2713 compiles; reads %1")
                                    .arg(outcome.columnsRead.join(QStringLiteral(", "))));
         m_columns.assumeLineage(m_column, outcome.columnsRead);
+        m_reads = outcome.columnsRead;
+        announceReads();
     }
     Q_EMIT checked(outcome);
+}
+
+void TransformEditor::announceReads()
+{
+    const TableInfo *source = m_columns.sourceTable();
+    if (m_column.isEmpty() || !source)
+        Q_EMIT sourceColumnsRead({}, {}, {});
+    else
+        Q_EMIT sourceColumnsRead(source->name, m_reads, m_column);
 }
 
 bool TransformEditor::insertFunction(const QString &function)

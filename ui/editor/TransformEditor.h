@@ -35,8 +35,14 @@ public:
     // Inserts a call of function at the cursor (ExpressionEditor::insertCall); false when no
     // column is being edited.
     bool insertFunction(const QString &function);
+    // Says sourceColumnsRead again, of the last check (when the editor is shown again).
+    void announceReads();
 
 Q_SIGNALS:
+    // The source columns the expression of targetColumn reads, of the source table, after each
+    // check that compiles; an empty table when no column is being edited.
+    void sourceColumnsRead(const QString &table, const QStringList &columns,
+                           const QString &targetColumn);
     // The user asked for the function reference (the Functions button).
     void functionReferenceWanted();
     // The newest check of the text in the editor.
@@ -60,6 +66,7 @@ private:
     QLabel *m_check = nullptr;
     ExpressionCheckRunner *m_checks = nullptr;
     bool m_loading = false;
+    QStringList m_reads; // of the last check that compiled, for m_column
 };
 
 } // namespace cutover

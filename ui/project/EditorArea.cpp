@@ -41,6 +41,14 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     connect(m_mappingEditor, &TableMappingEditor::backRequested, this, &EditorArea::showOverview);
     connect(m_mappingEditor->transformEditor(), &TransformEditor::functionReferenceWanted, this,
             &EditorArea::functionReferenceWanted);
+    connect(m_mappingEditor->transformEditor(), &TransformEditor::sourceColumnsRead, this,
+            &EditorArea::sourceColumnsRead);
+    connect(this, &QStackedWidget::currentChanged, this, [this] {
+        if (currentWidget() == m_mappingEditor)
+            m_mappingEditor->transformEditor()->announceReads();
+        else
+            Q_EMIT sourceColumnsRead({}, {}, {});
+    });
     m_lookups->setPasswordProvider(passwords);
     m_mappingEditor->setPasswordProvider(passwords);
     for (QWidget *page : {m_overviewPage, static_cast<QWidget *>(m_mappingEditor),

@@ -36,6 +36,10 @@ public:
     bool insertFunction(const QString &function);
 
 Q_SIGNALS:
+    // The source columns the expression being edited reads (TransformEditor::sourceColumnsRead);
+    // an empty table when no expression is being edited.
+    void sourceColumnsRead(const QString &table, const QStringList &columns,
+                           const QString &targetColumn);
     // The transform editor asked for the function reference.
     void functionReferenceWanted();
     // The user opened a table mapping from the overview (double-click on the canvas).
