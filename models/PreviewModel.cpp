@@ -1,5 +1,7 @@
 #include "PreviewModel.h"
 
+#include "core/ViolationText.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -79,6 +81,15 @@ void PreviewModel::setResult(const PreviewResult &result)
     finishReset();
 }
 
+void PreviewModel::setFocusColumns(const QStringList &names)
+{
+    if (names == m_focus)
+        return;
+    m_focus = names;
+    if (columnCount() > 0)
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+}
+
 void PreviewModel::setViolationsOnly(bool only)
 {
     if (only == m_violationsOnly)
@@ -120,16 +131,8 @@ int PreviewModel::columnOf(const QString &targetColumn) const
 QString PreviewModel::reasons(const PreviewResult::Row &row)
 {
     QStringList lines;
-    for (const Violation &v : row.violations) {
-        QString line = v.column.isEmpty()
-                           ? v.source + QStringLiteral(": ") + v.reason
-                           : QStringLiteral("%1: %2: %3").arg(v.column, v.source, v.reason);
-        if (v.valueForm == Violation::ValueForm::Text)
-            line += QStringLiteral(" ('%1')").arg(v.value);
-        else if (v.valueForm == Violation::ValueForm::Literal)
-            line += QStringLiteral(" (%1)").arg(v.value);
-        lines.append((v.blocking ? QStringLiteral("blocks: ") : QStringLiteral("warns: ")) + line);
-    }
+    for (const Violation &v : row.violations)
+        lines.append(ViolationText::describe(v));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -251,11 +254,17 @@ QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int 
             return m_rows.at(section) + 1;
         return {};
     }
-    if (m_side == Side::Source) {
-        if (role == Qt::DisplayRole)
-            return m_result.sourceColumns.value(section);
-        return {};
+    const QString name = m_side == Side::Source ? m_result.sourceColumns.value(section)
+                         : section == 0         ? QString()
+                                                : m_result.targetColumns.value(section - 1).name;
+    if (role == Qt::FontRole && !name.isEmpty() && m_focus.contains(name, Qt::CaseInsensitive)) {
+        QFont font;
+        font.setBold(true);
+        font.setUnderline(true);
+        return font;
     }
+    if (m_side == Side::Source)
+        return role == Qt::DisplayRole ? QVariant(name) : QVariant();
     if (section == 0)
         return role == Qt::DisplayRole ? tr("Row") : QVariant();
     const PreviewResult::Column column = m_result.targetColumns.value(section - 1);

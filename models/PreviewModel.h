@@ -34,13 +34,17 @@ public:
     void setResult(const PreviewResult &result);
     const PreviewResult &result() const { return m_result; }
     void setViolationsOnly(bool only);
+    // Columns whose headers are marked (bold, underlined): the target column being edited, or the
+    // source columns its expression reads.
+    void setFocusColumns(const QStringList &names);
+    const QStringList &focusColumns() const { return m_focus; }
     bool violationsOnly() const { return m_violationsOnly; }
     // The rows shown (before fetching), and the index in result().rows of a model row.
     int shownRows() const { return int(m_rows.size()); }
     int resultRow(int row) const { return m_rows.value(row, -1); }
     // The model column of a target column, -1 when none (Target side).
     int columnOf(const QString &targetColumn) const;
-    // A row's violations as a run's quarantine records them: "column: source: reason (value)".
+    // A row's violations as a run's quarantine records them (ViolationText), a line each.
     static QString reasons(const PreviewResult::Row &row);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -60,6 +64,7 @@ private:
 
     Side m_side;
     PreviewResult m_result;
+    QStringList m_focus;
     QList<int> m_rows; // indexes into m_result.rows, after the filter
     int m_fetched = 0;
     bool m_violationsOnly = false;

@@ -1,7 +1,7 @@
 #include "QuarantinePrinter.h"
 
-#include "core/ValueText.h"
 #include "core/ViolationJson.h"
+#include "core/ViolationText.h"
 #include "run/ledger/LedgerTimestamp.h"
 
 #include <QJsonArray>
@@ -28,25 +28,6 @@ QString csvLine(const QStringList &fields)
 
 } // namespace
 
-QString QuarantinePrinter::violationText(const Violation &v)
-{
-    QString text = v.column.isEmpty() ? QStringLiteral("(row)") : v.column;
-    const QString kind = ViolationJson::kindName(v.kind);
-    const QString source =
-        v.source.isEmpty() || v.source == kind ? kind : kind + QLatin1Char(' ') + v.source;
-    text += QStringLiteral(" (%1): %2").arg(source, v.reason);
-    if (v.valueForm != Violation::ValueForm::None)
-        text += QStringLiteral("; value ") + shownValue(v);
-    if (!v.blocking)
-        text += QStringLiteral(" (warning)");
-    return text;
-}
-
-QString QuarantinePrinter::shownValue(const Violation &v)
-{
-    return v.valueForm == Violation::ValueForm::Text ? ValueText::quoted(v.value) : v.value;
-}
-
 void QuarantinePrinter::printText(QTextStream &out, const QList<QuarantinedRow> &rows)
 {
     QSet<QString> tables;
@@ -60,7 +41,7 @@ void QuarantinePrinter::printText(QTextStream &out, const QList<QuarantinedRow> 
             out << "  (loaded again by run " << row.retriedInRun.left(8) << ')';
         out << '\n';
         for (const Violation &v : row.violations)
-            out << "    " << violationText(v) << '\n';
+            out << "    " << ViolationText::describe(v) << '\n';
     }
     out << rows.size() << " quarantined " << (rows.size() == 1 ? "row" : "rows");
     if (!rows.isEmpty())
@@ -140,7 +121,7 @@ QByteArray QuarantinePrinter::toCsv(const QList<QuarantinedRow> &rows)
     for (const QuarantinedRow &row : rows) {
         QStringList violations;
         for (const Violation &v : row.violations)
-            violations.append(violationText(v));
+            violations.append(ViolationText::describe(v));
         QStringList fields = {row.sourceKey,    row.runId,
                               row.tableName,    LedgerTimestamp::of(row.quarantinedAt),
                               row.retriedInRun, violations.join(QStringLiteral(" | "))};

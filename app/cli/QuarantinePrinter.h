@@ -10,7 +10,7 @@
 namespace cutover::cli {
 
 // Quarantined rows for `cutover-cli quarantine`: as text (a line per row with its run, table
-// and source key, then a line per violation: column, source, reason, value), as JSON
+// and source key, then a line per violation in ViolationText's words), as JSON
 // (everything, raw values included), or as CSV for a spreadsheet: source_key, run_id, table,
 // quarantined_at, retried_in_run, violations (readable text), then a column per raw value.
 class QuarantinePrinter
@@ -20,11 +20,6 @@ public:
     static QJsonObject toJson(const QString &project, const QList<QuarantinedRow> &rows);
     static QByteArray toCsv(const QList<QuarantinedRow> &rows);
 
-    // "birth_date (rule born_required): is empty; value ''"
-    static QString violationText(const Violation &violation);
-    // A violation's value as SQL writes it: text in quotes ('O''Brien'), a literal as it is
-    // (NULL, 42, x'ff', 'Lorem…' (9000 characters)); empty for a violation without a value.
-    static QString shownValue(const Violation &violation);
     // A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
     static QString csvField(const QString &text);
 

@@ -7,15 +7,19 @@
 #include "PreviewModel.h"
 #include "ProjectDocument.h"
 #include "ProjectValidation.h"
+#include "core/ViolationText.h"
 #include "preview/PreviewPane.h"
+#include "preview/PreviewRowDetails.h"
 #include "preview/PreviewService.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QFont>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace cutover;
 using test::CliRunner;
@@ -103,10 +107,11 @@ private Q_SLOTS:
             if (target->index(row, 0).data().toString().contains(QStringLiteral("quarantined")))
                 blocked = row;
         QVERIFY(blocked >= 0);
+        const PreviewResult::Row &blockedRow = target->result().rows.at(target->resultRow(blocked));
         QVERIFY(target->index(blocked, 0)
                     .data(Qt::ToolTipRole)
                     .toString()
-                    .contains(QStringLiteral("blocks: ")));
+                    .contains(ViolationText::describe(blockedRow.violations.first())));
         QVERIFY(target->index(blocked, 0).data(Qt::BackgroundRole).isValid());
         QVERIFY(f->pane->statusText().contains(QStringLiteral("would be quarantined")));
 
@@ -118,6 +123,92 @@ private Q_SLOTS:
         QCOMPARE(target->shownRows(), withViolations);
         QCOMPARE(f->pane->sourceModel()->shownRows(), withViolations);
         QVERIFY(withViolations < target->result().rows.size());
+    }
+
+    // Choosing a row shows each of the table's rules with its verdict on the row, and every
+    // violation in the words a run's quarantine records.
+    void aChosenRowShowsEachRulesVerdictAndTheQuarantineReasons()
+    {
+        auto f = open(QStringLiteral("patient"));
+        QVERIFY(f);
+        QVERIFY(shown(*f->pane));
+        PreviewModel *target = f->pane->targetModel();
+        PreviewRowDetails *details = f->pane->rowDetails();
+        QVERIFY(details->headingText().startsWith(QStringLiteral("Choose a row")));
+        int rules = 0;
+        for (const Rule &rule : f->document.project().rules)
+            rules += rule.table == QLatin1String("patient");
+        QVERIFY(rules >= 5);
+
+        // a row without violations: every rule passes
+        int clean = -1;
+        int blocked = -1;
+        for (int row = 0; row < target->rowCount(); ++row) {
+            const PreviewResult::Row &r = target->result().rows.at(target->resultRow(row));
+            if (clean < 0 && r.violations.isEmpty())
+                clean = row;
+            if (blocked < 0 && r.blocked)
+                blocked = row;
+        }
+        QVERIFY(clean >= 0 && blocked >= 0);
+        QTableView *view = f->pane->targetView();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(target->index(clean, 2)).center());
+        QVERIFY2(details->headingText().contains(QStringLiteral("would be loaded")),
+                 qPrintable(details->headingText()));
+        QTreeWidget *checks = details->checks();
+        QCOMPARE(checks->topLevelItemCount(), rules);
+        for (int i = 0; i < checks->topLevelItemCount(); ++i)
+            QCOMPARE(checks->topLevelItem(i)->text(PreviewRowDetails::VerdictColumn),
+                     QStringLiteral("\u2713 passes"));
+
+        // a quarantined row, chosen on the source side: its violations as the run records them
+        f->pane->sourceView()->selectRow(blocked);
+        QCOMPARE(view->currentIndex().row(), blocked);
+        QVERIFY2(details->headingText().contains(QStringLiteral("would be quarantined")),
+                 qPrintable(details->headingText()));
+        const PreviewResult::Row &row = target->result().rows.at(target->resultRow(blocked));
+        QStringList records;
+        int blocking = 0;
+        for (int i = 0; i < checks->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem *item = checks->topLevelItem(i);
+            records.append(item->text(PreviewRowDetails::RecordColumn));
+            blocking +=
+                item->text(PreviewRowDetails::VerdictColumn) == QStringLiteral("\u2717 blocks");
+        }
+        QVERIFY(blocking >= 1);
+        for (const Violation &v : row.violations)
+            QVERIFY2(records.join(u'\n').contains(ViolationText::describe(v)),
+                     qPrintable(ViolationText::describe(v)));
+    }
+
+    // The column being edited is marked and scrolled into view on the target side, the columns
+    // its expression reads on the source side.
+    void theEditedColumnAndWhatItReadsAreInView()
+    {
+        auto f = open(QStringLiteral("patient"));
+        QVERIFY(f);
+        f->pane->resize(700, 400);
+        QVERIFY(shown(*f->pane));
+        PreviewModel *target = f->pane->targetModel();
+        const int status = target->columnOf(QStringLiteral("updated_at"));
+        QVERIFY(status > 8);
+        QTableView *view = f->pane->targetView();
+        auto inView = [](QTableView *v, int column) {
+            const int x = v->columnViewportPosition(column);
+            return x >= 0 && x + v->columnWidth(column) <= v->viewport()->width();
+        };
+        QVERIFY(!inView(view, status));
+        f->pane->showColumn(QStringLiteral("updated_at"));
+        QTRY_VERIFY(inView(view, status));
+        QVERIFY(
+            target->headerData(status, Qt::Horizontal, Qt::FontRole).value<QFont>().underline());
+        QVERIFY(!target->headerData(1, Qt::Horizontal, Qt::FontRole).isValid());
+        QCOMPARE(f->pane->sourceModel()->focusColumns(), QStringList{QStringLiteral("LAST_UPD")});
+        const int read = int(target->result().sourceColumns.indexOf(QStringLiteral("LAST_UPD")));
+        QTRY_VERIFY(inView(f->pane->sourceView(), read));
+        f->pane->showColumn({});
+        QVERIFY(!target->headerData(status, Qt::Horizontal, Qt::FontRole).isValid());
     }
 
     void aVisitInADstGapIsAViolationOfItsTime()

@@ -61,6 +61,7 @@ TransformEditor::TransformEditor(ProjectDocument &document, ColumnMappingModel &
             m_column.clear();
             m_reads.clear();
             announceReads();
+            Q_EMIT columnChanged(m_column);
         }
         m_mapping = m_columns.mapping();
         load();
@@ -92,6 +93,7 @@ void TransformEditor::setColumn(const QString &targetColumn)
     m_reads.clear();
     announceReads();
     load();
+    Q_EMIT columnChanged(m_column);
     if (!m_column.isEmpty())
         m_checks->request(sourceColumns(), m_editor->expression());
 }

@@ -43,6 +43,8 @@ Q_SIGNALS:
     // check that compiles; an empty table when no column is being edited.
     void sourceColumnsRead(const QString &table, const QStringList &columns,
                            const QString &targetColumn);
+    // Another target column is being edited (empty: none).
+    void columnChanged(const QString &targetColumn);
     // The user asked for the function reference (the Functions button).
     void functionReferenceWanted();
     // The newest check of the text in the editor.

@@ -88,6 +88,7 @@ TableMappingEditor::TableMappingEditor(ProjectDocument &document, QWidget *paren
     body->addWidget(details);
     body->addWidget(createColumnsBox());
     m_transform = new TransformEditor(m_document, *m_columns, this);
+    connect(m_transform, &TransformEditor::columnChanged, m_preview, &PreviewPane::showColumn);
     body->addWidget(m_transform);
     body->setStretchFactor(0, 0);
     body->setStretchFactor(1, 3);

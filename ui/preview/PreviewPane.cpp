@@ -3,6 +3,7 @@
 #include "ColumnMappingModel.h"
 #include "PreviewModel.h"
 #include "ProjectDocument.h"
+#include "preview/PreviewRowDetails.h"
 #include "preview/PreviewService.h"
 
 #include <QCheckBox>
@@ -35,9 +36,19 @@ QTableView *previewView(QAbstractItemModel *model, QWidget *parent, const QStrin
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setWordWrap(false);
     view->setTextElideMode(Qt::ElideRight);
+    view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setDefaultSectionSize(130);
     return view;
+}
+
+// Scrolls a view sideways to a column, keeping its top row.
+void revealColumn(QTableView *view, int column)
+{
+    if (column < 0 || column >= view->model()->columnCount() || view->model()->rowCount() == 0)
+        return;
+    const int top = qMax(0, view->rowAt(0));
+    view->scrollTo(view->model()->index(top, column), QAbstractItemView::EnsureVisible);
 }
 
 } // namespace
@@ -48,6 +59,7 @@ PreviewPane::PreviewPane(ProjectDocument &document, ColumnMappingModel &columns,
     , m_columns(columns)
     , m_sourceModel(new PreviewModel(PreviewModel::Side::Source, this))
     , m_targetModel(new PreviewModel(PreviewModel::Side::Target, this))
+    , m_details(new PreviewRowDetails(this))
 {
     setObjectName(QStringLiteral("previewPane"));
     setPasswordProvider(nullptr);
@@ -63,6 +75,12 @@ PreviewPane::PreviewPane(ProjectDocument &document, ColumnMappingModel &columns,
             [this](const QModelIndex &current) {
                 if (current.isValid() && m_sourceView->currentIndex().row() != current.row())
                     m_sourceView->selectRow(current.row());
+                showRowDetails();
+            });
+    connect(m_sourceView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid() && m_targetView->currentIndex().row() != current.row())
+                    m_targetView->selectRow(current.row());
             });
     auto *sides = new QSplitter(Qt::Horizontal, this);
     sides->setChildrenCollapsible(false);
@@ -81,10 +99,17 @@ PreviewPane::PreviewPane(ProjectDocument &document, ColumnMappingModel &columns,
     sides->setStretchFactor(0, 2);
     sides->setStretchFactor(1, 3);
 
+    auto *rows = new QSplitter(Qt::Vertical, this);
+    rows->setChildrenCollapsible(false);
+    rows->addWidget(sides);
+    rows->addWidget(m_details);
+    rows->setStretchFactor(0, 3);
+    rows->setStretchFactor(1, 1);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(createControls());
-    layout->addWidget(sides, 1);
+    layout->addWidget(rows, 1);
     layout->addWidget(createLegend());
 
     m_delay.setSingleShot(true);
@@ -161,8 +186,8 @@ QWidget *PreviewPane::createControls()
 QWidget *PreviewPane::createLegend()
 {
     auto *legend = new QLabel(
-        tr("\u2717 violation (quarantined or warned)   \u2248 converted, may lose data   NULL "
-           "in italics   blue: changed by the expression   plain: copied as it is"),
+        tr("\u2717 violation   \u2248 converted, may lose data   NULL in italics   blue: "
+           "changed by the expression   plain: copied as it is"),
         this);
     legend->setObjectName(QStringLiteral("previewLegend"));
     legend->setWordWrap(true);
@@ -230,11 +255,14 @@ void PreviewPane::showResult(int generation, const PreviewResult &result)
 {
     if (generation != m_service->generation())
         return;
+    const int chosen = m_targetView->currentIndex().row(); // stays chosen: the same sample row
     // Freeing 10,000 rows of cells takes some 30 ms: the last reference to the old result goes
     // to a worker thread instead of blocking the event loop.
     PreviewResult old = m_targetModel->result();
     m_sourceModel->setResult(result);
     m_targetModel->setResult(result);
+    if (chosen >= 0 && chosen < m_targetModel->rowCount())
+        m_targetView->selectRow(chosen);
     QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old = {}; });
     QString status =
         tr("%1 rows in %2 ms").arg(QLocale().toString(result.rows.size())).arg(result.elapsedMs);
@@ -244,6 +272,8 @@ void PreviewPane::showResult(int generation, const PreviewResult &result)
         status += QStringLiteral(" \u00b7 ") + result.notes.join(QStringLiteral("; "));
     m_status->setText(status);
     m_status->setToolTip(status);
+    showRowDetails();
+    applyFocus();
     Q_EMIT previewShown(generation);
 }
 
@@ -254,6 +284,42 @@ void PreviewPane::fail(int generation, const Error &error)
     m_status->setText(tr("No preview: %1").arg(error.message()));
     m_status->setToolTip(error.toString());
     Q_EMIT previewFailed(error);
+}
+
+void PreviewPane::showColumn(const QString &targetColumn)
+{
+    m_focus = targetColumn;
+    applyFocus();
+}
+
+void PreviewPane::applyFocus()
+{
+    const PreviewResult &result = m_targetModel->result();
+    QStringList reads;
+    for (const PreviewResult::Column &column : result.targetColumns)
+        if (column.name == m_focus)
+            reads = column.lineage;
+    m_targetModel->setFocusColumns(m_focus.isEmpty() ? QStringList() : QStringList{m_focus});
+    m_sourceModel->setFocusColumns(reads);
+    // after the views have laid out the rows of a new result, which they do at the next turn
+    const int targetColumn = m_targetModel->columnOf(m_focus);
+    const int sourceColumn =
+        reads.isEmpty() ? -1 : int(result.sourceColumns.indexOf(reads.first()));
+    QTimer::singleShot(0, this, [this, targetColumn, sourceColumn] {
+        revealColumn(m_targetView, targetColumn);
+        revealColumn(m_sourceView, sourceColumn);
+    });
+}
+
+void PreviewPane::showRowDetails()
+{
+    const QModelIndex current = m_targetView->currentIndex();
+    if (!current.isValid() || !m_document.hasProject()) {
+        m_details->clear();
+        return;
+    }
+    m_details->showRow(m_targetModel->result(), m_targetModel->resultRow(current.row()),
+                       m_document.project().rules);
 }
 
 void PreviewPane::cellClicked(const QModelIndex &index)

@@ -19,6 +19,7 @@ namespace cutover {
 class ColumnMappingModel;
 class PasswordProvider;
 class PreviewModel;
+class PreviewRowDetails;
 class PreviewService;
 class ProjectDocument;
 
@@ -28,7 +29,8 @@ class ProjectDocument;
 // is asked for at the next turn of the event loop after an edit of the mappings, so the edits of
 // one command come together; a newer request cancels the older one, whose result is dropped, so
 // typing never queues previews. Only while the pane is visible. The sample is the first N,
-// random N with a seed, the rows a filter matches, or the edge cases. A click on a violation says
+// random N with a seed, the rows a filter matches, or the edge cases. Under the rows, the chosen
+// row's verdicts: each rule's and the reasons a run would record. A click on a violation says
 // which column it is in.
 class PreviewPane : public QWidget
 {
@@ -41,6 +43,9 @@ public:
     ~PreviewPane() override;
 
     void setPasswordProvider(const PasswordProvider *passwords);
+    // Marks the target column being edited and the source columns it reads, and scrolls both
+    // sides to them; empty for none.
+    void showColumn(const QString &targetColumn);
     // Asks for a preview now (the Refresh button).
     void refresh();
     void setSample(const SampleSpec &spec);
@@ -50,6 +55,8 @@ public:
     PreviewModel *targetModel() const { return m_targetModel; }
     QTableView *targetView() const { return m_targetView; }
     QCheckBox *violationsOnly() const { return m_violationsOnly; }
+    PreviewRowDetails *rowDetails() const { return m_details; }
+    QTableView *sourceView() const { return m_sourceView; }
     QString statusText() const;
     PreviewService *service() const { return m_service; }
 
@@ -72,12 +79,15 @@ private:
     void fail(int generation, const Error &error);
     void updateSampleFields();
     void cellClicked(const QModelIndex &index);
+    void showRowDetails();
+    void applyFocus();
 
     ProjectDocument &m_document;
     ColumnMappingModel &m_columns;
     PreviewService *m_service = nullptr;
     PreviewModel *m_sourceModel = nullptr;
     PreviewModel *m_targetModel = nullptr;
+    PreviewRowDetails *m_details = nullptr;
     QTableView *m_sourceView = nullptr;
     QTableView *m_targetView = nullptr;
     QComboBox *m_kind = nullptr;
@@ -88,6 +98,7 @@ private:
     QLabel *m_status = nullptr;
     QTimer m_delay;
     bool m_stale = true; // an edit since the last request
+    QString m_focus;     // the target column being edited
 };
 
 } // namespace cutover

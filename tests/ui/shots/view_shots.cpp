@@ -219,6 +219,7 @@ void shootPreview(MainWindow &window)
         ++g_failures;
     }
     preview->violationsOnly()->setChecked(true);
+    preview->targetView()->selectRow(0); // its rules' verdicts below
     mapping->transformEditor()->setColumn(QStringLiteral("full_name"));
     save(window.editorArea(), QStringLiteral("preview"));
     preview->violationsOnly()->setChecked(false);
