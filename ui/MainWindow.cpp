@@ -7,7 +7,10 @@
 #include "ProjectValidation.h"
 #include "SchemaPane.h"
 #include "dialect/ConnectionSpec.h"
+#include "editor/ExpressionEditor.h"
+#include "editor/FindReplaceDialog.h"
 #include "editor/FunctionReferencePanel.h"
+#include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/LogPane.h"
@@ -143,6 +146,33 @@ void MainWindow::connectFunctionReference()
             });
 }
 
+void MainWindow::openFindReplace()
+{
+    if (!m_findReplace) {
+        m_findReplace = new FindReplaceDialog(*m_document, this);
+        connect(m_findReplace, &FindReplaceDialog::matchChosen, this,
+                [this](const ExpressionSearch::Match &match) {
+                    const bool rule = match.place == ExpressionSearch::Place::Rule;
+                    m_projectTree->select(rule ? ProjectTreeModel::Kind::Rule
+                                               : ProjectTreeModel::Kind::Mapping,
+                                          match.item);
+                    m_editors->showMatch(match);
+                    if (!rule)
+                        followMapping(match.item);
+                });
+    }
+    // the word at the expression's cursor, as an editor's find does
+    const QString word =
+        m_editors->mappingEditor()->transformEditor()->editor()->wordBeforeCursor();
+    if (!word.isEmpty() && m_editors->currentWidget() == m_editors->mappingEditor())
+        m_findReplace->setFindText(word);
+    m_findReplace->show();
+    m_findReplace->raise();
+    m_findReplace->activateWindow();
+    m_findReplace->findEdit()->setFocus();
+    m_findReplace->findEdit()->selectAll();
+}
+
 void MainWindow::fitToScreen()
 {
     const QRect available = screen()->availableGeometry();
@@ -234,12 +264,16 @@ void MainWindow::createActions()
     m_quickOpenAction =
         action(this, "search", tr("&Quick Open\u2026"), QKeySequence(Qt::CTRL | Qt::Key_K),
                tr("Find a table, column, mapping, lookup or rule"));
+    m_findAction = action(this, nullptr, tr("&Find and Replace in Expressions\u2026"),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+                          tr("Find text in every expression, filter and rule, and replace it"));
     m_quitAction = action(this, nullptr, tr("&Quit"), QKeySequence::Quit, tr("Leave Cutover"));
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_quickOpen = new QuickOpen(this);
 
     connect(m_refresh, &QAction::triggered, this, &MainWindow::reload);
     connect(m_quickOpenAction, &QAction::triggered, this, &MainWindow::openQuickOpen);
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::openFindReplace);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_quickOpen, &QuickOpen::chosen, this,
             [this](const QuickOpen::Target &target) { jumpTo(QVariant::fromValue(target)); });
@@ -268,6 +302,7 @@ void MainWindow::createMenus()
     edit->addAction(m_actions->addMappingAction());
     edit->addSeparator();
     edit->addAction(m_quickOpenAction);
+    edit->addAction(m_findAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);

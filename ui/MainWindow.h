@@ -18,6 +18,7 @@ class QUndoView;
 namespace cutover {
 
 class EditorArea;
+class FindReplaceDialog;
 class FunctionReferencePanel;
 class LogPane;
 class MappingsPane;
@@ -75,6 +76,8 @@ public:
     LogPane *log() const { return m_log; }
     FunctionReferencePanel *functionReference() const { return m_functions; }
     QuickOpen *quickOpen() const { return m_quickOpen; }
+    QAction *findAction() const { return m_findAction; }
+    FindReplaceDialog *findReplace() const { return m_findReplace; }
     QLabel *statusLabel() const { return m_statusLabel; }
     QAction *undoAction() const { return m_undo; }
     QAction *redoAction() const { return m_redo; }
@@ -118,6 +121,7 @@ private:
     void followMapping(qsizetype index);
     void jumpTo(const QVariant &target);
     void openQuickOpen();
+    void openFindReplace();
     void showAbout();
 
     const PasswordProvider *m_passwords = nullptr;
@@ -147,6 +151,8 @@ private:
     QAction *m_redo = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_quickOpenAction = nullptr;
+    QAction *m_findAction = nullptr;
+    FindReplaceDialog *m_findReplace = nullptr;
     QAction *m_quitAction = nullptr;
     QPointer<QMessageBox> m_errorBox;
 };

@@ -21,6 +21,7 @@
 #include "canvas/SuggestionLine.h"
 #include "canvas/TableBox.h"
 #include "editor/ExpressionEditor.h"
+#include "editor/FindReplaceDialog.h"
 #include "editor/FunctionReferencePanel.h"
 #include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
@@ -53,6 +54,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
+#include <QUndoStack>
 
 using namespace cutover;
 using test::CliRunner;
@@ -462,6 +465,52 @@ private Q_SLOTS:
         window->editorArea()->showOverview();
         QVERIFY(source->highlightedColumns().isEmpty());
         QVERIFY(!name.data(SchemaTreeModel::IsHighlightedRole).toBool());
+    }
+
+    // Ctrl+Shift+F finds text in every expression; a double-click opens the match in the
+    // editor, selected; Replace All changes every match as one undo step.
+    void findAndReplaceWorksAcrossEveryExpression()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+        FindReplaceDialog *dialog = window->findReplace();
+        QVERIFY(dialog && dialog->isVisible());
+        QTest::keyClicks(dialog->findEdit(), QStringLiteral("upper(trim("));
+        const int found = int(dialog->matches().size());
+        QVERIFY2(found >= 2, qPrintable(dialog->summaryText()));
+        QVERIFY(dialog->summaryText().contains(QStringLiteral("matches")));
+
+        // a double-click on a column's match: its expression in the editor, the match selected
+        QTreeWidget *list = dialog->list();
+        int column = -1;
+        for (int i = 0; i < found && column < 0; ++i)
+            if (dialog->matches().at(i).place == ExpressionSearch::Place::Column)
+                column = i;
+        QVERIFY(column >= 0);
+        const ExpressionSearch::Match match = dialog->matches().at(column);
+        const QRect at = list->visualItemRect(list->topLevelItem(column));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, at.center());
+        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, at.center());
+        TableMappingEditor *editor = window->editorArea()->mappingEditor();
+        QCOMPARE(window->editorArea()->currentWidget(), editor);
+        QCOMPARE(editor->mapping(), match.item);
+        const auto &mapping = window->document()->project().mappings.at(match.item);
+        QCOMPARE(editor->transformEditor()->column(), mapping.columns.at(match.column).target);
+        QCOMPARE(editor->transformEditor()->editor()->selectedText(),
+                 QStringLiteral("upper(trim("));
+
+        // Replace All: every match, one undo step
+        dialog->setReplaceText(QStringLiteral("upper(normalize_space("));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("replaceAll")),
+                          Qt::LeftButton);
+        QVERIFY(dialog->matches().isEmpty());
+        const Project &project = window->document()->project();
+        QCOMPARE(
+            ExpressionSearch(QStringLiteral("upper(normalize_space("), {}).find(project).size(),
+            found);
+        window->document()->undoStack()->undo();
+        QCOMPARE(int(dialog->matches().size()), found);
     }
 
     // The transform editor's Functions button brings the reference forward with its search

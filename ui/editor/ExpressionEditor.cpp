@@ -151,6 +151,11 @@ void ExpressionEditor::insertCompletion(int id, const QString &word)
 }
 
 // After "name(": the function's signature and what it does.
+void ExpressionEditor::selectCharacters(int start, int length)
+{
+    SendScintilla(SCI_SETSEL, bytePosition(start), bytePosition(start + length));
+}
+
 void ExpressionEditor::insertCall(const QString &function)
 {
     const QString selected = selectedText();

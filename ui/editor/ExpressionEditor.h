@@ -33,6 +33,8 @@ public:
     void complete();
     // The word before the cursor (letters, digits, _).
     QString wordBeforeCursor() const;
+    // Selects length characters from start (character offsets, as ExpressionSearch gives them).
+    void selectCharacters(int start, int length);
     // Inserts "function()" at the cursor with the cursor between the parentheses and its call
     // tip shown, or wraps the selection: "function(selection)". One undo step.
     void insertCall(const QString &function);

@@ -310,6 +310,11 @@ void TableMappingEditor::showTable()
     m_columnViews->setCurrentIndex(1);
 }
 
+void TableMappingEditor::showSettings(bool shown)
+{
+    findChild<QToolButton *>(QStringLiteral("showSettings"))->setChecked(shown);
+}
+
 void TableMappingEditor::showPreview()
 {
     m_columnViews->setCurrentWidget(m_preview);

@@ -57,6 +57,8 @@ public:
     void showTable();
     void showCanvas();
     void showPreview();
+    // Shows or hides the rows' and target's settings (the "Rows & Target Settings" button).
+    void showSettings(bool shown);
 
 Q_SIGNALS:
     // Back to the overview of all table mappings (the breadcrumb, or Backspace).

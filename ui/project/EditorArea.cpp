@@ -1,5 +1,7 @@
 #include "project/EditorArea.h"
 
+#include "canvas/MappingCanvas.h"
+#include "editor/ExpressionEditor.h"
 #include "editor/TransformEditor.h"
 
 #include "MappingsPane.h"
@@ -56,6 +58,27 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
                           static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases)})
         addWidget(page);
     connect(&document, &ProjectDocument::projectReplaced, this, &EditorArea::showOverview);
+}
+
+void EditorArea::showMatch(const ExpressionSearch::Match &match)
+{
+    using Place = ExpressionSearch::Place;
+    if (match.place == Place::Rule) {
+        show(ProjectTreeModel::Kind::Rule, match.item);
+        return;
+    }
+    show(ProjectTreeModel::Kind::Mapping, match.item);
+    if (match.place == Place::Filter) {
+        m_mappingEditor->showSettings(true);
+        return;
+    }
+    const auto &columns = m_document.project().mappings.value(match.item).columns;
+    const QString column = columns.value(match.column).target;
+    m_mappingEditor->canvas()->showColumn(column);
+    TransformEditor *transform = m_mappingEditor->transformEditor();
+    transform->setColumn(column);
+    transform->editor()->setFocus();
+    transform->editor()->selectCharacters(int(match.start), int(match.length));
 }
 
 bool EditorArea::insertFunction(const QString &function)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExpressionSearch.h"
 #include "ProjectTreeModel.h"
 #include "validate/ProjectCheck.h"
 
@@ -32,6 +33,9 @@ public:
     void show(ProjectTreeModel::Kind kind, qsizetype index);
     void showOverview();
     void setOutcome(const ProjectCheck::Outcome &outcome);
+    // Shows where a match of a search lies: the column's expression with the match selected, the
+    // mapping with its source filter, or the rule.
+    void showMatch(const ExpressionSearch::Match &match);
     // Inserts a call of function into the expression being edited; false when none is.
     bool insertFunction(const QString &function);
 

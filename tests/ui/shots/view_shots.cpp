@@ -16,6 +16,7 @@
 #include "connect/SessionPasswordProvider.h"
 #include "connection/ConnectionDialog.h"
 #include "editor/ExpressionEditor.h"
+#include "editor/FindReplaceDialog.h"
 #include "editor/FunctionReferencePanel.h"
 #include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
@@ -340,6 +341,17 @@ void shootQuickOpen(MainWindow &window)
     window.quickOpen()->hide();
 }
 
+// Find and replace across the expressions: trim( with a replacement typed.
+void shootFindReplace(MainWindow &window)
+{
+    window.findAction()->trigger();
+    FindReplaceDialog *dialog = window.findReplace();
+    dialog->setFindText(QStringLiteral("upper(trim("));
+    dialog->setReplaceText(QStringLiteral("upper(normalize_space("));
+    save(dialog, QStringLiteral("find-replace"));
+    dialog->hide();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -368,6 +380,7 @@ int main(int argc, char *argv[])
     shootSettings(window);
     shootItemEditors(window);
     shootQuickOpen(window);
+    shootFindReplace(window);
     shootConnectionDialog(window);
     shootWizard(window, QFileInfo(QString::fromLocal8Bit(argv[1])).absolutePath());
     return g_failures == 0 ? 0 : 1;
