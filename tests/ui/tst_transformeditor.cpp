@@ -138,10 +138,40 @@ private Q_SLOTS:
         QCOMPARE(current(), QStringLiteral("PHONE"));
         editor->cancelList();
 
+        // a function is offered with its arguments; choosing it writes "name(" and its call tip
         editor->selectAll();
         type(editor, QStringLiteral("normalize_s"));
         QTRY_VERIFY(editor->isListActive());
-        QVERIFY2(current().startsWith(QStringLiteral("normalize_space")), qPrintable(current()));
+        QCOMPARE(current(), QStringLiteral("normalize_space(text)"));
+        QTest::keyClick(editor->viewport(), Qt::Key_Return);
+        QCOMPARE(editor->expression(), QStringLiteral("normalize_space("));
+        QVERIFY(editor->SendScintilla(QsciScintillaBase::SCI_CALLTIPACTIVE));
+
+        // after lookup(' the project's lookup maps
+        editor->selectAll();
+        type(editor, QStringLiteral("lookup('"));
+        QTRY_VERIFY(editor->isListActive());
+        QVERIFY2(f->document.project().lookups.size() > 0 &&
+                     current() == f->document.project().lookups.first().name,
+                 qPrintable(current()));
+        editor->cancelList();
+    }
+
+    // Back in a column, the cursor is where it was left; in another, at the end of its text.
+    void switchingColumnsKeepsEachColumnsCursor()
+    {
+        auto f = open(QStringLiteral("email"));
+        QVERIFY(f);
+        ExpressionEditor *editor = f->editor->editor();
+        editor->setCursorPosition(0, 6);
+        f->editor->setColumn(QStringLiteral("site"));
+        int line = -1;
+        int index = -1;
+        editor->getCursorPosition(&line, &index);
+        QCOMPARE(index, int(editor->expression().size()));
+        f->editor->setColumn(QStringLiteral("email"));
+        editor->getCursorPosition(&line, &index);
+        QCOMPARE(index, 6);
     }
 
     void typingIsOneUndoStepAndAnUndoComesBack()

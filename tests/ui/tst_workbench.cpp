@@ -6,6 +6,7 @@
 #include "CliRunner.h"
 #include "ColumnMappingModel.h"
 #include "MainWindow.h"
+#include "ProblemListModel.h"
 #include "ProblemsPane.h"
 #include "ProjectDocument.h"
 #include "SchemaPane.h"
@@ -426,6 +427,38 @@ private Q_SLOTS:
                      .column(QStringLiteral("email"))
                      ->expression,
                  before.chopped(1));
+    }
+
+    // An invalid expression typed in the editor is underlined at the engine's offset and listed
+    // in the Problems dock; the fix removes both.
+    void anInvalidExpressionIsUnderlinedAndListedUntilFixed()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        selectInTree(*window, ProjectTreeModel::Kind::Mapping, 1);
+        TransformEditor *transform = window->editorArea()->mappingEditor()->transformEditor();
+        transform->setColumn(QStringLiteral("full_name"));
+        ExpressionEditor *expression = transform->editor();
+        const QString before = expression->expression();
+        ProblemListModel *problems = window->problemsPane()->model();
+        auto listed = [problems] {
+            for (const Problem &p : problems->problems())
+                if (p.table == QLatin1String("patient") && p.column == QLatin1String("full_name"))
+                    return p.message;
+            return QString();
+        };
+        QVERIFY(listed().isEmpty());
+        expression->selectAll();
+        expression->setFocus();
+        QTest::keyClicks(expression->viewport(), QStringLiteral("upper(PAT_NAM)"));
+        QTRY_VERIFY(expression->hasError());
+        QCOMPARE(expression->errorOffset(), 6);
+        QTRY_VERIFY_WITH_TIMEOUT(listed().contains(QStringLiteral("PAT_NAM")), 10000);
+
+        expression->selectAll();
+        QTest::keyClicks(expression->viewport(), before);
+        QTRY_VERIFY(!expression->hasError());
+        QTRY_VERIFY_WITH_TIMEOUT(listed().isEmpty(), 10000);
     }
 
     // The source schema marks the columns the expression being edited reads, as you type, and

@@ -1,6 +1,7 @@
 #include "editor/ExpressionEditor.h"
 
 #include "editor/ExpressionLexer.h"
+#include "transform/functions/FunctionCatalog.h"
 
 #include <QGuiApplication>
 #include <QShortcut>
@@ -114,6 +115,15 @@ bool ExpressionEditor::cursorOnScreen() const
     return QGuiApplication::screenAt(viewport()->mapToGlobal(at)) != nullptr;
 }
 
+// A function is listed with its arguments, as the catalog writes them: "to_utc(local, ...)".
+QString ExpressionEditor::listEntry(const QString &word) const
+{
+    if (m_lexer->sourceColumns().contains(word) || m_lexer->lookups().contains(word))
+        return word;
+    const FunctionCatalog::Function *f = FunctionCatalog::findAny(word);
+    return f && f->signature.startsWith(f->name + QLatin1Char('(')) ? f->signature : word;
+}
+
 void ExpressionEditor::complete()
 {
     const QString prefix = wordBeforeCursor();
@@ -122,9 +132,34 @@ void ExpressionEditor::complete()
         cancelList();
         return;
     }
+    QStringList entries;
+    for (const QString &word : words)
+        entries.append(listEntry(word));
+    showList(entries);
+}
+
+void ExpressionEditor::showList(const QStringList &entries)
+{
     SendScintilla(SCI_CALLTIPCANCEL); // one popup at a time
     if (cursorOnScreen())
-        showUserList(kWordList, words);
+        showUserList(kWordList, entries);
+}
+
+// Right after "lookup('": the project's lookup maps.
+bool ExpressionEditor::afterLookupQuote() const
+{
+    int line = 0;
+    int index = 0;
+    getCursorPosition(&line, &index);
+    QString before = text(line).left(index);
+    if (!before.endsWith(QLatin1Char('\'')))
+        return false;
+    before.chop(1);
+    before = before.trimmed();
+    if (!before.endsWith(QLatin1Char('(')))
+        return false;
+    before.chop(1);
+    return before.trimmed().endsWith(QLatin1String("lookup"), Qt::CaseInsensitive);
 }
 
 void ExpressionEditor::charAdded(int character)
@@ -132,6 +167,8 @@ void ExpressionEditor::charAdded(int character)
     const QChar c(character);
     if (isNamePart(c))
         complete();
+    else if (c == QLatin1Char('\'') && afterLookupQuote() && !m_lexer->lookups().isEmpty())
+        showList(m_lexer->lookups());
     else if (c == QLatin1Char('('))
         showCallTip();
     else if (c == QLatin1Char(')'))
@@ -147,10 +184,18 @@ void ExpressionEditor::insertCompletion(int id, const QString &word)
     int index = 0;
     getCursorPosition(&line, &index);
     setSelection(line, index - typed, line, index);
-    replaceSelectedText(word);
+    const qsizetype open = word.indexOf(QLatin1Char('('));
+    if (open < 0) {
+        replaceSelectedText(word);
+        return;
+    }
+    // a function: its name and "(", its call tip open; "()" when it takes no argument
+    const bool noArguments = word.endsWith(QLatin1String("()"));
+    replaceSelectedText(word.left(open + 1) + (noArguments ? QStringLiteral(")") : QString()));
+    if (!noArguments)
+        showCallTip();
 }
 
-// After "name(": the function's signature and what it does.
 void ExpressionEditor::selectCharacters(int start, int length)
 {
     SendScintilla(SCI_SETSEL, bytePosition(start), bytePosition(start + length));
@@ -172,6 +217,7 @@ void ExpressionEditor::insertCall(const QString &function)
     showCallTip();
 }
 
+// After "name(": the function's signature and what it does.
 void ExpressionEditor::showCallTip()
 {
     int line = 0;

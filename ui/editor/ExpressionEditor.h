@@ -43,6 +43,9 @@ private:
     int bytePosition(int characterOffset) const;
     void charAdded(int character);
     void insertCompletion(int id, const QString &word);
+    QString listEntry(const QString &word) const;
+    void showList(const QStringList &entries);
+    bool afterLookupQuote() const;
     void showCallTip();
     bool cursorOnScreen() const;
 

@@ -87,15 +87,42 @@ void TransformEditor::setColumn(const QString &targetColumn)
 {
     if (targetColumn == m_column)
         return;
+    rememberCursor();
     m_column = targetColumn;
     m_editor->clearError();
     m_check->clear();
     m_reads.clear();
     announceReads();
     load();
+    restoreCursor();
     Q_EMIT columnChanged(m_column);
     if (!m_column.isEmpty())
         m_checks->request(sourceColumns(), m_editor->expression());
+}
+
+QString TransformEditor::cursorKey() const
+{
+    return QString::number(m_mapping) + QLatin1Char('/') + m_column;
+}
+
+void TransformEditor::rememberCursor()
+{
+    if (m_column.isEmpty())
+        return;
+    int line = 0;
+    int index = 0;
+    m_editor->getCursorPosition(&line, &index);
+    m_cursors.insert(cursorKey(), {line, index});
+}
+
+// Back in a column, the cursor is where it was left; in a new one, at the end of the text.
+void TransformEditor::restoreCursor()
+{
+    if (m_column.isEmpty())
+        return;
+    const int last = qMax(0, m_editor->lines() - 1);
+    const auto [line, index] = m_cursors.value(cursorKey(), {last, m_editor->lineLength(last)});
+    m_editor->setCursorPosition(line, index);
 }
 
 void TransformEditor::refreshWords()

@@ -2,7 +2,10 @@
 
 #include "transform/ExpressionChecker.h"
 
+#include <QHash>
 #include <QWidget>
+
+#include <utility>
 
 class QLabel;
 
@@ -57,6 +60,9 @@ private:
     void commit();
     void showCheck(const QString &expression, const ExpressionChecker::Outcome &outcome);
     QStringList sourceColumns() const;
+    QString cursorKey() const;
+    void rememberCursor();
+    void restoreCursor();
 
     ProjectDocument &m_document;
     ColumnMappingModel &m_columns;
@@ -68,7 +74,8 @@ private:
     QLabel *m_check = nullptr;
     ExpressionCheckRunner *m_checks = nullptr;
     bool m_loading = false;
-    QStringList m_reads; // of the last check that compiled, for m_column
+    QStringList m_reads;                           // of the last check that compiled, for m_column
+    QHash<QString, std::pair<int, int>> m_cursors; // line and index, by cursorKey()
 };
 
 } // namespace cutover
