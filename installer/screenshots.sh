@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the pictures of the window that README and docs/ show, from the demo, so that they
 # are always of the current window: every main view into build/screenshots/ (through
-# tests/ui/screenshots.sh, with the workbench at QT_SCALE_FACTOR=2 too), and the workbench as
-# docs/screenshot.png.
+# tests/ui/screenshots.sh, with the workbench at QT_SCALE_FACTOR=2 too), the workbench as
+# docs/screenshot.png and the preview with its violations as docs/preview.png.
 #   installer/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,4 +10,5 @@ bash installer/build.sh cutover cutover-cli view-shots
 OUT_DIR="${CUTOVER_BUILD_DIR:-build}/screenshots"
 bash tests/ui/screenshots.sh "$OUT_DIR"
 cp "$OUT_DIR/workbench.png" docs/screenshot.png
-echo "updated docs/screenshot.png"
+cp "$OUT_DIR/preview.png" docs/preview.png
+echo "updated docs/screenshot.png and docs/preview.png"

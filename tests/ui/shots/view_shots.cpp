@@ -196,8 +196,8 @@ void shootTransformEditor(MainWindow &window)
     ExpressionEditor *editor = transform->editor();
     window.activateWindow();
     editor->setFocus();
-    editor->setText(QStringLiteral("lower(trim(EM"));
-    editor->setCursorPosition(0, 13);
+    editor->setText(QStringLiteral("lower(trim(n"));
+    editor->setCursorPosition(0, 12);
     settle(350); // the editor drawn before the list opens over it
     editor->complete();
     saveScreen(transform, QStringLiteral("editor-completion"));
@@ -222,6 +222,7 @@ void shootPreview(MainWindow &window)
     preview->violationsOnly()->setChecked(true);
     preview->targetView()->selectRow(0); // its rules' verdicts below
     mapping->transformEditor()->setColumn(QStringLiteral("full_name"));
+    preview->targetView()->setFocus();
     save(window.editorArea(), QStringLiteral("preview"));
     preview->violationsOnly()->setChecked(false);
     mapping->showCanvas();
