@@ -42,13 +42,14 @@ QTableView *previewView(QAbstractItemModel *model, QWidget *parent, const QStrin
     return view;
 }
 
-// Scrolls a view sideways to a column, keeping its top row.
+// Scrolls a view sideways just far enough to show a column whole, so that the columns on its
+// left (the row's verdict first) stay in view as far as they fit.
 void revealColumn(QTableView *view, int column)
 {
-    if (column < 0 || column >= view->model()->columnCount() || view->model()->rowCount() == 0)
+    if (column < 0 || column >= view->model()->columnCount())
         return;
-    const int top = qMax(0, view->rowAt(0));
-    view->scrollTo(view->model()->index(top, column), QAbstractItemView::EnsureVisible);
+    const int right = view->horizontalHeader()->sectionPosition(column) + view->columnWidth(column);
+    view->horizontalScrollBar()->setValue(qMax(0, right - view->viewport()->width()));
 }
 
 } // namespace
@@ -263,6 +264,8 @@ void PreviewPane::showResult(int generation, const PreviewResult &result)
     m_targetModel->setResult(result);
     if (chosen >= 0 && chosen < m_targetModel->rowCount())
         m_targetView->selectRow(chosen);
+    // the verdict as narrow as it can be: the edited column has to fit beside it
+    m_targetView->resizeColumnToContents(0);
     QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old = {}; });
     QString status =
         tr("%1 rows in %2 ms").arg(QLocale().toString(result.rows.size())).arg(result.elapsedMs);
