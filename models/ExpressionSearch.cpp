@@ -15,6 +15,7 @@ void forEachExpression(Project &project,
         TableMapping &mapping = project.mappings[m];
         for (qsizetype c = 0; c < mapping.columns.size(); ++c)
             visit({Place::Column, m, c, {}, 0, 0}, mapping.columns[c].expression);
+        visit({Place::Query, m, -1, {}, 0, 0}, mapping.query);
         visit({Place::Filter, m, -1, {}, 0, 0}, mapping.filter);
     }
     for (qsizetype r = 0; r < project.rules.size(); ++r)
@@ -82,6 +83,8 @@ QString ExpressionSearch::placeName(const Project &project, const Match &match)
     }
     case Place::Filter:
         return QObject::tr("%1: source filter").arg(project.mappings.value(match.item).target);
+    case Place::Query:
+        return QObject::tr("%1: source query").arg(project.mappings.value(match.item).target);
     case Place::Rule:
         return QObject::tr("rule %1").arg(project.rules.value(match.item).name);
     }

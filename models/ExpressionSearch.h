@@ -7,9 +7,9 @@
 namespace cutover {
 
 // Finds text in every expression of a project, and replaces it: the column mappings'
-// expressions, the table mappings' source filters and the expression rules. Plain text or a
-// regular expression (then \1 in the replacement is the first group), any case or matching case,
-// anywhere or whole words only.
+// expressions, the table mappings' source queries and filters, and the expression rules. Plain text
+// or a regular expression (then \1 in the replacement is the first group), any case or matching
+// case, anywhere or whole words only.
 class ExpressionSearch
 {
 public:
@@ -23,6 +23,7 @@ public:
     {
         Column, // mappings[item].columns[column]
         Filter, // mappings[item].filter
+        Query,  // mappings[item].query
         Rule,   // rules[item].expression
     };
     struct Match

@@ -16,6 +16,14 @@ class TestExpressionSearch : public QObject
     Q_OBJECT
 
 private:
+    static ColumnMapping mapped(const char *target, const char *expression)
+    {
+        ColumnMapping column;
+        column.target = QLatin1String(target);
+        column.expression = QLatin1String(expression);
+        return column;
+    }
+
     static Project project()
     {
         Project p;
@@ -23,13 +31,13 @@ private:
         patient.target = QStringLiteral("patient");
         patient.source = QStringLiteral("PATIENTS");
         patient.filter = QStringLiteral("STATUS <> 'X'");
-        patient.columns = {{QStringLiteral("full_name"), QStringLiteral("trim(PAT_NAME)")},
-                           {QStringLiteral("status"), QStringLiteral("lower(STATUS)")},
-                           {QStringLiteral("note"), QStringLiteral("upper(PAT_NAME_OLD)")}};
+        patient.columns = {mapped("full_name", "trim(PAT_NAME)"), mapped("status", "lower(STATUS)"),
+                           mapped("note", "upper(PAT_NAME_OLD)")};
         TableMapping visit;
         visit.target = QStringLiteral("visit");
         visit.source = QStringLiteral("VISITS");
-        visit.columns = {{QStringLiteral("status"), QStringLiteral("trim(Status)")}};
+        visit.query = QStringLiteral("SELECT id, status FROM VISITS");
+        visit.columns = {mapped("status", "trim(Status)")};
         p.mappings = {patient, visit};
         Rule rule;
         rule.name = QStringLiteral("named");
@@ -49,7 +57,7 @@ private:
     }
 
 private Q_SLOTS:
-    void findsInColumnsFiltersAndRules()
+    void findsInColumnsQueriesFiltersAndRules()
     {
         const Project p = project();
         const ExpressionSearch search(QStringLiteral("status"), {});
@@ -57,7 +65,8 @@ private Q_SLOTS:
         QCOMPARE(
             places(p, found),
             (QStringList{QStringLiteral("patient.status"), QStringLiteral("patient: source filter"),
-                         QStringLiteral("visit.status"), QStringLiteral("rule named")}));
+                         QStringLiteral("visit.status"), QStringLiteral("visit: source query"),
+                         QStringLiteral("rule named")}));
         QCOMPARE(found.at(0).start, 6);
         QCOMPARE(found.at(0).length, 6);
         QCOMPARE(found.at(0).place, Place::Column);
@@ -131,6 +140,7 @@ private Q_SLOTS:
         QCOMPARE(after.mappings.at(1).columns.at(0).expression, QStringLiteral("trim(state)"));
         QCOMPARE(after.mappings.at(0).columns.at(1).expression, QStringLiteral("lower(STATUS)"));
         QCOMPARE(after.rules.at(0).expression, p.rules.at(0).expression);
+        QCOMPARE(after.mappings.at(1).query, p.mappings.at(1).query);
         // a match found before the expression changed replaces nothing
         const Project again = search.replaceOne(after, found.at(2), QStringLiteral("x"));
         QCOMPARE(again, after);

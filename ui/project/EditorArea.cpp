@@ -68,7 +68,7 @@ void EditorArea::showMatch(const ExpressionSearch::Match &match)
         return;
     }
     show(ProjectTreeModel::Kind::Mapping, match.item);
-    if (match.place == Place::Filter) {
+    if (match.place == Place::Filter || match.place == Place::Query) {
         m_mappingEditor->showSettings(true);
         return;
     }
