@@ -38,6 +38,14 @@ MappingScene::MappingScene(ProjectDocument &document, ColumnMappingModel &column
     rebuild();
 }
 
+// QGraphicsScene's destructor removes the items, which says selectionChanged; by then this
+// scene's own members are gone, so no one may hear it (the suggestion bar asked the scene and
+// crashed, once in some hundred windows closed).
+MappingScene::~MappingScene()
+{
+    disconnect(this, &QGraphicsScene::selectionChanged, nullptr, nullptr);
+}
+
 QStringList MappingScene::visibleSourceColumns() const
 {
     const TableInfo *table = m_columns.sourceTable();

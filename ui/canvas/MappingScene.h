@@ -39,6 +39,7 @@ public:
     };
 
     MappingScene(ProjectDocument &document, ColumnMappingModel &columns, QObject *parent = nullptr);
+    ~MappingScene() override;
 
     TableBox *sourceBox() const { return m_source; }
     TableBox *targetBox() const { return m_target; }

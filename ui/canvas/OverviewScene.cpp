@@ -37,6 +37,14 @@ OverviewScene::OverviewScene(ProjectDocument &document, QObject *parent)
     });
 }
 
+// QGraphicsScene's destructor removes the items, which says selectionChanged; by then this
+// scene's own members are gone, so no one may hear it (the suggestion bar asked the scene and
+// crashed, once in some hundred windows closed).
+OverviewScene::~OverviewScene()
+{
+    disconnect(this, &QGraphicsScene::selectionChanged, nullptr, nullptr);
+}
+
 // The boxes a mapping's rows come from: its source table, the tables its query reads, or one
 // box standing for a query whose tables are not known.
 QStringList OverviewScene::sourceKeys(const TableMapping &m) const

@@ -29,6 +29,7 @@ public:
     static constexpr double kAutoMapConfidence = 0.6;
 
     explicit OverviewScene(ProjectDocument &document, QObject *parent = nullptr);
+    ~OverviewScene() override;
 
     void setOutcome(const ProjectCheck::Outcome &outcome);
     const QList<MappingEdge *> &edges() const { return m_edges; }
