@@ -114,11 +114,20 @@ ExpressionSearch FindReplaceDialog::search() const
 
 void FindReplaceDialog::refresh()
 {
-    const int current = m_list->indexOfTopLevelItem(m_list->currentItem());
-    m_list->clear();
     const ExpressionSearch finder = search();
     m_matches = m_document.hasProject() ? finder.find(m_document.project())
                                         : QList<ExpressionSearch::Match>();
+    fillList();
+    m_summary->setText(summary(finder));
+    m_replaceOne->setEnabled(!m_matches.isEmpty());
+    m_replaceAll->setEnabled(!m_matches.isEmpty());
+}
+
+// The matches, the one chosen before staying chosen (or the last one, when it went).
+void FindReplaceDialog::fillList()
+{
+    const int current = m_list->indexOfTopLevelItem(m_list->currentItem());
+    m_list->clear();
     for (const ExpressionSearch::Match &match : m_matches) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(0, ExpressionSearch::placeName(m_document.project(), match));
@@ -127,21 +136,24 @@ void FindReplaceDialog::refresh()
     }
     if (!m_matches.isEmpty())
         m_list->setCurrentItem(m_list->topLevelItem(qBound(0, current, int(m_matches.size()) - 1)));
+}
+
+QString FindReplaceDialog::summary(const ExpressionSearch &finder) const
+{
+    if (m_find->text().isEmpty())
+        return tr("Type what to find in the expressions, queries, filters and rules.");
+    if (!finder.isValid())
+        return tr("\u2717 %1").arg(finder.error());
+    if (m_matches.isEmpty())
+        return tr("No expression, query, filter or rule has it.");
     QSet<QString> places;
     for (const ExpressionSearch::Match &match : m_matches)
         places.insert(ExpressionSearch::placeName(m_document.project(), match));
-    if (!finder.isValid() && !m_find->text().isEmpty())
-        m_summary->setText(tr("\u2717 %1").arg(finder.error()));
-    else if (m_find->text().isEmpty())
-        m_summary->setText(tr("Type what to find in the expressions, filters and rules."));
-    else
-        m_summary->setText(
-            tr("%1 in %2")
-                .arg(m_matches.size() == 1 ? tr("1 match") : tr("%1 matches").arg(m_matches.size()),
-                     places.size() == 1 ? tr("1 expression")
-                                        : tr("%1 expressions").arg(places.size())));
-    m_replaceOne->setEnabled(!m_matches.isEmpty());
-    m_replaceAll->setEnabled(!m_matches.isEmpty());
+    const QString matches =
+        m_matches.size() == 1 ? tr("1 match") : tr("%1 matches").arg(m_matches.size());
+    return tr("%1 in %2")
+        .arg(matches,
+             places.size() == 1 ? tr("1 expression") : tr("%1 expressions").arg(places.size()));
 }
 
 QString FindReplaceDialog::summaryText() const

@@ -42,6 +42,8 @@ Q_SIGNALS:
 private:
     ExpressionSearch search() const;
     void refresh();
+    void fillList();
+    QString summary(const ExpressionSearch &finder) const;
     void chooseCurrent();
 
     ProjectDocument &m_document;
