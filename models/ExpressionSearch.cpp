@@ -1,18 +1,17 @@
 #include "ExpressionSearch.h"
 
-#include <functional>
-
 namespace cutover {
 
 namespace {
 
-// Every expression of the project with its place, given to visit; visit may change it.
-void forEachExpression(Project &project,
-                       const std::function<void(ExpressionSearch::Match, QString &)> &visit)
+// Every expression of the project with its place, given to visit; visit may change it when the
+// project is not const.
+template <typename P, typename Visit>
+void forEachExpression(P &project, const Visit &visit)
 {
     using Place = ExpressionSearch::Place;
     for (qsizetype m = 0; m < project.mappings.size(); ++m) {
-        TableMapping &mapping = project.mappings[m];
+        auto &mapping = project.mappings[m];
         for (qsizetype c = 0; c < mapping.columns.size(); ++c)
             visit({Place::Column, m, c, {}, 0, 0}, mapping.columns[c].expression);
         visit({Place::Query, m, -1, {}, 0, 0}, mapping.query);
@@ -57,8 +56,7 @@ QList<ExpressionSearch::Match> ExpressionSearch::find(const Project &project) co
     QList<Match> found;
     if (!isValid())
         return found;
-    Project copy = project;
-    forEachExpression(copy, [&](Match place, QString &text) {
+    forEachExpression(project, [&](Match place, const QString &text) {
         auto it = m_pattern.globalMatch(text);
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();

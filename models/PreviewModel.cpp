@@ -46,25 +46,6 @@ QVariant nullFont(const QVariant &value)
     return italic;
 }
 
-QColor tint(Status status)
-{
-    switch (status) {
-    case Status::Changed:
-        return QColor(0xe8, 0xf0, 0xfa); // light blue
-    case Status::Null:
-        return QColor(0xf1, 0xf1, 0xf1); // grey
-    case Status::ConvertedWithLossRisk:
-        return QColor(0xfd, 0xf0, 0xdc); // orange
-    case Status::Violation:
-        return QColor(0xfb, 0xe3, 0xe4); // red
-    case Status::NotEvaluated:
-        return QColor(0xee, 0xe6, 0xf5); // purple
-    case Status::Unchanged:
-        break;
-    }
-    return {};
-}
-
 } // namespace
 
 PreviewModel::PreviewModel(Side side, QObject *parent)
@@ -126,6 +107,25 @@ int PreviewModel::columnOf(const QString &targetColumn) const
         if (m_result.targetColumns.at(c).name == targetColumn)
             return c + 1;
     return -1;
+}
+
+QColor PreviewModel::tint(Status status)
+{
+    switch (status) {
+    case Status::Changed:
+        return QColor(0xe8, 0xf0, 0xfa); // light blue
+    case Status::Null:
+        return QColor(0xf1, 0xf1, 0xf1); // grey
+    case Status::ConvertedWithLossRisk:
+        return QColor(0xfd, 0xf0, 0xdc); // orange
+    case Status::Violation:
+        return QColor(0xfb, 0xe3, 0xe4); // red
+    case Status::NotEvaluated:
+        return QColor(0xee, 0xe6, 0xf5); // purple
+    case Status::Unchanged:
+        break;
+    }
+    return {};
 }
 
 QString PreviewModel::reasons(const PreviewResult::Row &row)

@@ -3,6 +3,7 @@
 #include "preview/PreviewResult.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
 
 namespace cutover {
 
@@ -44,6 +45,9 @@ public:
     int resultRow(int row) const { return m_rows.value(row, -1); }
     // The model column of a target column, -1 when none (Target side).
     int columnOf(const QString &targetColumn) const;
+    // The tint of a cell of that status; invalid for none (unchanged). A row that would be
+    // quarantined is tinted as a violation, one with warnings as a loss risk.
+    static QColor tint(PreviewResult::CellStatus status);
     // A row's violations as a run's quarantine records them (ViolationText), a line each.
     static QString reasons(const PreviewResult::Row &row);
 

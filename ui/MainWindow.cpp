@@ -7,10 +7,8 @@
 #include "ProjectValidation.h"
 #include "SchemaPane.h"
 #include "dialect/ConnectionSpec.h"
-#include "editor/ExpressionEditor.h"
 #include "editor/FindReplaceDialog.h"
 #include "editor/FunctionReferencePanel.h"
-#include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
 #include "project/EditorArea.h"
 #include "project/LogPane.h"
@@ -162,9 +160,7 @@ void MainWindow::openFindReplace()
                 });
     }
     // the word at the expression's cursor, as an editor's find does
-    const QString word =
-        m_editors->mappingEditor()->transformEditor()->editor()->wordBeforeCursor();
-    if (!word.isEmpty() && m_editors->currentWidget() == m_editors->mappingEditor())
+    if (const QString word = m_editors->expressionWordAtCursor(); !word.isEmpty())
         m_findReplace->setFindText(word);
     m_findReplace->show();
     m_findReplace->raise();

@@ -83,6 +83,11 @@ FindReplaceDialog::FindReplaceDialog(ProjectDocument &document, QWidget *parent)
     connect(m_list, &QTreeWidget::itemActivated, this, &FindReplaceDialog::chooseCurrent);
     connect(&document, &ProjectDocument::changed, this, &FindReplaceDialog::refresh);
     connect(&document, &ProjectDocument::projectReplaced, this, &FindReplaceDialog::refresh);
+}
+
+void FindReplaceDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
     refresh();
 }
 
@@ -112,8 +117,12 @@ ExpressionSearch FindReplaceDialog::search() const
     return ExpressionSearch(m_find->text(), options);
 }
 
+// Only while shown: hidden, the dialog would search the project again at every key typed in an
+// expression.
 void FindReplaceDialog::refresh()
 {
+    if (!isVisible())
+        return;
     const ExpressionSearch finder = search();
     m_matches = m_document.hasProject() ? finder.find(m_document.project())
                                         : QList<ExpressionSearch::Match>();

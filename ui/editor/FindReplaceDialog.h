@@ -15,9 +15,9 @@ namespace cutover {
 class ProjectDocument;
 
 // Find and replace across every expression of the project (ExpressionSearch): the matches as a
-// list, refreshed as you type and after each edit of the project; Replace changes the chosen
-// match, Replace All every one, each as one undoable edit of the document. A double-click on a
-// match asks for its place to be shown.
+// list, refreshed as you type and, while the dialog is shown, after each edit of the project;
+// Replace changes the chosen match, Replace All every one, each as one undoable edit of the
+// document. A double-click on a match asks for its place to be shown.
 class FindReplaceDialog : public QDialog
 {
     Q_OBJECT
@@ -38,6 +38,9 @@ public:
 
 Q_SIGNALS:
     void matchChosen(const cutover::ExpressionSearch::Match &match);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     ExpressionSearch search() const;

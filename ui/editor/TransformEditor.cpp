@@ -56,8 +56,9 @@ TransformEditor::TransformEditor(ProjectDocument &document, ColumnMappingModel &
     connect(m_editor, &QsciScintilla::textChanged, this, &TransformEditor::commit);
     connect(m_checks, &ExpressionCheckRunner::checked, this, &TransformEditor::showCheck);
     connect(&m_columns, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_columns.mapping() !=
-            m_mapping) { // another table mapping; new schemas keep the column
+        // another table mapping; new schemas keep the column
+        if (m_columns.mapping() != m_mapping) {
+            rememberCursor();
             m_column.clear();
             m_reads.clear();
             announceReads();

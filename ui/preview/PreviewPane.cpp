@@ -263,7 +263,9 @@ void PreviewPane::showResult(int generation, const PreviewResult &result)
     m_sourceModel->setResult(result);
     m_targetModel->setResult(result);
     if (chosen >= 0 && chosen < m_targetModel->rowCount())
-        m_targetView->selectRow(chosen);
+        m_targetView->selectRow(chosen); // its details come with currentRowChanged
+    else
+        m_details->clear();
     // the verdict as narrow as it can be: the edited column has to fit beside it
     m_targetView->resizeColumnToContents(0);
     QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old = {}; });
@@ -275,7 +277,6 @@ void PreviewPane::showResult(int generation, const PreviewResult &result)
         status += QStringLiteral(" \u00b7 ") + result.notes.join(QStringLiteral("; "));
     m_status->setText(status);
     m_status->setToolTip(status);
-    showRowDetails();
     applyFocus();
     Q_EMIT previewShown(generation);
 }

@@ -1,5 +1,7 @@
 #include "preview/PreviewRowDetails.h"
 
+#include "PreviewModel.h"
+
 #include "core/ViolationJson.h"
 #include "core/ViolationText.h"
 #include "project/ProjectVocabulary.h"
@@ -12,9 +14,6 @@
 namespace cutover {
 
 namespace {
-
-const QColor kBlockedTint(0xfb, 0xe0, 0xe0);
-const QColor kWarningTint(0xfd, 0xef, 0xd0);
 
 // What a rule checks: "not-null on full_name", "expression on the row".
 QString ruleTarget(const Rule &rule)
@@ -128,7 +127,9 @@ void PreviewRowDetails::addCheck(const QString &check, const QString &what,
     }
     item->setText(VerdictColumn, blocks ? tr("\u2717 blocks") : tr("! warns"));
     for (int column = 0; column < ColumnCount; ++column)
-        item->setBackground(column, blocks ? kBlockedTint : kWarningTint);
+        item->setBackground(
+            column, PreviewModel::tint(blocks ? PreviewResult::CellStatus::Violation
+                                              : PreviewResult::CellStatus::ConvertedWithLossRisk));
 }
 
 } // namespace cutover

@@ -81,6 +81,13 @@ void EditorArea::showMatch(const ExpressionSearch::Match &match)
     transform->editor()->selectCharacters(int(match.start), int(match.length));
 }
 
+QString EditorArea::expressionWordAtCursor() const
+{
+    if (currentWidget() != m_mappingEditor)
+        return {};
+    return m_mappingEditor->transformEditor()->editor()->wordBeforeCursor();
+}
+
 bool EditorArea::insertFunction(const QString &function)
 {
     return currentWidget() == m_mappingEditor &&

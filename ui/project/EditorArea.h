@@ -36,6 +36,8 @@ public:
     // Shows where a match of a search lies: the column's expression with the match selected, the
     // mapping with its source filter, or the rule.
     void showMatch(const ExpressionSearch::Match &match);
+    // The word before the cursor of the expression being edited; empty when none is.
+    QString expressionWordAtCursor() const;
     // Inserts a call of function into the expression being edited; false when none is.
     bool insertFunction(const QString &function);
 
