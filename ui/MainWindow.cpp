@@ -16,6 +16,8 @@
 #include "project/ProjectFileController.h"
 #include "project/ProjectTreeView.h"
 #include "project/QuickOpen.h"
+#include "run/RunActions.h"
+#include "run/RunMonitor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -108,6 +110,7 @@ MainWindow::MainWindow(const PasswordProvider *passwords, SessionPasswordProvide
     m_actions = new ProjectActions(*m_document, *m_files, *m_validation,
                                    {passwords, session, keychain}, this);
     m_editors = new EditorArea(*m_document, passwords, this);
+    m_runActions = new RunActions(m_editors->runMonitor(), this);
     // On a small screen the editors scroll instead of pushing the window past the screen.
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("editorScroll"));
@@ -306,6 +309,8 @@ void MainWindow::createMenus()
     for (QDockWidget *dock : m_docks)
         view->addAction(dock->toggleViewAction());
 
+    menuBar()->addMenu(m_runActions->createMenu(this));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Cutover"));
     about->setMenuRole(QAction::AboutRole);
@@ -389,8 +394,19 @@ void MainWindow::connectDocument()
     connectFunctionReference();
     connect(m_editors, &EditorArea::sourceColumnsRead, m_sourcePane, &SchemaPane::highlightColumns);
     m_actions->follow(m_projectTree);
-    connect(m_history, &ProjectHistory::updated, this,
-            [this] { m_projectTree->model()->setHistory(m_history->snapshot()); });
+    connect(m_history, &ProjectHistory::updated, this, [this] {
+        m_projectTree->model()->setHistory(m_history->snapshot());
+        m_editors->runMonitor()->setRuns(m_history->snapshot().runs);
+    });
+    connectRuns();
+}
+
+// A run that ends changes the run history; the Run menu's actions bring the monitor forward.
+void MainWindow::connectRuns()
+{
+    RunMonitor *monitor = m_editors->runMonitor();
+    connect(monitor, &RunMonitor::runEnded, m_history, &ProjectHistory::refresh);
+    connect(m_runActions, &RunActions::monitorWanted, m_editors, &EditorArea::showRunMonitor);
 }
 
 MappingsPane *MainWindow::mappingsPane() const

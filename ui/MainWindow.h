@@ -33,6 +33,7 @@ class ProjectHistory;
 class ProjectTreeView;
 class ProjectValidation;
 class QuickOpen;
+class RunActions;
 class SchemaPane;
 
 // The workbench: assembles the project document, its file actions, its validation and the
@@ -67,6 +68,7 @@ public:
     ProjectDocument *document() const { return m_document; }
     ProjectFileController *files() const { return m_files; }
     ProjectActions *projectActions() const { return m_actions; }
+    RunActions *runActions() const { return m_runActions; }
     SchemaPane *sourcePane() const { return m_sourcePane; }
     SchemaPane *targetPane() const { return m_targetPane; }
     MappingsPane *mappingsPane() const;
@@ -108,6 +110,7 @@ private:
     void createStatusBar();
     void connectDocument();
     void connectFunctionReference();
+    void connectRuns();
     void showChecking(bool readingSchemas);
     void showOutcome(const ProjectCheck::Outcome &outcome, qint64 milliseconds);
     void showSchemas(const ProjectCheck::Outcome &outcome);
@@ -130,6 +133,7 @@ private:
     ProjectHistory *m_history = nullptr;
     ProjectFileController *m_files = nullptr;
     ProjectActions *m_actions = nullptr;
+    RunActions *m_runActions = nullptr;
     bool m_loadPending = false;
     bool m_layoutSet = false;
 

@@ -71,19 +71,31 @@ QString RunThresholds::exceeded(const QList<Table> &tables) const
                 .arg(p.table)
                 .arg(mapping.maxQuarantined);
     }
-    const int count = m_maxQuarantined.value_or(m_settings.maxQuarantined);
+    const auto [count, countSetting] = quarantinedLimit();
     if (count >= 0 && quarantined > count)
         return QStringLiteral("%1 rows were quarantined, more than the limit of %2 (%3)")
             .arg(quarantined)
             .arg(count)
-            .arg(m_maxQuarantined ? QStringLiteral("--max-quarantined")
-                                  : QStringLiteral("settings.maxQuarantined"));
-    const double runRate = m_maxErrorRate.value_or(m_settings.maxRunErrorRate);
+            .arg(countSetting);
+    const auto [runRate, rateSetting] = runRateLimit();
     if (enoughToJudge(read, expected) && QuarantineShare::isOverLimit(quarantined, read, runRate))
         return rateExceeded(quarantined, read, QStringLiteral("all rows read"), runRate,
-                            m_maxErrorRate ? QStringLiteral("--max-error-rate")
-                                           : QStringLiteral("settings.maxRunErrorRate"));
+                            rateSetting);
     return {};
+}
+
+std::pair<int, QString> RunThresholds::quarantinedLimit() const
+{
+    if (m_maxQuarantined)
+        return {*m_maxQuarantined, QStringLiteral("--max-quarantined")};
+    return {m_settings.maxQuarantined, QStringLiteral("settings.maxQuarantined")};
+}
+
+std::pair<double, QString> RunThresholds::runRateLimit() const
+{
+    if (m_maxErrorRate)
+        return {*m_maxErrorRate, QStringLiteral("--max-error-rate")};
+    return {m_settings.maxRunErrorRate, QStringLiteral("settings.maxRunErrorRate")};
 }
 
 } // namespace cutover

@@ -29,10 +29,15 @@ public:
     // What is over its limit, or empty.
     QString exceeded(const QList<Table> &tables) const;
 
-private:
-    // The share limit of a table: this run's, else its mapping's own, else the project's.
+    // The share limit of a table and the setting it comes from: this run's, else its mapping's
+    // own, else the project's (a negative share: no limit).
     std::pair<double, QString> tableRateLimit(const TableMapping &mapping) const;
+    // The most quarantined rows of the whole run (-1: no limit) and the setting it comes from.
+    std::pair<int, QString> quarantinedLimit() const;
+    // The share limit of all rows read (negative: no limit) and the setting it comes from.
+    std::pair<double, QString> runRateLimit() const;
 
+private:
     ProjectSettings m_settings;
     std::optional<double> m_maxErrorRate;
     std::optional<int> m_maxQuarantined;

@@ -16,14 +16,16 @@ trap 'rm -rf "$DEMO_DIR"' EXIT
 # a run and its reconciliation, so the project tree has history to show
 "$BUILD_DIR/app/cutover-cli" run "$DEMO_DIR/demo.cutover" >/dev/null
 "$BUILD_DIR/app/cutover-cli" reconcile "$DEMO_DIR/demo.cutover" >/dev/null || true
+# a bigger demo for the run monitor, whose run lasts long enough to be shot mid-run
+"$BUILD_DIR/app/cutover-cli" demo "$DEMO_DIR/run" --rows 15000 >/dev/null
 export CUTOVER_NO_KEYCHAIN=1 XDG_CONFIG_HOME="$DEMO_DIR/config"
 run() { # SCALE OUT
   if command -v xvfb-run >/dev/null; then
     QT_SCALE_FACTOR="$1" xvfb-run -a -s "-screen 0 1600x1000x24" \
-      "$BUILD_DIR/tests/ui/view-shots" "$DEMO_DIR/demo.cutover" "$2"
+      "$BUILD_DIR/tests/ui/view-shots" "$DEMO_DIR/demo.cutover" "$2" "$DEMO_DIR/run/demo.cutover"
   else
     QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR="$1" \
-      "$BUILD_DIR/tests/ui/view-shots" "$DEMO_DIR/demo.cutover" "$2"
+      "$BUILD_DIR/tests/ui/view-shots" "$DEMO_DIR/demo.cutover" "$2" "$DEMO_DIR/run/demo.cutover"
   fi
 }
 run 1 "$OUT_DIR"

@@ -13,6 +13,7 @@
 #include "phases/PhaseEditor.h"
 #include "project/SettingsEditor.h"
 #include "rules/RuleEditor.h"
+#include "run/RunMonitor.h"
 
 #include <QTabWidget>
 
@@ -29,6 +30,7 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     , m_lookups(new LookupEditor(document, this))
     , m_rules(new RuleEditor(document, this))
     , m_phases(new PhaseEditor(document, this))
+    , m_runMonitor(new RunMonitor(document, passwords, this))
 {
     setObjectName(QStringLiteral("editorArea"));
     auto *overviews = new QTabWidget(this);
@@ -55,7 +57,8 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     m_mappingEditor->setPasswordProvider(passwords);
     for (QWidget *page : {m_overviewPage, static_cast<QWidget *>(m_mappingEditor),
                           static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_lookups),
-                          static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases)})
+                          static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases),
+                          static_cast<QWidget *>(m_runMonitor)})
         addWidget(page);
     connect(&document, &ProjectDocument::projectReplaced, this, &EditorArea::showOverview);
 }
@@ -117,6 +120,9 @@ void EditorArea::show(ProjectTreeModel::Kind kind, qsizetype index)
         m_phases->showPhase(index);
         setCurrentWidget(m_phases);
         return;
+    case Kind::Run:
+        showRunMonitor();
+        return;
     default:
         showOverview();
         return;
@@ -129,6 +135,11 @@ void EditorArea::showOverview()
     setCurrentWidget(m_overviewPage);
     if (fromEditor) // back up from a table mapping: its line is the one selected
         m_overviewCanvas->showMapping(m_mappingEditor->mapping());
+}
+
+void EditorArea::showRunMonitor()
+{
+    setCurrentWidget(m_runMonitor);
 }
 
 void EditorArea::setOutcome(const ProjectCheck::Outcome &outcome)

@@ -15,12 +15,13 @@ class PasswordProvider;
 class PhaseEditor;
 class ProjectDocument;
 class RuleEditor;
+class RunMonitor;
 class SettingsEditor;
 class TableMappingEditor;
 
 // The middle of the workbench: the overview of the table mappings, or the editor of the item
 // chosen in the project tree (a table mapping, the settings, and the editors of lookups, rules
-// and phases).
+// and phases), or the run monitor.
 class EditorArea : public QStackedWidget
 {
     Q_OBJECT
@@ -32,6 +33,7 @@ public:
     // Shows the editor of an item; the overview for groups and items without an editor.
     void show(ProjectTreeModel::Kind kind, qsizetype index);
     void showOverview();
+    void showRunMonitor();
     void setOutcome(const ProjectCheck::Outcome &outcome);
     // Shows where a match of a search lies: the column's expression with the match selected, the
     // mapping with its source filter, or the rule.
@@ -61,6 +63,7 @@ public:
     LookupEditor *lookupEditor() const { return m_lookups; }
     RuleEditor *ruleEditor() const { return m_rules; }
     PhaseEditor *phaseEditor() const { return m_phases; }
+    RunMonitor *runMonitor() const { return m_runMonitor; }
 
 private:
     ProjectDocument &m_document;
@@ -72,6 +75,7 @@ private:
     LookupEditor *m_lookups = nullptr;
     RuleEditor *m_rules = nullptr;
     PhaseEditor *m_phases = nullptr;
+    RunMonitor *m_runMonitor = nullptr;
     bool m_haveSchemas = false;
     DatabaseSchema m_source;
     DatabaseSchema m_target;

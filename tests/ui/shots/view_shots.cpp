@@ -1,5 +1,6 @@
-// view-shots DEMO_PROJECT OUT_DIR: opens the workbench on the demo project and saves one PNG per
-// main view into OUT_DIR, named after the view (tests/ui/screenshots.sh runs it under Xvfb).
+// view-shots DEMO_PROJECT OUT_DIR [RUN_DEMO_PROJECT]: opens the workbench on the demo project and
+// saves one PNG per main view into OUT_DIR, named after the view (tests/ui/screenshots.sh runs it
+// under Xvfb); the run monitor is shot running RUN_DEMO_PROJECT, a bigger demo, when given.
 // Each view is set up as a user would see it: an item chosen in the tree, a few edits made.
 #include "MainWindow.h"
 #include "ProjectDocument.h"
@@ -24,6 +25,10 @@
 #include "project/EditorArea.h"
 #include "project/ProjectTreeView.h"
 #include "project/QuickOpen.h"
+#include "run/RunActions.h"
+#include "run/RunController.h"
+#include "run/RunMonitor.h"
+#include "run/RunStartBar.h"
 #include "wizard/BusyRow.h"
 #include "wizard/ConnectionChooser.h"
 #include "wizard/NewMigrationWizard.h"
@@ -80,15 +85,17 @@ bool waitForLoad(MainWindow &window, const QString &project)
 {
     bool done = false;
     bool ok = false;
-    QObject::connect(&window, &MainWindow::loadFinished, &window, [&](bool loaded) {
-        done = true;
-        ok = loaded;
-    });
+    const auto connection =
+        QObject::connect(&window, &MainWindow::loadFinished, &window, [&](bool loaded) {
+            done = true;
+            ok = loaded;
+        });
     window.openProject(project);
     QElapsedTimer clock;
     clock.start();
     while (!done && clock.elapsed() < 60000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QObject::disconnect(connection);
     return ok;
 }
 
@@ -353,6 +360,41 @@ void shootFindReplace(MainWindow &window)
     dialog->hide();
 }
 
+// The run monitor while a run of a bigger demo goes (long enough for the chart to have a shape),
+// grabbed from inside a progress event past half the rows; then its end.
+void shootRunMonitor(MainWindow &window)
+{
+    window.runActions()->showMonitorAction()->trigger();
+    RunMonitor *monitor = window.editorArea()->runMonitor();
+    RunOptions options = monitor->startBar()->options();
+    options.batchSize = 200;
+    monitor->startBar()->setOptions(options);
+    bool shot = false;
+    const auto connection = QObject::connect(
+        monitor->controller(), &RunController::progress, monitor, [&](const RunProgress &p) {
+            if (shot || p.expected() <= 0 || p.read() * 100 < p.expected() * 55 ||
+                p.elapsedMs < 5000)
+                return;
+            shot = true;
+            QCoreApplication::processEvents(); // the views take this event first
+            const QString path = QDir(g_outDir).filePath(QStringLiteral("run-monitor.png"));
+            if (!window.grab().save(path, "PNG")) {
+                std::fprintf(stderr, "view-shots: cannot write %s\n", qPrintable(path));
+                ++g_failures;
+            } else {
+                std::printf("wrote %s\n", qPrintable(path));
+            }
+        });
+    QSignalSpy ended(monitor, &RunMonitor::runEnded);
+    window.runActions()->startAction()->trigger();
+    if (!ended.wait(300000) || !shot) {
+        std::fprintf(stderr, "view-shots: the run did not end, or ended before half its rows\n");
+        ++g_failures;
+    }
+    QObject::disconnect(connection);
+    save(window.editorArea(), QStringLiteral("run-ledger"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -360,8 +402,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Cutover"));
     QCoreApplication::setApplicationName(QStringLiteral("cutover-view-shots"));
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: view-shots DEMO_PROJECT OUT_DIR\n");
+    if (argc != 3 && argc != 4) {
+        std::fprintf(stderr, "usage: view-shots DEMO_PROJECT OUT_DIR [RUN_DEMO_PROJECT]\n");
         return 2;
     }
     g_outDir = QString::fromLocal8Bit(argv[2]);
@@ -369,6 +411,13 @@ int main(int argc, char *argv[])
     MainWindow window(nullptr);
     window.resize(MainWindow::kPreferredSize);
     window.show();
+    if (argc == 4) { // the run monitor on a demo big enough to be caught mid-run
+        if (!waitForLoad(window, QString::fromLocal8Bit(argv[3]))) {
+            std::fprintf(stderr, "view-shots: the run's demo project did not load\n");
+            return 3;
+        }
+        shootRunMonitor(window);
+    }
     if (!waitForLoad(window, QString::fromLocal8Bit(argv[1]))) {
         std::fprintf(stderr, "view-shots: the demo project did not load\n");
         return 3;
