@@ -16,7 +16,9 @@
 #include "project/ProjectFileController.h"
 #include "project/ProjectTreeView.h"
 #include "project/QuickOpen.h"
+#include "report/ReportViewer.h"
 #include "run/RunActions.h"
+#include "run/RunHistoryView.h"
 #include "run/RunMonitor.h"
 
 #include <QAction>
@@ -396,7 +398,7 @@ void MainWindow::connectDocument()
     m_actions->follow(m_projectTree);
     connect(m_history, &ProjectHistory::updated, this, [this] {
         m_projectTree->model()->setHistory(m_history->snapshot());
-        m_editors->runMonitor()->setRuns(m_history->snapshot().runs);
+        m_editors->setHistory(m_history->snapshot().runs, m_history->snapshot().reports);
     });
     connectRuns();
 }
@@ -407,6 +409,26 @@ void MainWindow::connectRuns()
     RunMonitor *monitor = m_editors->runMonitor();
     connect(monitor, &RunMonitor::runEnded, m_history, &ProjectHistory::refresh);
     connect(m_runActions, &RunActions::monitorWanted, m_editors, &EditorArea::showRunMonitor);
+    connect(m_runActions, &RunActions::historyWanted, m_editors,
+            [this] { m_editors->showRunHistory(); });
+    connect(m_runActions, &RunActions::reconcileWanted, m_editors,
+            [this] { m_editors->reconcileRun({}); });
+    connect(m_runActions, &RunActions::quarantineWanted, m_editors,
+            [this] { m_editors->showQuarantine(); });
+    connect(m_runActions, &RunActions::reportWanted, m_editors, [this] {
+        if (!m_editors->reportViewer()->report())
+            m_editors->reportViewer()->loadReport(m_document->project());
+        m_editors->showReportViewer();
+    });
+    RunHistoryView *history = m_editors->runHistory();
+    connect(history, &RunHistoryView::refreshRequested, m_history, &ProjectHistory::refresh);
+    connect(m_editors->reportViewer(), &ReportViewer::reportShown, m_history,
+            &ProjectHistory::refresh); // a reconciliation stores its report
+    connect(history, &RunHistoryView::rolledBack, this,
+            [this](const QString &, const QStringList &lines) {
+                for (const QString &line : lines)
+                    m_log->append(line);
+            });
 }
 
 MappingsPane *MainWindow::mappingsPane() const

@@ -6,9 +6,6 @@
 #include "project/ProjectReader.h"
 #include "run/ledger/RunHistory.h"
 
-#include <QFileInfo>
-#include <QSaveFile>
-
 namespace cutover::cli {
 
 int QuarantineCommand::run(CliContext &context)
@@ -48,39 +45,28 @@ int QuarantineCommand::run(CliContext &context)
     std::optional<QString> table;
     if (parser.isSet(QStringLiteral("table")))
         table = parser.value(QStringLiteral("table"));
+    if (parser.isSet(QStringLiteral("export"))) {
+        QuarantineFilter filter;
+        filter.runId = runId.value_or(QString());
+        filter.table = table.value_or(QString());
+        const QString file = parser.value(QStringLiteral("export"));
+        auto written = history.exportQuarantine(filter, file);
+        if (!written)
+            return fail(context, written.error());
+        context.out << "exported " << *written << " quarantined "
+                    << (*written == 1 ? "row" : "rows") << " to " << file << Qt::endl;
+        return Ok;
+    }
     auto rows = history.quarantine(runId, table);
     if (!rows)
         return fail(context, rows.error());
-    if (parser.isSet(QStringLiteral("export"))) {
-        const QString file = parser.value(QStringLiteral("export"));
-        if (auto written = exportRows(file, project->name, *rows); !written)
-            return fail(context, written.error());
-        context.out << "exported " << rows->size() << " quarantined "
-                    << (rows->size() == 1 ? "row" : "rows") << " to " << file << Qt::endl;
-        return Ok;
-    }
     if (parser.isSet(QStringLiteral("json")))
         context.out << QString::fromUtf8(
-            JsonWriter().write(QuarantinePrinter::toJson(project->name, *rows)));
+            JsonWriter().write(QuarantineExport::toJson(project->name, *rows)));
     else
         QuarantinePrinter::printText(context.out, *rows);
     context.out.flush();
     return Ok;
-}
-
-Result<void> QuarantineCommand::exportRows(const QString &file, const QString &project,
-                                           const QList<QuarantinedRow> &rows)
-{
-    const bool json = file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
-    const QByteArray bytes = json ? JsonWriter().write(QuarantinePrinter::toJson(project, rows))
-                                  : QuarantinePrinter::toCsv(rows);
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return Error(
-            Error::Code::Io,
-            QStringLiteral("cannot write the quarantine export: %1").arg(out.errorString()),
-            QFileInfo(file).absoluteFilePath());
-    return {};
 }
 
 } // namespace cutover::cli

@@ -1,8 +1,6 @@
 #pragma once
 
 #include "CliCommand.h"
-#include "core/Result.h"
-#include "transform/QuarantinedRow.h"
 
 namespace cutover::cli {
 
@@ -21,10 +19,6 @@ public:
         return QStringLiteral("list or export the rows runs quarantined, with their violations");
     }
     int run(CliContext &context) override;
-
-private:
-    static Result<void> exportRows(const QString &file, const QString &project,
-                                   const QList<QuarantinedRow> &rows);
 };
 
 } // namespace cutover::cli

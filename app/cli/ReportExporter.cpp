@@ -1,13 +1,6 @@
 #include "ReportExporter.h"
 
-#include "PdfReportWriter.h"
-#include "report/HtmlReportWriter.h"
-#include "report/MarkdownReportWriter.h"
-#include "report/ReconcileReportJson.h"
-
 #include <QCommandLineParser>
-#include <QFileInfo>
-#include <QSaveFile>
 
 namespace cutover::cli {
 
@@ -21,16 +14,6 @@ int usage(CliContext &context, const QString &command, const QString &message)
     context.err << "cutover-cli " << command << ": " << message << Qt::endl
                 << "Try 'cutover-cli " << command << " --help'." << Qt::endl;
     return UsageError;
-}
-
-Result<void> writeFile(const QString &file, const QByteArray &bytes)
-{
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return Error(Error::Code::Io,
-                     QStringLiteral("cannot write the report: %1").arg(out.errorString()),
-                     QFileInfo(file).absoluteFilePath());
-    return {};
 }
 
 } // namespace
@@ -50,21 +33,12 @@ void ReportExporter::addOptions(QCommandLineParser &parser)
 
 std::optional<ReportExporter::Format> ReportExporter::parse(const QString &name)
 {
-    const QString n = name.trimmed().toLower();
-    if (n == QLatin1String("json"))
-        return Format::Json;
-    if (n == QLatin1String("html") || n == QLatin1String("htm"))
-        return Format::Html;
-    if (n == QLatin1String("md") || n == QLatin1String("markdown"))
-        return Format::Markdown;
-    if (n == QLatin1String("pdf"))
-        return Format::Pdf;
-    return std::nullopt;
+    return ReportExport::parse(name);
 }
 
 std::optional<ReportExporter::Format> ReportExporter::fromFileName(const QString &file)
 {
-    return parse(QFileInfo(file).suffix());
+    return ReportExport::fromFileName(file);
 }
 
 std::optional<ReportExporter::Choice> ReportExporter::choose(CliContext &context,
@@ -123,17 +97,7 @@ bool ReportExporter::wantsPdf(const QStringList &arguments)
 Result<QByteArray> ReportExporter::render(Format format, const ReconcileReport &report,
                                           const ReportComparison &comparison)
 {
-    switch (format) {
-    case Format::Json:
-        return ReconcileReportJson::toBytes(report);
-    case Format::Html:
-        return HtmlReportWriter().write(report, comparison).toUtf8();
-    case Format::Markdown:
-        return MarkdownReportWriter().write(report, comparison).toUtf8();
-    case Format::Pdf:
-        return PdfReportWriter::render(report, comparison);
-    }
-    return QByteArray();
+    return ReportExport::render(format, report, comparison);
 }
 
 Result<void> ReportExporter::deliver(CliContext &context, const Choice &choice,
@@ -146,7 +110,7 @@ Result<void> ReportExporter::deliver(CliContext &context, const Choice &choice,
     if (!bytes)
         return bytes.error();
     if (!choice.file.isEmpty())
-        return writeFile(choice.file, *bytes);
+        return ReportExport::writeBytes(choice.file, *bytes);
     context.out << QString::fromUtf8(*bytes);
     context.out.flush();
     return {};

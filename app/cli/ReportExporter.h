@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliCommand.h"
+#include "ReportExport.h"
 #include "core/Result.h"
 #include "reconcile/ReconcileReport.h"
 #include "report/ReportComparison.h"
@@ -13,17 +14,12 @@ class QCommandLineParser;
 namespace cutover::cli {
 
 // How `reconcile` and `reports --show` export a report: --format json|html|md|pdf and -o FILE
-// (the format follows FILE's extension when --format is not given).
+// (the format follows FILE's extension when --format is not given). The rendering is
+// ReportExport's, which the window's report viewer shares.
 class ReportExporter
 {
 public:
-    enum class Format
-    {
-        Json,
-        Html,
-        Markdown,
-        Pdf
-    };
+    using Format = ReportExport::Format;
     struct Choice
     {
         std::optional<Format> format; // none: the short text summary

@@ -54,28 +54,7 @@ int RollbackCommand::run(CliContext &context)
 
 void RollbackCommand::printReport(QTextStream &out, const RunRollback::Report &report)
 {
-    out << "\nRolled back run " << report.runId << " in " << report.target << '\n';
-    if (!report.backupFile.isEmpty())
-        out << "  restored the target from " << report.backupFile << '\n';
-    for (const RunRollback::TableOutcome &t : report.tables) {
-        QString what;
-        if (t.dropped)
-            what = QStringLiteral("dropped (the run created it)");
-        else if (!t.skipped.isEmpty())
-            what = QStringLiteral("left alone: ") + t.skipped;
-        else if (!report.backupFile.isEmpty())
-            what = QStringLiteral("restored");
-        else
-            what =
-                QStringLiteral("deleted %1 of %2 rows the run wrote")
-                    .arg(RunProgressPrinter::count(t.deleted), RunProgressPrinter::count(t.keys));
-        out << "  " << t.table.leftJustified(20) << ' ' << what << '\n';
-    }
-    if (!report.backupFile.isEmpty() && !report.laterRuns.isEmpty())
-        out << "  also undid the later runs " << report.laterRuns.join(QStringLiteral(", "))
-            << '\n';
-    for (const QString &forced : report.forced)
-        out << "  forced past: " << forced << '\n';
+    out << '\n' << report.lines().join(QLatin1Char('\n')) << '\n';
     out.flush();
 }
 

@@ -1,11 +1,25 @@
 #include "RunHistoryPrinter.h"
 
+#include "run/ledger/RunSnapshot.h"
+
 #include "RunProgressPrinter.h"
 #include "run/ledger/LedgerTimestamp.h"
 
 #include <QJsonArray>
 
 namespace cutover::cli {
+
+namespace {
+
+// The options the run was given; the mappings it ran (RunSnapshot) are for comparing runs.
+QJsonObject optionsWithoutSnapshot(const RunRecord &run)
+{
+    QJsonObject options = run.options;
+    options.remove(QLatin1String(RunSnapshot::kKey));
+    return options;
+}
+
+} // namespace
 
 namespace {
 
@@ -156,7 +170,7 @@ QJsonObject RunHistoryPrinter::runJson(const RunRecord &run)
                                                : QJsonValue()},
             {QStringLiteral("seconds"), took < 0 ? QJsonValue() : QJsonValue(took)},
             {QStringLiteral("balances"), balances},
-            {QStringLiteral("options"), run.options},
+            {QStringLiteral("options"), optionsWithoutSnapshot(run)},
             {QStringLiteral("tables"), tables}};
 }
 

@@ -29,6 +29,13 @@ QByteArray JsonWriter::write(const QJsonValue &value) const
     return out;
 }
 
+QByteArray JsonWriter::writeNested(const QJsonValue &value, int depth) const
+{
+    QByteArray out;
+    writeValue(out, value, depth);
+    return out;
+}
+
 void JsonWriter::writeValue(QByteArray &out, const QJsonValue &value, int depth) const
 {
     switch (value.type()) {

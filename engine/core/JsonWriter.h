@@ -16,6 +16,10 @@ public:
         : m_keyOrder(std::move(keyOrder))
     {}
     QByteArray write(const QJsonValue &value) const;
+    // The value as write() writes it where it is nested `depth` levels deep (its lines after the
+    // first indented for that depth), without the final newline: for a writer that streams the
+    // elements of a large array one at a time.
+    QByteArray writeNested(const QJsonValue &value, int depth) const;
 
 private:
     void writeValue(QByteArray &out, const QJsonValue &value, int depth) const;

@@ -1,5 +1,7 @@
 #include "run/RunContinuation.h"
 
+#include "run/ledger/RunSnapshot.h"
+
 #include "run/ledger/RunLedger.h"
 
 #include <QJsonArray>
@@ -136,6 +138,7 @@ Result<void> RunContinuation::startNew(const QString &version)
     run.mappingVersion = version;
     run.mode = m_options.mode;
     run.options = m_options.toJson();
+    run.options[QLatin1String(RunSnapshot::kKey)] = RunSnapshot::of(m_project);
     if (m_options.dropSecondaryIndexes)
         m_state.droppedIndexes.add(DroppedIndexes::ofTables(RunPlanner::targetsOf(m_plan)));
     if (!m_state.droppedIndexes.isEmpty())

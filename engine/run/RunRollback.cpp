@@ -52,6 +52,44 @@ QStringList RunRollback::Report::droppedTables() const
     return names;
 }
 
+namespace {
+
+QString thousands(qint64 n)
+{
+    QString digits = QString::number(qAbs(n));
+    for (qsizetype i = digits.size() - 3; i > 0; i -= 3)
+        digits.insert(i, QLatin1Char(','));
+    return n < 0 ? QLatin1Char('-') + digits : digits;
+}
+
+} // namespace
+
+QStringList RunRollback::Report::lines() const
+{
+    QStringList out{QStringLiteral("Rolled back run %1 in %2").arg(runId, target)};
+    if (!backupFile.isEmpty())
+        out << QStringLiteral("  restored the target from %1").arg(backupFile);
+    for (const TableOutcome &t : tables) {
+        QString what;
+        if (t.dropped)
+            what = QStringLiteral("dropped (the run created it)");
+        else if (!t.skipped.isEmpty())
+            what = QStringLiteral("left alone: ") + t.skipped;
+        else if (!backupFile.isEmpty())
+            what = QStringLiteral("restored");
+        else
+            what = QStringLiteral("deleted %1 of %2 rows the run wrote")
+                       .arg(thousands(t.deleted), thousands(t.keys));
+        out << QStringLiteral("  %1 %2").arg(t.table.leftJustified(20), what);
+    }
+    if (!backupFile.isEmpty() && !laterRuns.isEmpty())
+        out << QStringLiteral("  also undid the later runs %1")
+                   .arg(laterRuns.join(QStringLiteral(", ")));
+    for (const QString &f : forced)
+        out << QStringLiteral("  forced past: %1").arg(f);
+    return out;
+}
+
 RunRollback::RunRollback(Project project, const PasswordProvider *passwords)
     : m_passwords(passwords)
     , m_history(std::move(project), passwords)

@@ -52,6 +52,8 @@ public:
 
         qint64 rowsDeleted() const;
         QStringList droppedTables() const;
+        // What was undone, a line each, as `cutover-cli rollback` and the window say it.
+        QStringList lines() const;
     };
 
     explicit RunRollback(Project project, const PasswordProvider *passwords = nullptr);

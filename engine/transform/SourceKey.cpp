@@ -203,6 +203,20 @@ QString SourceKey::afterCondition(ConnectionSpec::Kind kind, const QStringList &
         .arg(SqlDialect::quoteIdentifiers(keyColumns, kind), values.join(QStringLiteral(", ")));
 }
 
+QString SourceKey::equalsCondition(ConnectionSpec::Kind kind, const QStringList &keyColumns,
+                                   const QVariantList &key)
+{
+    QStringList parts;
+    for (qsizetype i = 0; i < keyColumns.size(); ++i)
+        parts.append(
+            key.value(i).isNull()
+                ? QStringLiteral("%1 IS NULL")
+                      .arg(SqlDialect::quoteIdentifier(keyColumns.at(i), kind))
+                : QStringLiteral("%1 = %2").arg(SqlDialect::quoteIdentifier(keyColumns.at(i), kind),
+                                                literal(key.value(i))));
+    return parts.join(QStringLiteral(" AND "));
+}
+
 QString SourceKey::watermarkCondition(ConnectionSpec::Kind kind, const QString &column,
                                       const QString &watermark)
 {

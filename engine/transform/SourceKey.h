@@ -30,6 +30,9 @@ public:
     // Rows after `last` in key order: "k" > 5, or ("a", "b") > (1, 'x') for a composite key.
     static QString afterCondition(ConnectionSpec::Kind kind, const QStringList &keyColumns,
                                   const QVariantList &last);
+    // The row with this key: "k" = 5, or "a" = 1 AND "b" = 'x' for a composite key.
+    static QString equalsCondition(ConnectionSpec::Kind kind, const QStringList &keyColumns,
+                                   const QVariantList &key);
     // Rows whose watermark column is above the watermark.
     static QString watermarkCondition(ConnectionSpec::Kind kind, const QString &column,
                                       const QString &watermark);

@@ -9,6 +9,7 @@
 #include "BenchFigures.h"
 #include "MainWindow.h"
 #include "ProjectDocument.h"
+#include "StallProbe.h"
 #include "core/SqliteRuntime.h"
 #include "demo/DemoGenerator.h"
 #include "editor/ExpressionEditor.h"
@@ -44,46 +45,6 @@ const QString kColumn = QStringLiteral("full_name");
 // Typing inside the quotes keeps every state of the text a valid expression that changes the
 // values, so each key press is a real preview of new rows.
 const QString kExpression = QStringLiteral("title_case(normalize_space(PAT_NAME)) || ''");
-
-// The longest gap between two ticks of a 1 ms timer on the GUI thread: how long the event loop
-// was blocked, by anything, since start().
-class StallProbe : public QObject
-{
-public:
-    StallProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
-        m_timer.start();
-        m_clock.start();
-    }
-    void start()
-    {
-        m_last = m_clock.nsecsElapsed();
-        m_longest = 0;
-    }
-    // Counts a block the probe could not see (work done after the loop stopped).
-    void add(double ms) { m_longest = std::max(m_longest, ms); }
-    double longestMs()
-    {
-        tick();
-        return m_longest;
-    }
-
-private:
-    void tick()
-    {
-        const qint64 now = m_clock.nsecsElapsed();
-        m_longest = std::max(m_longest, double(now - m_last) / 1e6);
-        m_last = now;
-    }
-
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    double m_longest = 0;
-};
 
 double elapsedMs(const QElapsedTimer &clock)
 {
@@ -124,7 +85,7 @@ bool typeAndMeasure(MainWindow &window, TableMappingEditor &editor, Figures &fig
 {
     PreviewPane &pane = *editor.previewPane();
     ExpressionEditor *expression = editor.transformEditor()->editor();
-    StallProbe probe;
+    test::StallProbe probe;
     for (int run = 0; run <= kRuns; ++run) {
         idle(300); // the expression check and the canvas settle between key presses
         const QString text = expression->expression();

@@ -55,11 +55,13 @@ QStringList firstColumn(const QString &path, const QString &sql)
     return values;
 }
 
-// The names of the secondary indexes of the SQLite database at path, sorted.
+// The names of the secondary indexes of the SQLite database's own tables at path (not the run
+// ledger's), sorted.
 QStringList indexNames(const QString &path)
 {
     return firstColumn(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' "
-                                            "AND sql IS NOT NULL ORDER BY name"));
+                                            "AND sql IS NOT NULL AND tbl_name NOT LIKE "
+                                            "'cutover!_%' ESCAPE '!' ORDER BY name"));
 }
 
 // Every row of every demo table in key order, hashed: an exact comparison of two targets.

@@ -6,14 +6,22 @@
 
 #include "MappingsPane.h"
 #include "ProjectDocument.h"
+#include "RunHistoryModel.h"
 #include "canvas/OverviewCanvas.h"
 #include "canvas/OverviewScene.h"
 #include "lookup/LookupEditor.h"
 #include "mapping/TableMappingEditor.h"
 #include "phases/PhaseEditor.h"
+#include "preview/PreviewPane.h"
 #include "project/SettingsEditor.h"
+#include "quarantine/QuarantineBrowser.h"
+#include "report/ReportViewer.h"
 #include "rules/RuleEditor.h"
+#include "run/RunHistoryView.h"
 #include "run/RunMonitor.h"
+#include "run/RunStartBar.h"
+#include "source/RowSourceFactory.h"
+#include "transform/SourceKey.h"
 
 #include <QTabWidget>
 
@@ -31,6 +39,9 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     , m_rules(new RuleEditor(document, this))
     , m_phases(new PhaseEditor(document, this))
     , m_runMonitor(new RunMonitor(document, passwords, this))
+    , m_runHistory(new RunHistoryView(document, passwords, this))
+    , m_reports(new ReportViewer(this))
+    , m_quarantine(new QuarantineBrowser(passwords, this))
 {
     setObjectName(QStringLiteral("editorArea"));
     auto *overviews = new QTabWidget(this);
@@ -55,12 +66,54 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     });
     m_lookups->setPasswordProvider(passwords);
     m_mappingEditor->setPasswordProvider(passwords);
-    for (QWidget *page : {m_overviewPage, static_cast<QWidget *>(m_mappingEditor),
-                          static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_lookups),
-                          static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases),
-                          static_cast<QWidget *>(m_runMonitor)})
+    for (QWidget *page :
+         {m_overviewPage, static_cast<QWidget *>(m_mappingEditor),
+          static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_lookups),
+          static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases),
+          static_cast<QWidget *>(m_runMonitor), static_cast<QWidget *>(m_runHistory),
+          static_cast<QWidget *>(m_reports), static_cast<QWidget *>(m_quarantine)})
         addWidget(page);
     connect(&document, &ProjectDocument::projectReplaced, this, &EditorArea::showOverview);
+    connectRuns(passwords);
+    connectQuarantine();
+}
+
+// The quarantine browser follows the project and its runs; its rows lead to their mapping, and
+// its retry starts a run in the monitor.
+void EditorArea::connectQuarantine()
+{
+    m_quarantine->setProject(m_document.project());
+    connect(&m_document, &ProjectDocument::projectReplaced, this,
+            [this] { m_quarantine->setProject(m_document.project()); });
+    connect(m_runMonitor, &RunMonitor::runEnded, m_quarantine, &QuarantineBrowser::refresh);
+    connect(m_runMonitor, &RunMonitor::quarantineRequested, this, &EditorArea::showQuarantine);
+    connect(m_runHistory, &RunHistoryView::quarantineRequested, this, &EditorArea::showQuarantine);
+    connect(m_quarantine, &QuarantineBrowser::mappingJumpRequested, this,
+            [this](const QString &, const QString &target, const QString &column,
+                   const QString &key) { showQuarantinedRow(target, column, key); });
+    connect(m_quarantine, &QuarantineBrowser::retryRequested, this, [this](const QString &table) {
+        RunOptions options = m_runMonitor->startBar()->options();
+        options.mode = RunMode::Run;
+        options.retryQuarantined = true;
+        options.tables = {table};
+        showRunMonitor();
+        m_runMonitor->start(options);
+    });
+}
+
+// The run monitor and the run history reconcile a run in the report viewer; the viewer
+// reconciles and loads reports of the project as it stands.
+void EditorArea::connectRuns(const PasswordProvider *passwords)
+{
+    m_reports->setPasswordProvider(passwords);
+    m_reports->setProject(m_document.project());
+    auto project = [this] {
+        m_reports->setProject(m_document.project());
+    };
+    connect(&m_document, &ProjectDocument::projectReplaced, this, project);
+    connect(&m_document, &ProjectDocument::changed, this, project);
+    connect(m_runMonitor, &RunMonitor::reconcileRequested, this, &EditorArea::reconcileRun);
+    connect(m_runHistory, &RunHistoryView::reconcileRequested, this, &EditorArea::reconcileRun);
 }
 
 void EditorArea::showMatch(const ExpressionSearch::Match &match)
@@ -120,8 +173,16 @@ void EditorArea::show(ProjectTreeModel::Kind kind, qsizetype index)
         m_phases->showPhase(index);
         setCurrentWidget(m_phases);
         return;
+    case Kind::Report:
+        if (index >= 0 && index < m_storedReports.size())
+            m_reports->loadReport(m_document.project(), m_storedReports.at(index).reportId);
+        setCurrentWidget(m_reports);
+        return;
     case Kind::Run:
-        showRunMonitor();
+        if (const RunRecord *run = m_runHistory->model()->run(int(index)))
+            showRunHistory({run->runId});
+        else
+            showRunHistory();
         return;
     default:
         showOverview();
@@ -140,6 +201,76 @@ void EditorArea::showOverview()
 void EditorArea::showRunMonitor()
 {
     setCurrentWidget(m_runMonitor);
+}
+
+void EditorArea::showRunHistory(const QStringList &runIds)
+{
+    if (!runIds.isEmpty())
+        m_runHistory->selectRuns(runIds);
+    setCurrentWidget(m_runHistory);
+}
+
+void EditorArea::reconcileRun(const QString &runId)
+{
+    ReconcileOptions options;
+    options.runId = runId;
+    m_reports->reconcile(m_document.project(), options);
+    setCurrentWidget(m_reports);
+}
+
+void EditorArea::showQuarantine(const QString &runId)
+{
+    m_quarantine->setProject(m_document.project());
+    m_quarantine->showRun(runId);
+    setCurrentWidget(m_quarantine);
+}
+
+QString EditorArea::keyCondition(const TableMapping &mapping, const QString &sourceKey) const
+{
+    QStringList keys;
+    for (const QString &part : mapping.sourceKey.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        keys.append(part.trimmed());
+    if (keys.isEmpty() && m_haveSchemas)
+        if (const TableInfo *table = m_source.table(mapping.source))
+            keys = table->primaryKey;
+    const QVariantList values = SourceKey::fromJson(sourceKey);
+    const auto spec = RowSourceFactory::sourceSpec(m_document.project());
+    if (keys.isEmpty() || values.size() != keys.size() || !spec)
+        return {};
+    return SourceKey::equalsCondition(spec->kind(), keys, values);
+}
+
+void EditorArea::showQuarantinedRow(const QString &targetTable, const QString &targetColumn,
+                                    const QString &sourceKey)
+{
+    const auto &mappings = m_document.project().mappings;
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < mappings.size(); ++i)
+        if (mappings.at(i).target == targetTable)
+            index = i;
+    if (index < 0)
+        return;
+    show(ProjectTreeModel::Kind::Mapping, index);
+    Q_EMIT mappingOpened(index);
+    if (!targetColumn.isEmpty())
+        m_mappingEditor->transformEditor()->setColumn(targetColumn);
+    m_mappingEditor->showPreview();
+    const QString condition = keyCondition(mappings.at(index), sourceKey);
+    if (!condition.isEmpty())
+        m_mappingEditor->previewPane()->setSample(SampleSpec::matching(condition, 10));
+}
+
+void EditorArea::showReportViewer()
+{
+    setCurrentWidget(m_reports);
+}
+
+void EditorArea::setHistory(const QList<RunRecord> &runs, const QList<StoredReport> &reports)
+{
+    m_runMonitor->setRuns(runs);
+    m_runHistory->setRuns(runs);
+    m_reports->setStoredReports(reports);
+    m_storedReports = reports;
 }
 
 void EditorArea::setOutcome(const ProjectCheck::Outcome &outcome)

@@ -2,6 +2,8 @@
 
 #include "ExpressionSearch.h"
 #include "ProjectTreeModel.h"
+#include "report/StoredReport.h"
+#include "run/ledger/RunRecord.h"
 #include "validate/ProjectCheck.h"
 
 #include <QStackedWidget>
@@ -15,13 +17,17 @@ class PasswordProvider;
 class PhaseEditor;
 class ProjectDocument;
 class RuleEditor;
+class QuarantineBrowser;
+class ReportViewer;
+class RunHistoryView;
 class RunMonitor;
 class SettingsEditor;
 class TableMappingEditor;
 
 // The middle of the workbench: the overview of the table mappings, or the editor of the item
 // chosen in the project tree (a table mapping, the settings, and the editors of lookups, rules
-// and phases), or the run monitor.
+// and phases), the run monitor, the run history, the quarantine browser, or a reconciliation
+// report.
 class EditorArea : public QStackedWidget
 {
     Q_OBJECT
@@ -34,7 +40,20 @@ public:
     void show(ProjectTreeModel::Kind kind, qsizetype index);
     void showOverview();
     void showRunMonitor();
+    // The run history, with these runs chosen (one: its ledger; two: compared).
+    void showRunHistory(const QStringList &runIds = {});
+    // The report viewer, reconciling a run (its id; empty: the newest) first.
+    void reconcileRun(const QString &runId);
+    void showReportViewer();
+    // The quarantine browser, showing one run's rows (empty: every run's).
+    void showQuarantine(const QString &runId = {});
+    // A quarantined row's mapping: the transform editor on the column that rejected it, and the
+    // preview of that row alone (by its source key, the ledger's JSON).
+    void showQuarantinedRow(const QString &targetTable, const QString &targetColumn,
+                            const QString &sourceKey);
     void setOutcome(const ProjectCheck::Outcome &outcome);
+    // The project's runs and stored reports, as ProjectHistory read them.
+    void setHistory(const QList<RunRecord> &runs, const QList<StoredReport> &reports);
     // Shows where a match of a search lies: the column's expression with the match selected, the
     // mapping with its source filter, or the rule.
     void showMatch(const ExpressionSearch::Match &match);
@@ -64,8 +83,15 @@ public:
     RuleEditor *ruleEditor() const { return m_rules; }
     PhaseEditor *phaseEditor() const { return m_phases; }
     RunMonitor *runMonitor() const { return m_runMonitor; }
+    RunHistoryView *runHistory() const { return m_runHistory; }
+    ReportViewer *reportViewer() const { return m_reports; }
+    QuarantineBrowser *quarantine() const { return m_quarantine; }
 
 private:
+    void connectRuns(const PasswordProvider *passwords);
+    void connectQuarantine();
+    QString keyCondition(const TableMapping &mapping, const QString &sourceKey) const;
+
     ProjectDocument &m_document;
     MappingsPane *m_overview = nullptr;
     OverviewCanvas *m_overviewCanvas = nullptr;
@@ -76,6 +102,10 @@ private:
     RuleEditor *m_rules = nullptr;
     PhaseEditor *m_phases = nullptr;
     RunMonitor *m_runMonitor = nullptr;
+    RunHistoryView *m_runHistory = nullptr;
+    ReportViewer *m_reports = nullptr;
+    QuarantineBrowser *m_quarantine = nullptr;
+    QList<StoredReport> m_storedReports;
     bool m_haveSchemas = false;
     DatabaseSchema m_source;
     DatabaseSchema m_target;

@@ -25,6 +25,13 @@ RunActions::RunActions(RunMonitor *monitor, QObject *parent)
     m_cancel = new QAction(style->standardIcon(QStyle::SP_MediaStop), tr("&Cancel Run"), this);
     m_showMonitor = new QAction(tr("Run &Monitor"), this);
     m_showMonitor->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_showHistory = new QAction(tr("Run &History"), this);
+    m_showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_reconcile = new QAction(tr("Re&concile Newest Run"), this);
+    m_reconcile->setToolTip(tr("Compare the target with the source for the newest run"));
+    m_showReport = new QAction(tr("Reconciliation &Report"), this);
+    m_showQuarantine = new QAction(tr("&Quarantined Rows"), this);
+    m_showQuarantine->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q));
 
     connect(m_start, &QAction::triggered, this, [this] {
         Q_EMIT monitorWanted();
@@ -44,6 +51,10 @@ RunActions::RunActions(RunMonitor *monitor, QObject *parent)
     connect(m_pause, &QAction::triggered, bar->pauseButton(), &QPushButton::click);
     connect(m_cancel, &QAction::triggered, bar->cancelButton(), &QPushButton::click);
     connect(m_showMonitor, &QAction::triggered, this, &RunActions::monitorWanted);
+    connect(m_showHistory, &QAction::triggered, this, &RunActions::historyWanted);
+    connect(m_reconcile, &QAction::triggered, this, &RunActions::reconcileWanted);
+    connect(m_showReport, &QAction::triggered, this, &RunActions::reportWanted);
+    connect(m_showQuarantine, &QAction::triggered, this, &RunActions::quarantineWanted);
     connect(bar, &RunStartBar::stateChanged, this, &RunActions::updateEnabled);
     updateEnabled();
 }
@@ -56,6 +67,7 @@ void RunActions::updateEnabled()
     m_pause->setEnabled(bar->pauseButton()->isEnabled());
     m_pause->setText(bar->state() == RunStartBar::State::Paused ? tr("&Resume") : tr("&Pause"));
     m_cancel->setEnabled(bar->cancelButton()->isEnabled());
+    m_reconcile->setEnabled(bar->startButton()->isEnabled());
 }
 
 QMenu *RunActions::createMenu(QWidget *parent) const
@@ -67,6 +79,11 @@ QMenu *RunActions::createMenu(QWidget *parent) const
     menu->addAction(m_cancel);
     menu->addSeparator();
     menu->addAction(m_showMonitor);
+    menu->addAction(m_showHistory);
+    menu->addAction(m_showQuarantine);
+    menu->addSeparator();
+    menu->addAction(m_reconcile);
+    menu->addAction(m_showReport);
     return menu;
 }
 

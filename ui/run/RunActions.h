@@ -28,10 +28,19 @@ public:
     QAction *pauseAction() const { return m_pause; }
     QAction *cancelAction() const { return m_cancel; }
     QAction *showMonitorAction() const { return m_showMonitor; }
+    QAction *showHistoryAction() const { return m_showHistory; }
+    QAction *reconcileAction() const { return m_reconcile; }
+    QAction *showReportAction() const { return m_showReport; }
+    QAction *showQuarantineAction() const { return m_showQuarantine; }
 
 Q_SIGNALS:
     // The window should bring the run monitor to the front.
     void monitorWanted();
+    void historyWanted();
+    // Reconcile the newest run; show the newest report.
+    void reconcileWanted();
+    void reportWanted();
+    void quarantineWanted();
 
 private:
     void updateEnabled();
@@ -42,6 +51,10 @@ private:
     QAction *m_pause = nullptr;
     QAction *m_cancel = nullptr;
     QAction *m_showMonitor = nullptr;
+    QAction *m_showHistory = nullptr;
+    QAction *m_reconcile = nullptr;
+    QAction *m_showReport = nullptr;
+    QAction *m_showQuarantine = nullptr;
 };
 
 } // namespace cutover

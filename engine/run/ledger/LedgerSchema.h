@@ -52,6 +52,9 @@ public:
     Result<bool> exists();
     // The columns quoted for the target, comma-separated.
     QString columnList(const QStringList &columns) const;
+    // The index on cutover_quarantine's run, table, row_no and source key that QuarantineReader
+    // pages by (ensureTables adds it to a ledger that lacks it).
+    static QString quarantineIndexName();
 
 private:
     enum class ColumnType
@@ -83,6 +86,7 @@ private:
     QString typeName(ColumnType type) const;
     QString q(const QString &identifier) const;
     Result<void> upgradeQuarantine();
+    void ensureQuarantineIndex();
     Result<QStringList> quarantineUpgradeOnPostgres(const QString &key);
     QStringList quarantineUpgradeOnSqlite() const;
     Result<void> inTransaction(const QStringList &statements);

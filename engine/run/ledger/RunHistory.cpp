@@ -71,11 +71,13 @@ Result<void> RunHistory::open()
         return session.error();
     m_session = std::move(session.value());
     m_ledger = std::make_unique<RunLedger>(*m_session);
+    m_quarantine = std::make_unique<QuarantineReader>(*m_session);
     return {};
 }
 
 void RunHistory::close()
 {
+    m_quarantine.reset();
     m_ledger.reset();
     m_session.reset();
 }
@@ -114,6 +116,49 @@ Result<QList<QuarantinedRow>> RunHistory::quarantine(const std::optional<QString
     if (!*present)
         return QList<QuarantinedRow>();
     return m_ledger->quarantineOf(m_project.name, runId, table);
+}
+
+Result<QuarantineReader *> RunHistory::quarantineReader()
+{
+    auto present = hasLedger();
+    if (!present)
+        return present.error();
+    return *present ? m_quarantine.get() : nullptr;
+}
+
+Result<qint64> RunHistory::quarantineCount(QuarantineFilter filter)
+{
+    auto reader = quarantineReader();
+    if (!reader)
+        return reader.error();
+    filter.project = m_project.name;
+    return *reader ? (*reader)->count(filter) : Result<qint64>(0);
+}
+
+Result<QList<QuarantinedRow>> RunHistory::quarantinePage(QuarantineFilter filter,
+                                                         const QuarantinedRow *after, int limit)
+{
+    auto reader = quarantineReader();
+    if (!reader)
+        return reader.error();
+    filter.project = m_project.name;
+    if (!*reader)
+        return QList<QuarantinedRow>();
+    return (*reader)->page(filter, after, limit);
+}
+
+Result<qint64> RunHistory::exportQuarantine(QuarantineFilter filter, const QString &file,
+                                            const QuarantineExport::Progress &progress)
+{
+    auto reader = quarantineReader();
+    if (!reader)
+        return reader.error();
+    if (!*reader)
+        return QuarantineExport::writeList(file, m_project.name, {});
+    filter.project = m_project.name;
+    QuarantineExport out(**reader, filter, m_project.name);
+    out.setProgress(progress);
+    return out.writeFile(file);
 }
 
 } // namespace cutover

@@ -3,6 +3,9 @@
 #include "core/Result.h"
 #include "dialect/ConnectionSpec.h"
 #include "project/Project.h"
+#include "run/ledger/QuarantineExport.h"
+#include "run/ledger/QuarantineFilter.h"
+#include "run/ledger/QuarantineReader.h"
 #include "run/ledger/RunLedger.h"
 #include "run/ledger/RunRecord.h"
 #include "run/target/TargetSession.h"
@@ -53,13 +56,27 @@ public:
     // The quarantined rows of the project's runs, optionally of one run and/or one table.
     Result<QList<QuarantinedRow>> quarantine(const std::optional<QString> &runId = std::nullopt,
                                              const std::optional<QString> &table = std::nullopt);
+    // The same a piece at a time (QuarantineReader), for the quarantine browser: how many rows
+    // the filter selects, and a page of them after the row `after` (nullptr: the first page).
+    // The filter's project is always this project. No ledger: no rows.
+    Result<qint64> quarantineCount(QuarantineFilter filter);
+    Result<QList<QuarantinedRow>> quarantinePage(QuarantineFilter filter,
+                                                 const QuarantinedRow *after, int limit);
+    // Writes the rows the filter selects to file as `cutover-cli quarantine --export` does
+    // (QuarantineExport: CSV, or JSON for a .json file), streamed; the number of rows written.
+    Result<qint64> exportQuarantine(QuarantineFilter filter, const QString &file,
+                                    const QuarantineExport::Progress &progress = {});
 
 private:
+    // The reader when the target holds a ledger, else nullptr (reading must not create one).
+    Result<QuarantineReader *> quarantineReader();
+
     Project m_project;
     const PasswordProvider *m_passwords;
     ConnectionSpec m_spec;
     std::unique_ptr<TargetSession> m_session;
     std::unique_ptr<RunLedger> m_ledger;
+    std::unique_ptr<QuarantineReader> m_quarantine;
 };
 
 } // namespace cutover

@@ -452,7 +452,7 @@ Result<std::optional<RunRecord>> RunLedger::run(const QString &runId)
     return std::optional<RunRecord>(runs->first());
 }
 
-QuarantinedRow RunLedger::quarantinedFromRow(const QVariantList &row) const
+QuarantinedRow RunLedger::quarantinedFromRow(const QVariantList &row)
 {
     QuarantinedRow r;
     r.runId = text(row.at(0));

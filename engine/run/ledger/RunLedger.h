@@ -92,6 +92,9 @@ public:
     // What the run digested of the table (finishTable records it), if anything.
     Result<std::optional<TableDigests>> digests(const QString &runId, const QString &table);
 
+    // A cutover_quarantine row read in LedgerSchema's column order (QuarantineReader's too).
+    static QuarantinedRow quarantinedFromRow(const QVariantList &row);
+
 private:
     QString q(const QString &identifier) const;
     QVariant keyValue(const QString &text) const;
@@ -109,7 +112,6 @@ private:
                                                    const std::optional<QString> &runId,
                                                    const std::optional<QString> &table);
     QString quarantineSelectSql(const QString &where) const;
-    QuarantinedRow quarantinedFromRow(const QVariantList &row) const;
     static QList<QuarantinedRow> inKeyOrder(QList<QuarantinedRow> rows);
     Result<void> writeQuarantine(const QString &runId, const QString &table,
                                  const QList<QuarantinedRow> &rows);

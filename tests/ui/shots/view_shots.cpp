@@ -5,6 +5,8 @@
 #include "MainWindow.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
+#include "QuarantineModel.h"
+#include "RunHistoryModel.h"
 #include "canvas/CanvasView.h"
 #include "canvas/ColumnPort.h"
 #include "canvas/MappingCanvas.h"
@@ -25,8 +27,12 @@
 #include "project/EditorArea.h"
 #include "project/ProjectTreeView.h"
 #include "project/QuickOpen.h"
+#include "quarantine/QuarantineBrowser.h"
+#include "report/ReportViewer.h"
 #include "run/RunActions.h"
+#include "run/RunComparisonView.h"
 #include "run/RunController.h"
+#include "run/RunHistoryView.h"
 #include "run/RunMonitor.h"
 #include "run/RunStartBar.h"
 #include "wizard/BusyRow.h"
@@ -46,6 +52,8 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -395,6 +403,69 @@ void shootRunMonitor(MainWindow &window)
     save(window.editorArea(), QStringLiteral("run-ledger"));
 }
 
+// The quarantine browser on the demo's run, a row chosen with its reasons.
+void shootQuarantine(MainWindow &window)
+{
+    window.runActions()->showQuarantineAction()->trigger();
+    QuarantineBrowser *browser = window.editorArea()->quarantine();
+    waitUntil([&] { return !browser->model()->isLoading() && browser->model()->rowCount() > 3; });
+    browser->rowsView()->selectRow(3);
+    save(window.editorArea(), QStringLiteral("quarantine"));
+}
+
+// Two runs compared: the demo's run from the command line, and one from the window after an
+// edit of the patient's full_name (the earlier views' edits undone first).
+void shootRunComparison(MainWindow &window)
+{
+    QUndoStack *undo = window.document()->undoStack();
+    undo->setIndex(undo->cleanIndex());
+    ProjectEdits(*window.document())
+        .setExpression(mappingOf(window, QStringLiteral("patient")), QStringLiteral("full_name"),
+                       QStringLiteral("upper(title_case(normalize_space(PAT_NAME)))"));
+    RunMonitor *monitor = window.editorArea()->runMonitor();
+    QSignalSpy ended(monitor, &RunMonitor::runEnded);
+    window.runActions()->startAction()->trigger();
+    if (!ended.wait(120000)) {
+        std::fprintf(stderr, "view-shots: the window's run did not end\n");
+        ++g_failures;
+        return;
+    }
+    RunHistoryView *history = window.editorArea()->runHistory();
+    waitUntil([&] { return history->model()->rowCount() >= 2; });
+    const auto &runs = history->model()->runs();
+    window.runActions()->showHistoryAction()->trigger();
+    history->selectRuns({runs.at(0).runId, runs.at(1).runId});
+    save(window.editorArea(), QStringLiteral("run-compare"));
+}
+
+// The report viewer with a Fail: a patient deleted from the target and another's name changed,
+// then reconciled from the Run menu.
+void shootReportViewer(MainWindow &window)
+{
+    const QString target = window.document()->project().targetSpec()->path();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("x"));
+        db.setDatabaseName(target);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.exec(QStringLiteral(
+                "DELETE FROM patient WHERE rowid = (SELECT min(rowid) FROM patient)"));
+            query.exec(QStringLiteral("UPDATE patient SET full_name = 'Jane Q. Wrong' WHERE rowid "
+                                      "= (SELECT max(rowid) FROM patient)"));
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("x"));
+    ReportViewer *viewer = window.editorArea()->reportViewer();
+    QSignalSpy shown(viewer, &ReportViewer::reportShown);
+    window.runActions()->reconcileAction()->trigger();
+    if (!shown.wait(120000)) {
+        std::fprintf(stderr, "view-shots: the reconciliation did not end\n");
+        ++g_failures;
+        return;
+    }
+    save(window.editorArea(), QStringLiteral("report-viewer"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -433,5 +504,8 @@ int main(int argc, char *argv[])
     shootFindReplace(window);
     shootConnectionDialog(window);
     shootWizard(window, QFileInfo(QString::fromLocal8Bit(argv[1])).absolutePath());
+    shootQuarantine(window);
+    shootRunComparison(window);
+    shootReportViewer(window); // last: it corrupts the target
     return g_failures == 0 ? 0 : 1;
 }
