@@ -2,7 +2,8 @@
 # Regenerates the pictures of the window that README and docs/ show, from the demo, so that they
 # are always of the current window: every main view into build/screenshots/ (through
 # tests/ui/screenshots.sh, with the workbench at QT_SCALE_FACTOR=2 too), the workbench as
-# docs/screenshot.png and the preview with its violations as docs/preview.png.
+# docs/screenshot.png, the preview with its violations as docs/preview.png, and the run monitor
+# mid-run as docs/run-monitor.png.
 #   installer/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,4 +12,5 @@ OUT_DIR="${CUTOVER_BUILD_DIR:-build}/screenshots"
 bash tests/ui/screenshots.sh "$OUT_DIR"
 cp "$OUT_DIR/workbench.png" docs/screenshot.png
 cp "$OUT_DIR/preview.png" docs/preview.png
-echo "updated docs/screenshot.png and docs/preview.png"
+cp "$OUT_DIR/run-monitor.png" docs/run-monitor.png
+echo "updated docs/screenshot.png, docs/preview.png and docs/run-monitor.png"
