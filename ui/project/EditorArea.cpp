@@ -96,6 +96,9 @@ void EditorArea::connectQuarantine()
         options.mode = RunMode::Run;
         options.retryQuarantined = true;
         options.tables = {table};
+        // The rows retried are the ones that failed: most of them may fail again, and a share
+        // of them says nothing of the table; the count limit still holds.
+        options.maxErrorRate = -1;
         showRunMonitor();
         m_runMonitor->start(options);
     });
