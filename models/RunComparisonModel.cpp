@@ -150,25 +150,29 @@ QVariant RunComparisonModel::changeTint(const QModelIndex &index) const
 
 QVariant RunComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
         return {};
-    const QString a = m_earlier.runId.left(8);
-    const QString b = m_later.runId.left(8);
+    const bool earlier = section == SecondsA || section == SpeedA || section == QuarantinedA;
+    const bool later = section == SecondsB || section == SpeedB || section == QuarantinedB;
+    if (role == Qt::ToolTipRole && (earlier || later))
+        return tr("run %1").arg(earlier ? m_earlier.runId : m_later.runId);
+    if (role != Qt::DisplayRole)
+        return {};
     switch (section) {
     case TableColumn:
         return tr("Table");
     case SecondsA:
-        return tr("Seconds %1").arg(a);
+        return tr("Seconds A");
     case SecondsB:
-        return tr("Seconds %1").arg(b);
+        return tr("Seconds B");
     case SpeedA:
-        return tr("Rows/s %1").arg(a);
+        return tr("Rows/s A");
     case SpeedB:
-        return tr("Rows/s %1").arg(b);
+        return tr("Rows/s B");
     case QuarantinedA:
-        return tr("Quarantined %1").arg(a);
+        return tr("Quarantined A");
     case QuarantinedB:
-        return tr("Quarantined %1").arg(b);
+        return tr("Quarantined B");
     case SecondsChange:
     case SpeedChange:
     case QuarantinedChange:

@@ -65,7 +65,7 @@ void idle(int ms)
 
 // One run from the window's Run menu; its seconds, and the longest stall meanwhile. 0 seconds
 // when it did not succeed.
-double runInWindow(MainWindow &window, test::StallProbe &probe, double &stallMs)
+double runInWindow(MainWindow &window, test::StallProbe &probe, double &stallMs, double &stallAtMs)
 {
     RunMonitor *monitor = window.editorArea()->runMonitor();
     QSignalSpy ended(monitor, &RunMonitor::runEnded);
@@ -77,6 +77,7 @@ double runInWindow(MainWindow &window, test::StallProbe &probe, double &stallMs)
         return 0;
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     stallMs = probe.longestMs();
+    stallAtMs = probe.longestAtMs();
     const auto run = ended.first().first().value<RunRecord>();
     if (run.status != RunStatus::Succeeded) {
         std::fprintf(stderr, "the window's run %s: %s\n", qPrintable(runStatusName(run.status)),
@@ -147,9 +148,10 @@ int main(int argc, char *argv[])
     const QString log = QDir(dir.path()).filePath(QStringLiteral("cli.log"));
     for (int round = 0; round < rounds; ++round) {
         double stall = 0;
+        double stallAt = 0;
         if (!restoreTarget(demo))
             return 2;
-        const double inWindow = runInWindow(window, probe, stall);
+        const double inWindow = runInWindow(window, probe, stall, stallAt);
         idle(1500); // the run history is read again after the run
         if (inWindow <= 0 || !restoreTarget(demo))
             return 2;
@@ -159,8 +161,9 @@ int main(int argc, char *argv[])
         windowSeconds.append(inWindow);
         cliSeconds.append(inCli);
         stalls.append(stall);
-        std::printf("round %d: window %.1f s (longest stall %.1f ms), cutover-cli %.1f s\n",
-                    round + 1, inWindow, stall, inCli);
+        std::printf("round %d: window %.1f s (longest stall %.1f ms, ending %.2f s into the run), "
+                    "cutover-cli %.1f s\n",
+                    round + 1, inWindow, stall, stallAt / 1000.0, inCli);
         std::fflush(stdout);
     }
 

@@ -15,7 +15,7 @@ StallProbe::StallProbe()
 
 void StallProbe::start()
 {
-    m_last = m_clock.nsecsElapsed();
+    m_last = m_started = m_longestAt = m_clock.nsecsElapsed();
     m_longest = 0;
 }
 
@@ -33,7 +33,11 @@ double StallProbe::longestMs()
 void StallProbe::tick()
 {
     const qint64 now = m_clock.nsecsElapsed();
-    m_longest = std::max(m_longest, double(now - m_last) / 1e6);
+    const double gap = double(now - m_last) / 1e6;
+    if (gap > m_longest) {
+        m_longest = gap;
+        m_longestAt = now;
+    }
     m_last = now;
 }
 

@@ -17,6 +17,8 @@ public:
     // Counts a block the probe could not see (work done after the loop stopped).
     void add(double ms);
     double longestMs();
+    // When the longest block ended, in ms since start().
+    double longestAtMs() const { return double(m_longestAt - m_started) / 1e6; }
 
 private:
     void tick();
@@ -24,6 +26,8 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_last = 0;
+    qint64 m_started = 0;
+    qint64 m_longestAt = 0;
     double m_longest = 0;
 };
 

@@ -129,9 +129,9 @@ private Q_SLOTS:
         QCOMPARE(model->earlier().runId, m_first.runId);
         QCOMPARE(model->later().runId, m_second.runId);
         QCOMPARE(model->rowCount(), int(m_first.tables.size()));
-        QVERIFY(model->headerData(RunComparisonModel::SecondsA, Qt::Horizontal)
+        QVERIFY(model->headerData(RunComparisonModel::SecondsA, Qt::Horizontal, Qt::ToolTipRole)
                     .toString()
-                    .contains(m_first.runId.left(8)));
+                    .contains(m_first.runId));
         const QStringList changes = model->mappingChanges();
         QCOMPARE(changes.size(), 1);
         QVERIFY2(changes.first().startsWith(QStringLiteral("patient.full_name: expression")),

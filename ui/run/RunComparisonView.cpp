@@ -55,8 +55,8 @@ void RunComparisonView::setRuns(const RunRecord &first, const RunRecord &second)
                  locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
                  runStatusName(run.status));
     };
-    m_title->setText(tr("Run %1 compared with the earlier run %2")
-                         .arg(describe(m_model->later()), describe(m_model->earlier())));
+    m_title->setText(tr("A: run %1, the earlier.   B: run %2.")
+                         .arg(describe(m_model->earlier()), describe(m_model->later())));
     m_changes->clear();
     m_changes->addItems(m_model->mappingChanges());
 }

@@ -431,7 +431,11 @@ void shootRunComparison(MainWindow &window)
         return;
     }
     RunHistoryView *history = window.editorArea()->runHistory();
-    waitUntil([&] { return history->model()->rowCount() >= 2; });
+    const QString newest = ended.first().first().value<RunRecord>().runId;
+    waitUntil([&] {
+        return history->model()->rowCount() >= 2 &&
+               history->model()->runs().first().runId == newest;
+    });
     const auto &runs = history->model()->runs();
     window.runActions()->showHistoryAction()->trigger();
     history->selectRuns({runs.at(0).runId, runs.at(1).runId});
