@@ -17,6 +17,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace cutover {
 
@@ -90,7 +91,12 @@ void RunMonitor::createLayout()
 
 void RunMonitor::connectController()
 {
-    connect(m_controller, &RunController::progress, this, &RunMonitor::showProgress);
+    connect(m_controller, &RunController::progress, this, &RunMonitor::receiveProgress);
+    m_showTimer.setSingleShot(true);
+    connect(&m_showTimer, &QTimer::timeout, this, [this] {
+        if (m_pending)
+            showProgress(*std::exchange(m_pending, std::nullopt));
+    });
     connect(m_controller, &RunController::notice, this, &RunMonitor::logNotice);
     connect(m_controller, &RunController::finished, this, &RunMonitor::showFinished);
     connect(m_controller, &RunController::failed, this, &RunMonitor::showFailed);
@@ -147,11 +153,20 @@ bool RunMonitor::start(const RunOptions &options)
     m_startBar->setOptions(options);
     m_alarms.emplace(project, options);
     m_progress->clear();
-    m_chart->clear();
     m_totals->clear();
     m_outcome->clear();
-    m_tabs->setCurrentWidget(m_chart);
+    // The chart's reset and its tab's first layout take as long as a frame: a turn of the event
+    // loop of their own, after the click's (both under 25 ms instead of 45 together).
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_chart->clear();
+            m_tabs->setCurrentWidget(m_chart);
+        },
+        Qt::QueuedConnection);
     m_stopping = false;
+    m_shown.invalidate();
+    m_pending.reset();
     logNotice(tr("starting %1").arg(describe(options)));
     if (m_document.isModified())
         logNotice(tr("the project has unsaved changes: the run uses them as the window shows "
@@ -163,8 +178,28 @@ bool RunMonitor::start(const RunOptions &options)
     return true;
 }
 
+// A progress event shows at once when the views have not changed for kShowIntervalMs, or when
+// the run pauses or ends; otherwise it waits for the timer (only the newest one is kept). Drawing
+// the table, the totals and the chart ten times a second took CPU time from the run.
+void RunMonitor::receiveProgress(const RunProgress &progress)
+{
+    const bool now = !m_shown.isValid() || m_shown.elapsed() >= kShowIntervalMs ||
+                     progress.paused != m_progress->progress().paused ||
+                     progress.stage == QLatin1String("done") || !m_controller->isRunning();
+    if (!now) {
+        m_pending = progress;
+        if (!m_showTimer.isActive())
+            m_showTimer.start(int(kShowIntervalMs - m_shown.elapsed()));
+        return;
+    }
+    m_showTimer.stop();
+    m_pending.reset();
+    showProgress(progress);
+}
+
 void RunMonitor::showProgress(const RunProgress &progress)
 {
+    m_shown.start();
     m_progress->setProgress(progress);
     m_totals->setProgress(progress, *m_alarms);
     m_chart->addSample(progress);
@@ -175,6 +210,11 @@ void RunMonitor::showProgress(const RunProgress &progress)
 
 void RunMonitor::showFinished(const RunRecord &run)
 {
+    if (m_showTimer.isActive()) { // the run's last figures before its end
+        m_showTimer.stop();
+        if (m_pending)
+            showProgress(*std::exchange(m_pending, std::nullopt));
+    }
     m_stopping = false;
     m_startBar->setState(RunStartBar::State::Idle);
     m_startBar->setInterruptedRun(resumable(run) ? &run : nullptr);

@@ -6,6 +6,8 @@
 #include "run/RunProgress.h"
 #include "run/ledger/RunRecord.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 #include <optional>
 
@@ -71,6 +73,7 @@ Q_SIGNALS:
 private:
     void createLayout();
     void connectController();
+    void receiveProgress(const RunProgress &progress);
     void showProgress(const RunProgress &progress);
     void showFinished(const RunRecord &run);
     void showFailed(const Error &error);
@@ -89,6 +92,12 @@ private:
     RunOutcome *m_outcome = nullptr;
     QTabWidget *m_tabs = nullptr;
     bool m_stopping = false;
+    // The views follow the run kShowIntervalMs apart (the controller samples it ten times a
+    // second): the newest progress waits in m_pending.
+    static constexpr int kShowIntervalMs = 250;
+    std::optional<RunProgress> m_pending;
+    QElapsedTimer m_shown;
+    QTimer m_showTimer;
 };
 
 } // namespace cutover
