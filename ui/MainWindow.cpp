@@ -385,6 +385,13 @@ void MainWindow::connectDocument()
     connect(m_problemsPane, &ProblemsPane::problemActivated, this, &MainWindow::showProblem);
     connect(m_editors->overview(), &MappingsPane::mappingActivated, this, &MainWindow::showMapping);
     connect(m_projectTree, &ProjectTreeView::itemActivated, this, &MainWindow::showItem);
+    connect(m_projectTree, &ProjectTreeView::groupActivated, this,
+            [this](ProjectTreeModel::Group group) {
+                if (group == ProjectTreeModel::Group::Runs)
+                    m_runActions->showHistoryAction()->trigger();
+                else if (group == ProjectTreeModel::Group::Reports)
+                    m_runActions->showReportAction()->trigger();
+            });
     connect(m_editors, &EditorArea::mappingOpened, this, [this](qsizetype mapping) {
         m_projectTree->select(ProjectTreeModel::Kind::Mapping, mapping);
         showItem(ProjectTreeModel::Kind::Mapping, mapping);
@@ -422,8 +429,7 @@ void MainWindow::connectRuns()
     });
     RunHistoryView *history = m_editors->runHistory();
     connect(history, &RunHistoryView::refreshRequested, m_history, &ProjectHistory::refresh);
-    connect(m_editors->reportViewer(), &ReportViewer::reportShown, m_history,
-            &ProjectHistory::refresh); // a reconciliation stores its report
+    connect(m_editors, &EditorArea::reportStored, m_history, &ProjectHistory::refresh);
     connect(history, &RunHistoryView::rolledBack, this,
             [this](const QString &, const QStringList &lines) {
                 for (const QString &line : lines)

@@ -33,7 +33,9 @@
 #include "project/ProjectTreeView.h"
 #include "project/ProjectWriter.h"
 #include "project/QuickOpen.h"
+#include "report/ReportViewer.h"
 #include "rules/RuleEditor.h"
+#include "run/RunHistoryView.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -646,6 +648,26 @@ private Q_SLOTS:
                     .data(Qt::ToolTipRole)
                     .toString()
                     .startsWith(QStringLiteral("Run ")));
+
+        // a click on a run shows it in the run history, on a report in the report viewer, on
+        // the Runs group the history
+        QTreeView *tree = window->projectTree()->tree();
+        tree->expandAll();
+        auto click = [tree](const QModelIndex &index) {
+            tree->scrollTo(index);
+            QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                              tree->visualRect(index).center());
+        };
+        EditorArea *area = window->editorArea();
+        click(model->index(0, 0, runs));
+        QCOMPARE(area->currentWidget(), area->runHistory());
+        QCOMPARE(area->runHistory()->selectedRunIds().size(), 1);
+        QSignalSpy shown(area->reportViewer(), &ReportViewer::reportShown);
+        click(model->index(0, 0, reports));
+        QCOMPARE(area->currentWidget(), area->reportViewer());
+        QVERIFY(shown.wait(30000));
+        click(model->groupIndex(ProjectTreeModel::Group::Runs));
+        QCOMPARE(area->currentWidget(), area->runHistory());
     }
 
     void aNewProjectSaysWhatItLacks()

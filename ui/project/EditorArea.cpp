@@ -24,6 +24,7 @@
 #include "transform/SourceKey.h"
 
 #include <QTabWidget>
+#include <utility>
 
 namespace cutover {
 
@@ -117,6 +118,11 @@ void EditorArea::connectRuns(const PasswordProvider *passwords)
     connect(&m_document, &ProjectDocument::changed, this, project);
     connect(m_runMonitor, &RunMonitor::reconcileRequested, this, &EditorArea::reconcileRun);
     connect(m_runHistory, &RunHistoryView::reconcileRequested, this, &EditorArea::reconcileRun);
+    connect(m_reports, &ReportViewer::reportShown, this, [this] {
+        if (std::exchange(m_reconciling, false))
+            Q_EMIT reportStored();
+    });
+    connect(m_reports, &ReportViewer::loadFailed, this, [this] { m_reconciling = false; });
 }
 
 void EditorArea::showMatch(const ExpressionSearch::Match &match)
@@ -217,6 +223,7 @@ void EditorArea::reconcileRun(const QString &runId)
 {
     ReconcileOptions options;
     options.runId = runId;
+    m_reconciling = true;
     m_reports->reconcile(m_document.project(), options);
     setCurrentWidget(m_reports);
 }

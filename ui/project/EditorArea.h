@@ -71,6 +71,8 @@ Q_SIGNALS:
     void functionReferenceWanted();
     // The user opened a table mapping from the overview (double-click on the canvas).
     void mappingOpened(qsizetype mapping);
+    // A reconciliation started here ended with its report stored in the target.
+    void reportStored();
     // The user selected a table mapping on the overview (a click on its line or a table).
     void mappingSelected(qsizetype mapping);
 
@@ -106,6 +108,7 @@ private:
     ReportViewer *m_reports = nullptr;
     QuarantineBrowser *m_quarantine = nullptr;
     QList<StoredReport> m_storedReports;
+    bool m_reconciling = false;
     bool m_haveSchemas = false;
     DatabaseSchema m_source;
     DatabaseSchema m_target;

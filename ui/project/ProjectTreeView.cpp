@@ -143,9 +143,12 @@ void ProjectTreeView::updateActions()
 
 void ProjectTreeView::emitActivated(const QModelIndex &index)
 {
-    if (index.isValid() && !m_marking)
-        Q_EMIT itemActivated(index.data(ProjectTreeModel::KindRole).value<Kind>(),
-                             index.data(ProjectTreeModel::ItemIndexRole).toInt());
+    if (!index.isValid() || m_marking)
+        return;
+    const Kind kind = index.data(ProjectTreeModel::KindRole).value<Kind>();
+    Q_EMIT itemActivated(kind, index.data(ProjectTreeModel::ItemIndexRole).toInt());
+    if (kind == Kind::Group)
+        Q_EMIT groupActivated(index.data(ProjectTreeModel::GroupRole).value<Group>());
 }
 
 bool ProjectTreeView::select(Kind kind, qsizetype index)

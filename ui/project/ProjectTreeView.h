@@ -33,6 +33,8 @@ public:
 Q_SIGNALS:
     // The user chose an item (click, Enter): the window shows its editor.
     void itemActivated(cutover::ProjectTreeModel::Kind kind, qsizetype index);
+    // The user chose a group (itemActivated says Kind::Group for it too).
+    void groupActivated(cutover::ProjectTreeModel::Group group);
     // Adding to a group the view cannot fill by itself (connections, mappings).
     void addRequested(cutover::ProjectTreeModel::Group group);
     // Editing an item in its dialog (connections).
