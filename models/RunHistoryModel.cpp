@@ -68,13 +68,6 @@ int RunHistoryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-double RunHistoryModel::seconds(const RunRecord &run)
-{
-    if (!run.startedAt.isValid() || !run.finishedAt.isValid())
-        return -1;
-    return double(run.startedAt.msecsTo(run.finishedAt)) / 1000.0;
-}
-
 QString RunHistoryModel::modeText(const RunRecord &run)
 {
     if (run.isRetry())
@@ -98,7 +91,7 @@ QVariant RunHistoryModel::display(const RunRecord &run, int column) const
     case StartedColumn:
         return locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat);
     case DurationColumn: {
-        const double s = seconds(run);
+        const double s = run.seconds();
         if (s < 0)
             return QString();
         return s < 60 ? tr("%1 s").arg(locale.toString(s, 'f', 1))
@@ -131,7 +124,7 @@ QVariant RunHistoryModel::sortValue(const RunRecord &run, int column) const
     case StartedColumn:
         return run.startedAt;
     case DurationColumn:
-        return seconds(run);
+        return run.seconds();
     case ReadColumn:
         return sum(run, &RunTableRecord::read);
     case LoadedColumn:

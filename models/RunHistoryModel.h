@@ -50,8 +50,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // The run's seconds from start to end; -1 while it has no end.
-    static double seconds(const RunRecord &run);
     // "run", "dry run", "incremental", "retry".
     static QString modeText(const RunRecord &run);
 

@@ -40,26 +40,13 @@ int RunTablesModel::columnCount(const QModelIndex &parent) const
 
 double RunTablesModel::seconds(const RunTableRecord &table)
 {
-    const QJsonValue total = table.timings.value(QLatin1String("total_ms"));
-    if (total.isDouble())
-        return total.toDouble() / 1000.0;
-    if (table.startedAt.isValid() && table.finishedAt.isValid())
-        return double(table.startedAt.msecsTo(table.finishedAt)) / 1000.0;
-    return 0;
+    return qMax(0.0, table.seconds());
 }
 
 double RunTablesModel::rowsPerSecond(const RunTableRecord &table)
 {
     const double s = seconds(table);
     return s > 0 ? double(table.read) / s : 0;
-}
-
-QString RunTablesModel::ledgerText(const RunTableRecord &table)
-{
-    if (table.status != RunStatus::Succeeded)
-        return table.balances() ? tr("%1, balances").arg(runStatusName(table.status))
-                                : tr("%1, DOES NOT BALANCE").arg(runStatusName(table.status));
-    return table.balances() ? tr("balances") : tr("DOES NOT BALANCE");
 }
 
 QVariant RunTablesModel::display(const RunTableRecord &table, int column) const
@@ -85,7 +72,8 @@ QVariant RunTablesModel::display(const RunTableRecord &table, int column) const
         return speed > 0 ? locale.toString(qRound64(speed)) : QString();
     }
     case LedgerColumn:
-        return (table.balances() ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) + ledgerText(table);
+        return (table.balances() ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) +
+               table.ledgerText();
     default:
         return {};
     }

@@ -50,11 +50,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // The table's time in seconds from its timings (total_ms), else from its start and end.
+    // The table's time in seconds (RunTableRecord::seconds), 0 when unknown.
     static double seconds(const RunTableRecord &table);
     static double rowsPerSecond(const RunTableRecord &table);
-    // "balances", "DOES NOT BALANCE", or the status of a table that did not finish.
-    static QString ledgerText(const RunTableRecord &table);
 
 private:
     QVariant display(const RunTableRecord &table, int column) const;

@@ -50,42 +50,6 @@ QString RunHistoryPrinter::duration(double seconds)
         .arg((whole / 60) % 60, 2, 10, QLatin1Char('0'));
 }
 
-// A rollback finishes the run again; its tables keep the time the load ended.
-double RunHistoryPrinter::seconds(const RunRecord &run)
-{
-    QDateTime finished = run.finishedAt;
-    if (run.status == RunStatus::RolledBack) {
-        QDateTime loaded;
-        for (const RunTableRecord &t : run.tables)
-            if (t.finishedAt.isValid() && (!loaded.isValid() || t.finishedAt > loaded))
-                loaded = t.finishedAt;
-        if (loaded.isValid())
-            finished = loaded;
-    }
-    if (!run.startedAt.isValid() || !finished.isValid())
-        return -1;
-    return double(run.startedAt.msecsTo(finished)) / 1000.0;
-}
-
-double RunHistoryPrinter::seconds(const RunTableRecord &table)
-{
-    const QJsonValue total = table.timings.value(QStringLiteral("total_ms"));
-    if (total.isDouble())
-        return total.toDouble() / 1000.0;
-    if (!table.startedAt.isValid() || !table.finishedAt.isValid())
-        return -1;
-    return double(table.startedAt.msecsTo(table.finishedAt)) / 1000.0;
-}
-
-QString RunHistoryPrinter::ledgerText(const RunTableRecord &table)
-{
-    const QString balance =
-        table.balances() ? QStringLiteral("balances") : QStringLiteral("DOES NOT BALANCE");
-    if (table.status == RunStatus::Succeeded)
-        return balance;
-    return runStatusName(table.status) + QStringLiteral(", ") + balance;
-}
-
 void RunHistoryPrinter::printText(QTextStream &out, const QString &project, const QString &target,
                                   const QList<RunRecord> &runs)
 {
@@ -103,7 +67,7 @@ void RunHistoryPrinter::printText(QTextStream &out, const QString &project, cons
 
 void RunHistoryPrinter::printRun(QTextStream &out, const RunRecord &run)
 {
-    const double took = seconds(run);
+    const double took = run.seconds();
     out << '\n'
         << run.runId << "  " << runModeName(run.mode) << "  " << runStatusName(run.status) << '\n';
     out << "  started " << when(run.startedAt) << ", "
@@ -121,7 +85,7 @@ void RunHistoryPrinter::printRun(QTextStream &out, const RunRecord &run)
                    .arg(QStringLiteral("seconds"), 8)
                    .arg(QStringLiteral("ledger"));
         for (const RunTableRecord &t : run.tables) {
-            const double s = seconds(t);
+            const double s = t.seconds();
             out << QStringLiteral("  %1 %2 %3 %4 %5 %6  %7\n")
                        .arg(t.tableName, -20)
                        .arg(count(t.sourceRows), 11)
@@ -129,7 +93,7 @@ void RunHistoryPrinter::printRun(QTextStream &out, const RunRecord &run)
                        .arg(count(t.quarantined), 11)
                        .arg(count(t.skipped), 11)
                        .arg(s < 0 ? QStringLiteral("--") : QString::number(s, 'f', 1), 8)
-                       .arg(ledgerText(t));
+                       .arg(t.ledgerText());
         }
     }
     const QStringList lines = run.message.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -156,7 +120,7 @@ QJsonObject RunHistoryPrinter::runJson(const RunRecord &run)
         tables.append(tableJson(t));
         balances = balances && t.balances();
     }
-    const double took = seconds(run);
+    const double took = run.seconds();
     return {{QStringLiteral("runId"), run.runId},
             {QStringLiteral("project"), run.project},
             {QStringLiteral("phase"), run.phase},
@@ -176,7 +140,7 @@ QJsonObject RunHistoryPrinter::runJson(const RunRecord &run)
 
 QJsonObject RunHistoryPrinter::tableJson(const RunTableRecord &t)
 {
-    const double s = seconds(t);
+    const double s = t.seconds();
     return {{QStringLiteral("table"), t.tableName},
             {QStringLiteral("status"), runStatusName(t.status)},
             {QStringLiteral("sourceRows"), t.sourceRows},

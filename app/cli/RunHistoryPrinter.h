@@ -22,13 +22,9 @@ public:
 
     // 0.4s, 12.3s, 4m05s, 2h07m; "--" when unknown.
     static QString duration(double seconds);
-    // From the start to the end of the load (a rollback finishes a run again).
-    static double seconds(const RunRecord &run);
-    static double seconds(const RunTableRecord &table);
 
 private:
     static void printRun(QTextStream &out, const RunRecord &run);
-    static QString ledgerText(const RunTableRecord &table);
     static QJsonObject runJson(const RunRecord &run);
     static QJsonObject tableJson(const RunTableRecord &table);
 };

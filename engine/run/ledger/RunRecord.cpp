@@ -4,6 +4,22 @@
 
 namespace cutover {
 
+double RunRecord::seconds() const
+{
+    QDateTime finished = finishedAt;
+    if (status == RunStatus::RolledBack) {
+        QDateTime loaded;
+        for (const RunTableRecord &t : tables)
+            if (t.finishedAt.isValid() && (!loaded.isValid() || t.finishedAt > loaded))
+                loaded = t.finishedAt;
+        if (loaded.isValid())
+            finished = loaded;
+    }
+    if (!startedAt.isValid() || !finished.isValid())
+        return -1;
+    return double(startedAt.msecsTo(finished)) / 1000.0;
+}
+
 const RunTableRecord *RunRecord::table(const QString &name) const
 {
     for (const RunTableRecord &t : tables)

@@ -32,6 +32,9 @@ struct RunRecord
     bool leftRows() const { return mode != RunMode::DryRun && status != RunStatus::RolledBack; }
     // A --retry-quarantined run: it read only the rows earlier runs quarantined.
     bool isRetry() const { return options.value(QLatin1String("retryQuarantined")).toBool(); }
+    // Seconds from its start to its end, -1 while it has none. A rollback finishes the run again;
+    // a rolled-back run's time is its load's (its tables keep the time the load ended).
+    double seconds() const;
     // The record of one of its tables, or null: a table the run never reached has none.
     const RunTableRecord *table(const QString &name) const;
     // The tables it created, as the options it kept from the moment it prepared the target list

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <optional>
 
@@ -40,6 +41,26 @@ struct RunTableRecord
     {
         return status == RunStatus::Succeeded ? sourceRows == loaded + quarantined + skipped
                                               : read == loaded + quarantined;
+    }
+    // Its load's seconds from its timings (total_ms), else from its start and end; -1 when
+    // unknown.
+    double seconds() const
+    {
+        const QJsonValue total = timings.value(QLatin1String("total_ms"));
+        if (total.isDouble())
+            return total.toDouble() / 1000.0;
+        if (!startedAt.isValid() || !finishedAt.isValid())
+            return -1;
+        return double(startedAt.msecsTo(finishedAt)) / 1000.0;
+    }
+    // "balances", "DOES NOT BALANCE", after the status of a table that did not finish.
+    QString ledgerText() const
+    {
+        const QString balance =
+            balances() ? QStringLiteral("balances") : QStringLiteral("DOES NOT BALANCE");
+        return status == RunStatus::Succeeded
+                   ? balance
+                   : runStatusName(status) + QStringLiteral(", ") + balance;
     }
 };
 
