@@ -2,6 +2,7 @@
 
 #include "project/ProjectReader.h"
 #include "project/ProjectWriter.h"
+#include "runbook/AuditEvents.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -81,6 +82,17 @@ Result<void> ProjectDocument::save()
     return saveAs(m_filePath);
 }
 
+// The project the file at path holds now: what a save changes, for the audit trail. Empty for
+// a new file or one that does not read.
+Project ProjectDocument::onDisk(const QString &path) const
+{
+    const QByteArray bytes = path == m_filePath ? m_diskBytes : readAll(path);
+    if (bytes.isEmpty())
+        return {};
+    auto project = ProjectReader::parse(bytes, path, QFileInfo(path).absolutePath());
+    return project ? *project : Project{};
+}
+
 Result<void> ProjectDocument::saveAs(const QString &filePath)
 {
     const QString absolute = QFileInfo(filePath).absoluteFilePath();
@@ -88,8 +100,14 @@ Result<void> ProjectDocument::saveAs(const QString &filePath)
     // A new project's relative paths resolve against the folder it is first saved into.
     if (saved.baseDir.isEmpty())
         saved.baseDir = QFileInfo(absolute).absolutePath();
+    const Project before = onDisk(absolute);
     if (auto written = ProjectWriter::save(saved, absolute); !written)
         return written;
+    if (auto logged =
+            AuditEvents::projectSaved(AuditTrail::forProject(absolute), absolute, before, saved);
+        !logged)
+        qWarning("the save was not recorded in the audit trail: %s",
+                 qPrintable(logged.error().toString()));
     m_project.baseDir = saved.baseDir;
     m_diskBytes = readAll(absolute);
     m_diskChangeReported = false;

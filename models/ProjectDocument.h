@@ -69,6 +69,7 @@ Q_SIGNALS:
     void changedOnDisk();
 
 private:
+    Project onDisk(const QString &path) const;
     friend class ProjectCommand;
 
     void watch(const QString &filePath);

@@ -55,8 +55,8 @@ Target<Phase> phases()
 
 Target<RunbookStep> runbook()
 {
-    return {QStringLiteral("runbook"), [](Project &p) -> QList<RunbookStep> & { return p.runbook; },
-            Part::Runbook};
+    return {QStringLiteral("runbook"),
+            [](Project &p) -> QList<RunbookStep> & { return p.runbook.steps; }, Part::Runbook};
 }
 
 QString mappingTitle(const TableMapping &m)
@@ -390,7 +390,7 @@ void ProjectEdits::replacePhase(qsizetype index, const Phase &phase, const QStri
     }
     Project after = m_document.project();
     after.phases[index] = phase;
-    for (RunbookStep &step : after.runbook)
+    for (RunbookStep &step : after.runbook.steps)
         if (step.phase == before.name)
             step.phase = phase.name;
     replaceProject(after, QObject::tr("Rename phase %1 to %2").arg(before.name, phase.name));
@@ -413,7 +413,7 @@ void ProjectEdits::movePhase(qsizetype from, qsizetype to)
 void ProjectEdits::addRunbookStep(const RunbookStep &step)
 {
     push(ListCommand<RunbookStep>::insert(
-        m_document, runbook(), m_document.project().runbook.size(), step,
+        m_document, runbook(), m_document.project().runbook.steps.size(), step,
         QObject::tr("Add runbook step %1").arg(elided(step.title))));
 }
 
@@ -429,7 +429,7 @@ void ProjectEdits::removeRunbookStep(qsizetype index)
     push(ListCommand<RunbookStep>::remove(
         m_document, runbook(), index,
         QObject::tr("Delete runbook step %1")
-            .arg(elided(m_document.project().runbook.at(index).title))));
+            .arg(elided(m_document.project().runbook.steps.at(index).title))));
 }
 
 void ProjectEdits::moveRunbookStep(qsizetype from, qsizetype to)
@@ -437,7 +437,7 @@ void ProjectEdits::moveRunbookStep(qsizetype from, qsizetype to)
     push(ListCommand<RunbookStep>::move(
         m_document, runbook(), from, to,
         QObject::tr("Move runbook step %1")
-            .arg(elided(m_document.project().runbook.at(from).title))));
+            .arg(elided(m_document.project().runbook.steps.at(from).title))));
 }
 
 void ProjectEdits::setCanvasLayout(const CanvasLayout &layout, const QString &text)

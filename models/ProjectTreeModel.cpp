@@ -108,7 +108,7 @@ int ProjectTreeModel::countOf(Group group) const
     case Group::Settings:
         return 0;
     case Group::Runbook:
-        return int(p.runbook.size());
+        return int(p.runbook.steps.size());
     case Group::Runs:
         return int(m_history.runs.size());
     case Group::Reports:
@@ -333,7 +333,7 @@ QString ProjectTreeModel::itemName(Group group, int row) const
     case Group::Phases:
         return p.phases.at(row).name;
     case Group::Runbook:
-        return p.runbook.at(row).title;
+        return p.runbook.steps.at(row).title;
     case Group::Runs:
         return runName(row);
     case Group::Reports:
@@ -407,7 +407,7 @@ QString ProjectTreeModel::itemTip(Group group, int row) const
     case Group::Phases:
         return p.phases.at(row).description;
     case Group::Runbook:
-        return p.runbook.at(row).description;
+        return p.runbook.steps.at(row).description;
     case Group::Runs:
         return tr("Run %1%2")
             .arg(m_history.runs.at(row).runId,

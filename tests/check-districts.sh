@@ -8,6 +8,7 @@ cd "$(dirname "$0")/../engine"
 
 levels=(
     "core"
+    "audit"
     "schema"
     "dialect"
     "connect"
@@ -18,6 +19,7 @@ levels=(
     "run"
     "reconcile"
     "report"
+    "runbook"
 )
 
 declare -A level

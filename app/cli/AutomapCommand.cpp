@@ -1,5 +1,6 @@
 #include "AutomapCommand.h"
 
+#include "CliAudit.h"
 #include "CommandLine.h"
 #include "automap/ProjectInitializer.h"
 #include "automap/SqlSampleProvider.h"
@@ -216,6 +217,7 @@ int AutomapCommand::run(CliContext &context)
 
     QStringList written;
     if (line.parser().isSet(write)) {
+        const Project before = *project;
         written = addMappings(*project, suggestions, *threshold);
         const bool create = line.parser().isSet(createTables);
         for (const TableMapping &m : std::as_const(toCreate.mappings))
@@ -224,9 +226,11 @@ int AutomapCommand::run(CliContext &context)
                 project->targetTables.append(*toCreate.targetTable(m.target));
                 written << m.target;
             }
-        if (!written.isEmpty())
+        if (!written.isEmpty()) {
             if (auto saved = ProjectWriter::save(*project, projectFile); !saved)
                 return fail(context, saved.error());
+            CliAudit::save(context, projectFile, before, *project);
+        }
     }
     QStringList creatable;
     for (const TableInfo &t : std::as_const(toCreate.targetTables))

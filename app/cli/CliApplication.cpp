@@ -1,5 +1,6 @@
 #include "CliApplication.h"
 
+#include "AuditCommand.h"
 #include "AutomapCommand.h"
 #include "CopyCommand.h"
 #include "DemoCommand.h"
@@ -13,6 +14,7 @@
 #include "ReportsCommand.h"
 #include "RollbackCommand.h"
 #include "RunCommand.h"
+#include "RunbookCommand.h"
 #include "RunsCommand.h"
 #include "ValidateCommand.h"
 
@@ -34,6 +36,8 @@ CliApplication::CliApplication()
     m_commands.push_back(std::make_unique<RollbackCommand>());
     m_commands.push_back(std::make_unique<ReconcileCommand>());
     m_commands.push_back(std::make_unique<ReportsCommand>());
+    m_commands.push_back(std::make_unique<RunbookCommand>());
+    m_commands.push_back(std::make_unique<AuditCommand>());
 }
 
 bool CliApplication::needsGui(const QStringList &arguments)

@@ -31,7 +31,6 @@ public:
     virtual QString summary() const = 0;
     virtual int run(CliContext &context) = 0;
 
-protected:
     // Prints an engine error and returns the matching exit code.
     static int fail(CliContext &context, const Error &error);
 };

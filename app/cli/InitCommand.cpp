@@ -1,5 +1,6 @@
 #include "InitCommand.h"
 
+#include "CliAudit.h"
 #include "CommandLine.h"
 #include "ExitCode.h"
 #include "automap/ProjectInitializer.h"
@@ -186,6 +187,7 @@ int InitCommand::run(CliContext &context)
                           QStringLiteral("create the tables first, or leave out --data-only")));
     if (auto saved = ProjectWriter::save(project, projectFile); !saved)
         return fail(context, saved.error());
+    CliAudit::save(context, projectFile, Project{}, project);
 
     const auto toCreate = PlannedTarget::tablesToCreate(project, *targetSchema);
     context.out << QStringLiteral("Wrote %1: %2 table mapping(s), %3 table(s) to create in the "

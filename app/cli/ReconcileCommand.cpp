@@ -1,5 +1,6 @@
 #include "ReconcileCommand.h"
 
+#include "CliAudit.h"
 #include "CommandLine.h"
 #include "ReconcilePrinter.h"
 #include "ReportExporter.h"
@@ -128,6 +129,7 @@ int ReconcileCommand::run(CliContext &context)
         return fail(context, report.error());
     const ReportComparison comparison =
         storeAndCompare(context, *project, *report, reconcileOptions->store);
+    CliAudit::reconcile(context, parser.positionalArguments().first(), *report);
     if (!choice->format || !choice->file.isEmpty())
         ReconcilePrinter(context.out).summary(*report);
     if (auto delivered = ReportExporter::deliver(context, *choice, *report, comparison); !delivered)

@@ -1,5 +1,6 @@
 #include "RollbackCommand.h"
 
+#include "CliAudit.h"
 #include "CommandLine.h"
 #include "RunProgressPrinter.h"
 #include "project/ProjectReader.h"
@@ -49,6 +50,7 @@ int RollbackCommand::run(CliContext &context)
         return CheckFailed;
     }
     printReport(context.out, *report);
+    CliAudit::rollback(context, parser.positionalArguments().at(0), *report);
     return Ok;
 }
 

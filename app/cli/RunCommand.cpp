@@ -1,5 +1,6 @@
 #include "RunCommand.h"
 
+#include "CliAudit.h"
 #include "CommandLine.h"
 #include "RunProgressPrinter.h"
 #include "project/ProjectReader.h"
@@ -243,6 +244,7 @@ int RunCommand::run(CliContext &context)
         return fail(context, result->error());
     printer.progress(engine.progress());
     printer.finished(**result);
+    CliAudit::run(context, parser.positionalArguments().first(), **result);
     return exitCodeFor((*result)->status);
 }
 

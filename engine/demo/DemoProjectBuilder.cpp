@@ -1,11 +1,12 @@
 #include "demo/DemoProjectBuilder.h"
 
+#include "demo/DemoRunbook.h"
+
 namespace cutover {
 
 namespace {
 
 using Strategy = TableMapping::KeyStrategy;
-using Action = RunbookStep::Action;
 
 ColumnMapping column(const char *target, const char *expression, const char *note = nullptr)
 {
@@ -71,18 +72,6 @@ Rule rule(const char *name, const char *tableName, const char *columnName, Rule:
     return r;
 }
 
-RunbookStep step(const char *id, const char *title, const char *owner, Action action,
-                 const char *description, const char *phase = "", bool gate = false)
-{
-    return {QString::fromUtf8(id),
-            QString::fromUtf8(title),
-            QString::fromUtf8(owner),
-            QString::fromUtf8(description),
-            action,
-            QString::fromUtf8(phase),
-            gate};
-}
-
 } // namespace
 
 Project DemoProjectBuilder::build(qint64 patients, quint64 seed)
@@ -114,7 +103,7 @@ Project DemoProjectBuilder::build(qint64 patients, quint64 seed)
     p.settings.maxErrorRate = 0.1;
     p.settings.maxQuarantined = -1;
     p.settings.sampleRows = 500;
-    p.runbook = runbook();
+    p.runbook = DemoRunbook::plan();
     return p;
 }
 
@@ -331,51 +320,6 @@ QList<Phase> DemoProjectBuilder::phases()
         {QStringLiteral("wave-2"),
          QStringLiteral("Hamburg and Munich, after wave 1 is signed off."), clinical,
          QStringLiteral("SITE_CODE <> 'BER'")},
-    };
-}
-
-QList<RunbookStep> DemoProjectBuilder::runbook()
-{
-    const char *engineer = "Migration engineer";
-    const char *steward = "Data steward";
-    const char *dba = "Database administrator";
-    return {
-        step("freeze", "Freeze changes to the legacy system", "Clinic operations lead",
-             Action::Manual,
-             "Announce the freeze window; put the old front end in read-only mode and note the "
-             "time, so the incremental sync knows where to start."),
-        step("backup-target", "Back up the target database", dba, Action::Backup,
-             "Snapshot the target before anything is written; verify the backup can be read."),
-        step("dry-run", "Dry run of the whole migration", engineer, Action::DryRun,
-             "Run every mapping and rule without writing; compare counts with the last rehearsal."),
-        step(
-            "review-quarantine", "Review the quarantine", steward, Action::Manual,
-            "Every quarantined row has a decision: fixed at the source, mapping changed, or "
-            "accepted with a ticket (retired codes NS, ZZ, M; DST times; shared e-mails; orphans).",
-            "", true),
-        step("load-reference-data", "Load reference data", engineer, Action::Run,
-             "Practitioners first: every visit refers to them.", "reference-data"),
-        step("run-wave-1", "Run wave 1 (Berlin)", engineer, Action::Run,
-             "Patients, visits, observations and invoices of the Berlin site.", "wave-1"),
-        step("reconcile-wave-1", "Reconcile wave 1", steward, Action::Reconcile,
-             "Counts, missing, extra and modified rows per table; the report must Pass or every "
-             "difference be explained.",
-             "", true),
-        step("run-wave-2", "Run wave 2 (Hamburg, Munich)", engineer, Action::Run,
-             "The remaining sites, same checks as wave 1.", "wave-2"),
-        step("incremental-sync", "Incremental sync", engineer, Action::IncrementalSync,
-             "Copy rows changed since the wave runs (LAST_UPD watermark) until the lag is zero."),
-        step("final-reconcile", "Final reconciliation", steward, Action::Reconcile,
-             "Whole-project report: Pass, or every Needs review signed off.", "", true),
-        step("cutover-sign-off", "Cutover sign-off", "Clinical director", Action::Manual,
-             "Go/no-go: reconciliation passed, quarantine reviewed, smoke tests of the new "
-             "application passed. Then switch the clinic front ends to the new system.",
-             "", true),
-        step(
-            "rollback-plan", "Roll back if a trigger fires", dba, Action::Rollback,
-            "Triggers: any data loss found, error rate above 1 % or a critical function broken "
-            "in the first hours, or a compliance or security concern. Within 1 hour: roll back; "
-            "1-24 hours: decide with the clinical director; after 24 hours: prefer a forward fix."),
     };
 }
 

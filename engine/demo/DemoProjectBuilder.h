@@ -22,7 +22,6 @@ private:
     static QList<LookupMap> lookups();
     static QList<Rule> rules();
     static QList<Phase> phases();
-    static QList<RunbookStep> runbook();
 };
 
 } // namespace cutover

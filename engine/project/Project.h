@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dialect/ConnectionSpec.h"
+#include "project/AdvisorAnswers.h"
 #include "project/CanvasLayout.h"
 #include "project/ConnectionDef.h"
 #include "project/LookupMap.h"
@@ -8,7 +9,7 @@
 #include "project/ProjectSettings.h"
 #include "project/ReconcileSettings.h"
 #include "project/Rule.h"
-#include "project/RunbookStep.h"
+#include "project/RunbookPlan.h"
 #include "project/TableMapping.h"
 #include "schema/TableInfo.h"
 
@@ -21,7 +22,7 @@ namespace cutover {
 class Project
 {
 public:
-    static constexpr int kFormatVersion = 1;
+    static constexpr int kFormatVersion = 2;
 
     QString name;
     QString description;
@@ -37,8 +38,9 @@ public:
     QList<Phase> phases;
     ProjectSettings settings;
     ReconcileSettings reconcile;
-    QList<RunbookStep> runbook;
-    CanvasLayout canvas; // positions dragged on the mapping canvas; empty: automatic
+    RunbookPlan runbook;
+    AdvisorRecord advisor; // the strategy advisor's answers and recommendation
+    CanvasLayout canvas;   // positions dragged on the mapping canvas; empty: automatic
 
     // Folder of the project file; relative connection paths resolve against it.
     QString baseDir;

@@ -2,7 +2,9 @@
 
 #include "core/JsonLocator.h"
 #include "core/JsonObjectReader.h"
+#include "project/ProjectJson.h"
 #include "project/ProjectVocabulary.h"
+#include "project/RunbookJson.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -15,6 +17,9 @@ namespace cutover {
 
 namespace {
 
+using projectjson::choice;
+using projectjson::readList;
+
 // A limit given as a share of rows, or -1 for none.
 double shareOrUnset(const JsonObjectReader &r, const QString &key, double fallback)
 {
@@ -24,20 +29,6 @@ double shareOrUnset(const JsonObjectReader &r, const QString &key, double fallba
                             QStringLiteral("expected a share between 0 and 1, or -1 for no "
                                            "limit")};
     return share;
-}
-
-template <typename E>
-E choice(const JsonObjectReader &r, const QString &key, E fallback,
-         std::optional<E> (*parse)(const QString &), const QStringList &names)
-{
-    const QString name = r.text(key);
-    if (name.isEmpty())
-        return fallback;
-    if (auto value = parse(name))
-        return *value;
-    throw JsonReadError{
-        r.memberPath(key),
-        QStringLiteral("'%1' is not one of: %2").arg(name, names.join(QStringLiteral(", ")))};
 }
 
 template <typename T>
@@ -52,19 +43,6 @@ void refuseDuplicates(const QList<T> &items, QString T::*field, const QString &l
                                 QStringLiteral("a second %1 '%2'").arg(QLatin1String(what), name)};
         seen.insert(name);
     }
-}
-
-template <typename T, typename F>
-QList<T> readList(const JsonObjectReader &parent, const QString &key, F readItem)
-{
-    QList<T> result;
-    const QJsonArray items = parent.array(key);
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        JsonObjectReader item(items[i], JsonObjectReader::itemPath(parent.memberPath(key), i));
-        result.append(readItem(item));
-        item.refuseUnknownMembers();
-    }
-    return result;
 }
 
 ConnectionDef readConnection(const JsonObjectReader &r)
@@ -314,20 +292,6 @@ Phase readPhase(const JsonObjectReader &r)
     return p;
 }
 
-RunbookStep readStep(const JsonObjectReader &r)
-{
-    RunbookStep s;
-    s.id = r.nonEmptyText("id");
-    s.title = r.nonEmptyText("title");
-    s.owner = r.text("owner");
-    s.description = r.text("description");
-    s.action = choice(r, "action", RunbookStep::Action::Manual, &ProjectVocabulary::action,
-                      ProjectVocabulary::actionNames());
-    s.phase = r.text("phase");
-    s.gate = r.flag("gate");
-    return s;
-}
-
 ProjectSettings readSettings(const QJsonValue &value)
 {
     ProjectSettings s;
@@ -475,10 +439,10 @@ int readFormatVersion(const JsonObjectReader &root)
 }
 
 // Older formats are upgraded here, one version at a time, before the fields are read.
-// Format 1 is the first, so there is nothing to upgrade yet.
-void upgrade(QJsonObject &, int fromVersion)
+void upgrade(QJsonObject &root, int fromVersion)
 {
-    Q_ASSERT(fromVersion == Project::kFormatVersion);
+    if (fromVersion == 1)
+        RunbookJson::upgradeFromFormat1(root);
 }
 
 void checkReferences(const Project &p)
@@ -492,8 +456,6 @@ void checkReferences(const Project &p)
     refuseDuplicates(p.lookups, &LookupMap::name, QStringLiteral("lookups"), "lookup named");
     refuseDuplicates(p.rules, &Rule::name, QStringLiteral("rules"), "rule named");
     refuseDuplicates(p.phases, &Phase::name, QStringLiteral("phases"), "phase named");
-    refuseDuplicates(p.runbook, &RunbookStep::id, QStringLiteral("runbook"),
-                     "runbook step with id");
     for (const char *key : {"source", "target"}) {
         const QString name =
             QLatin1String(key) == QLatin1String("source") ? p.sourceConnection : p.targetConnection;
@@ -502,11 +464,12 @@ void checkReferences(const Project &p)
                 QLatin1String(key),
                 QStringLiteral("no connection named '%1' in 'connections'").arg(name)};
     }
-    for (qsizetype i = 0; i < p.runbook.size(); ++i)
-        if (!p.runbook[i].phase.isEmpty() && !p.phase(p.runbook[i].phase))
-            throw JsonReadError{JsonObjectReader::itemPath(QStringLiteral("runbook"), i) +
+    const QList<RunbookStep> &steps = p.runbook.steps;
+    for (qsizetype i = 0; i < steps.size(); ++i)
+        if (!steps[i].phase.isEmpty() && !p.phase(steps[i].phase))
+            throw JsonReadError{JsonObjectReader::itemPath(QStringLiteral("runbook.steps"), i) +
                                     QStringLiteral(".phase"),
-                                QStringLiteral("no phase named '%1'").arg(p.runbook[i].phase)};
+                                QStringLiteral("no phase named '%1'").arg(steps[i].phase)};
 }
 
 Project readProject(const QJsonValue &rootValue)
@@ -532,7 +495,8 @@ Project readProject(const QJsonValue &rootValue)
     p.phases = readList<Phase>(root, "phases", readPhase);
     p.settings = readSettings(root.value("settings"));
     p.reconcile = readReconcile(root.value("reconcile"));
-    p.runbook = readList<RunbookStep>(root, "runbook", readStep);
+    p.runbook = RunbookJson::readPlan(root.value("runbook"));
+    p.advisor = RunbookJson::readAdvisor(root.value("advisor"));
     p.canvas = readCanvas(root.value("canvas"));
     root.refuseUnknownMembers();
     checkReferences(p);

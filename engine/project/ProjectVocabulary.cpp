@@ -1,14 +1,15 @@
 #include "project/ProjectVocabulary.h"
 
-#include <array>
-#include <utility>
+#include "project/VocabularyTable.h"
 
 namespace cutover {
 
 namespace {
 
-template <typename E, std::size_t N>
-using Table = std::array<std::pair<E, const char *>, N>;
+using vocabulary::nameOf;
+using vocabulary::namesOf;
+using vocabulary::Table;
+using vocabulary::valueOf;
 
 constexpr Table<TableMapping::KeyStrategy, 3> kKeyStrategies{{
     {TableMapping::KeyStrategy::Keep, "keep"},
@@ -46,33 +47,6 @@ constexpr Table<RunbookStep::Action, 7> kActions{{
     {RunbookStep::Action::Reconcile, "reconcile"},
     {RunbookStep::Action::Rollback, "rollback"},
 }};
-
-template <typename E, std::size_t N>
-QString nameOf(const Table<E, N> &table, E value)
-{
-    for (const auto &[e, name] : table)
-        if (e == value)
-            return QLatin1String(name);
-    return {};
-}
-
-template <typename E, std::size_t N>
-std::optional<E> valueOf(const Table<E, N> &table, const QString &name)
-{
-    for (const auto &[e, text] : table)
-        if (name == QLatin1String(text))
-            return e;
-    return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-QStringList namesOf(const Table<E, N> &table)
-{
-    QStringList names;
-    for (const auto &[e, name] : table)
-        names.append(QLatin1String(name));
-    return names;
-}
 
 } // namespace
 

@@ -1,7 +1,9 @@
 #include "project/ProjectWriter.h"
 
 #include "core/JsonWriter.h"
+#include "project/ProjectJson.h"
 #include "project/ProjectVocabulary.h"
+#include "project/RunbookJson.h"
 
 #include <QJsonArray>
 #include <QSaveFile>
@@ -9,6 +11,9 @@
 namespace cutover {
 
 namespace {
+
+using projectjson::arrayOf;
+using projectjson::putText;
 
 const QStringList kKeyOrder = {
     QStringLiteral("formatVersion"), QStringLiteral("name"),        QStringLiteral("id"),
@@ -23,15 +28,9 @@ const QStringList kKeyOrder = {
     QStringLiteral("sensitive"),     QStringLiteral("columns"),     QStringLiteral("mappings"),
     QStringLiteral("targetTables"),  QStringLiteral("lookups"),     QStringLiteral("rules"),
     QStringLiteral("phases"),        QStringLiteral("settings"),    QStringLiteral("reconcile"),
-    QStringLiteral("runbook"),       QStringLiteral("canvas"),      QStringLiteral("sources"),
-    QStringLiteral("targets"),
+    QStringLiteral("runbook"),       QStringLiteral("advisor"),     QStringLiteral("canvas"),
+    QStringLiteral("sources"),       QStringLiteral("targets"),
 };
-
-void putText(QJsonObject &o, const char *key, const QString &value)
-{
-    if (!value.isEmpty())
-        o[QLatin1String(key)] = value;
-}
 
 QJsonObject connectionJson(const ConnectionDef &c)
 {
@@ -210,20 +209,6 @@ std::optional<QJsonObject> reconcileJson(const ReconcileSettings &s)
     return o;
 }
 
-QJsonObject stepJson(const RunbookStep &s)
-{
-    QJsonObject o;
-    o[QStringLiteral("id")] = s.id;
-    o[QStringLiteral("title")] = s.title;
-    putText(o, "owner", s.owner);
-    putText(o, "description", s.description);
-    o[QStringLiteral("action")] = ProjectVocabulary::actionName(s.action);
-    putText(o, "phase", s.phase);
-    if (s.gate)
-        o[QStringLiteral("gate")] = true;
-    return o;
-}
-
 QJsonObject targetColumnJson(const ColumnInfo &c)
 {
     QJsonObject o;
@@ -284,15 +269,6 @@ QJsonObject targetForeignKeyJson(const ForeignKeyInfo &key)
     return o;
 }
 
-template <typename T, typename F>
-QJsonArray arrayOf(const QList<T> &items, F toJson)
-{
-    QJsonArray array;
-    for (const T &item : items)
-        array.append(toJson(item));
-    return array;
-}
-
 QJsonObject targetTableJson(const TableInfo &t)
 {
     QJsonObject o;
@@ -329,7 +305,9 @@ QJsonObject ProjectWriter::toJson(const Project &p)
     o[QStringLiteral("settings")] = settingsJson(p.settings);
     if (const auto reconcile = reconcileJson(p.reconcile))
         o[QStringLiteral("reconcile")] = *reconcile;
-    o[QStringLiteral("runbook")] = arrayOf(p.runbook, stepJson);
+    o[QStringLiteral("runbook")] = RunbookJson::planJson(p.runbook);
+    if (!p.advisor.isEmpty())
+        o[QStringLiteral("advisor")] = RunbookJson::advisorJson(p.advisor);
     if (!p.canvas.isEmpty())
         o[QStringLiteral("canvas")] = canvasJson(p.canvas);
     return o;
@@ -337,7 +315,7 @@ QJsonObject ProjectWriter::toJson(const Project &p)
 
 QByteArray ProjectWriter::toBytes(const Project &project)
 {
-    return JsonWriter(kKeyOrder).write(toJson(project));
+    return JsonWriter(kKeyOrder + RunbookJson::keyOrder()).write(toJson(project));
 }
 
 Result<void> ProjectWriter::save(const Project &project, const QString &filePath)

@@ -219,7 +219,7 @@ private Q_SLOTS:
         step.phase = QStringLiteral("wave-1");
         edits.addRunbookStep(step);
         edits.replacePhase(0, phase, QStringLiteral("the name"));
-        QCOMPARE(document.project().runbook.at(0).phase, QStringLiteral("first wave"));
+        QCOMPARE(document.project().runbook.steps.at(0).phase, QStringLiteral("first wave"));
 
         ProjectSettings settings = document.project().settings;
         for (int size : {5, 50, 500}) {

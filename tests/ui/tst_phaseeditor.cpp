@@ -51,7 +51,7 @@ Project sample()
     step.title = QStringLiteral("Run wave 1");
     step.action = RunbookStep::Action::Run;
     step.phase = QStringLiteral("wave-1");
-    p.runbook = {step};
+    p.runbook.steps = {step};
     return p;
 }
 
@@ -172,7 +172,7 @@ private Q_SLOTS:
         QCOMPARE(doc.project().phases.at(0).name, QStringLiteral("wave-1")); // not until done
         QTest::keyClick(name, Qt::Key_Return);
         QCOMPARE(doc.project().phases.at(0).name, QStringLiteral("north"));
-        QCOMPARE(doc.project().runbook.at(0).phase, QStringLiteral("north"));
+        QCOMPARE(doc.project().runbook.steps.at(0).phase, QStringLiteral("north"));
         QCOMPARE(w.editor->phaseIndex(), 0);
         QCOMPARE(doc.undoStack()->count(), 3);
 

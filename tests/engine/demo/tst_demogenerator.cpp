@@ -385,7 +385,8 @@ private Q_SLOTS:
         QCOMPARE(loaded->connection(loaded->targetConnection)->url,
                  QStringLiteral("sqlite:modern.sqlite"));
         QCOMPARE(loaded->mappings.size(), 5);
-        QVERIFY(loaded->runbook.size() >= 8 && loaded->runbook.size() <= 12);
+        QCOMPARE(loaded->runbook.steps.size(), 16);
+        QCOMPARE(loaded->runbook.strategy, QStringLiteral("phased"));
         QVERIFY(loaded->phases.size() >= 3);
     }
 

@@ -116,21 +116,43 @@ Project fullProject()
     p.settings.batchSize = 10000;
     p.settings.maxErrorRate = 0.015;
     p.settings.maxRunErrorRate = 0.01;
-    RunbookStep backup{QStringLiteral("backup"),
-                       QStringLiteral("Back up the target"),
-                       QStringLiteral("DBA"),
-                       {},
-                       RunbookStep::Action::Backup,
-                       {},
-                       false};
-    RunbookStep run{QStringLiteral("run-1"),
-                    QStringLiteral("Run wave 1"),
-                    QStringLiteral("Data engineer"),
-                    QStringLiteral("Loads site A"),
-                    RunbookStep::Action::Run,
-                    QStringLiteral("wave-1"),
-                    true};
-    p.runbook = {backup, run};
+    RunbookStep backup;
+    backup.id = QStringLiteral("backup");
+    backup.title = QStringLiteral("Back up the target");
+    backup.section = RunbookStep::Section::PreMigration;
+    backup.owner = {QStringLiteral("Jo Lee"), QStringLiteral("DBA")};
+    backup.action = RunbookStep::Action::Backup;
+    backup.durationMinutes = 20;
+    RunbookStep run;
+    run.id = QStringLiteral("run-1");
+    run.title = QStringLiteral("Run wave 1");
+    run.owner.role = QStringLiteral("Data engineer");
+    run.description = QStringLiteral("Loads site A");
+    run.action = RunbookStep::Action::Run;
+    run.phase = QStringLiteral("wave-1");
+    run.durationMinutes = 90;
+    run.durationFromRehearsals = true;
+    run.after = {QStringLiteral("backup")};
+    RunbookStep gate;
+    gate.id = QStringLiteral("go-no-go");
+    gate.title = QStringLiteral("Go / no-go");
+    gate.section = RunbookStep::Section::Decision;
+    gate.after = {QStringLiteral("run-1")};
+    gate.gate.enabled = true;
+    gate.gate.signoffs = {QStringLiteral("Data owner"), QStringLiteral("CTO")};
+    gate.gate.maxErrorRate = 0.02;
+    p.runbook.strategy = QStringLiteral("phased");
+    p.runbook.windowMinutes = 240;
+    p.runbook.plannedStart = QDateTime(QDate(2026, 12, 12), QTime(22, 0), Qt::UTC);
+    p.runbook.steps = {backup, run, gate};
+    p.advisor.answers.rows = 1200000;
+    p.advisor.answers.downtimeMinutes = 240;
+    p.advisor.answers.riskTolerance = AdvisorAnswers::Level::Low;
+    p.advisor.answers.sideBySide = AdvisorAnswers::Answer::Yes;
+    p.advisor.answers.hosting = AdvisorAnswers::Hosting::OnPremises;
+    p.advisor.recommended = QStringLiteral("phased");
+    p.advisor.scores = {{QStringLiteral("phased"), 80}, {QStringLiteral("big-bang"), 35}};
+    p.advisor.decidedAt = QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC);
     return p;
 }
 
@@ -283,7 +305,7 @@ private Q_SLOTS:
     void formatIsStableAndReadable()
     {
         const QByteArray bytes = validBytes();
-        QVERIFY(bytes.startsWith("{\n  \"formatVersion\": 1,\n  \"name\": "));
+        QVERIFY(bytes.startsWith("{\n  \"formatVersion\": 2,\n  \"name\": "));
         QVERIFY(bytes.endsWith("}\n"));
         QVERIFY(bytes.contains("\"note\": \"ü and 李\"")); // UTF-8, not \u escapes
         QCOMPARE(ProjectWriter::toBytes(fullProject()), bytes);
@@ -313,13 +335,13 @@ private Q_SLOTS:
             << "not valid JSON";
         QTest::newRow("array at the top") << QByteArray("[1, 2]") << "bad.cutover:1:1"
                                           << "expected an object, found an array";
-        QTest::newRow("no version") << replaced("\"formatVersion\": 1,", "") << "bad.cutover:1:1"
+        QTest::newRow("no version") << replaced("\"formatVersion\": 2,", "") << "bad.cutover:1:1"
                                     << "missing required key 'formatVersion'";
-        QTest::newRow("newer version") << replaced("\"formatVersion\": 1,", "\"formatVersion\": 7,")
+        QTest::newRow("newer version") << replaced("\"formatVersion\": 2,", "\"formatVersion\": 7,")
                                        << "bad.cutover:2:20 (formatVersion)"
                                        << "newer Cutover";
         QTest::newRow("version not a number")
-            << replaced("\"formatVersion\": 1,", "\"formatVersion\": \"1\",")
+            << replaced("\"formatVersion\": 2,", "\"formatVersion\": \"1\",")
             << "bad.cutover:2:20 (formatVersion)"
             << "whole number";
         QTest::newRow("name not a string")
@@ -362,7 +384,7 @@ private Q_SLOTS:
             << "(mappings[0].mode)"
             << "the key 'mode' is given twice";
         QTest::newRow("a key given twice at the top")
-            << replaced("\"formatVersion\": 1,", "\"formatVersion\": 1, \"formatVersion\": 1,")
+            << replaced("\"formatVersion\": 2,", "\"formatVersion\": 2, \"formatVersion\": 2,")
             << "bad.cutover:2:23 (formatVersion)"
             << "the key 'formatVersion' is given twice";
         QTest::newRow("a target table's type misspelled")
@@ -378,12 +400,12 @@ private Q_SLOTS:
             << "(targetTables[0].foreignKeys[0])"
             << "as many columns";
         QTest::newRow("a canvas position that is not [x, y]")
-            << replaced("\"formatVersion\": 1,",
-                        "\"formatVersion\": 1, \"canvas\": {\"sources\": {\"PATIENTS\": [10]}},")
+            << replaced("\"formatVersion\": 2,",
+                        "\"formatVersion\": 2, \"canvas\": {\"sources\": {\"PATIENTS\": [10]}},")
             << "(canvas.sources.PATIENTS)"
             << "expected [x, y]";
         QTest::newRow("an unknown canvas member")
-            << replaced("\"formatVersion\": 1,", "\"formatVersion\": 1, \"canvas\": {\"zoom\": 2},")
+            << replaced("\"formatVersion\": 2,", "\"formatVersion\": 2, \"canvas\": {\"zoom\": 2},")
             << "(canvas.zoom)"
             << "unknown";
         QTest::newRow("both source and query")
@@ -392,6 +414,76 @@ private Q_SLOTS:
             << "(mappings[0])"
             << "exactly one of 'source'";
     }
+    // Format 1 kept the runbook as a list of steps with the owner as text and the gate as a
+    // flag; it is read as format 2.
+    void formatOneIsUpgraded()
+    {
+        const QByteArray v1 = R"({"formatVersion": 1, "name": "old",
+            "connections": [{"name": "a", "url": "sqlite:a.db"}], "source": "a", "target": "a",
+            "runbook": [{"id": "backup", "title": "Back up", "owner": "DBA", "action": "backup"},
+                        {"id": "go", "title": "Go / no-go", "owner": "CTO", "gate": true},
+                        {"id": "tidy", "title": "Tidy up", "gate": false}]})";
+        const auto loaded =
+            ProjectReader::parse(v1, QStringLiteral("old.cutover"), QStringLiteral("/tmp"));
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
+        const QList<RunbookStep> &steps = loaded->runbook.steps;
+        QCOMPARE(steps.size(), 3);
+        QCOMPARE(steps.at(0).owner.name, QStringLiteral("DBA"));
+        QCOMPARE(steps.at(0).action, RunbookStep::Action::Backup);
+        QVERIFY(steps.at(1).gate.enabled);
+        QVERIFY(steps.at(1).gate.passReport);
+        QVERIFY(!steps.at(2).gate.enabled);
+        QVERIFY(ProjectWriter::toBytes(*loaded).startsWith("{\n  \"formatVersion\": 2,"));
+    }
+
+    void refusesBadRunbooks_data()
+    {
+        QTest::addColumn<QByteArray>("steps");
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown predecessor")
+            << QByteArray(R"([{"id": "a", "title": "A", "after": ["b"]}])")
+            << "runbook.steps[0].after"
+            << "no step with id 'b'";
+        QTest::newRow("a circle") << QByteArray(R"([{"id": "a", "title": "A", "after": ["c"]},
+                             {"id": "b", "title": "B", "after": ["a"]},
+                             {"id": "c", "title": "C", "after": ["b"]}])")
+                                  << "runbook.steps"
+                                  << "in a circle: a -> c -> b -> a";
+        QTest::newRow("a second id")
+            << QByteArray(R"([{"id": "a", "title": "A"}, {"id": "a", "title": "B"}])")
+            << "runbook.steps[1]"
+            << "a second step with id 'a'";
+        QTest::newRow("unknown section")
+            << QByteArray(R"([{"id": "a", "title": "A", "section": "lunch"}])")
+            << "runbook.steps[0].section"
+            << "'lunch' is not one of: pre-migration";
+        QTest::newRow("bad gate limit")
+            << QByteArray(R"([{"id": "a", "title": "A", "gate": {"maxErrorRate": 3}}])")
+            << "runbook.steps[0].gate.maxErrorRate"
+            << "between 0 and 1";
+        QTest::newRow("unknown gate member")
+            << QByteArray(R"([{"id": "a", "title": "A", "gate": {"signoff": ["CTO"]}}])")
+            << "runbook.steps[0].gate"
+            << "signoff";
+    }
+
+    void refusesBadRunbooks()
+    {
+        QFETCH(QByteArray, steps);
+        QFETCH(QString, where);
+        QFETCH(QString, message);
+        const QByteArray text = R"({"formatVersion": 2, "name": "x",
+            "connections": [{"name": "a", "url": "sqlite:a.db"}], "source": "a", "target": "a",
+            "runbook": {"steps": )" +
+                                steps + "}}";
+        const auto loaded =
+            ProjectReader::parse(text, QStringLiteral("bad.cutover"), QStringLiteral("/tmp"));
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.error().where().contains(where), qPrintable(loaded.error().toString()));
+        QVERIFY2(loaded.error().message().contains(message), qPrintable(loaded.error().toString()));
+    }
+
     void refusesBadFiles()
     {
         QFETCH(QByteArray, text);
