@@ -225,12 +225,18 @@ int ReportRowsModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
-QString ReportRowsModel::entryColumns(const Entry &entry)
+QStringList ReportRowsModel::differingColumns(const Entry &entry)
 {
     QStringList differing;
     for (const Cell &c : entry.cells)
         if (c.differs)
             differing << c.column;
+    return differing;
+}
+
+QString ReportRowsModel::entryColumns(const Entry &entry)
+{
+    const QStringList differing = differingColumns(entry);
     switch (entry.kind) {
     case Kind::Missing:
         return tr("not in the target");
@@ -271,6 +277,10 @@ QVariant ReportRowsModel::entryData(const Entry &entry, int column, int role) co
                                                                    : QVariant();
     case TargetKeyRole:
         return entry.row.targetKey;
+    case SourceKeyRole:
+        return entry.row.sourceKey;
+    case DifferingColumnsRole:
+        return differingColumns(entry);
     default:
         return {};
     }
@@ -307,6 +317,8 @@ QVariant ReportRowsModel::cellData(const Entry &entry, const Cell &cell, int col
         return cell.differs && column >= ColumnColumn ? QVariant(boldFont()) : QVariant();
     case TargetKeyRole:
         return entry.row.targetKey;
+    case SourceKeyRole:
+        return entry.row.sourceKey;
     case ColumnNameRole:
         return cell.column;
     case DifferingRole:

@@ -47,9 +47,11 @@ public:
     {
         KindRole = Qt::UserRole + 1, // Kind as int, on a row and its columns
         TargetKeyRole,
-        ColumnNameRole, // a column item's column
-        DifferingRole,  // bool: a column item whose values differ
-        MaskedRole,     // bool: a column item of a sensitive column, masked
+        ColumnNameRole,       // a column item's column
+        DifferingRole,        // bool: a column item whose values differ
+        MaskedRole,           // bool: a column item of a sensitive column, masked
+        SourceKeyRole,        // the row's source key (the ledger's JSON; empty when unknown)
+        DifferingColumnsRole, // QStringList: a row's differing columns, in the table's order
     };
 
     explicit ReportRowsModel(Content content, QObject *parent = nullptr);
@@ -64,6 +66,8 @@ public:
     // The first top-level row of a kind, -1 when none.
     int firstRow(Kind kind) const;
     int rowsOf(Kind kind) const;
+    // The rows of a kind the report found, of which it lists rowsOf(kind).
+    qint64 found(Kind kind) const { return m_found.value(kind); }
     // What is listed against what was found: "3 missing, 1 extra, first 20 of 45 modified".
     QString summary() const;
     static QString kindLabel(Kind kind);
@@ -102,6 +106,7 @@ private:
     QVariant entryData(const Entry &entry, int column, int role) const;
     QVariant cellData(const Entry &entry, const Cell &cell, int column, int role) const;
     static QString entryColumns(const Entry &entry);
+    static QStringList differingColumns(const Entry &entry);
 
     Content m_content;
     QString m_table;

@@ -4,6 +4,7 @@
 #include "report/ReportFacts.h"
 #include "report/ReportStore.h"
 #include "run/ledger/RunHistory.h"
+#include "runbook/AuditEvents.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -55,11 +56,12 @@ quint64 ReportService::reconcile(const Project &project, const ReconcileOptions 
 {
     const quint64 generation = ++m_generation;
     const PasswordProvider *passwords = m_passwords;
+    const QString auditProject = m_auditProject;
     auto job = std::make_shared<Job>(project);
     job->reconciler = std::make_unique<Reconciler>(job->project, passwords);
     start(
         generation, job,
-        [passwords, options](Job &job, const auto &progress) {
+        [passwords, options, auditProject](Job &job, const auto &progress) {
             job.reconciler->setProgress([&progress](const Reconciler::Progress &p) {
                 progress(progressText(p.table, p.stage, p.rows, p.tablesDone, p.tablesTotal));
             });
@@ -69,6 +71,7 @@ quint64 ReportService::reconcile(const Project &project, const ReconcileOptions 
                 outcome.error = report.error();
                 return outcome;
             }
+            recordInTrail(auditProject, *report);
             auto loaded =
                 storeAndCompare(job.project, passwords, std::move(*report), options.store);
             if (loaded)
@@ -221,6 +224,14 @@ Result<ReportService::Loaded> ReportService::storeAndCompare(const Project &proj
     if (auto stored = reports.list(project.name); stored)
         loaded.stored = std::move(*stored);
     return loaded;
+}
+
+void ReportService::recordInTrail(const QString &projectPath, const ReconcileReport &report)
+{
+    if (projectPath.isEmpty())
+        return;
+    if (auto logged = AuditEvents::reconciled(AuditTrail::forProject(projectPath), report); !logged)
+        qWarning("not recorded in the audit trail: %s", qPrintable(logged.error().toString()));
 }
 
 QString ReportService::progressText(const QString &table, const QString &stage, qint64 rows,

@@ -45,6 +45,9 @@ public:
     quint64 load(const Project &project, const QString &reportId = {});
     // Reconciles the project now: progressed while it works, then reportReady or failed.
     quint64 reconcile(const Project &project, const ReconcileOptions &options = {});
+    // Reconciliations are recorded in the audit trail of the project file at projectPath
+    // (none while it is empty: a project not saved yet).
+    void setAuditProject(const QString &projectPath) { m_auditProject = projectPath; }
     // Reads one stored report to compare the shown one with: earlierReady or failed.
     quint64 loadEarlier(const Project &project, const QString &reportId);
     // Cancels a reconciliation in progress (it fails with Error::Code::Cancelled) and drops any
@@ -69,6 +72,7 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
+    static void recordInTrail(const QString &projectPath, const ReconcileReport &report);
     struct Job;
     struct Outcome
     {
@@ -88,6 +92,7 @@ private:
     quint64 m_earlierGeneration = 0; // of the report compared with
     std::shared_ptr<Job> m_running;  // the newest report request, for cancel()
     bool m_busy = false;
+    QString m_auditProject;
 };
 
 } // namespace cutover

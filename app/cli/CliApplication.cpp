@@ -15,6 +15,7 @@
 #include "RollbackCommand.h"
 #include "RunCommand.h"
 #include "RunbookCommand.h"
+#include "RunbookExportCommand.h"
 #include "RunsCommand.h"
 #include "ValidateCommand.h"
 
@@ -42,7 +43,7 @@ CliApplication::CliApplication()
 
 bool CliApplication::needsGui(const QStringList &arguments)
 {
-    return ReportExporter::wantsPdf(arguments);
+    return ReportExporter::wantsPdf(arguments) || RunbookExportCommand::wantsPdf(arguments);
 }
 
 CliCommand *CliApplication::find(const QString &name) const

@@ -1,6 +1,7 @@
 #include "RunbookCommand.h"
 
 #include "CommandLine.h"
+#include "RunbookExportCommand.h"
 #include "RunbookPlanCommand.h"
 #include "RunbookPrinter.h"
 #include "RunbookStepCommand.h"
@@ -14,6 +15,8 @@ namespace {
 
 int show(CliContext &context)
 {
+    if (RunbookExportCommand::asksExport(context.arguments))
+        return RunbookExportCommand::exportRunbook(context);
     CommandLine line(QStringLiteral("runbook"),
                      QStringLiteral("Shows the project's cutover runbook with its status.\n\n") +
                          RunbookCommand::subcommandsHelp());
@@ -52,7 +55,11 @@ QString RunbookCommand::subcommandsHelp()
         "  run ID                     run an automated step and keep its evidence\n"
         "  advise [answers]           recommend a strategy (Big Bang, Phased, Parallel Run,\n"
         "                             Blue-Green) with scores and reasons\n"
-        "  generate [--strategy S]    write the strategy's runbook into the project");
+        "  generate [--strategy S]    write the strategy's runbook into the project\n"
+        "  rehearsals                 the steps' durations in the last rehearsals\n"
+        "  status-update [--format text|md|html|pdf] [-o FILE]\n"
+        "                             the status update for a chat, an e-mail or the meeting\n"
+        "And cutover-cli runbook PROJECT --export md|html|pdf [-o FILE] writes the runbook.");
 }
 
 int RunbookCommand::run(CliContext &context)
@@ -63,6 +70,10 @@ int RunbookCommand::run(CliContext &context)
     if (RunbookStepCommand::names().contains(subcommand)) {
         context.arguments.removeAt(1);
         return RunbookStepCommand::run(context, subcommand);
+    }
+    if (subcommand == RunbookExportCommand::statusUpdateName()) {
+        context.arguments.removeAt(1);
+        return RunbookExportCommand::statusUpdate(context);
     }
     if (RunbookPlanCommand::names().contains(subcommand)) {
         context.arguments.removeAt(1);

@@ -10,6 +10,9 @@
 #include "project/RunbookJson.h"
 #include "project/RunbookVocabulary.h"
 #include "runbook/AdvisorMeasurements.h"
+#include "runbook/RehearsalDurations.h"
+#include "runbook/RunbookService.h"
+#include "runbook/RunbookStateVocabulary.h"
 #include "runbook/RunbookTemplate.h"
 
 #include <QFile>
@@ -118,7 +121,7 @@ Result<AdvisorAnswers> answersFromFile(const QString &path)
 
 QStringList RunbookPlanCommand::names()
 {
-    return {QStringLiteral("advise"), QStringLiteral("generate")};
+    return {QStringLiteral("advise"), QStringLiteral("generate"), QStringLiteral("rehearsals")};
 }
 
 int RunbookPlanCommand::run(CliContext &context, const QString &subcommand)
@@ -127,6 +130,8 @@ int RunbookPlanCommand::run(CliContext &context, const QString &subcommand)
         return advise(context);
     if (subcommand == QLatin1String("generate"))
         return generate(context);
+    if (subcommand == QLatin1String("rehearsals"))
+        return rehearsals(context);
     return -1;
 }
 
@@ -263,6 +268,52 @@ int RunbookPlanCommand::generate(CliContext &context)
     CliAudit::save(context, path, before, *project);
     context.out << "Wrote the " << RunbookVocabulary::strategyTitle(strategy) << " runbook into "
                 << path << ": " << plan->steps.size() << " steps." << Qt::endl;
+    return Ok;
+}
+
+int RunbookPlanCommand::rehearsals(CliContext &context)
+{
+    CommandLine line(QStringLiteral("runbook rehearsals"),
+                     QStringLiteral("Compares the rehearsals: each step's minutes in each of the "
+                                    "last rehearsals (newest first), the plan's minutes, and the "
+                                    "median a step with durationFromRehearsals is planned with."));
+    line.addPositional(QStringLiteral("PROJECT"), QStringLiteral("the *.cutover file"));
+    line.addOption({QStringLiteral("last"), QStringLiteral("How many rehearsals (default 5)."),
+                    QStringLiteral("N")});
+    if (const int code = line.parse(context, 1); code >= 0)
+        return code;
+    const QString path = line.parser().positionalArguments().first();
+    const int last = line.parser().value(QStringLiteral("last")).toInt();
+    auto project = ProjectReader::load(path);
+    if (!project)
+        return CliCommand::fail(context, project.error());
+    const auto state = RunbookService(*project, path).state();
+    if (!state)
+        return CliCommand::fail(context, state.error());
+    const auto c = RehearsalDurations::compare(project->runbook, *state, last > 0 ? last : 5);
+    if (c.rehearsals.isEmpty()) {
+        context.out << "No rehearsal yet: 'runbook PROJECT start --rehearsal' starts one."
+                    << Qt::endl;
+        return Ok;
+    }
+    context.out << QStringLiteral("step").leftJustified(26)
+                << QStringLiteral("plan").rightJustified(6)
+                << QStringLiteral("median").rightJustified(8);
+    for (const RehearsalDurations::Rehearsal &r : c.rehearsals)
+        context.out << r.started.toUTC().toString(QStringLiteral("MM-dd HH:mm")).rightJustified(13);
+    context.out << '\n';
+    for (const RehearsalDurations::Row &row : c.rows) {
+        context.out
+            << row.stepId.left(25).leftJustified(26)
+            << QString::number(row.plannedMinutes).rightJustified(6)
+            << (row.median ? QString::number(*row.median) : QStringLiteral("-")).rightJustified(8);
+        for (const RehearsalDurations::Cell &cell : row.cells)
+            context.out << (cell.minutes ? QString::number(*cell.minutes)
+                                         : RunbookStateVocabulary::statusName(cell.status))
+                               .rightJustified(13);
+        context.out << '\n';
+    }
+    context.out << "(minutes; a step without a time shows its status)" << Qt::endl;
     return Ok;
 }
 

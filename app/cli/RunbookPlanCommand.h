@@ -9,8 +9,9 @@
 namespace cutover::cli {
 
 // The runbook subcommands that plan: advise (the strategy advisor, with answers from flags, a
-// JSON file or the project, and the measurable ones measured) and generate (the runbook of a
-// strategy, written into the project file).
+// JSON file or the project, and the measurable ones measured), generate (the runbook of a
+// strategy, written into the project file) and rehearsals (the steps' durations in the last
+// rehearsals, side by side, with the median the plan may take).
 class RunbookPlanCommand
 {
 public:
@@ -21,6 +22,7 @@ public:
 private:
     static int advise(CliContext &context);
     static int generate(CliContext &context);
+    static int rehearsals(CliContext &context);
     // The answers given by --answers FILE and the flags, over base; nullopt after a usage error.
     static std::optional<AdvisorAnswers>
     answers(CliContext &context, const QCommandLineParser &parser, AdvisorAnswers base);

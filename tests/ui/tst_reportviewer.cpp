@@ -2,33 +2,47 @@
 // viewer, then the target corrupted (a patient deleted, another's name and e-mail changed) and
 // reconciled again. The viewer shows patient as Fail, lists the deleted row as missing and the
 // changed one as modified with the differing columns marked and the e-mail masked, compares with
-// the clean report (new differences), exports the four formats, reads stored reports back and
-// drops a stale request's result. With CUTOVER_REPORT_SHOTS=DIR it saves screenshots there.
+// the clean report (new differences), filters the differing rows by kind with its buttons, asks
+// for a row's or a table's mapping (double-click, button, context menu), exports the four
+// formats, prints to a PDF (directly, and through the print dialog), reads stored reports back
+// and drops a stale request's result. With CUTOVER_REPORT_SHOTS=DIR it saves screenshots there.
 #include "ProjectHistory.h"
 #include "ReportComparisonModel.h"
 #include "ReportFindingsModel.h"
 #include "ReportProfilesModel.h"
+#include "ReportRowsFilterModel.h"
 #include "ReportRowsModel.h"
 #include "ReportTablesModel.h"
 #include "SqliteFile.h"
 #include "demo/DemoGenerator.h"
 #include "project/ProjectReader.h"
 #include "report/ReportComparisonPane.h"
+#include "report/ReportExportActions.h"
 #include "report/ReportFacts.h"
 #include "report/ReportHeader.h"
+#include "report/ReportKindFilter.h"
 #include "report/ReportTableDetail.h"
 #include "report/ReportViewer.h"
 #include "run/RunController.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QContextMenuEvent>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -36,6 +50,8 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QThreadPool>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace cutover;
@@ -73,6 +89,50 @@ QStringList allText(const QAbstractItemModel &model, const QModelIndex &parent =
         texts << allText(model, model.index(row, 0, parent));
     }
     return texts;
+}
+
+// The item for column under a row of the differences view.
+QModelIndex shownColumnItem(const QAbstractItemModel &model, const QModelIndex &row,
+                            const QString &column)
+{
+    for (int r = 0; r < model.rowCount(row); ++r)
+        if (model.index(r, 0, row).data(ReportRowsModel::ColumnNameRole) == column)
+            return model.index(r, 0, row);
+    return {};
+}
+
+// A double-click as the window system sends it: a click, then the double-click and its release.
+void doubleClick(QAbstractItemView *view, const QModelIndex &index)
+{
+    view->scrollTo(index);
+    const QPoint at = view->visualRect(index).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, at);
+}
+
+// Answers the next print dialog once it shows (it runs modal): prints to file through the
+// dialog's own "Print to File (PDF)" printer and its Print button, or cancels without a file.
+void answerPrintDialog(const QString &file, bool *seen)
+{
+    QTimer::singleShot(50, [file, seen] {
+        auto *dialog = qobject_cast<QPrintDialog *>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible()) {
+            answerPrintDialog(file, seen); // not up yet
+            return;
+        }
+        *seen = true;
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        if (file.isEmpty() || !buttons) {
+            dialog->reject();
+            return;
+        }
+        if (auto *printers = dialog->findChild<QComboBox *>(QStringLiteral("printers")))
+            printers->setCurrentIndex(printers->count() - 1); // the file printer comes last
+        if (auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("filename")))
+            name->setText(file);
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
 }
 
 void saveShot(QWidget &widget, const QString &name)
@@ -243,8 +303,10 @@ private Q_SLOTS:
                     ->tabText(ReportTableDetail::DifferencesTab)
                     .contains(QStringLiteral("(2)")));
         QVERIFY(m_viewer->showDifference(Kind::Modified));
-        QVERIFY(detail->differencesView()->isExpanded(rows.index(modified, 0)));
-        QCOMPARE(detail->differencesView()->currentIndex().row(), modified);
+        const ReportRowsFilterModel *shown = detail->differencesFilter();
+        QCOMPARE(detail->differencesView()->model(), shown);
+        QVERIFY(detail->differencesView()->isExpanded(shown->shownIndex(modified)));
+        QCOMPARE(shown->mapToSource(detail->differencesView()->currentIndex()).row(), modified);
 
         QAbstractItemModelTester profiles(detail->profilesModel(),
                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -264,6 +326,150 @@ private Q_SLOTS:
             saveShot(*m_viewer, QStringLiteral("report-findings.png"));
         }
         QVERIFY(m_viewer->showTable(QStringLiteral("patient")));
+    }
+
+    // The buttons above the rows filter them by kind, each counting its rows.
+    void filtersTheDifferencesByKind()
+    {
+        QVERIFY(m_viewer->showTable(QStringLiteral("patient")));
+        ReportTableDetail *detail = m_viewer->detail();
+        detail->showTab(ReportTableDetail::DifferencesTab);
+        QTreeView *view = detail->differencesView();
+        QAbstractItemModelTester tester(view->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const ReportKindFilter *filter = detail->kindFilter();
+        QAbstractButton *all = filter->button(std::nullopt);
+        QAbstractButton *missing = filter->button(Kind::Missing);
+        QAbstractButton *extra = filter->button(Kind::Extra);
+        QAbstractButton *modified = filter->button(Kind::Modified);
+        QVERIFY(all->isVisible() && missing->isVisible());
+        QCOMPARE(all->text(), QStringLiteral("All (2)"));
+        QCOMPARE(missing->text(), QStringLiteral("Missing (1)"));
+        QCOMPARE(extra->text(), QStringLiteral("Extra (0)"));
+        QCOMPARE(modified->text(), QStringLiteral("Modified (1)"));
+        QVERIFY(!extra->isEnabled()); // nothing to show
+        QVERIFY(all->isChecked());
+        QCOMPARE(view->model()->rowCount(), 2);
+        // the labels are whole and side by side, in one row
+        QVERIFY(missing->width() >= missing->sizeHint().width());
+        QCOMPARE(missing->y(), all->y());
+        QVERIFY(missing->x() > all->x() + all->width() - 1);
+
+        QTest::mouseClick(missing, Qt::LeftButton);
+        QVERIFY(missing->isChecked() && !all->isChecked());
+        QCOMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, ReportRowsModel::TargetKeyColumn).data().toString(),
+                 m_deletedKey);
+        // the row shown is current, for Open Mapping
+        QCOMPARE(view->currentIndex().data(ReportRowsModel::KindRole).toInt(), int(Kind::Missing));
+        QVERIFY(detail->openMappingAction()->isEnabled());
+        saveShot(*m_viewer, QStringLiteral("report-filter.png"));
+
+        // from the keyboard: Space on the focused button
+        modified->setFocus();
+        QTest::keyClick(modified, Qt::Key_Space);
+        QVERIFY(modified->isChecked() && !missing->isChecked());
+        QCOMPARE(view->model()->rowCount(), 1);
+        const QModelIndex row = view->model()->index(0, 0);
+        QCOMPARE(row.data(ReportRowsModel::TargetKeyRole).toString(), m_changedKey);
+        QVERIFY(view->isExpanded(row));           // its columns unfolded, as with every kind
+        QTest::mouseClick(extra, Qt::LeftButton); // disabled: nothing changes
+        QVERIFY(modified->isChecked());
+        QCOMPARE(view->model()->rowCount(), 1);
+
+        // a row of a kind filtered out, asked for: every kind shown again
+        QVERIFY(m_viewer->showDifference(Kind::Missing));
+        QVERIFY(all->isChecked());
+        QCOMPARE(view->model()->rowCount(), 2);
+        QCOMPARE(view->currentIndex().data(ReportRowsModel::KindRole).toInt(), int(Kind::Missing));
+
+        // another table keeps the kind while it has such rows, else shows them all
+        QTest::mouseClick(modified, Qt::LeftButton);
+        QVERIFY(m_viewer->showTable(QStringLiteral("encounter")));
+        const auto kind = detail->differencesFilter()->kind();
+        QVERIFY(!kind || detail->differencesModel()->rowsOf(*kind) > 0);
+        QCOMPARE(all->isChecked(), !kind.has_value());
+        QVERIFY(m_viewer->showTable(QStringLiteral("patient")));
+        QTest::mouseClick(all, Qt::LeftButton);
+        QCOMPARE(view->model()->rowCount(), 2);
+    }
+
+    // A differing row, or a table, asks for its mapping: QuarantineBrowser's jump.
+    void aDifferingRowOpensItsMapping()
+    {
+        QVERIFY(m_viewer->showTable(QStringLiteral("patient")));
+        ReportTableDetail *detail = m_viewer->detail();
+        QTreeView *view = detail->differencesView();
+        QSignalSpy jumps(m_viewer.get(), &ReportViewer::mappingJumpRequested);
+        QVERIFY(m_viewer->showDifference(Kind::Modified));
+        const QModelIndex modified = view->currentIndex();
+        const QStringList differing =
+            modified.data(ReportRowsModel::DifferingColumnsRole).toStringList();
+        QVERIFY2(differing.contains(QStringLiteral("full_name")) &&
+                     differing.contains(QStringLiteral("email")),
+                 qPrintable(differing.join(QStringLiteral(", "))));
+        const QString changedKey = modified.data(ReportRowsModel::SourceKeyRole).toString();
+        QVERIFY2(changedKey.startsWith(QLatin1Char('[')), qPrintable(changedKey)); // ledger JSON
+
+        // a double-click on the row: its first differing column, its source key
+        doubleClick(view, modified.siblingAtColumn(ReportRowsModel::TargetKeyColumn));
+        QCOMPARE(jumps.size(), 1);
+        QCOMPARE(jumps.last(),
+                 QVariantList({QStringLiteral("patient"), differing.first(), changedKey}));
+        QVERIFY(view->isExpanded(modified)); // not folded by the double-click
+        // on one of its columns: that column
+        const QModelIndex email =
+            shownColumnItem(*view->model(), modified, QStringLiteral("email"));
+        QVERIFY(email.isValid());
+        doubleClick(view, email.siblingAtColumn(ReportRowsModel::ActualColumn));
+        QCOMPARE(jumps.size(), 2);
+        QCOMPARE(jumps.last(),
+                 QVariantList({QStringLiteral("patient"), QStringLiteral("email"), changedKey}));
+
+        // the missing row by the Open Mapping button: no column known, its source key
+        QVERIFY(m_viewer->showDifference(Kind::Missing));
+        const QString deletedKey =
+            view->currentIndex().data(ReportRowsModel::SourceKeyRole).toString();
+        QVERIFY(deletedKey.startsWith(QLatin1Char('[')) && deletedKey != changedKey);
+        auto *button = detail->findChild<QToolButton *>(QStringLiteral("reportOpenMappingButton"));
+        QVERIFY(button && button->isVisible() && button->isEnabled());
+        QCOMPARE(button->text(), QStringLiteral("Open Mapping"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(jumps.size(), 3);
+        QCOMPARE(jumps.last(), QVariantList({QStringLiteral("patient"), QString(), deletedKey}));
+
+        // by the context menu of the rows
+        QTimer::singleShot(50, [] {
+            if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+                QTest::keyClick(menu, Qt::Key_Down);
+                QTest::keyClick(menu, Qt::Key_Return);
+            }
+        });
+        const QPoint at = view->visualRect(view->currentIndex()).center();
+        QContextMenuEvent menuEvent(QContextMenuEvent::Mouse, at,
+                                    view->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(view->viewport(), &menuEvent);
+        QTRY_COMPARE(jumps.size(), 4);
+        QCOMPARE(jumps.last(), QVariantList({QStringLiteral("patient"), QString(), deletedKey}));
+
+        // a table of the report: its first differing column, no key
+        const TableReconciliation *patient = m_viewer->report()->table(QStringLiteral("patient"));
+        QString firstDiffering;
+        for (const ColumnComparisonSummary &c : patient->columns)
+            if (c.differing > 0 && firstDiffering.isEmpty())
+                firstDiffering = c.column;
+        QVERIFY(!firstDiffering.isEmpty());
+        QTableView *tables = m_viewer->tablesView();
+        doubleClick(tables, m_viewer->tablesModel()->index(
+                                m_viewer->tablesModel()->rowOf(QStringLiteral("patient")),
+                                ReportTablesModel::TableColumn));
+        QCOMPARE(jumps.size(), 5);
+        QCOMPARE(jumps.last(),
+                 QVariantList({QStringLiteral("patient"), firstDiffering, QString()}));
+        QVERIFY(tables->actions().contains(m_viewer->openTableMappingAction()));
+        m_viewer->openTableMappingAction()->trigger();
+        QCOMPARE(jumps.size(), 6);
+        QCOMPARE(jumps.last().at(0).toString(), QStringLiteral("patient"));
     }
 
     void comparedWithTheCleanReport()
@@ -327,6 +533,60 @@ private Q_SLOTS:
         QVERIFY(markdown.contains("patient"));
         QVERIFY(markdown.contains("Since previous report"));
         QVERIFY(readAll(files.value(ReportExport::Format::Pdf)).startsWith("%PDF"));
+    }
+
+    // Printing itself takes a QPrinter: a PDF printer on the offscreen platform, no dialog.
+    void printsToAPdf()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("printed.pdf"));
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(file);
+        QVERIFY(m_viewer->exportActions()->printOn(printer));
+        const QByteArray pdf = readAll(file);
+        QVERIFY(pdf.startsWith("%PDF"));
+        QVERIFY2(pdf.size() > 20000, qPrintable(QString::number(pdf.size())));
+        QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+
+        // nothing to print without a report, nor on a printer that cannot write its file
+        QWidget parent;
+        ReportExportActions none(&parent);
+        QPrinter empty(QPrinter::HighResolution);
+        empty.setOutputFormat(QPrinter::PdfFormat);
+        empty.setOutputFileName(m_dir.filePath(QStringLiteral("none.pdf")));
+        QVERIFY(!none.printOn(empty));
+        QVERIFY(!QFile::exists(empty.outputFileName()));
+        QPrinter unwritable(QPrinter::HighResolution);
+        unwritable.setOutputFormat(QPrinter::PdfFormat);
+        unwritable.setOutputFileName(m_dir.filePath(QStringLiteral("no/such/folder/x.pdf")));
+        QVERIFY(!m_viewer->exportActions()->printOn(unwritable));
+    }
+
+    // The Print button's dialog prints with the same function, on the printer chosen there.
+    void printDialogPrintsTheSame()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("dialog.pdf"));
+        QSignalSpy printed(m_viewer->exportActions(), &ReportExportActions::printed);
+        auto *button = m_viewer->findChild<QToolButton *>(QStringLiteral("reportPrintButton"));
+        QVERIFY(button && button->isEnabled());
+
+        bool seen = false;
+        answerPrintDialog(QString(), &seen); // cancelled: nothing printed
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(seen);
+        QCOMPARE(printed.size(), 0);
+
+        seen = false;
+        answerPrintDialog(file, &seen);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(seen);
+        QCOMPARE(printed.size(), 1);
+        QCOMPARE(printed.first().first().toString(), QDir::toNativeSeparators(file));
+        const QByteArray pdf = readAll(file);
+        QVERIFY(pdf.startsWith("%PDF"));
+        QVERIFY2(pdf.size() > 20000, qPrintable(QString::number(pdf.size())));
+        QVERIFY2(m_viewer->statusText().startsWith(QStringLiteral("Printed to")),
+                 qPrintable(m_viewer->statusText()));
     }
 
     void storedReportsReadBack()

@@ -1,17 +1,21 @@
 // The run workflow through the whole window, as a user goes through it: a run from the Run
 // menu, its quarantined rows in the browser, a row's Open mapping leading to the transform
-// editor on the column that rejected it with the preview of that row alone, a fix of the
-// expression, and the browser's retry loading the rows it had quarantined.
+// editor on the column that rejected it with the preview of that row alone (and a differing row
+// of a reconciliation report taking the same way), a fix of the expression, and the browser's
+// retry loading the rows it had quarantined.
 #include "MainWindow.h"
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
 #include "QuarantineModel.h"
+#include "ReportRowsModel.h"
 #include "demo/DemoGenerator.h"
 #include "editor/TransformEditor.h"
 #include "mapping/TableMappingEditor.h"
 #include "preview/PreviewPane.h"
 #include "project/EditorArea.h"
 #include "quarantine/QuarantineBrowser.h"
+#include "report/ReportTableDetail.h"
+#include "report/ReportViewer.h"
 #include "run/RunActions.h"
 #include "run/RunMonitor.h"
 #include "run/RunStartBar.h"
@@ -24,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace cutover;
 
@@ -108,6 +113,35 @@ private Q_SLOTS:
         QCOMPARE(sample.kind, SampleSpec::Kind::Filter);
         QVERIFY2(sample.filter.contains(QStringLiteral("PAT_ID")), qPrintable(sample.filter));
         QVERIFY2(sample.filter.contains(key.mid(1).chopped(1)), qPrintable(sample.filter));
+
+        // a report's row modified in the target, double-clicked, takes the same way: the
+        // mapping at the row's first differing column, the preview of that row alone
+        ReconcileReport report;
+        TableReconciliation patient;
+        patient.table = QStringLiteral("patient");
+        patient.modified = 1;
+        patient.modifiedSamples = {{{QStringLiteral("p-1"), key},
+                                    {QStringLiteral("full_name")},
+                                    {QStringLiteral("Ada")},
+                                    {QStringLiteral("Eve")}}};
+        patient.status = ReconcileStatus::Fail;
+        report.tables = {patient};
+        ReportViewer *viewer = area->reportViewer();
+        viewer->setReport(report);
+        area->showReportViewer();
+        editor->previewPane()->setSample(SampleSpec::first(20));
+        QTreeView *differences = viewer->detail()->differencesView();
+        const QModelIndex modified =
+            differences->model()->index(0, ReportRowsModel::TargetKeyColumn);
+        const QPoint at = differences->visualRect(modified).center();
+        QTest::mouseClick(differences->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(differences->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(area->currentWidget(), editor);
+        QCOMPARE(window.document()->project().mappings.at(editor->mapping()).target,
+                 QStringLiteral("patient"));
+        QCOMPARE(editor->transformEditor()->column(), QStringLiteral("full_name"));
+        QCOMPARE(editor->previewPane()->sample().kind, SampleSpec::Kind::Filter);
+        QCOMPARE(editor->previewPane()->sample().filter, sample.filter);
 
         // the fix: unknown codes become 'inactive'; then the browser's retry of the table
         ProjectEdits(*window.document())

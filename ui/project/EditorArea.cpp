@@ -123,6 +123,8 @@ void EditorArea::connectRuns(const PasswordProvider *passwords)
             Q_EMIT reportStored();
     });
     connect(m_reports, &ReportViewer::loadFailed, this, [this] { m_reconciling = false; });
+    // a differing row leads to its mapping as a quarantined row does
+    connect(m_reports, &ReportViewer::mappingJumpRequested, this, &EditorArea::showQuarantinedRow);
 }
 
 void EditorArea::showMatch(const ExpressionSearch::Match &match)
@@ -224,6 +226,7 @@ void EditorArea::reconcileRun(const QString &runId)
     ReconcileOptions options;
     options.runId = runId;
     m_reconciling = true;
+    m_reports->setAuditProject(m_document.filePath());
     m_reports->reconcile(m_document.project(), options);
     setCurrentWidget(m_reports);
 }

@@ -48,7 +48,8 @@ public:
     // The quarantine browser, showing one run's rows (empty: every run's).
     void showQuarantine(const QString &runId = {});
     // A quarantined row's mapping: the transform editor on the column that rejected it, and the
-    // preview of that row alone (by its source key, the ledger's JSON).
+    // preview of that row alone (by its source key, the ledger's JSON). A reconciliation
+    // report's differing row or table comes here too (ReportViewer::mappingJumpRequested).
     void showQuarantinedRow(const QString &targetTable, const QString &targetColumn,
                             const QString &sourceKey);
     void setOutcome(const ProjectCheck::Outcome &outcome);

@@ -105,14 +105,16 @@ void ReportExportActions::print()
     printer.setDocName(HtmlReportWriter::title(m_shown->report));
     QPrintDialog dialog(&printer, m_parent);
     dialog.setWindowTitle(tr("Print the reconciliation report"));
-    if (dialog.exec() == QDialog::Accepted)
-        printOn(printer);
+    if (dialog.exec() == QDialog::Accepted && printOn(printer))
+        Q_EMIT printed(printer.outputFileName().isEmpty()
+                           ? printer.printerName()
+                           : QDir::toNativeSeparators(printer.outputFileName()));
 }
 
-void ReportExportActions::printOn(QPrinter &printer) const
+bool ReportExportActions::printOn(QPrinter &printer) const
 {
     if (!m_shown)
-        return;
+        return false;
     QTextDocument document;
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(8.5);
@@ -120,6 +122,7 @@ void ReportExportActions::printOn(QPrinter &printer) const
     document.setHtml(HtmlReportWriter(HtmlReportWriter::Flavour::RichText)
                          .write(m_shown->report, m_shown->comparison));
     document.print(&printer);
+    return printer.printerState() != QPrinter::Error;
 }
 
 } // namespace cutover

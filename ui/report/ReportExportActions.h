@@ -18,7 +18,7 @@ namespace cutover {
 // Exports and prints the report shown in the viewer. Export writes HTML, PDF, JSON or Markdown
 // with the engine's writers (ReportExport, as cutover-cli does), compared with the earlier report
 // when there is one, off the GUI thread, atomically; print lays the report out as the PDF does
-// and sends it through QPrintDialog's printer.
+// and sends it through QPrintDialog's printer (printOn, which a test gives a PDF printer).
 class ReportExportActions : public QObject
 {
     Q_OBJECT
@@ -37,16 +37,19 @@ public:
     void exportTo(const QString &file, ReportExport::Format format);
     // Asks for a file, then exports to it.
     void chooseFileAndExport(ReportExport::Format format);
-    // Shows QPrintDialog and prints the report on the printer chosen.
+    // Shows QPrintDialog and prints the report on the printer chosen (printOn): printed.
     void print();
-    // Prints the report on printer (no dialog).
-    void printOn(QPrinter &printer) const;
+    // Prints the report on printer (no dialog); false without a report or when the printer
+    // could not be opened (e.g. an output file that cannot be written).
+    bool printOn(QPrinter &printer) const;
     // "demo-reconciliation-2024-05-01-1234.pdf"
     static QString suggestedName(const ReconcileReport &report, ReportExport::Format format);
 
 Q_SIGNALS:
     void exported(const QString &file);
     void exportFailed(const cutover::Error &error);
+    // The dialog's printer printed the report: its output file, else the printer's name.
+    void printed(const QString &destination);
 
 private:
     struct Shown

@@ -3,13 +3,17 @@
 #include "ReportFindingsModel.h"
 #include "ReportProfilesModel.h"
 #include "report/ReportFacts.h"
+#include "report/ReportKindFilter.h"
 #include "report/ReportTableSummary.h"
 
+#include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -50,6 +54,9 @@ QTableView *tableView(QAbstractItemModel *model, QWidget *parent, const QString 
 ReportTableDetail::ReportTableDetail(QWidget *parent)
     : QWidget(parent)
     , m_differences(new ReportRowsModel(ReportRowsModel::Content::Differences, this))
+    , m_differencesFilter(new ReportRowsFilterModel(m_differences, this))
+    , m_kindFilter(new ReportKindFilter(m_differencesFilter, this))
+    , m_openMapping(new QAction(tr("Open Mapping"), this))
     , m_sample(new ReportRowsModel(ReportRowsModel::Content::Sample, this))
     , m_profiles(new ReportProfilesModel(this))
     , m_findings(new ReportFindingsModel(this))
@@ -65,22 +72,51 @@ ReportTableDetail::ReportTableDetail(QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_summary->setObjectName(QStringLiteral("reportTableSummary"));
     m_summary->setOpenLinks(false);
-    m_differencesView = rowsView(m_differences, this, QStringLiteral("reportDifferences"));
+    m_differencesView = rowsView(m_differencesFilter, this, QStringLiteral("reportDifferences"));
+    m_differencesView->setExpandsOnDoubleClick(false); // a double-click opens the mapping
+    m_differencesView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_differencesView->addAction(m_openMapping);
     m_sampleView = rowsView(m_sample, this, QStringLiteral("reportSample"));
     m_profilesView = tableView(m_profiles, this, QStringLiteral("reportProfiles"));
     m_findingsView = tableView(m_findings, this, QStringLiteral("reportFindings"));
     m_tabs->addTab(m_summary, tr("Summary"));
-    m_tabs->addTab(page(m_differencesCaption, m_differencesView), tr("Differences"));
+    m_tabs->addTab(page(m_differencesCaption, m_differencesView, differencesBar()),
+                   tr("Differences"));
     m_tabs->addTab(page(m_profilesCaption, m_profilesView), tr("Columns"));
     m_tabs->addTab(page(m_findingsCaption, m_findingsView), tr("Findings"));
     m_tabs->addTab(page(m_sampleCaption, m_sampleView), tr("Sample"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
+    connect(m_differencesFilter, &ReportRowsFilterModel::kindChanged, this,
+            &ReportTableDetail::showKind);
+    connect(m_differencesView, &QTreeView::doubleClicked, this, &ReportTableDetail::openMapping);
+    connect(m_openMapping, &QAction::triggered, this, [this] { openMapping(); });
+    connect(m_differencesView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ReportTableDetail::updateOpenMapping);
+    connect(m_differencesFilter, &QAbstractItemModel::modelReset, this,
+            &ReportTableDetail::updateOpenMapping);
     clear();
 }
 
-QWidget *ReportTableDetail::page(QLabel *caption, QWidget *view)
+QWidget *ReportTableDetail::differencesBar()
+{
+    m_openMapping->setObjectName(QStringLiteral("reportOpenMapping"));
+    m_openMapping->setToolTip(tr("Open the transform editor on this table's mapping, at the "
+                                 "first differing column, with the preview of this row"));
+    auto *open = new QToolButton(this);
+    open->setObjectName(QStringLiteral("reportOpenMappingButton"));
+    open->setDefaultAction(m_openMapping);
+    auto *bar = new QWidget(this);
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->addWidget(m_kindFilter);
+    layout->addStretch(1);
+    layout->addWidget(open);
+    return bar;
+}
+
+QWidget *ReportTableDetail::page(QLabel *caption, QWidget *view, QWidget *bar)
 {
     auto *page = new QWidget(this);
     caption->setWordWrap(true);
@@ -89,6 +125,8 @@ QWidget *ReportTableDetail::page(QLabel *caption, QWidget *view)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(caption);
+    if (bar)
+        layout->addWidget(bar);
     layout->addWidget(view, 1);
     return page;
 }
@@ -183,8 +221,10 @@ bool ReportTableDetail::showDifference(ReportRowsModel::Kind kind)
     const int row = m_differences->firstRow(kind);
     if (row < 0)
         return false;
+    if (!m_differencesFilter->shows(kind))
+        m_kindFilter->choose(std::nullopt);
     showTab(DifferencesTab);
-    const QModelIndex index = m_differences->index(row, 0);
+    const QModelIndex index = m_differencesFilter->shownIndex(row);
     m_differencesView->expand(index);
     m_differencesView->setCurrentIndex(index);
     m_differencesView->scrollTo(index, QAbstractItemView::PositionAtTop);
@@ -199,6 +239,34 @@ void ReportTableDetail::showTab(Tab tab)
 ReportTableDetail::Tab ReportTableDetail::currentTab() const
 {
     return Tab(m_tabs->currentIndex());
+}
+
+void ReportTableDetail::openMapping(const QModelIndex &index)
+{
+    const QModelIndex at = index.isValid() ? index : m_differencesView->currentIndex();
+    if (!at.isValid() || m_table.isEmpty())
+        return;
+    const QModelIndex row = at.parent().isValid() ? at.parent() : at.siblingAtColumn(0);
+    QString column = at.parent().isValid()
+                         ? at.siblingAtColumn(0).data(ReportRowsModel::ColumnNameRole).toString()
+                         : QString();
+    if (column.isEmpty())
+        column = row.data(ReportRowsModel::DifferingColumnsRole).toStringList().value(0);
+    Q_EMIT mappingJumpRequested(m_table, column,
+                                row.data(ReportRowsModel::SourceKeyRole).toString());
+}
+
+void ReportTableDetail::showKind()
+{
+    // the rows shown unfolded, as the table's rows are; one of them current for Open Mapping
+    m_differencesView->expandAll();
+    if (!m_differencesView->currentIndex().isValid() && m_differencesFilter->rowCount() > 0)
+        m_differencesView->setCurrentIndex(m_differencesFilter->index(0, 0));
+}
+
+void ReportTableDetail::updateOpenMapping()
+{
+    m_openMapping->setEnabled(m_differencesView->currentIndex().isValid());
 }
 
 } // namespace cutover

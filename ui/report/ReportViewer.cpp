@@ -7,6 +7,7 @@
 #include "report/ReportHeader.h"
 #include "report/ReportTableDetail.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -98,6 +99,10 @@ ReportViewer::ReportViewer(QWidget *parent)
         setStatus(tr("Export failed: %1").arg(error.toString()), true);
         Q_EMIT exportFailed(error);
     });
+    connect(m_export, &ReportExportActions::printed, this,
+            [this](const QString &where) { setStatus(tr("Printed to %1").arg(where)); });
+    connect(m_detail, &ReportTableDetail::mappingJumpRequested, this,
+            &ReportViewer::mappingJumpRequested);
     connect(m_comparisonPane, &ReportComparisonPane::earlierChosen, this,
             &ReportViewer::compareWith);
     connect(m_comparisonPane, &ReportComparisonPane::tableChosen, this, &ReportViewer::showTable);
@@ -192,6 +197,18 @@ QWidget *ReportViewer::createTables()
     m_tablesView->horizontalHeader()->setStretchLastSection(true);
     connect(m_tablesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ReportViewer::tableSelected);
+    m_openTableMapping = new QAction(tr("Open Mapping"), this);
+    m_openTableMapping->setObjectName(QStringLiteral("reportOpenTableMapping"));
+    m_openTableMapping->setToolTip(
+        tr("Open the transform editor on this table's mapping, at its first differing column"));
+    m_tablesView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tablesView->addAction(m_openTableMapping);
+    connect(m_openTableMapping, &QAction::triggered, this, [this] {
+        openTableMapping(m_tablesModel->tableAt(m_tablesView->currentIndex().row()));
+    });
+    connect(m_tablesView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        openTableMapping(m_tablesModel->tableAt(index.row()));
+    });
     return m_tablesView;
 }
 
@@ -281,6 +298,11 @@ void ReportViewer::loadReport(const Project &project, const QString &reportId)
     m_service->load(project, reportId);
 }
 
+void ReportViewer::setAuditProject(const QString &projectPath)
+{
+    m_service->setAuditProject(projectPath);
+}
+
 void ReportViewer::reconcile(const Project &project, const ReconcileOptions &options)
 {
     m_project = project;
@@ -341,6 +363,7 @@ void ReportViewer::updateButtons()
     m_reconcileButton->setText(m_report ? tr("Reconcile again") : tr("Reconcile"));
     m_cancelButton->setVisible(busy);
     m_exportButton->setEnabled(m_report.has_value());
+    m_openTableMapping->setEnabled(m_report.has_value());
 }
 
 void ReportViewer::setStatus(const QString &text, bool error)
@@ -408,6 +431,18 @@ void ReportViewer::showComparison(bool comparison)
 void ReportViewer::exportReport(const QString &file, ReportExport::Format format)
 {
     m_export->exportTo(file, format);
+}
+
+void ReportViewer::openTableMapping(const QString &table)
+{
+    const TableReconciliation *t = m_report ? m_report->table(table) : nullptr;
+    if (!t)
+        return;
+    QString column;
+    for (const ColumnComparisonSummary &c : t->columns)
+        if (c.differing > 0 && column.isEmpty())
+            column = c.column;
+    Q_EMIT mappingJumpRequested(table, column, QString());
 }
 
 } // namespace cutover

@@ -12,6 +12,7 @@
 #include <QWidget>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -35,7 +36,8 @@ class ReportTablesModel;
 // findings (duplicates, orphans, rule violations) and random sample. Values of sensitive columns
 // stay masked as the engine masked them. A second tab compares the report with an earlier one
 // (new and resolved differences per table). Export to HTML, PDF, JSON and Markdown with the
-// engine's writers, and print.
+// engine's writers, and print. The differing rows can be filtered by kind; a double-click on a
+// differing row or on a table (or "Open Mapping") asks for the table's mapping.
 //
 // Use:
 //  - setReport(report[, earlier]): show a report in hand (e.g. from RunController's end).
@@ -77,6 +79,8 @@ public:
     void loadReport(const Project &project, const QString &reportId = {});
     // Reconciles project's target now and shows the new report. Remembers the project.
     void reconcile(const Project &project, const ReconcileOptions &options = {});
+    // Where reconciliations are recorded: the audit trail of the project file at projectPath.
+    void setAuditProject(const QString &projectPath);
     // Compares the shown report with the stored report reportId of the remembered project.
     void compareWith(const QString &reportId);
     // Cancels a load or reconciliation under way.
@@ -101,6 +105,8 @@ public:
     // Writes the shown report (compared with the earlier one) to file: reportExported or
     // exportFailed.
     void exportReport(const QString &file, ReportExport::Format format);
+    // Asks for the mapping of a table of the report, at its first differing column.
+    void openTableMapping(const QString &table);
 
     ReportHeader *header() const { return m_header; }
     ReportTablesModel *tablesModel() const { return m_tablesModel; }
@@ -108,6 +114,7 @@ public:
     ReportTableDetail *detail() const { return m_detail; }
     ReportComparisonPane *comparisonPane() const { return m_comparisonPane; }
     ReportExportActions *exportActions() const { return m_export; }
+    QAction *openTableMappingAction() const { return m_openTableMapping; }
     QString statusText() const;
 
 protected:
@@ -122,6 +129,11 @@ Q_SIGNALS:
     void reportExported(const QString &file);
     void exportFailed(const cutover::Error &error);
     void busyChanged(bool busy);
+    // Open the transform editor on the mapping of targetTable, at targetColumn (empty when no
+    // differing column is known), with the preview filtered to the row's source key (the
+    // ledger's JSON; empty for a table or a row without one): QuarantineBrowser's jump.
+    void mappingJumpRequested(const QString &targetTable, const QString &targetColumn,
+                              const QString &sourceKey);
 
 private:
     QWidget *createToolBar();
@@ -156,6 +168,7 @@ private:
     QToolButton *m_cancelButton = nullptr;
     QToolButton *m_exportButton = nullptr;
     QToolButton *m_printButton = nullptr;
+    QAction *m_openTableMapping = nullptr;
     QLabel *m_status = nullptr;
 };
 

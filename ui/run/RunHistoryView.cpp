@@ -1,5 +1,6 @@
 #include "run/RunHistoryView.h"
 
+#include "AuditRecorder.h"
 #include "ProjectDocument.h"
 #include "RunHistoryModel.h"
 #include "RunTablesModel.h"
@@ -206,6 +207,7 @@ void RunHistoryView::rollbackDone(const QString &runId, bool force,
     m_rollback->setText(tr("Roll Back…"));
     showSelection();
     if (result) {
+        AuditRecorder::rollback(m_document.filePath(), *result);
         const QStringList lines = result->lines();
         Q_EMIT rolledBack(runId, lines);
         Q_EMIT refreshRequested();

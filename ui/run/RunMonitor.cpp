@@ -1,5 +1,6 @@
 #include "run/RunMonitor.h"
 
+#include "AuditRecorder.h"
 #include "ProjectDocument.h"
 #include "RunProgressModel.h"
 #include "run/RunController.h"
@@ -220,6 +221,7 @@ void RunMonitor::showFinished(const RunRecord &run)
     m_startBar->setInterruptedRun(resumable(run) ? &run : nullptr);
     m_outcome->showRun(run);
     m_tabs->setCurrentWidget(m_outcome);
+    AuditRecorder::run(m_document.filePath(), run);
     logNotice(tr("run %1 %2").arg(run.runId.left(8), runStatusName(run.status)));
     Q_EMIT runEnded(run);
 }
