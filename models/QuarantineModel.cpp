@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -106,16 +107,43 @@ void QuarantineModel::fetchMore(const QModelIndex &parent)
         return;
     setFetching(true);
     const quint64 generation = m_generation;
-    std::optional<QuarantinedRow> after;
+    PageRequest request{m_filter, querySort(m_sortColumn, m_sortOrder), std::nullopt, m_pageSize};
     if (!m_rows.isEmpty())
-        after = m_rows.last();
+        request.after = m_rows.last();
     auto *watcher = new QFutureWatcher<Page>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         takePage(generation, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(&m_pool, &QuarantineModel::readPage, m_project,
-                                         m_passwords, m_filter, after, m_pageSize));
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, &QuarantineModel::readPage, m_project, m_passwords, request));
+}
+
+QuarantineSort QuarantineModel::querySort(int column, Qt::SortOrder order)
+{
+    using C = QuarantineSort::Column;
+    static const QHash<int, C> columns = {
+        {KeyColumn, C::SourceKey},      {TableColumn, C::Table},
+        {ReasonColumn, C::Reasons},     {RunColumn, C::Run},
+        {WhenColumn, C::QuarantinedAt}, {RetriedColumn, C::RetriedInRun}};
+    const C sorted = columns.value(column, C::ReadOrder);
+    return {sorted, sorted != C::ReadOrder && order == Qt::DescendingOrder};
+}
+
+// Sorted on the database: the rows read so far are in the old order, so they go, and the first
+// page of the new order comes as after a new filter.
+void QuarantineModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount) {
+        column = -1;
+        order = Qt::AscendingOrder;
+    }
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    if (m_hasProject)
+        restart();
 }
 
 void QuarantineModel::takePage(quint64 generation, const Page &page)
@@ -160,15 +188,14 @@ void QuarantineModel::startCount()
 
 QuarantineModel::Page QuarantineModel::readPage(const Project &project,
                                                 const PasswordProvider *passwords,
-                                                const QuarantineFilter &filter,
-                                                const std::optional<QuarantinedRow> &after,
-                                                int limit)
+                                                const PageRequest &request)
 {
     Page page;
     if (targetMissing(project))
         return page;
     RunHistory history(project, passwords);
-    auto rows = history.quarantinePage(filter, after ? &*after : nullptr, limit);
+    auto rows = history.quarantinePage(request.filter, request.after ? &*request.after : nullptr,
+                                       request.limit, request.sort);
     if (rows)
         page.rows = std::move(*rows);
     else
@@ -205,6 +232,9 @@ int QuarantineModel::columnCount(const QModelIndex &parent) const
 
 QVariant QuarantineModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole)
+        return int(section == WhenColumn ? Qt::DescendingOrder
+                                         : Qt::AscendingOrder); // newest first
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

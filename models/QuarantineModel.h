@@ -2,6 +2,7 @@
 
 #include "project/Project.h"
 #include "run/ledger/QuarantineFilter.h"
+#include "run/ledger/QuarantineSort.h"
 #include "transform/QuarantinedRow.h"
 
 #include <QAbstractTableModel>
@@ -19,7 +20,9 @@ class PasswordProvider;
 // fetchMore), and only those rows are held. Reads run on a worker thread, each opening its own
 // connection there; a newer project or filter makes older reads stale and their pages are
 // dropped (a generation counter). The count of all selected rows comes separately
-// (totalCountChanged), so a slow count never holds up the first page.
+// (totalCountChanged), so a slow count never holds up the first page. sort() orders the rows on
+// the database (QuarantineSort: by the column's stored value, the source key breaking ties) and
+// reads again from the first page, still a page at a time; column -1 is the ledger's read order.
 class QuarantineModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -56,6 +59,11 @@ public:
     void clear();
     // Rows a page reads (500 unless set).
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    // The column sorted by (-1: none, the read order) and how.
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // The order a column's sort reads in (column -1 or an unknown one: the read order).
+    static QuarantineSort querySort(int column, Qt::SortOrder order);
 
     const QuarantinedRow &quarantinedRow(int row) const { return m_rows.at(row); }
     // All the rows the filter selects, counted; -1 until counted.
@@ -72,6 +80,7 @@ public:
                         int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     // How a reason's kind shows, colour-blind safe: a shape, a word, and a colour besides.
     static QString kindSymbol(Violation::Kind kind);
@@ -96,9 +105,15 @@ private:
         qint64 total = -1;
         QString error;
     };
+    struct PageRequest
+    {
+        QuarantineFilter filter;
+        QuarantineSort sort;
+        std::optional<QuarantinedRow> after;
+        int limit = 0;
+    };
     static Page readPage(const Project &project, const PasswordProvider *passwords,
-                         const QuarantineFilter &filter, const std::optional<QuarantinedRow> &after,
-                         int limit);
+                         const PageRequest &request);
     static Page readCount(const Project &project, const PasswordProvider *passwords,
                           const QuarantineFilter &filter);
     void restart();
@@ -111,6 +126,8 @@ private:
     bool m_hasProject = false;
     const PasswordProvider *m_passwords = nullptr;
     QuarantineFilter m_filter;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QList<QuarantinedRow> m_rows;
     qint64 m_total = -1;
     QString m_error;

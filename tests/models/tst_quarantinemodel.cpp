@@ -1,10 +1,12 @@
 // The quarantine browser's model under QAbstractItemModelTester: after a real run of the demo
 // (whose dirty rows are quarantined) it lists exactly the rows the ledger holds, a page at a
 // time as a view asks; filters select what the rows say; a newer filter drops an older read's
-// page; and on a ledger of 200,000 quarantined rows the first page comes at once, without the
-// rest being read.
+// page; a sort reads again from the first page in the column's order, still a page at a time;
+// and on a ledger of 200,000 quarantined rows the first page comes at once, sorted or not,
+// without the rest being read.
 #include "QuarantineExporter.h"
 #include "QuarantineModel.h"
+#include "QuarantineSorting.h"
 #include "VerifyOk.h"
 #include "demo/DemoGenerator.h"
 #include "project/ProjectReader.h"
@@ -21,6 +23,7 @@
 #include <QTest>
 
 using namespace cutover;
+using test::QuarantineSorting;
 
 class TestQuarantineModel : public QObject
 {
@@ -31,12 +34,7 @@ private:
     Project m_project;
     QList<QuarantinedRow> m_ledgerRows;
 
-    static QString identity(const QuarantinedRow &r)
-    {
-        return QStringLiteral("%1|%2|%3|%4")
-            .arg(r.runId, r.tableName, r.sourceKey)
-            .arg(r.rowNumber);
-    }
+    static QString identity(const QuarantinedRow &r) { return QuarantineSorting::identity(r); }
 
     static QStringList sorted(QStringList list)
     {
@@ -220,6 +218,94 @@ private Q_SLOTS:
         QTRY_COMPARE(model.totalCount(), 0);
     }
 
+    // Every column, both ways, under a tester, each page asked for after the last: the rows
+    // come in pages of at most 7, each continuing after the last row, and add up to every row
+    // once in the order of the column's stored value; -1 goes back to the read order.
+    void sortsEveryColumnOnTheDatabase()
+    {
+        QuarantineModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(7);
+        model.setProject(m_project);
+        fetchAll(model);
+        QCOMPARE(model.sortColumn(), -1);
+        QCOMPARE(identities(model),
+                 QuarantineSorting::identities(QuarantineSorting::sorted(m_ledgerRows, {})));
+        for (int column = 0; column < QuarantineModel::ColumnCount; ++column)
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+                QSignalSpy pages(&model, &QuarantineModel::pageLoaded);
+                model.sort(column, order);
+                QCOMPARE(reset.size(), 1);
+                QCOMPARE(model.sortColumn(), column);
+                QCOMPARE(model.sortOrder(), order);
+                fetchAll(model);
+                const QuarantineSort sort = QuarantineModel::querySort(column, order);
+                QCOMPARE(sort.descending, order == Qt::DescendingOrder);
+                QCOMPARE(identities(model), QuarantineSorting::identities(
+                                                QuarantineSorting::sorted(m_ledgerRows, sort)));
+                QVERIFY(pages.size() >= (m_ledgerRows.size() + 6) / 7);
+                for (const QList<QVariant> &page : std::as_const(pages))
+                    QVERIFY(page.first().toInt() <= 7);
+                model.sort(column, order); // the same again: nothing read again
+                QCOMPARE(reset.size(), 1);
+            }
+        model.sort(-1, Qt::DescendingOrder);
+        QCOMPARE(model.sortColumn(), -1);
+        fetchAll(model);
+        QCOMPARE(identities(model),
+                 QuarantineSorting::identities(QuarantineSorting::sorted(m_ledgerRows, {})));
+        // a header asks for ascending first, the time newest first
+        QCOMPARE(
+            model.headerData(QuarantineModel::TableColumn, Qt::Horizontal, Qt::InitialSortOrderRole)
+                .toInt(),
+            int(Qt::AscendingOrder));
+        QCOMPARE(
+            model.headerData(QuarantineModel::WhenColumn, Qt::Horizontal, Qt::InitialSortOrderRole)
+                .toInt(),
+            int(Qt::DescendingOrder));
+    }
+
+    // Sorted, the model still reads a page only when asked: the first page of the new order,
+    // then the next one, continuing that order; a filter keeps the sort.
+    void aSortedModelFetchesAPageWhenAsked()
+    {
+        QuarantineModel model;
+        model.setPageSize(7);
+        model.sort(QuarantineModel::TableColumn, Qt::DescendingOrder); // before a project: kept
+        model.setProject(m_project);
+        waitIdle(model);
+        const QStringList expected = QuarantineSorting::identities(QuarantineSorting::sorted(
+            m_ledgerRows,
+            QuarantineModel::querySort(QuarantineModel::TableColumn, Qt::DescendingOrder)));
+        QCOMPARE(identities(model), expected.mid(0, 7));
+        QVERIFY(model.canFetchMore({}));
+        QTest::qWait(100);
+        QCOMPARE(model.rowCount(), 7); // nothing more unasked
+        model.fetchMore({});
+        waitIdle(model);
+        QCOMPARE(identities(model), expected.mid(0, 14));
+
+        model.sort(QuarantineModel::WhenColumn, Qt::DescendingOrder);
+        waitIdle(model);
+        QCOMPARE(model.rowCount(), 7);
+        QuarantineFilter filter;
+        filter.table = m_ledgerRows.first().tableName;
+        model.setFilter(filter);
+        waitIdle(model);
+        QCOMPARE(model.sortColumn(), int(QuarantineModel::WhenColumn));
+        QList<QuarantinedRow> selected;
+        for (const QuarantinedRow &r : std::as_const(m_ledgerRows))
+            if (r.tableName == filter.table)
+                selected.append(r);
+        const QuarantineSort newestFirst =
+            QuarantineModel::querySort(QuarantineModel::WhenColumn, Qt::DescendingOrder);
+        QCOMPARE(identities(model),
+                 QuarantineSorting::identities(QuarantineSorting::sorted(selected, newestFirst))
+                     .mid(0, 7));
+    }
+
     void aTargetWithoutALedgerHasNoRows()
     {
         QTemporaryDir empty;
@@ -309,6 +395,27 @@ private Q_SLOTS:
         for (int row = 0; row < model.rowCount(); ++row)
             QCOMPARE(model.quarantinedRow(row).rowNumber % 30, 0); // i % 3, % 2 and % 5 are 0
         QTRY_COMPARE_WITH_TIMEOUT(model.totalCount(), (rows + 29) / 30, 30000);
+
+        // sorted by a column no index holds, the first page comes at once too, and the next
+        // continues its order
+        model.setFilter({});
+        QVERIFY(pages.wait(30000));
+        opening.restart();
+        model.sort(QuarantineModel::TableColumn, Qt::DescendingOrder);
+        QVERIFY(pages.wait(30000));
+        const qint64 sorted = opening.elapsed();
+        qInfo("first page of %lld rows sorted by table: %lld ms", rows, sorted);
+        QVERIFY2(sorted < 3000, qPrintable(QString::number(sorted)));
+        QCOMPARE(model.rowCount(), 500);
+        model.fetchMore({});
+        QVERIFY(pages.wait(30000));
+        QCOMPARE(model.rowCount(), 1000);
+        for (int row = 1; row < model.rowCount(); ++row) { // visit before patient; keys as text
+            const QuarantinedRow &before = model.quarantinedRow(row - 1);
+            const QuarantinedRow &after = model.quarantinedRow(row);
+            QCOMPARE(after.tableName, QStringLiteral("visit"));
+            QVERIFY(before.sourceKey.toUtf8() > after.sourceKey.toUtf8());
+        }
 
         // and the export streams all of them off the GUI thread
         QuarantineExporter exporter;

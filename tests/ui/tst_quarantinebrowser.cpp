@@ -1,10 +1,12 @@
 // The quarantine browser after a real run of the demo (its dirty rows quarantined): it lists
 // them with their reasons, filters by table, shows a chosen row's every reason and raw values,
 // asks to jump to the mapping and column that rejected it with the row's key, asks to retry
-// its table, and exports the very bytes `cutover-cli quarantine --export` writes, as CSV and
-// as JSON. With CUTOVER_QUARANTINE_SHOTS set it saves PNGs of itself there.
+// its table, sorts by a click on a column's header (on the database, a page at a time, the
+// header showing the order), and exports the very bytes `cutover-cli quarantine --export`
+// writes, as CSV and as JSON. With CUTOVER_QUARANTINE_SHOTS set it saves PNGs of itself there.
 #include "CliRunner.h"
 #include "QuarantineModel.h"
+#include "QuarantineSorting.h"
 #include "VerifyOk.h"
 #include "core/ViolationText.h"
 #include "demo/DemoGenerator.h"
@@ -18,6 +20,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -27,6 +30,7 @@
 
 using namespace cutover;
 using test::CliRunner;
+using test::QuarantineSorting;
 
 class TestQuarantineBrowser : public QObject
 {
@@ -71,6 +75,31 @@ private:
         view->scrollTo(index);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
         QCOMPARE(view->currentIndex().row(), row);
+    }
+
+    // A click in the middle of a column's header, as a person sorts.
+    static void clickHeader(QuarantineBrowser &browser, int column)
+    {
+        QHeaderView *header = browser.rowsView()->horizontalHeader();
+        const QPoint middle(header->sectionViewportPosition(column) +
+                                header->sectionSize(column) / 2,
+                            header->height() / 2);
+        QCOMPARE(header->logicalIndexAt(middle), column);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, middle);
+    }
+
+    QStringList shownInOrder(QuarantineBrowser &browser) const
+    {
+        QList<QuarantinedRow> rows;
+        for (int row = 0; row < browser.model()->rowCount(); ++row)
+            rows.append(browser.model()->quarantinedRow(row));
+        return QuarantineSorting::identities(rows);
+    }
+
+    QStringList expectedOrder(int column, Qt::SortOrder order) const
+    {
+        return QuarantineSorting::identities(
+            QuarantineSorting::sorted(m_ledgerRows, QuarantineModel::querySort(column, order)));
     }
 
     std::unique_ptr<QuarantineBrowser> open()
@@ -237,6 +266,77 @@ private Q_SLOTS:
                  browser->model()->quarantinedRow(row).tableName);
         QVERIFY(browser->retryButton()->text().contains(
             browser->model()->quarantinedRow(row).tableName));
+    }
+
+    // Clicks on the headers: ascending first (the time newest first), descending on a second
+    // click, the ledger's order on a third; the header shows it; each order read a page at a
+    // time on the database, the view asking for the next page as it scrolls.
+    void sortsByAHeaderClick()
+    {
+        auto browser = open();
+        loadAll(*browser);
+        QHeaderView *header = browser->rowsView()->horizontalHeader();
+        QVERIFY(browser->rowsView()->isSortingEnabled());
+        QVERIFY(header->isSortIndicatorShown());
+        QCOMPARE(header->sortIndicatorSection(), -1); // the read order to begin with
+        QCOMPARE(browser->model()->sortColumn(), -1);
+        const QStringList readOrder = shownInOrder(*browser);
+        browser->model()->setPageSize(10); // pages smaller than the demo's rows
+
+        const struct
+        {
+            int column;
+            Qt::SortOrder order;
+        } clicks[] = {{QuarantineModel::TableColumn, Qt::AscendingOrder},
+                      {QuarantineModel::TableColumn, Qt::DescendingOrder},
+                      {QuarantineModel::KeyColumn, Qt::AscendingOrder},
+                      {QuarantineModel::WhenColumn, Qt::DescendingOrder},
+                      {QuarantineModel::WhenColumn, Qt::AscendingOrder},
+                      {QuarantineModel::RunColumn, Qt::AscendingOrder},
+                      {QuarantineModel::ReasonColumn, Qt::AscendingOrder},
+                      {QuarantineModel::RetriedColumn, Qt::AscendingOrder}};
+        for (const auto &click : clicks) {
+            clickHeader(*browser, click.column);
+            QCOMPARE(header->sortIndicatorSection(), click.column);
+            QCOMPARE(header->sortIndicatorOrder(), click.order);
+            QCOMPARE(browser->model()->sortColumn(), click.column);
+            QCOMPARE(browser->model()->sortOrder(), click.order);
+            // the first page alone, in the new order
+            QTRY_VERIFY_WITH_TIMEOUT(!browser->model()->isLoading(), 30000);
+            const QStringList expected = expectedOrder(click.column, click.order);
+            QCOMPARE(shownInOrder(*browser), expected.mid(0, browser->model()->rowCount()));
+            QVERIFY(browser->model()->rowCount() <= 20); // a page, or two as the view filled up
+            QVERIFY(browser->model()->canFetchMore({}));
+            loadAll(*browser);
+            QCOMPARE(shownInOrder(*browser), expected);
+            QCOMPARE(header->sortIndicatorSection(), click.column); // a reset keeps it
+        }
+        // the third click on a column: the ledger's order, no indicator
+        clickHeader(*browser, QuarantineModel::RetriedColumn);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        clickHeader(*browser, QuarantineModel::RetriedColumn);
+        QCOMPARE(header->sortIndicatorSection(), -1);
+        QCOMPARE(browser->model()->sortColumn(), -1);
+        loadAll(*browser);
+        QCOMPARE(shownInOrder(*browser), readOrder);
+
+        // a sort holds through a filter and a chosen row still shows its own details
+        clickHeader(*browser, QuarantineModel::KeyColumn);
+        clickHeader(*browser, QuarantineModel::KeyColumn);
+        const QString table = m_ledgerRows.last().tableName;
+        choose(browser->filterBar()->tableBox(), table);
+        loadAll(*browser);
+        QCOMPARE(header->sortIndicatorSection(), int(QuarantineModel::KeyColumn));
+        QList<QuarantinedRow> selected;
+        for (const QuarantinedRow &r : std::as_const(m_ledgerRows))
+            if (r.tableName == table)
+                selected.append(r);
+        QCOMPARE(shownInOrder(*browser),
+                 QuarantineSorting::identities(QuarantineSorting::sorted(
+                     selected,
+                     QuarantineModel::querySort(QuarantineModel::KeyColumn, Qt::DescendingOrder))));
+        clickRow(*browser, 0);
+        QVERIFY(browser->details()->headingText().contains(table));
     }
 
     void exportsWhatTheCliExports()

@@ -109,6 +109,11 @@ void QuarantineBrowser::buildLayout()
     m_rows->setWordWrap(false);
     m_rows->verticalHeader()->hide();
     m_rows->horizontalHeader()->setHighlightSections(false);
+    // a click on a header sorts on the database (QuarantineModel::sort): ascending, descending,
+    // then the ledger's read order again; the read order to begin with
+    m_rows->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_rows->horizontalHeader()->setSortIndicatorClearable(true);
+    m_rows->setSortingEnabled(true);
     const QFontMetrics metrics = fontMetrics();
     QHeaderView *header = m_rows->horizontalHeader();
     header->setStretchLastSection(false);

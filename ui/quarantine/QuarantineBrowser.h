@@ -27,12 +27,13 @@ class QuarantineRowDetails;
 //   browser.showRun(record.runId);            // e.g. to open a finished run's rejected rows
 //
 // Above, the filters (run or all runs, table, kind of reason, column, free text); in the
-// middle, the rows; beside them, the chosen row's every reason and its raw source values.
-// Below: "Open mapping" (or double-click a row or a reason) emits mappingJumpRequested,
-// "Retry table" emits retryRequested for the chosen row's table, and "Export" writes the
-// filtered rows to CSV or JSON exactly as `cutover-cli quarantine --export` does, on a worker
-// thread (QuarantineExporter). The browser reads and writes the ledger only off the GUI
-// thread; it starts no run itself.
+// middle, the rows, sorted on the database by a click on a column's header (the header shows
+// the order; a third click goes back to the ledger's order); beside them, the chosen row's
+// every reason and its raw source values. Below: "Open mapping" (or double-click a row or a
+// reason) emits mappingJumpRequested, "Retry table" emits retryRequested for the chosen row's
+// table, and "Export" writes the filtered rows to CSV or JSON exactly as `cutover-cli
+// quarantine --export` does, on a worker thread (QuarantineExporter). The browser reads and
+// writes the ledger only off the GUI thread; it starts no run itself.
 class QuarantineBrowser : public QWidget
 {
     Q_OBJECT

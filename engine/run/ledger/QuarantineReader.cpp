@@ -2,6 +2,7 @@
 
 #include "core/ViolationJson.h"
 #include "run/ledger/LedgerSchema.h"
+#include "run/ledger/QuarantineOrder.h"
 #include "run/ledger/RunLedger.h"
 #include "run/target/TargetSession.h"
 #include "transform/SourceKey.h"
@@ -19,10 +20,6 @@ namespace {
 
 using Table = LedgerSchema::Table;
 using Kind = ConnectionSpec::Kind;
-
-// The read order, which LedgerSchema's quarantine index follows.
-const QStringList kOrder = {QStringLiteral("run_id"), QStringLiteral("table_name"),
-                            QStringLiteral("row_no"), QStringLiteral("source_key")};
 
 QString textOf(const QVariant &value)
 {
@@ -162,21 +159,20 @@ Result<qint64> QuarantineReader::count(const QuarantineFilter &filter)
 }
 
 Result<QList<QuarantinedRow>> QuarantineReader::page(const QuarantineFilter &filter,
-                                                     const QuarantinedRow *after, int limit)
+                                                     const QuarantinedRow *after, int limit,
+                                                     const QuarantineSort &sort)
 {
     if (auto ok = ready(); !ok)
         return ok.error();
     const LedgerSchema schema(m_session);
+    const QuarantineOrder order(m_session, sort);
     QVariantList params;
     QString condition = where(filter, params);
-    if (after) {
-        condition += QStringLiteral(" AND (%1) > (?, ?, ?, ?)").arg(schema.columnList(kOrder));
-        params << after->runId << after->tableName << after->rowNumber
-               << keyValue(after->sourceKey);
-    }
+    if (after)
+        condition += QStringLiteral(" AND ") + order.after(*after, params);
     const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4 LIMIT %5")
                             .arg(schema.columnList(LedgerSchema::columns(Table::Quarantine)),
-                                 table(), condition, schema.columnList(kOrder))
+                                 table(), condition, order.orderBy())
                             .arg(qMax(1, limit));
     auto rows = m_session.query(sql, params);
     if (!rows)

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "run/ledger/QuarantineFilter.h"
+#include "run/ledger/QuarantineSort.h"
 #include "transform/QuarantinedRow.h"
 
 #include <QList>
@@ -14,10 +15,11 @@ class TargetSession;
 
 // Reads cutover_quarantine a piece at a time, for a browser that opens a million quarantined
 // rows at once and an export that never holds them all: a count, pages in the ledger's read
-// order (keyset paging over LedgerSchema's index on run, table, row number and key) and, for
-// the export, every row in RunLedger::quarantine's order (by run and table, each table's rows
-// in the order of their source keys) a chunk at a time. Makes sure of the ledger's tables
-// (LedgerSchema::ensureTables) once, like RunLedger; call it outside a transaction.
+// order (keyset paging over LedgerSchema's index on run, table, row number and key) or sorted
+// by a column on the database (QuarantineOrder), and, for the export, every row in
+// RunLedger::quarantine's order (by run and table, each table's rows in the order of their
+// source keys) a chunk at a time. Makes sure of the ledger's tables (LedgerSchema::
+// ensureTables) once, like RunLedger; call it outside a transaction.
 class QuarantineReader
 {
 public:
@@ -26,9 +28,9 @@ public:
     // How many rows the filter selects.
     Result<qint64> count(const QuarantineFilter &filter);
     // Up to limit rows the filter selects, after the row `after` (nullptr: from the first), in
-    // the order run id, table, row number, source key.
+    // the sort's order (QuarantineSort; by default run id, table, row number, source key).
     Result<QList<QuarantinedRow>> page(const QuarantineFilter &filter, const QuarantinedRow *after,
-                                       int limit);
+                                       int limit, const QuarantineSort &sort = {});
     // Passes every row the filter selects to visit, in chunks of at most chunkSize rows, in
     // RunLedger::quarantine's order; stops when visit returns false (the result is then false).
     // Holds one chunk and one table's source keys at a time.

@@ -136,7 +136,8 @@ Result<qint64> RunHistory::quarantineCount(QuarantineFilter filter)
 }
 
 Result<QList<QuarantinedRow>> RunHistory::quarantinePage(QuarantineFilter filter,
-                                                         const QuarantinedRow *after, int limit)
+                                                         const QuarantinedRow *after, int limit,
+                                                         const QuarantineSort &sort)
 {
     auto reader = quarantineReader();
     if (!reader)
@@ -144,7 +145,7 @@ Result<QList<QuarantinedRow>> RunHistory::quarantinePage(QuarantineFilter filter
     filter.project = m_project.name;
     if (!*reader)
         return QList<QuarantinedRow>();
-    return (*reader)->page(filter, after, limit);
+    return (*reader)->page(filter, after, limit, sort);
 }
 
 Result<qint64> RunHistory::exportQuarantine(QuarantineFilter filter, const QString &file,

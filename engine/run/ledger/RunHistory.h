@@ -57,11 +57,12 @@ public:
     Result<QList<QuarantinedRow>> quarantine(const std::optional<QString> &runId = std::nullopt,
                                              const std::optional<QString> &table = std::nullopt);
     // The same a piece at a time (QuarantineReader), for the quarantine browser: how many rows
-    // the filter selects, and a page of them after the row `after` (nullptr: the first page).
-    // The filter's project is always this project. No ledger: no rows.
+    // the filter selects, and a page of them after the row `after` (nullptr: the first page)
+    // in the sort's order. The filter's project is always this project. No ledger: no rows.
     Result<qint64> quarantineCount(QuarantineFilter filter);
     Result<QList<QuarantinedRow>> quarantinePage(QuarantineFilter filter,
-                                                 const QuarantinedRow *after, int limit);
+                                                 const QuarantinedRow *after, int limit,
+                                                 const QuarantineSort &sort = {});
     // Writes the rows the filter selects to file as `cutover-cli quarantine --export` does
     // (QuarantineExport: CSV, or JSON for a .json file), streamed; the number of rows written.
     Result<qint64> exportQuarantine(QuarantineFilter filter, const QString &file,

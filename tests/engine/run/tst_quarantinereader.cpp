@@ -1,7 +1,10 @@
 // The quarantine a piece at a time, on a real SQLite ledger: pages in the read order add up to
 // exactly what RunLedger::quarantine returns, counts and filters (table, run, project, reason
-// kind, column, free text) select what the rows say, an older ledger gets the index, and the
-// streamed export writes the very bytes the in-memory formatting writes (the CLI's, before).
+// kind, column, free text) select what the rows say, pages sorted by each column (either way,
+// with a filter too) hold every row once in the order of the column's stored value, an older
+// ledger gets the index, and the streamed export writes the very bytes the in-memory formatting
+// writes (the CLI's, before).
+#include "QuarantineSorting.h"
 #include "VerifyOk.h"
 #include "core/JsonWriter.h"
 #include "run/ledger/LedgerSchema.h"
@@ -17,8 +20,10 @@
 #include <QTest>
 
 using namespace cutover;
+using test::QuarantineSorting;
 
 Q_DECLARE_METATYPE(cutover::QuarantineFilter)
+Q_DECLARE_METATYPE(cutover::QuarantineSort)
 
 class TestQuarantineReader : public QObject
 {
@@ -104,11 +109,11 @@ private:
     }
 
     QList<QuarantinedRow> allPages(QuarantineReader &reader, const QuarantineFilter &filter,
-                                   int limit)
+                                   int limit, const QuarantineSort &sort = {})
     {
         QList<QuarantinedRow> all;
         for (;;) {
-            auto page = reader.page(filter, all.isEmpty() ? nullptr : &all.last(), limit);
+            auto page = reader.page(filter, all.isEmpty() ? nullptr : &all.last(), limit, sort);
             if (!page || page->isEmpty())
                 return all;
             [&] {
@@ -154,6 +159,11 @@ private Q_SLOTS:
         write(m_runA, QStringLiteral("visit"), 9);
         write(m_runB, QStringLiteral("patient"), 11);
         write(m_other, QStringLiteral("patient"), 5);
+        // a few rows loaded again (a retried run sorts after the empty one), one of a shared key
+        VERIFY_OK(m_ledger->markRetried(m_runA, QStringLiteral("patient"), QStringLiteral("[7]"),
+                                        m_runB));
+        VERIFY_OK(m_ledger->markRetried(m_runA, QStringLiteral("visit"), QStringLiteral("[102]"),
+                                        m_other));
     }
 
     void pagesHoldExactlyTheLedgersRows_data()
@@ -239,6 +249,62 @@ private Q_SLOTS:
         auto counted = reader.count(filter);
         VERIFY_OK(counted);
         QCOMPARE(*counted, qint64(expected.size()));
+    }
+
+    void sortedPagesFollowTheStoredValues_data()
+    {
+        QTest::addColumn<QuarantineSort>("sort");
+        QTest::addColumn<int>("limit");
+        for (const QuarantineSort &sort : QuarantineSorting::sorts())
+            for (const int limit : {1, 4})
+                QTest::addRow("%s, pages of %d", qPrintable(QuarantineSorting::name(sort)), limit)
+                    << sort << limit;
+    }
+
+    // Keyset pages in the column's order, the key breaking ties: every row once, in the order
+    // worked out in memory (shared keys, a NULL key, rows of the same moment among them).
+    void sortedPagesFollowTheStoredValues()
+    {
+        QFETCH(QuarantineSort, sort);
+        QFETCH(int, limit);
+        QuarantineReader reader(*m_session);
+        auto all = m_ledger->quarantine();
+        VERIFY_OK(all);
+        const QStringList paged = QuarantineSorting::identities(allPages(reader, {}, limit, sort));
+        QCOMPARE(paged, QuarantineSorting::identities(QuarantineSorting::sorted(*all, sort)));
+        // with a filter: the filtered rows, in the same order
+        QuarantineFilter filter;
+        filter.kind = Violation::Kind::Rule;
+        QList<QuarantinedRow> selected;
+        for (const QuarantinedRow &r : std::as_const(*all))
+            if (selects(filter, r))
+                selected.append(r);
+        QCOMPARE(QuarantineSorting::identities(allPages(reader, filter, limit, sort)),
+                 QuarantineSorting::identities(QuarantineSorting::sorted(selected, sort)));
+    }
+
+    // The reasons sort by their JSON as the ledger stores it (what the in-memory order renders
+    // again must be that), and the retried rows are where their run id puts them.
+    void sortedValuesAreTheStoredOnes()
+    {
+        auto stored = m_session->query(
+            QStringLiteral("SELECT violations, retried_in_run FROM cutover_quarantine ORDER BY "
+                           "run_id, table_name, row_no, source_key"));
+        VERIFY_OK(stored);
+        auto all = m_ledger->quarantine();
+        VERIFY_OK(all);
+        QuarantineReader reader(*m_session);
+        const QList<QuarantinedRow> read = allPages(reader, {}, 100);
+        QCOMPARE(read.size(), stored->size());
+        for (qsizetype i = 0; i < read.size(); ++i) {
+            QCOMPARE(read.at(i).violationsJson(), stored->at(i).at(0).toString());
+            QCOMPARE(read.at(i).retriedInRun, stored->at(i).at(1).toString());
+        }
+        const QList<QuarantinedRow> retriedLast =
+            allPages(reader, {}, 3, {QuarantineSort::Column::RetriedInRun, true});
+        QCOMPARE(retriedLast.first().retriedInRun, std::max(m_runB, m_other));
+        QVERIFY(!retriedLast.at(1).retriedInRun.isEmpty());
+        QVERIFY(retriedLast.at(2).retriedInRun.isEmpty());
     }
 
     void filtersByProjectRunAndText()
