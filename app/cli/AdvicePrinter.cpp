@@ -88,6 +88,10 @@ void AdvicePrinter::print(QTextStream &out, const AdvisorAnswers &answers,
             << '\n';
     out << "\nRecommended: " << RunbookVocabulary::strategyTitle(r.recommended) << '\n';
     printStrategy(out, r.recommended);
+    out << "\nThe other strategies, as the planning documents describe them:\n";
+    for (const StrategyAdvisor::Assessment &a : r.assessments)
+        if (a.strategy != r.recommended)
+            printStrategy(out, a.strategy);
     out.flush();
 }
 
@@ -102,9 +106,16 @@ QJsonObject AdvicePrinter::toJson(const AdvisorAnswers &answers,
         for (const StrategyAdvisor::Reason &reason : a.reasons)
             reasons.append(QJsonObject{{QStringLiteral("text"), reason.text},
                                        {QStringLiteral("points"), reason.points}});
-        assessments.append(QJsonObject{{QStringLiteral("strategy"), a.strategy},
-                                       {QStringLiteral("score"), a.score},
-                                       {QStringLiteral("reasons"), reasons}});
+        QJsonObject assessment{{QStringLiteral("strategy"), a.strategy},
+                               {QStringLiteral("score"), a.score},
+                               {QStringLiteral("reasons"), reasons}};
+        if (const StrategyCatalog::Strategy *s = StrategyCatalog::strategy(a.strategy)) {
+            assessment[QStringLiteral("description")] = s->description;
+            assessment[QStringLiteral("pros")] = QJsonArray::fromStringList(s->pros);
+            assessment[QStringLiteral("cons")] = QJsonArray::fromStringList(s->cons);
+            assessment[QStringLiteral("whenToUse")] = QJsonArray::fromStringList(s->whenToUse);
+        }
+        assessments.append(assessment);
     }
     o[QStringLiteral("assessments")] = assessments;
     o[QStringLiteral("notAnswered")] = QJsonArray::fromStringList(r.notAnswered);

@@ -63,6 +63,9 @@ private:
                   QStringLiteral("--write")});
         QVERIFY2(advised.exitCode == 0, qPrintable(why(advised)));
         QVERIFY(advised.out.contains(QStringLiteral("Recommended: Phased")));
+        for (const char *other : {"Big Bang: ", "Parallel Run: ", "Blue-Green: "})
+            QVERIFY2(advised.out.contains(QLatin1String(other)), other); // pros, cons, when to use
+        QVERIFY(advised.out.contains(QStringLiteral("When to use:")));
         const auto generated =
             runbook(dir, {QStringLiteral("generate"), QStringLiteral("--replace")});
         QVERIFY2(generated.exitCode == 0, qPrintable(why(generated)));
