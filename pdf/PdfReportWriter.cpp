@@ -1,5 +1,6 @@
 #include "PdfReportWriter.h"
 
+#include "PdfPages.h"
 #include "TableWordWrap.h"
 #include "report/HtmlReportWriter.h"
 #include "report/ReportFacts.h"
@@ -21,7 +22,6 @@ namespace {
 
 constexpr int kResolution = 300;
 constexpr qreal kFontPointSize = 8.5;
-constexpr qreal kFooterPointSize = 7;
 
 } // namespace
 
@@ -39,7 +39,7 @@ Result<QByteArray> PdfReportWriter::render(const ReconcileReport &report,
         QPdfWriter pdf(&buffer);
         QTextDocument document;
         layOut(document, pdf, report, comparison);
-        paint(pdf, document, footer(report));
+        PdfPages::paint(pdf, document, footer(report));
     }
     if (bytes.isEmpty())
         return Error(Error::Code::Internal, QStringLiteral("the PDF came out empty"),
@@ -65,26 +65,8 @@ void PdfReportWriter::layOut(QTextDocument &document, QPdfWriter &pdf,
     html.replace(QStringLiteral("</table><h3>"),
                  QStringLiteral("</table><p style=\"margin:0; font-size:1pt\">&nbsp;</p><h3>"));
     document.setHtml(html);
-    document.setPageSize(bodySize(pdf));
+    document.setPageSize(PdfPages::bodySize(pdf));
     TableWordWrap::apply(document);
-}
-
-QSizeF PdfReportWriter::bodySize(QPdfWriter &pdf)
-{
-    const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
-    return {page.width(), page.height() - footerHeight(pdf)};
-}
-
-qreal PdfReportWriter::footerHeight(QPdfWriter &pdf)
-{
-    return QFontMetricsF(footerFont(), &pdf).height() * 2.5;
-}
-
-QFont PdfReportWriter::footerFont()
-{
-    QFont small(QStringLiteral("DejaVu Sans"));
-    small.setPointSizeF(kFooterPointSize);
-    return small;
 }
 
 QString PdfReportWriter::footer(const ReconcileReport &report)
@@ -92,36 +74,6 @@ QString PdfReportWriter::footer(const ReconcileReport &report)
     return QStringLiteral("Reconciliation report \u00b7 %1 \u00b7 %2 \u00b7 %3")
         .arg(report.project, ReportFacts::when(report.createdAt),
              reconcileStatusTitle(report.status));
-}
-
-// Draws the laid-out document page by page with the footer and "page N of M".
-void PdfReportWriter::paint(QPdfWriter &pdf, QTextDocument &document, const QString &footer)
-{
-    const QRectF page = pdf.pageLayout().paintRectPixels(pdf.resolution());
-    const QFont small = footerFont();
-    const qreal footerHeight = PdfReportWriter::footerHeight(pdf);
-    const QSizeF body = document.pageSize();
-    const int pages = document.pageCount();
-    QPainter painter(&pdf);
-    for (int i = 0; i < pages; ++i) {
-        if (i > 0)
-            pdf.newPage();
-        painter.save();
-        painter.setClipRect(QRectF(QPointF(0, 0), body));
-        painter.translate(0, -i * body.height());
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(QPointF(0, i * body.height()), body);
-        document.documentLayout()->draw(&painter, context);
-        painter.restore();
-        const QRectF line(0, page.height() - footerHeight / 2, page.width(), footerHeight / 2);
-        painter.setFont(small);
-        painter.setPen(QColor(0x61, 0x6e, 0x7c));
-        painter.drawLine(QPointF(0, line.top() - footerHeight / 8),
-                         QPointF(page.width(), line.top() - footerHeight / 8));
-        painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, footer);
-        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter,
-                         QStringLiteral("page %1 of %2").arg(i + 1).arg(pages));
-    }
 }
 
 Result<void> PdfReportWriter::write(const QString &file, const ReconcileReport &report,

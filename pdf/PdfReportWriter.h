@@ -32,12 +32,7 @@ public:
                        const ReportComparison &comparison = ReportComparison());
 
 private:
-    // The page's printable area less the footer.
-    static QSizeF bodySize(QPdfWriter &pdf);
-    static qreal footerHeight(QPdfWriter &pdf);
-    static QFont footerFont();
     static QString footer(const ReconcileReport &report);
-    static void paint(QPdfWriter &pdf, QTextDocument &document, const QString &footer);
 };
 
 } // namespace cutover

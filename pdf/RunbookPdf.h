@@ -3,8 +3,6 @@
 #include "core/Result.h"
 
 #include <QByteArray>
-#include <QFont>
-#include <QSizeF>
 #include <QString>
 
 class QPdfWriter;
@@ -31,12 +29,6 @@ public:
     // Sets pdf up (A4, resolution, title) and lays the HTML out in document, as render() draws it.
     static void layOut(QTextDocument &document, QPdfWriter &pdf, const QString &richTextHtml,
                        const Page &page);
-
-private:
-    static QSizeF bodySize(QPdfWriter &pdf);
-    static qreal footerHeight(QPdfWriter &pdf);
-    static QFont footerFont();
-    static void paint(QPdfWriter &pdf, QTextDocument &document, const QString &footer);
 };
 
 } // namespace cutover
