@@ -47,6 +47,17 @@ Result<RunbookExecution> RunbookService::current() const
                                   "or --live)"));
 }
 
+Result<RunbookService::UnderWay> RunbookService::underWay(const QString &id) const
+{
+    const auto s = step(id);
+    if (!s)
+        return s.error();
+    auto e = current();
+    if (!e)
+        return e.error();
+    return UnderWay{*s, std::move(*e)};
+}
+
 Result<const RunbookStep *> RunbookService::step(const QString &id) const
 {
     if (const RunbookStep *s = plan().step(id))
@@ -86,13 +97,10 @@ Result<void> RunbookService::end()
 
 Result<GateCheck::Verdict> RunbookService::check(const QString &id) const
 {
-    const auto s = step(id);
-    if (!s)
-        return s.error();
-    const auto e = current();
-    if (!e)
-        return e.error();
-    return check(**s, *e);
+    const auto t = underWay(id);
+    if (!t)
+        return t.error();
+    return check(*t->step, t->execution);
 }
 
 Result<GateCheck::Verdict> RunbookService::check(const RunbookStep &s,
@@ -156,19 +164,16 @@ QString RunbookService::withForceNote(const Change &change) const
 
 Result<void> RunbookService::startStep(const QString &id, const Change &change)
 {
-    const auto s = step(id);
-    if (!s)
-        return s.error();
-    const auto e = current();
-    if (!e)
-        return e.error();
-    const StepStatus status = e->step(id).status;
+    const auto t = underWay(id);
+    if (!t)
+        return t.error();
+    const StepStatus status = t->execution.step(id).status;
     if (status == StepStatus::InProgress || status == StepStatus::Done ||
         status == StepStatus::Skipped)
         return refused(QStringLiteral("Step %1 is %2 already").arg(id, statusWord(status)));
-    if (auto order = checkOrder(**s, *e, change); !order)
+    if (auto order = checkOrder(*t->step, t->execution, change); !order)
         return order;
-    return m_journal.setStatus(e->id, id, StepStatus::InProgress, withForceNote(change));
+    return m_journal.setStatus(t->execution.id, id, StepStatus::InProgress, withForceNote(change));
 }
 
 Result<void> RunbookService::done(const RunbookStep &s, const RunbookExecution &e,
@@ -208,30 +213,27 @@ Result<void> RunbookService::failed(const RunbookStep &s, const RunbookExecution
 
 Result<void> RunbookService::finishStep(const QString &id, StepStatus status, const Change &change)
 {
-    const auto s = step(id);
-    if (!s)
-        return s.error();
-    const auto e = current();
-    if (!e)
-        return e.error();
-    const StepStatus now = e->step(id).status;
+    const auto t = underWay(id);
+    if (!t)
+        return t.error();
+    const StepStatus now = t->execution.step(id).status;
     if (status == StepStatus::Pending)
-        return reset(**s, *e, change);
+        return reset(*t->step, t->execution, change);
     if (now == StepStatus::Done || (now == StepStatus::Skipped && status != StepStatus::Done))
         return refused(QStringLiteral("Step %1 is %2 already").arg(id, statusWord(now)));
     switch (status) {
     case StepStatus::Done:
-        return done(**s, *e, change);
+        return done(*t->step, t->execution, change);
     case StepStatus::Failed:
-        return failed(**s, *e, change);
+        return failed(*t->step, t->execution, change);
     case StepStatus::Skipped:
-        if ((*s)->gate.enabled)
+        if (t->step->gate.enabled)
             return refused(QStringLiteral("Gate %1 cannot be skipped: pass it (done) or refuse it "
                                           "(fail, a no-go)")
                                .arg(id));
-        return m_journal.setStatus(e->id, id, status, change.note);
+        return m_journal.setStatus(t->execution.id, id, status, change.note);
     case StepStatus::Blocked:
-        return m_journal.setStatus(e->id, id, status, change.note);
+        return m_journal.setStatus(t->execution.id, id, status, change.note);
     case StepStatus::Pending:
         break;
     case StepStatus::InProgress:
@@ -253,40 +255,31 @@ Result<void> RunbookService::reset(const RunbookStep &s, const RunbookExecution 
 
 Result<void> RunbookService::note(const QString &id, const QString &text)
 {
-    const auto s = step(id);
-    if (!s)
-        return s.error();
-    const auto e = current();
-    if (!e)
-        return e.error();
-    return m_journal.addNote(e->id, id, text);
+    const auto t = underWay(id);
+    if (!t)
+        return t.error();
+    return m_journal.addNote(t->execution.id, id, text);
 }
 
 Result<void> RunbookService::signOff(const QString &id, SignOff signoff)
 {
-    const auto s = step(id);
-    if (!s)
-        return s.error();
-    const auto e = current();
-    if (!e)
-        return e.error();
+    const auto t = underWay(id);
+    if (!t)
+        return t.error();
     if (signoff.name.trimmed().isEmpty() || signoff.role.trimmed().isEmpty())
         return Error(Error::Code::Usage, QStringLiteral("A sign-off needs a name and a role"));
-    if (e->step(id).status == StepStatus::Done)
+    if (t->execution.step(id).status == StepStatus::Done)
         return refused(QStringLiteral("Step %1 is done already: its sign-offs are closed").arg(id));
     signoff.step = id;
-    return m_journal.signOff(e->id, signoff);
+    return m_journal.signOff(t->execution.id, signoff);
 }
 
 Result<void> RunbookService::addEvidence(const QString &id, const Evidence &evidence)
 {
-    const auto s = step(id);
-    if (!s)
-        return s.error();
-    const auto e = current();
-    if (!e)
-        return e.error();
-    return m_journal.addEvidence(e->id, id, evidence);
+    const auto t = underWay(id);
+    if (!t)
+        return t.error();
+    return m_journal.addEvidence(t->execution.id, id, evidence);
 }
 
 } // namespace cutover

@@ -54,6 +54,13 @@ public:
     Result<GateCheck::Verdict> check(const RunbookStep &step, const RunbookExecution &e) const;
 
 private:
+    // The step and the execution under way, or the error saying which is missing.
+    struct UnderWay
+    {
+        const RunbookStep *step;
+        RunbookExecution execution;
+    };
+    Result<UnderWay> underWay(const QString &id) const;
     Result<void> refuseUnpassedGates(const RunbookStep &step, const RunbookExecution &e) const;
     Result<void> checkOrder(const RunbookStep &step, const RunbookExecution &e,
                             const Change &change) const;
