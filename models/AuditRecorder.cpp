@@ -39,4 +39,11 @@ void AuditRecorder::reconcile(const QString &projectPath, const ReconcileReport 
           [report](AuditTrail trail) { return AuditEvents::reconciled(trail, report); });
 }
 
+void AuditRecorder::save(const QString &projectPath, const Project &before, const Project &after)
+{
+    later(projectPath, [projectPath, before, after](AuditTrail trail) {
+        return AuditEvents::projectSaved(trail, projectPath, before, after);
+    });
+}
+
 } // namespace cutover

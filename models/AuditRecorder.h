@@ -1,5 +1,6 @@
 #pragma once
 
+#include "project/Project.h"
 #include "reconcile/ReconcileReport.h"
 #include "run/RunRollback.h"
 #include "run/ledger/RunRecord.h"
@@ -18,6 +19,8 @@ public:
     static void run(const QString &projectPath, const RunRecord &run);
     static void rollback(const QString &projectPath, const RunRollback::Report &report);
     static void reconcile(const QString &projectPath, const ReconcileReport &report);
+    // A save of the project file: what changed from before to after (nothing when nothing did).
+    static void save(const QString &projectPath, const Project &before, const Project &after);
 };
 
 } // namespace cutover

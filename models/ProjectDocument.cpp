@@ -1,8 +1,8 @@
 #include "ProjectDocument.h"
 
+#include "AuditRecorder.h"
 #include "project/ProjectReader.h"
 #include "project/ProjectWriter.h"
-#include "runbook/AuditEvents.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -103,11 +103,7 @@ Result<void> ProjectDocument::saveAs(const QString &filePath)
     const Project before = onDisk(absolute);
     if (auto written = ProjectWriter::save(saved, absolute); !written)
         return written;
-    if (auto logged =
-            AuditEvents::projectSaved(AuditTrail::forProject(absolute), absolute, before, saved);
-        !logged)
-        qWarning("the save was not recorded in the audit trail: %s",
-                 qPrintable(logged.error().toString()));
+    AuditRecorder::save(absolute, before, saved);
     m_project.baseDir = saved.baseDir;
     m_diskBytes = readAll(absolute);
     m_diskChangeReported = false;

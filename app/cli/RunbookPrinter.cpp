@@ -3,6 +3,7 @@
 #include "project/ProjectVocabulary.h"
 #include "project/RunbookVocabulary.h"
 #include "runbook/RunbookStateVocabulary.h"
+#include "runbook/RunbookText.h"
 
 namespace cutover::cli {
 
@@ -31,21 +32,6 @@ QString clock(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(QStringLiteral("HH:mm"))
                           : QStringLiteral("--:--");
-}
-
-QString minutes(int m)
-{
-    if (m < 60)
-        return QStringLiteral("%1 min").arg(m);
-    return m % 60 == 0 ? QStringLiteral("%1 h").arg(m / 60)
-                       : QStringLiteral("%1 h %2 min").arg(m / 60).arg(m % 60);
-}
-
-QString owner(const RunbookOwner &o)
-{
-    if (o.name.isEmpty())
-        return o.role;
-    return o.role.isEmpty() ? o.name : QStringLiteral("%1 (%2)").arg(o.name, o.role);
 }
 
 } // namespace
@@ -78,7 +64,7 @@ void RunbookPrinter::header(const QString &projectName, const RunbookExecution *
     if (!m_plan.strategy.isEmpty())
         m_out << ": " << RunbookVocabulary::strategyTitle(m_plan.strategy) << " strategy";
     if (m_plan.windowMinutes > 0)
-        m_out << ", cutover window " << minutes(m_plan.windowMinutes);
+        m_out << ", cutover window " << RunbookText::minutes(m_plan.windowMinutes);
     m_out << '\n';
     m_out << "Planned end " << clock(m_schedule.plannedEnd()) << ", forecast end "
           << clock(m_schedule.forecastEnd());
@@ -109,8 +95,9 @@ void RunbookPrinter::step(const RunbookStep &step, const RunbookExecution *execu
     const RunbookSchedule::StepTimes *t = m_schedule.step(step.id);
     const bool critical = t && t->critical;
     m_out << "  " << mark(state.status) << (critical ? '*' : ' ') << step.id.leftJustified(22)
-          << ' ' << step.title.leftJustified(44) << ' ' << owner(step.owner).leftJustified(24)
-          << ' ' << minutes(t ? t->durationMinutes : step.durationMinutes).rightJustified(9);
+          << ' ' << step.title.leftJustified(44) << ' '
+          << RunbookText::owner(step.owner).leftJustified(24) << ' '
+          << RunbookText::minutes(t ? t->durationMinutes : step.durationMinutes).rightJustified(9);
     if (step.isAutomated())
         m_out << "  auto:" << ProjectVocabulary::actionName(step.action);
     if (step.gate.enabled)

@@ -124,8 +124,6 @@ Result<RunbookRunner::Outcome> RunbookRunner::reconcile(const RunbookStep &step)
     if (auto opened = history.open(); !opened)
         return opened.error();
     ReportStore store(history.session());
-    if (auto table = store.ensureTable(); !table)
-        return table.error();
     if (auto saved = store.save(*report); !saved)
         return saved.error();
     if (auto logged = AuditEvents::reconciled(AuditTrail::forProject(m_projectPath), *report);

@@ -2,6 +2,7 @@
 
 #include "ServerProcess.h"
 #include "dialect/SqlDialect.h"
+#include "run/target/PostgresPrograms.h"
 
 #include <QAtomicInteger>
 #include <QDeadlineTimer>
@@ -33,22 +34,7 @@ QString findBinDir()
     const QString fromEnv = qEnvironmentVariable("CUTOVER_PG_BINDIR");
     if (!fromEnv.isEmpty())
         return QFileInfo::exists(fromEnv + QStringLiteral("/initdb")) ? fromEnv : QString();
-    QString best;
-    QVersionNumber bestVersion;
-    const QDir versions(QStringLiteral("/usr/lib/postgresql"));
-    for (const QString &version : versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString bin = versions.filePath(version) + QStringLiteral("/bin");
-        const QVersionNumber number = QVersionNumber::fromString(version);
-        if (QFileInfo::exists(bin + QStringLiteral("/initdb")) &&
-            QFileInfo::exists(bin + QStringLiteral("/postgres")) && number > bestVersion) {
-            best = bin;
-            bestVersion = number;
-        }
-    }
-    if (!best.isEmpty())
-        return best;
-    const QString initdb = QStandardPaths::findExecutable(QStringLiteral("initdb"));
-    return initdb.isEmpty() ? QString() : QFileInfo(initdb).absolutePath();
+    return PostgresPrograms::binDir({QStringLiteral("initdb"), QStringLiteral("postgres")});
 }
 
 using RunAs = ServerProcess::RunAs;

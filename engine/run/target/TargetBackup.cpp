@@ -4,6 +4,7 @@
 #include "connect/PasswordProvider.h"
 #include "connect/SessionPasswordProvider.h"
 #include "connect/SqlConnection.h"
+#include "run/target/PostgresPrograms.h"
 #include "run/target/SqliteBackup.h"
 
 #include <QDir>
@@ -140,22 +141,7 @@ QString TargetBackup::fileName(const QString &connectionName, ConnectionSpec::Ki
 
 QString TargetBackup::postgresBinDir()
 {
-    QString best;
-    QVersionNumber bestVersion;
-    const QDir versions(QStringLiteral("/usr/lib/postgresql"));
-    for (const QString &version : versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString bin = versions.filePath(version) + QStringLiteral("/bin");
-        const QVersionNumber number = QVersionNumber::fromString(version);
-        if (QFileInfo::exists(bin + QStringLiteral("/pg_dump")) &&
-            QFileInfo::exists(bin + QStringLiteral("/pg_restore")) && number > bestVersion) {
-            best = bin;
-            bestVersion = number;
-        }
-    }
-    if (!best.isEmpty())
-        return best;
-    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("pg_dump"));
-    return onPath.isEmpty() ? QString() : QFileInfo(onPath).absolutePath();
+    return PostgresPrograms::binDir({QStringLiteral("pg_dump"), QStringLiteral("pg_restore")});
 }
 
 QString TargetBackup::mysqlDumpProgram()
