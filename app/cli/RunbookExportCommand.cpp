@@ -1,14 +1,7 @@
 #include "RunbookExportCommand.h"
 
 #include "CommandLine.h"
-#include "RunbookPdf.h"
 #include "project/ProjectReader.h"
-#include "runbook/RunbookHtmlWriter.h"
-#include "runbook/RunbookMarkdownWriter.h"
-#include "runbook/RunbookText.h"
-#include "runbook/StatusUpdate.h"
-#include "runbook/StatusUpdateHtmlWriter.h"
-#include "runbook/StatusUpdateWriter.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -46,26 +39,12 @@ QString optionValue(const QStringList &arguments, const QStringList &names)
 
 } // namespace
 
-std::optional<RunbookExportCommand::Format> RunbookExportCommand::parse(const QString &name)
-{
-    const QString n = name.trimmed().toLower();
-    if (n == QLatin1String("text") || n == QLatin1String("txt"))
-        return Format::Text;
-    if (n == QLatin1String("md") || n == QLatin1String("markdown"))
-        return Format::Markdown;
-    if (n == QLatin1String("html") || n == QLatin1String("htm"))
-        return Format::Html;
-    if (n == QLatin1String("pdf"))
-        return Format::Pdf;
-    return std::nullopt;
-}
-
 std::optional<RunbookExportCommand::Format> RunbookExportCommand::chosen(const QString &format,
                                                                          const QString &file)
 {
     if (!format.isEmpty())
-        return parse(format);
-    return file.isEmpty() ? std::nullopt : parse(QFileInfo(file).suffix());
+        return RunbookExport::parse(format);
+    return file.isEmpty() ? std::nullopt : RunbookExport::parse(QFileInfo(file).suffix());
 }
 
 bool RunbookExportCommand::asksExport(const QStringList &arguments)
@@ -130,7 +109,8 @@ int RunbookExportCommand::exportRunbook(CliContext &context)
     const auto document = read(context, line.parser().positionalArguments().first());
     if (!document)
         return CliCommand::fail(context, document.error());
-    return deliver(context, renderRunbook(*document, *format), file, QStringLiteral("runbook"));
+    return deliver(context, RunbookExport::runbook(*document, *format), file,
+                   QStringLiteral("runbook"));
 }
 
 int RunbookExportCommand::statusUpdate(CliContext &context)
@@ -163,43 +143,8 @@ int RunbookExportCommand::statusUpdate(CliContext &context)
     const auto document = read(context, line.parser().positionalArguments().first());
     if (!document)
         return CliCommand::fail(context, document.error());
-    return deliver(context, renderStatusUpdate(*document, format.value_or(Format::Text)), file,
-                   QStringLiteral("status update"));
-}
-
-Result<QByteArray> RunbookExportCommand::renderRunbook(const RunbookDocument &d, Format format)
-{
-    switch (format) {
-    case Format::Text:
-    case Format::Markdown:
-        return RunbookMarkdownWriter().write(d).toUtf8();
-    case Format::Html:
-        return RunbookHtmlWriter().write(d).toUtf8();
-    case Format::Pdf:
-        break;
-    }
-    const QString html = RunbookHtmlWriter(RunbookHtmlWriter::Flavour::RichText).write(d);
-    const QString footer =
-        QStringLiteral("Runbook \u00b7 %1 \u00b7 as of %2 \u00b7 %3")
-            .arg(d.project, RunbookText::dateTime(d.now, d.now), RunbookText::ragLabel(d.rag));
-    return RunbookPdf::render(html, {RunbookHtmlWriter::title(d), footer});
-}
-
-Result<QByteArray> RunbookExportCommand::renderStatusUpdate(const RunbookDocument &d, Format format)
-{
-    const StatusUpdate update = StatusUpdate::of(d);
-    switch (format) {
-    case Format::Text:
-        return StatusUpdateWriter::text(update).toUtf8();
-    case Format::Markdown:
-        return StatusUpdateWriter::markdown(update).toUtf8();
-    case Format::Html:
-        return StatusUpdateHtmlWriter::write(update).toUtf8();
-    case Format::Pdf:
-        break;
-    }
-    return RunbookPdf::render(StatusUpdateHtmlWriter::write(update, true),
-                              {update.subject(), update.subject()});
+    return deliver(context, RunbookExport::statusUpdate(*document, format.value_or(Format::Text)),
+                   file, QStringLiteral("status update"));
 }
 
 int RunbookExportCommand::deliver(CliContext &context, const Result<QByteArray> &bytes,

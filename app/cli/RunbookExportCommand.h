@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliCommand.h"
+#include "RunbookExport.h"
 #include "core/Result.h"
 #include "runbook/RunbookDocument.h"
 
@@ -16,13 +17,7 @@ namespace cutover::cli {
 class RunbookExportCommand
 {
 public:
-    enum class Format
-    {
-        Text,
-        Markdown,
-        Html,
-        Pdf
-    };
+    using Format = RunbookExport::Format;
 
     static QString statusUpdateName() { return QStringLiteral("status-update"); }
     // Whether the runbook command's arguments (PROJECT ...) ask for an export of the runbook.
@@ -33,15 +28,10 @@ public:
     // Whether these program arguments ("cutover-cli runbook P --export pdf -o F") ask for a PDF.
     static bool wantsPdf(const QStringList &arguments);
 
-    // "text" (or "txt"), "md" (or "markdown"), "html" (or "htm"), "pdf", any case.
-    static std::optional<Format> parse(const QString &name);
-
 private:
     static std::optional<Format> chosen(const QString &format, const QString &file);
     static int usage(CliContext &context, const QString &command, const QString &message);
     static Result<RunbookDocument> read(CliContext &context, const QString &path);
-    static Result<QByteArray> renderRunbook(const RunbookDocument &document, Format format);
-    static Result<QByteArray> renderStatusUpdate(const RunbookDocument &document, Format format);
     static int deliver(CliContext &context, const Result<QByteArray> &bytes, const QString &file,
                        const QString &what);
 };
