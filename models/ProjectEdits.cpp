@@ -440,6 +440,20 @@ void ProjectEdits::moveRunbookStep(qsizetype from, qsizetype to)
             .arg(elided(m_document.project().runbook.steps.at(from).title))));
 }
 
+void ProjectEdits::setAdvisor(const AdvisorRecord &record)
+{
+    push(new SetValueCommand<AdvisorRecord>(m_document, &Project::advisor, Part::Runbook, record,
+                                            QObject::tr("Keep the strategy advisor's answers")));
+}
+
+void ProjectEdits::replaceRunbook(const RunbookPlan &plan, const QString &text)
+{
+    if (plan == m_document.project().runbook)
+        return;
+    push(
+        new SetValueCommand<RunbookPlan>(m_document, &Project::runbook, Part::Runbook, plan, text));
+}
+
 void ProjectEdits::setCanvasLayout(const CanvasLayout &layout, const QString &text)
 {
     if (layout == m_document.project().canvas)

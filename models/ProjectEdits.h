@@ -59,6 +59,11 @@ public:
     void replaceRunbookStep(qsizetype index, const RunbookStep &step, const QString &what);
     void removeRunbookStep(qsizetype index);
     void moveRunbookStep(qsizetype from, qsizetype to);
+    // The strategy advisor's answers and recommendation, kept in the project.
+    void setAdvisor(const AdvisorRecord &record);
+    // The whole runbook plan in one step: its settings, a strategy's template, a step deleted
+    // with the other steps' references to it. text: the undo text.
+    void replaceRunbook(const RunbookPlan &plan, const QString &text);
 
     // Positions dragged on the canvas overview; an empty layout places every table again.
     void setCanvasLayout(const CanvasLayout &layout, const QString &text);

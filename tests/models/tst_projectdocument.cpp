@@ -243,6 +243,23 @@ private Q_SLOTS:
         edits.removeConnection(0);
         QVERIFY(document.project().sourceConnection.isEmpty());
 
+        AdvisorRecord advisor;
+        advisor.answers.downtimeMinutes = 0;
+        advisor.recommended = QStringLiteral("blue-green");
+        QSignalSpy runbookChanged(&document, &ProjectDocument::changed);
+        edits.setAdvisor(advisor);
+        QCOMPARE(document.project().advisor, advisor);
+        QCOMPARE(stack.undoText(), QStringLiteral("Keep the strategy advisor's answers"));
+        RunbookPlan plan;
+        plan.strategy = QStringLiteral("big-bang");
+        plan.windowMinutes = 240;
+        edits.replaceRunbook(plan, QStringLiteral("Generate the Big Bang runbook"));
+        QCOMPARE(document.project().runbook, plan);
+        QCOMPARE(stack.undoText(), QStringLiteral("Generate the Big Bang runbook"));
+        QCOMPARE(runbookChanged.count(), 2);
+        for (const QList<QVariant> &change : runbookChanged)
+            QCOMPARE(change.at(0).value<ProjectDocument::Part>(), ProjectDocument::Part::Runbook);
+
         const QByteArray edited = document.toBytes();
         QVERIFY(edited != m_loadedBytes);
         QVERIFY(document.isModified());
