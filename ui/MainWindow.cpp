@@ -20,6 +20,7 @@
 #include "run/RunActions.h"
 #include "run/RunHistoryView.h"
 #include "run/RunMonitor.h"
+#include "runbook/RunbookActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -113,6 +114,8 @@ MainWindow::MainWindow(const PasswordProvider *passwords, SessionPasswordProvide
                                    {passwords, session, keychain}, this);
     m_editors = new EditorArea(*m_document, passwords, this);
     m_runActions = new RunActions(m_editors->runMonitor(), this);
+    m_runbookActions = new RunbookActions(
+        *m_editors->runbook(), [this] { m_editors->showRunbook(); }, this);
     // On a small screen the editors scroll instead of pushing the window past the screen.
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("editorScroll"));
@@ -312,6 +315,7 @@ void MainWindow::createMenus()
         view->addAction(dock->toggleViewAction());
 
     menuBar()->addMenu(m_runActions->createMenu(this));
+    menuBar()->addMenu(m_runbookActions->createMenu(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Cutover"));
@@ -391,6 +395,8 @@ void MainWindow::connectDocument()
                     m_runActions->showHistoryAction()->trigger();
                 else if (group == ProjectTreeModel::Group::Reports)
                     m_runActions->showReportAction()->trigger();
+                else if (group == ProjectTreeModel::Group::Runbook)
+                    m_editors->showRunbook();
             });
     connect(m_editors, &EditorArea::mappingOpened, this, [this](qsizetype mapping) {
         m_projectTree->select(ProjectTreeModel::Kind::Mapping, mapping);

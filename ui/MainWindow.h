@@ -34,6 +34,7 @@ class ProjectTreeView;
 class ProjectValidation;
 class QuickOpen;
 class RunActions;
+class RunbookActions;
 class SchemaPane;
 
 // The workbench: assembles the project document, its file actions, its validation and the
@@ -69,6 +70,7 @@ public:
     ProjectFileController *files() const { return m_files; }
     ProjectActions *projectActions() const { return m_actions; }
     RunActions *runActions() const { return m_runActions; }
+    RunbookActions *runbookActions() const { return m_runbookActions; }
     SchemaPane *sourcePane() const { return m_sourcePane; }
     SchemaPane *targetPane() const { return m_targetPane; }
     MappingsPane *mappingsPane() const;
@@ -134,6 +136,7 @@ private:
     ProjectFileController *m_files = nullptr;
     ProjectActions *m_actions = nullptr;
     RunActions *m_runActions = nullptr;
+    RunbookActions *m_runbookActions = nullptr;
     bool m_loadPending = false;
     bool m_layoutSet = false;
 

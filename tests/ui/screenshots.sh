@@ -7,7 +7,7 @@ set -euo pipefail
 OUT_DIR="${1:?usage: tests/ui/screenshots.sh OUT_DIR}"
 cd "$(dirname "$0")/../.."
 BUILD_DIR="${CUTOVER_BUILD_DIR:-build}"
-cmake --build "$BUILD_DIR" --target cutover-cli view-shots >/dev/null
+cmake --build "$BUILD_DIR" --target cutover-cli view-shots runbook-shots >/dev/null
 mkdir -p "$OUT_DIR"
 OUT_DIR="$(cd "$OUT_DIR" && pwd)"
 DEMO_DIR="$(mktemp -d)"
@@ -34,3 +34,24 @@ for view in workbench canvas-overview canvas-columns canvas-suggestions; do
   cp "$DEMO_DIR/x2/$view.png" "$OUT_DIR/$view@2x.png"
   echo "wrote $OUT_DIR/$view@2x.png"
 done
+
+# The runbook at 1920x1080, the size of a projector: a rehearsal carried out up to the go / no-go
+# gate with one of its two sign-offs, through the real cutover-cli.
+RB="$DEMO_DIR/runbook"
+"$BUILD_DIR/app/cutover-cli" demo "$RB" --rows 2000 >/dev/null
+runbook() { "$BUILD_DIR/app/cutover-cli" runbook "$RB/demo.cutover" "$@" >/dev/null; }
+runbook start --rehearsal
+for step in freeze notify-stakeholders; do runbook step "$step" done; done
+for step in backup-target dry-run; do runbook run "$step"; done
+runbook step review-quarantine done
+for step in load-reference-data run-wave-1 reconcile-wave-1 run-wave-2 incremental-sync \
+  final-reconcile; do
+  runbook run "$step"
+done
+runbook signoff go-no-go --name "Dr. Ines Roth" --role "Clinical director" --decision approve \
+  --comment "Wave 1 figures checked with the ward leads"
+if command -v xvfb-run >/dev/null; then
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$BUILD_DIR/tests/ui/runbook-shots" "$RB/demo.cutover" "$OUT_DIR"
+else
+  QT_QPA_PLATFORM=offscreen "$BUILD_DIR/tests/ui/runbook-shots" "$RB/demo.cutover" "$OUT_DIR"
+fi

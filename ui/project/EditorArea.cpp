@@ -7,6 +7,7 @@
 #include "MappingsPane.h"
 #include "ProjectDocument.h"
 #include "RunHistoryModel.h"
+#include "RunbookSession.h"
 #include "canvas/OverviewCanvas.h"
 #include "canvas/OverviewScene.h"
 #include "lookup/LookupEditor.h"
@@ -17,9 +18,12 @@
 #include "quarantine/QuarantineBrowser.h"
 #include "report/ReportViewer.h"
 #include "rules/RuleEditor.h"
+#include "run/RunController.h"
 #include "run/RunHistoryView.h"
 #include "run/RunMonitor.h"
 #include "run/RunStartBar.h"
+#include "runbook/RunbookRunLink.h"
+#include "runbook/RunbookView.h"
 #include "source/RowSourceFactory.h"
 #include "transform/SourceKey.h"
 
@@ -43,6 +47,9 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     , m_runHistory(new RunHistoryView(document, passwords, this))
     , m_reports(new ReportViewer(this))
     , m_quarantine(new QuarantineBrowser(passwords, this))
+    , m_runbookSession(new RunbookSession(document, passwords, this))
+    , m_runbook(new RunbookView(document, *m_runbookSession, this))
+    , m_runLink(new RunbookRunLink(*m_runbookSession, *m_runMonitor, *m_reports, this))
 {
     setObjectName(QStringLiteral("editorArea"));
     auto *overviews = new QTabWidget(this);
@@ -67,16 +74,17 @@ EditorArea::EditorArea(ProjectDocument &document, const PasswordProvider *passwo
     });
     m_lookups->setPasswordProvider(passwords);
     m_mappingEditor->setPasswordProvider(passwords);
-    for (QWidget *page :
-         {m_overviewPage, static_cast<QWidget *>(m_mappingEditor),
-          static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_lookups),
-          static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases),
-          static_cast<QWidget *>(m_runMonitor), static_cast<QWidget *>(m_runHistory),
-          static_cast<QWidget *>(m_reports), static_cast<QWidget *>(m_quarantine)})
+    for (QWidget *page : {m_overviewPage, static_cast<QWidget *>(m_mappingEditor),
+                          static_cast<QWidget *>(m_settings), static_cast<QWidget *>(m_lookups),
+                          static_cast<QWidget *>(m_rules), static_cast<QWidget *>(m_phases),
+                          static_cast<QWidget *>(m_runMonitor),
+                          static_cast<QWidget *>(m_runHistory), static_cast<QWidget *>(m_reports),
+                          static_cast<QWidget *>(m_quarantine), static_cast<QWidget *>(m_runbook)})
         addWidget(page);
     connect(&document, &ProjectDocument::projectReplaced, this, &EditorArea::showOverview);
     connectRuns(passwords);
     connectQuarantine();
+    connectRunbook();
 }
 
 // The quarantine browser follows the project and its runs; its rows lead to their mapping, and
@@ -189,6 +197,9 @@ void EditorArea::show(ProjectTreeModel::Kind kind, qsizetype index)
             m_reports->loadReport(m_document.project(), m_storedReports.at(index).reportId);
         setCurrentWidget(m_reports);
         return;
+    case Kind::RunbookStep:
+        showRunbook(m_document.project().runbook.steps.value(index).id);
+        return;
     case Kind::Run:
         if (const RunRecord *run = m_runHistory->model()->run(int(index)))
             showRunHistory({run->runId});
@@ -229,6 +240,39 @@ void EditorArea::reconcileRun(const QString &runId)
     m_reports->setAuditProject(m_document.filePath());
     m_reports->reconcile(m_document.project(), options);
     setCurrentWidget(m_reports);
+}
+
+void EditorArea::showRunbook(const QString &stepId)
+{
+    if (!stepId.isEmpty())
+        m_runbook->selectStep(stepId);
+    setCurrentWidget(m_runbook);
+}
+
+// The runbook's automated steps run in the monitor and the report viewer; its evidence opens
+// there too.
+void EditorArea::connectRunbook()
+{
+    connect(m_runbook, &RunbookView::runStepRequested, this,
+            [this](const QString &stepId, const RunOptions &options) {
+                showRunMonitor();
+                m_runLink->run(stepId, options);
+            });
+    connect(m_runbook, &RunbookView::reconcileStepRequested, this, [this](const QString &stepId) {
+        m_runLink->expectReport(stepId);
+        reconcileRun({});
+    });
+    connect(m_runbook, &RunbookView::openRunRequested, this,
+            [this](const QString &runId) { showRunHistory({runId}); });
+    connect(m_runbook, &RunbookView::openReportRequested, this, [this](const QString &reportId) {
+        m_reports->loadReport(m_document.project(), reportId);
+        setCurrentWidget(m_reports);
+    });
+    connect(this, &EditorArea::reportStored, m_runbookSession, &RunbookSession::refresh);
+    RunController *runs = m_runMonitor->controller();
+    connect(runs, &RunController::progress, m_runbook, &RunbookView::showRunProgress);
+    connect(runs, &RunController::finished, m_runbook, &RunbookView::clearRunProgress);
+    connect(runs, &RunController::failed, m_runbook, &RunbookView::clearRunProgress);
 }
 
 void EditorArea::showQuarantine(const QString &runId)

@@ -17,6 +17,9 @@ class PasswordProvider;
 class PhaseEditor;
 class ProjectDocument;
 class RuleEditor;
+class RunbookRunLink;
+class RunbookSession;
+class RunbookView;
 class QuarantineBrowser;
 class ReportViewer;
 class RunHistoryView;
@@ -27,7 +30,7 @@ class TableMappingEditor;
 // The middle of the workbench: the overview of the table mappings, or the editor of the item
 // chosen in the project tree (a table mapping, the settings, and the editors of lookups, rules
 // and phases), the run monitor, the run history, the quarantine browser, or a reconciliation
-// report.
+// report, and the runbook.
 class EditorArea : public QStackedWidget
 {
     Q_OBJECT
@@ -47,6 +50,8 @@ public:
     void showReportViewer();
     // The quarantine browser, showing one run's rows (empty: every run's).
     void showQuarantine(const QString &runId = {});
+    // The runbook, with this step chosen (empty: as it was).
+    void showRunbook(const QString &stepId = {});
     // A quarantined row's mapping: the transform editor on the column that rejected it, and the
     // preview of that row alone (by its source key, the ledger's JSON). A reconciliation
     // report's differing row or table comes here too (ReportViewer::mappingJumpRequested).
@@ -89,10 +94,13 @@ public:
     RunHistoryView *runHistory() const { return m_runHistory; }
     ReportViewer *reportViewer() const { return m_reports; }
     QuarantineBrowser *quarantine() const { return m_quarantine; }
+    RunbookView *runbook() const { return m_runbook; }
+    RunbookSession *runbookSession() const { return m_runbookSession; }
 
 private:
     void connectRuns(const PasswordProvider *passwords);
     void connectQuarantine();
+    void connectRunbook();
     QString keyCondition(const TableMapping &mapping, const QString &sourceKey) const;
 
     ProjectDocument &m_document;
@@ -108,6 +116,9 @@ private:
     RunHistoryView *m_runHistory = nullptr;
     ReportViewer *m_reports = nullptr;
     QuarantineBrowser *m_quarantine = nullptr;
+    RunbookSession *m_runbookSession = nullptr;
+    RunbookView *m_runbook = nullptr;
+    RunbookRunLink *m_runLink = nullptr;
     QList<StoredReport> m_storedReports;
     bool m_reconciling = false;
     bool m_haveSchemas = false;
