@@ -251,9 +251,7 @@ QString RunbookStepsModel::stepText(const RunbookDocument::Step &step, int colum
         return text;
     }
     case PlannedColumn:
-        return tr("%1 (%2)").arg(
-            RunbookText::span(step.times.plannedStart, step.times.plannedEnd, reference),
-            RunbookText::minutes(step.times.durationMinutes));
+        return RunbookText::span(step.times.plannedStart, step.times.plannedEnd, reference);
     case ActualColumn: {
         QString text = RunbookText::progress(step.state, step.times, reference);
         if (const QString late = RunbookText::late(step.times.lateMinutes);
@@ -285,6 +283,7 @@ QString RunbookStepsModel::tooltip(const RunbookDocument::Step &step) const
         lines.append(step.plan.description.toHtmlEscaped());
     if (const QString action = RunbookText::action(step.plan); !action.isEmpty())
         lines.append(action.toHtmlEscaped());
+    lines.append(tr("Planned: %1").arg(RunbookText::minutes(step.times.durationMinutes)));
     if (step.times.critical)
         lines.append(tr("On the critical path"));
     else if (!step.plan.isOutsideCutover())

@@ -137,7 +137,7 @@ private:
             QCOMPARE(item->text(0), a.strategy == expected.recommended
                                         ? QStringLiteral("\u2605 %1 — Recommended").arg(title)
                                         : title);
-            QCOMPARE(item->text(1), QString::number(a.score));
+            QCOMPARE(item->text(2), QString::number(a.score));
             QCOMPARE(item->childCount(), int(a.reasons.size()));
             for (int r = 0; r < item->childCount(); ++r) {
                 const StrategyAdvisor::Reason &reason = a.reasons.at(r);
@@ -145,10 +145,10 @@ private:
                 QVERIFY2(text.endsWith(reason.text), qPrintable(text));
                 if (reason.points > 0) {
                     QVERIFY(text.startsWith(QStringLiteral("\u25b2")));
-                    QCOMPARE(item->child(r)->text(1), QStringLiteral("+%1").arg(reason.points));
+                    QCOMPARE(item->child(r)->text(2), QStringLiteral("+%1").arg(reason.points));
                 } else if (reason.points < 0) {
                     QVERIFY(text.startsWith(QStringLiteral("\u25bc")));
-                    QCOMPARE(item->child(r)->text(1),
+                    QCOMPARE(item->child(r)->text(2),
                              QStringLiteral("\u2212%1").arg(-reason.points));
                 }
             }

@@ -230,8 +230,8 @@ QWidget *AdvisorDialog::createRecommendation()
 {
     m_strategies = new QTreeWidget;
     m_strategies->setObjectName(QStringLiteral("advisorStrategies"));
-    m_strategies->setColumnCount(2);
-    m_strategies->setHeaderLabels({tr("Strategy and reasons"), tr("Score (of 100)")});
+    m_strategies->setColumnCount(3);
+    m_strategies->setHeaderLabels({tr("Strategy and reasons"), tr("Score"), tr("of 100")});
     m_strategies->setItemDelegateForColumn(1, new RunProgressDelegate(kScoreRole, m_strategies));
     m_strategies->setWordWrap(true);
     m_strategies->setRootIsDecorated(true);
@@ -240,6 +240,7 @@ QWidget *AdvisorDialog::createRecommendation()
     m_strategies->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_strategies->header()->setSectionResizeMode(1, QHeaderView::Fixed);
     m_strategies->header()->resizeSection(1, kScoreWidth);
+    m_strategies->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_strategies->setTextElideMode(Qt::ElideNone);
     connect(m_strategies->header(), &QHeaderView::sectionResized, this, [this](int column) {
         if (column == 0)
@@ -367,7 +368,9 @@ QTreeWidgetItem *AdvisorDialog::strategyItem(const StrategyAdvisor::Assessment &
     const QString title = RunbookVocabulary::strategyTitle(a.strategy);
     auto *item = new QTreeWidgetItem;
     item->setText(0, recommended ? tr("\u2605 %1 — Recommended").arg(title) : title);
-    item->setText(1, QString::number(a.score));
+    // the number beside the bar, never over it, where the bar's edge would cut it in two
+    item->setText(2, QString::number(a.score));
+    item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
     item->setData(1, kScoreRole, a.score);
     item->setData(0, kStrategyRole, a.strategy);
     item->setToolTip(1, tr("%1 of 100").arg(a.score));
@@ -382,17 +385,17 @@ QTreeWidgetItem *AdvisorDialog::strategyItem(const StrategyAdvisor::Assessment &
                                                  : QStringLiteral("\u2022");
         child->setText(0, QStringLiteral("%1 %2").arg(mark, reason.text));
         child->setText(
-            1, reason.points > 0
+            2, reason.points > 0
                    ? QStringLiteral("+%1").arg(reason.points)
                    : QString::number(reason.points).replace(QLatin1Char('-'), QChar(0x2212)));
-        child->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        child->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         child->setToolTip(0, reason.text);
         child->setData(0, kStrategyRole, a.strategy);
         if (reason.points != 0) {
             const QColor colour = ReportPalette::statusColour(favours ? ReconcileStatus::Pass
                                                                       : ReconcileStatus::Fail);
             child->setForeground(0, colour);
-            child->setForeground(1, colour);
+            child->setForeground(2, colour);
         }
     }
     return item;

@@ -114,7 +114,8 @@ QString PresentationStepPage::times(const RunbookDocument &document,
     if (step.times.plannedStart.isValid())
         parts << tr("Planned %1")
                      .arg(RunbookText::span(step.times.plannedStart, step.times.plannedEnd, now));
-    parts << RunbookText::progress(step.state, step.times, now);
+    const QString progress = RunbookText::progress(step.state, step.times, now);
+    parts << (step.state.isFinished() ? tr("actual %1").arg(progress) : progress);
     if (step.times.lateMinutes != 0 && document.execution)
         parts << RunbookText::versusPlan(step.times.lateMinutes);
     parts.removeAll(QString());

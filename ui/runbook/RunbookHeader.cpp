@@ -57,7 +57,7 @@ RunbookHeader::RunbookHeader(QWidget *parent)
     m_rag->setObjectName(QStringLiteral("runbookRag"));
     m_rag->setAlignment(Qt::AlignCenter);
     m_rag->setMinimumWidth(
-        m_rag->fontMetrics().horizontalAdvance(QStringLiteral("▲ AMBER · at risk")) + 24);
+        m_rag->fontMetrics().horizontalAdvance(QStringLiteral("▲ AMBER · off track")) + 24);
     m_startRehearsal->setObjectName(QStringLiteral("startRehearsal"));
     m_startLive->setObjectName(QStringLiteral("startLive"));
     m_end->setObjectName(QStringLiteral("endExecution"));
@@ -113,7 +113,7 @@ void RunbookHeader::setDocument(const RunbookDocument *document)
 void RunbookHeader::showRag(const RunbookDocument &d)
 {
     m_rag->show();
-    m_rag->setText(QStringLiteral("%1 · %2").arg(RunbookText::ragSymbol(d.rag),
+    m_rag->setText(QStringLiteral("%1 · %2").arg(RunbookText::ragLabel(d.rag),
                                                  RunbookText::ragMeaning(d.rag)));
     m_rag->setStyleSheet(QStringLiteral("QLabel{%1font-weight:bold;border-radius:4px;"
                                         "padding:4px 10px;}")

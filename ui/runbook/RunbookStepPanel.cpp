@@ -99,7 +99,7 @@ QWidget *RunbookStepPanel::createButtons()
     m_done = button(tr("✓ Done"), "stepDone", box);
     m_skip = button(tr("↷ Skip"), "stepSkip", box);
     m_fail = button(tr("✕ Failed"), "stepFail", box);
-    m_block = button(tr("⏸ Blocked"), "stepBlock", box);
+    m_block = button(tr("■ Blocked"), "stepBlock", box);
     m_run = button(tr("⚙ Run step"), "stepRun", box);
     m_signOff = button(tr("✍ Sign off…"), "stepSignOff", box);
     m_note = button(tr("Add note…"), "stepNote", box);

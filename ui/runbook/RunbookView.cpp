@@ -62,7 +62,7 @@ RunbookView::RunbookView(ProjectDocument &document, RunbookSession &session, QWi
     m_split->addWidget(m_checklist);
     m_split->addWidget(m_panel);
     m_split->setStretchFactor(0, 3);
-    m_split->setStretchFactor(1, 2);
+    m_split->setStretchFactor(1, 1);
     m_timeline->setObjectName(QStringLiteral("runbookTimeline"));
     m_timelineScroll = new QScrollArea(this);
     m_timelineScroll->setWidget(m_timeline);

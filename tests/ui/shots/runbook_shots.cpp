@@ -84,6 +84,16 @@ void shootAdvisor(MainWindow &window)
     dialog.resize(1280, 800);
     dialog.show();
     waitFor([&dialog] { return !dialog.isMeasuring(); });
+    // what a migration lead of the clinic would answer; the rest is measured
+    AdvisorAnswers answers = dialog.answers();
+    answers.growthPercentPerMonth = 2;
+    answers.downtimeMinutes = 480;
+    answers.riskTolerance = AdvisorAnswers::Level::Low;
+    answers.rollbackNeed = AdvisorAnswers::Level::High;
+    answers.complexity = AdvisorAnswers::Level::Medium;
+    answers.sideBySide = AdvisorAnswers::Answer::No;
+    answers.hosting = AdvisorAnswers::Hosting::OnPremises;
+    dialog.setAnswers(answers);
     save(&dialog, QStringLiteral("advisor"));
 }
 
