@@ -291,8 +291,9 @@ void shootItemEditors(MainWindow &window)
         window.projectTree()->select(ProjectTreeModel::Kind::Rule, 0);
         save(window.editorArea(), QStringLiteral("rule-editor"));
     }
-    if (!project.phases.isEmpty()) {
-        window.projectTree()->select(ProjectTreeModel::Kind::Phase, 0);
+    if (!project.phases.isEmpty()) { // a wave with its tables and its filter, when there is one
+        window.projectTree()->select(ProjectTreeModel::Kind::Phase,
+                                     std::min<qsizetype>(1, project.phases.size() - 1));
         save(window.editorArea(), QStringLiteral("phase-editor"));
     }
 }
