@@ -22,12 +22,14 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -175,6 +177,20 @@ private Q_SLOTS:
             QVERIFY(!s.after.contains(QStringLiteral("freeze")));
         undo->undo();
         QCOMPARE(project().runbook, before);
+
+        // the plan's settings: the window, typed into the dialog
+        whenDialogShows([](QDialog &dialog) {
+            auto *window = dialog.findChild<QSpinBox *>(QStringLiteral("runbookWindowSpin"));
+            window->selectAll();
+            QTest::keyClicks(window, QStringLiteral("360"));
+            dialog.accept();
+        });
+        checklist->planAction()->trigger();
+        QCOMPARE(project().runbook.windowMinutes, 360);
+        QCOMPARE(project().runbook.steps, before.steps);
+        QTRY_VERIFY(view().header()->planLine()->text().contains(QStringLiteral("window 6 h")));
+        undo->undo();
+        QCOMPARE(project().runbook, before);
         QVERIFY(!m_document->isModified());
         QVERIFY(m_document->save().ok());
     }
@@ -279,6 +295,33 @@ private Q_SLOTS:
         waitForStatus(QStringLiteral("go-no-go"), StepStatus::Done);
         QTRY_VERIFY(view().header()->decisionLine()->isVisibleTo(&view()));
         QVERIFY(view().header()->decisionLine()->text().contains(QStringLiteral("GO")));
+    }
+
+    // Each export as the CLI writes it: the same writers, so the same parts.
+    void exportsWriteEveryFormat()
+    {
+        RunbookExportActions *exports = view().exports();
+        using Format = RunbookExport::Format;
+        using What = RunbookExportActions::What;
+        const QList<std::tuple<What, Format, QByteArray>> cases{
+            {What::Runbook, Format::Markdown, "Go / no-go decision"},
+            {What::Runbook, Format::Html, "<html"},
+            {What::Runbook, Format::Pdf, "%PDF"},
+            {What::StatusUpdate, Format::Markdown, "Rehearsal Status"},
+            {What::StatusUpdate, Format::Html, "<html"},
+            {What::StatusUpdate, Format::Pdf, "%PDF"},
+        };
+        for (const auto &[what, format, expected] : cases) {
+            const QString file = m_dir.filePath(
+                QStringLiteral("export-%1.%2").arg(int(what)).arg(RunbookExport::suffix(format)));
+            QSignalSpy exported(exports, &RunbookExportActions::exported);
+            exports->exportTo(file, what, format);
+            QVERIFY(exported.wait(kWait));
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::ReadOnly));
+            const QByteArray bytes = out.readAll();
+            QVERIFY2(bytes.contains(expected), qPrintable(file));
+        }
     }
 
     void statusUpdateIsCopiedAsText()

@@ -26,6 +26,7 @@ RunbookPlanDialog::RunbookPlanDialog(const RunbookPlan &plan, QWidget *parent)
     for (const QString &name : RunbookVocabulary::strategyNames())
         m_strategy->addItem(RunbookVocabulary::strategyTitle(name), name);
     m_strategy->setCurrentIndex(std::max(0, m_strategy->findData(plan.strategy)));
+    m_window->setObjectName(QStringLiteral("runbookWindowSpin"));
     m_window->setRange(0, 14 * 24 * 60);
     m_window->setSuffix(tr(" min"));
     m_window->setSpecialValueText(tr("No window"));
