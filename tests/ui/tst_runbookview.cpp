@@ -9,6 +9,7 @@
 #include "demo/DemoGenerator.h"
 #include "project/EditorArea.h"
 #include "project/RunbookVocabulary.h"
+#include "report/ReportViewer.h"
 #include "run/RunMonitor.h"
 #include "runbook/RunbookChecklist.h"
 #include "runbook/RunbookExportActions.h"
@@ -81,6 +82,25 @@ class TestRunbookView : public QObject
         QTRY_VERIFY2_WITH_TIMEOUT(
             statusOf(session(), id) == status,
             qPrintable(id + QStringLiteral(": ") + view().messageLine()->text()), kWait);
+    }
+
+    // A Reconcile step's Run step: the report viewer reconciles, its report is the evidence.
+    void reconcileInTheReportViewer(const RunbookStep &reconcile)
+    {
+        for (const QString &before : reconcile.after)
+            waitForStatus(before, StepStatus::Done);
+        m_area->showRunbook(reconcile.id);
+        RunbookStepPanel *panel = view().stepPanel();
+        QTRY_VERIFY(panel->runButton()->isEnabled());
+        QSignalSpy shown(m_area->reportViewer(), &ReportViewer::reportShown);
+        QTest::mouseClick(panel->runButton(), Qt::LeftButton);
+        QCOMPARE(m_area->currentWidget(), m_area->reportViewer());
+        QVERIFY(shown.wait(kWait));
+        waitForStatus(reconcile.id, StepStatus::Done);
+        const StepState state = step(session(), reconcile.id)->state;
+        QCOMPARE(state.evidence.size(), 1);
+        QCOMPARE(state.evidence.first().kind, Evidence::Kind::Report);
+        QCOMPARE(state.evidence.first().ref, shown.first().first().toString());
     }
 
 private Q_SLOTS:
@@ -262,6 +282,11 @@ private Q_SLOTS:
                 break;
             if (s.isOutsideCutover() || statusOf(session(), s.id) == StepStatus::Done)
                 continue;
+            if (s.action == RunbookStep::Action::Reconcile &&
+                s.id == QLatin1String("reconcile-wave-1")) {
+                reconcileInTheReportViewer(s);
+                continue;
+            }
             if (s.isAutomated())
                 session().runInBackground(s.id);
             else

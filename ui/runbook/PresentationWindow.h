@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runbook/PresentationStyle.h"
+#include "runbook/SignOffDialog.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -15,7 +16,6 @@ class PresentationGatePanel;
 class PresentationHeader;
 class PresentationStepPage;
 class RunbookSession;
-class SignOffDialog;
 
 // The runbook on the projector at the cutover meeting: full screen, large type, high contrast,
 // one step at a time. The header carries the overall progress, the execution, the schedule's
