@@ -10,6 +10,7 @@
 #include "ProjectDocument.h"
 #include "ProjectEdits.h"
 #include "VerifyOk.h"
+#include "WidgetShot.h"
 #include "demo/DemoGenerator.h"
 #include "project/RunbookVocabulary.h"
 #include "runbook/AdvisorDialog.h"
@@ -89,16 +90,6 @@ void clickItem(QTreeWidget *tree, QTreeWidgetItem *item)
 {
     tree->scrollToItem(item);
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(item).center());
-}
-
-void saveShot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("CUTOVER_SHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QTest::qWait(100); // the layout settles
-    QVERIFY(widget.grab().save(QDir(dir).filePath(name)));
 }
 
 } // namespace

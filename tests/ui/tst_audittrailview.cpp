@@ -8,6 +8,7 @@
 #include "AuditTrailFilterModel.h"
 #include "AuditTrailModel.h"
 #include "VerifyOk.h"
+#include "WidgetShot.h"
 #include "audit/AuditTrail.h"
 #include "runbook/AuditTrailView.h"
 
@@ -78,16 +79,6 @@ void clickRow(AuditTrailView &view, int row)
     QTableView *table = view.table();
     const QRect rect = table->visualRect(table->model()->index(row, AuditTrailModel::KindColumn));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
-}
-
-void saveShot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("CUTOVER_SHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QTest::qWait(100); // the layout settles
-    QVERIFY(widget.grab().save(QDir(dir).filePath(name)));
 }
 
 } // namespace

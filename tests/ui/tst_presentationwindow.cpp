@@ -9,6 +9,7 @@
 #include "CliRunner.h"
 #include "ProjectDocument.h"
 #include "RunbookSession.h"
+#include "WidgetShot.h"
 #include "demo/DemoGenerator.h"
 #include "runbook/PresentationGatePanel.h"
 #include "runbook/PresentationHeader.h"
@@ -35,16 +36,6 @@ namespace {
 
 constexpr int kTimeout = 60000;
 const QString kGate = QStringLiteral("go-no-go");
-
-void saveShot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("CUTOVER_SHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QTest::qWait(100); // let layouts settle before the grab
-    QVERIFY(widget.grab().save(QDir(dir).filePath(name)));
-}
 
 QString lines(const QStringList &texts)
 {

@@ -6,6 +6,7 @@
 // and wave 1 under way since 21:40; at 22:00 it is on time, at 23:10 it runs 30 min late.
 // Checks hit-testing, clicks, the critical path's marks in the picture, the vertical lines and
 // the caption. With CUTOVER_SHOT_DIR=DIR it saves pictures there.
+#include "WidgetShot.h"
 #include "demo/DemoRunbook.h"
 #include "runbook/RunbookDocument.h"
 #include "runbook/RunbookTimeline.h"
@@ -106,17 +107,6 @@ int markerX(const RunbookTimeline &t, Line line)
 void sizeToFit(RunbookTimeline &t, int width = 1400)
 {
     t.resize(width, t.heightForWidth(width));
-}
-
-void saveShot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("CUTOVER_SHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    widget.show();
-    QTest::qWait(50);
-    QVERIFY(widget.grab().save(QDir(dir).filePath(name)));
 }
 
 } // namespace

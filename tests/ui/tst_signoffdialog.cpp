@@ -3,6 +3,7 @@
 // yet, keeps Sign off disabled until a name is entered and until a rejection or conditions say
 // why, and returns the entry with the role chosen. With CUTOVER_SHOT_DIR=DIR it saves
 // signoff.png there, at a large application font.
+#include "WidgetShot.h"
 #include "demo/DemoRunbook.h"
 #include "runbook/RunbookDocument.h"
 #include "runbook/SignOffDialog.h"
@@ -58,16 +59,6 @@ QStringList items(const QComboBox *box)
     for (int i = 0; i < box->count(); ++i)
         texts << box->itemText(i);
     return texts;
-}
-
-void saveShot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("CUTOVER_SHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QTest::qWait(100); // let layouts settle before the grab
-    QVERIFY(widget.grab().save(QDir(dir).filePath(name)));
 }
 
 } // namespace
