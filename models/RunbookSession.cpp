@@ -27,14 +27,6 @@ Result<QString> said(const Result<void> &result, const QString &what)
     return what;
 }
 
-QString stepOutcome(const QString &id, const Result<RunbookRunner::Outcome> &outcome)
-{
-    if (!outcome)
-        return {};
-    return QObject::tr("Step %1: %2")
-        .arg(id, RunbookStateVocabulary::statusTitle(outcome->status).toLower());
-}
-
 } // namespace
 
 RunbookSession::RunbookSession(ProjectDocument &document, const PasswordProvider *passwords,
@@ -229,52 +221,49 @@ void RunbookSession::addEvidence(const QString &id, const Evidence &evidence)
 
 void RunbookSession::recordRun(const QString &id, const RunRecord &run)
 {
-    const QString path = projectPath();
-    const PasswordProvider *passwords = m_passwords;
-    apply([id, run, path, passwords](RunbookService &service) -> Result<QString> {
-        const auto step = service.step(id);
-        if (!step)
-            return step.error();
-        RunbookRunner runner(service, path, passwords);
-        const auto outcome = runner.recordRun(**step, run);
-        if (!outcome)
-            return outcome.error();
-        return stepOutcome(id, outcome);
+    applyRunner(id, [run](RunbookRunner &runner, const RunbookStep &step) {
+        return runner.recordRun(step, run);
     });
 }
 
 void RunbookSession::recordReport(const QString &id, const ReconcileReport &report)
 {
-    const QString path = projectPath();
-    const PasswordProvider *passwords = m_passwords;
-    apply([id, report, path, passwords](RunbookService &service) -> Result<QString> {
-        const auto step = service.step(id);
-        if (!step)
-            return step.error();
-        RunbookRunner runner(service, path, passwords);
-        const auto outcome = runner.recordReport(**step, report);
-        if (!outcome)
-            return outcome.error();
-        return stepOutcome(id, outcome);
+    applyRunner(id, [report](RunbookRunner &runner, const RunbookStep &step) {
+        return runner.recordReport(step, report);
     });
 }
 
 void RunbookSession::runInBackground(const QString &id)
 {
+    applyRunner(id,
+                [id](RunbookRunner &runner, const RunbookStep &) -> Result<RunbookRunner::Outcome> {
+                    RunControl control;
+                    auto outcome = runner.run(id, control);
+                    if (outcome && !outcome->blockers.isEmpty())
+                        return Error(Error::Code::Validation,
+                                     tr("Step %1 ran but stays in progress: %2")
+                                         .arg(id, outcome->blockers.join(QStringLiteral("; "))));
+                    return outcome;
+                });
+}
+
+// The step's RunbookRunner work on the pool, its outcome said in words: "Step dry-run: done".
+void RunbookSession::applyRunner(const QString &id, RunnerWork work)
+{
     const QString path = projectPath();
     const PasswordProvider *passwords = m_passwords;
-    apply([id, path, passwords](RunbookService &service) -> Result<QString> {
-        RunbookRunner runner(service, path, passwords);
-        RunControl control;
-        const auto outcome = runner.run(id, control);
-        if (!outcome)
-            return outcome.error();
-        if (!outcome->blockers.isEmpty())
-            return Error(Error::Code::Validation,
-                         tr("Step %1 ran but stays in progress: %2")
-                             .arg(id, outcome->blockers.join(QStringLiteral("; "))));
-        return stepOutcome(id, outcome);
-    });
+    apply(
+        [id, path, passwords, work = std::move(work)](RunbookService &service) -> Result<QString> {
+            const auto step = service.step(id);
+            if (!step)
+                return step.error();
+            RunbookRunner runner(service, path, passwords);
+            const auto outcome = work(runner, **step);
+            if (!outcome)
+                return outcome.error();
+            return tr("Step %1: %2")
+                .arg(id, RunbookStateVocabulary::statusTitle(outcome->status).toLower());
+        });
 }
 
 } // namespace cutover

@@ -2,6 +2,7 @@
 
 #include "core/Error.h"
 #include "runbook/RunbookDocument.h"
+#include "runbook/RunbookRunner.h"
 #include "runbook/RunbookService.h"
 
 #include <QFileSystemWatcher>
@@ -78,6 +79,8 @@ Q_SIGNALS:
 
 private:
     using Change = std::function<Result<QString>(RunbookService &)>;
+    using RunnerWork =
+        std::function<Result<RunbookRunner::Outcome>(RunbookRunner &, const RunbookStep &)>;
     struct Read
     {
         std::optional<RunbookDocument> document;
@@ -85,6 +88,7 @@ private:
     };
 
     void apply(Change change);
+    void applyRunner(const QString &id, RunnerWork work);
     void changeDone(const Result<QString> &result);
     void startRead();
     void readDone(quint64 generation, const Read &read);

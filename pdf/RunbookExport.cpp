@@ -8,6 +8,9 @@
 #include "runbook/StatusUpdateHtmlWriter.h"
 #include "runbook/StatusUpdateWriter.h"
 
+#include <QFileInfo>
+#include <QSaveFile>
+
 namespace cutover {
 
 std::optional<RunbookExport::Format> RunbookExport::parse(const QString &name)
@@ -72,6 +75,19 @@ Result<QByteArray> RunbookExport::statusUpdate(const RunbookDocument &d, Format 
     }
     return RunbookPdf::render(StatusUpdateHtmlWriter::write(update, true),
                               {update.subject(), update.subject()});
+}
+
+Result<void> RunbookExport::write(const QString &file, const Result<QByteArray> &bytes,
+                                  const QString &what)
+{
+    if (!bytes)
+        return bytes.error();
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size() || !out.commit())
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot write the %1: %2").arg(what, out.errorString()),
+                     QFileInfo(file).absoluteFilePath());
+    return {};
 }
 
 } // namespace cutover

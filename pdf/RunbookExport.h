@@ -31,6 +31,9 @@ public:
     // Text is written as Markdown: the runbook has no plain-text layout of its own.
     static Result<QByteArray> runbook(const RunbookDocument &document, Format format);
     static Result<QByteArray> statusUpdate(const RunbookDocument &document, Format format);
+    // Writes bytes to file atomically; what names them in the error ("runbook").
+    static Result<void> write(const QString &file, const Result<QByteArray> &bytes,
+                              const QString &what);
 };
 
 } // namespace cutover

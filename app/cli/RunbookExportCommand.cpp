@@ -4,7 +4,6 @@
 #include "project/ProjectReader.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace cutover::cli {
 
@@ -157,12 +156,8 @@ int RunbookExportCommand::deliver(CliContext &context, const Result<QByteArray> 
         context.out.flush();
         return Ok;
     }
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size() || !out.commit())
-        return CliCommand::fail(
-            context, Error(Error::Code::Io,
-                           QStringLiteral("cannot write the %1: %2").arg(what, out.errorString()),
-                           QFileInfo(file).absoluteFilePath()));
+    if (auto written = RunbookExport::write(file, bytes, what); !written)
+        return CliCommand::fail(context, written.error());
     context.out << "Wrote the " << what << " to " << file << '.' << Qt::endl;
     return Ok;
 }

@@ -11,7 +11,6 @@
 #include <QGuiApplication>
 #include <QMenu>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace cutover {
@@ -33,16 +32,6 @@ QString formatTitle(Format format)
         break;
     }
     return QObject::tr("PDF");
-}
-
-Result<void> writeFile(const QString &file, const Result<QByteArray> &bytes)
-{
-    if (!bytes)
-        return bytes.error();
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(*bytes) != bytes->size() || !out.commit())
-        return Error(Error::Code::Io, out.errorString(), file);
-    return {};
 }
 
 } // namespace
@@ -129,9 +118,11 @@ void RunbookExportActions::exportTo(const QString &file, What what, Format forma
             Q_EMIT exportFailed(written.error());
     });
     watcher->setFuture(QtConcurrent::run([document = *shown, file, what, format] {
-        return writeFile(file, what == What::Runbook
-                                   ? RunbookExport::runbook(document, format)
-                                   : RunbookExport::statusUpdate(document, format));
+        if (what == What::Runbook)
+            return RunbookExport::write(file, RunbookExport::runbook(document, format),
+                                        QStringLiteral("runbook"));
+        return RunbookExport::write(file, RunbookExport::statusUpdate(document, format),
+                                    QStringLiteral("status update"));
     }));
 }
 
